@@ -1,0 +1,22 @@
+namespace Tongban.Organization.Contracts;
+
+public sealed record DepartmentInfo(Guid Id, string CreditCode, string Name, string? NameEn, string DivisionCode);
+
+public sealed record DivisionInfo(string Code, string Name, int Level, string? ParentCode, DateOnly ValidFrom, DateOnly? ValidTo);
+
+public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address);
+
+/// <summary>What other modules may ask the organisation module: departments, divisions and halls, read-only.</summary>
+public interface IOrganizationDirectory
+{
+    Task<DepartmentInfo?> FindDepartmentAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<DepartmentInfo?> FindDepartmentByCreditCodeAsync(string creditCode, CancellationToken cancellationToken);
+
+    /// <summary>Departments of a division and everything below it; all when <paramref name="divisionCode"/> is null.</summary>
+    Task<IReadOnlyList<DepartmentInfo>> ListDepartmentsAsync(string? divisionCode, CancellationToken cancellationToken);
+
+    Task<DivisionInfo?> FindDivisionAsync(string code, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Design;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
+using Tongban.Organization.Domain;
+
+namespace Tongban.Organization.Data;
+
+internal class OrganizationDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
+{
+    public const string Prefix = "org";
+
+    public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Hall> Halls => Set<Hall>();
+    public DbSet<Window> Windows => Set<Window>();
+    public DbSet<Station> Stations => Set<Station>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.AddEntityIds(typeof(OrganizationDbContext).Assembly);
+        configurationBuilder.UseUtcTicksOnSqlite(Database);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Division>(e =>
+        {
+            e.HasKey(d => d.Code);
+            e.Property(d => d.Code).HasMaxLength(12);
+            e.Property(d => d.Name).HasMaxLength(100);
+            e.Property(d => d.ParentCode).HasMaxLength(12);
+            e.HasIndex(d => d.ParentCode);
+        });
+        modelBuilder.Entity<Department>(e =>
+        {
+            e.HasIndex(d => d.CreditCode).IsUnique();
+            e.Property(d => d.CreditCode).HasMaxLength(18);
+            e.Property(d => d.Name).HasMaxLength(100);
+            e.Property(d => d.DivisionCode).HasMaxLength(12);
+            e.HasIndex(d => d.DivisionCode);
+        });
+        modelBuilder.Entity<Hall>(e =>
+        {
+            e.HasIndex(h => h.Slug).IsUnique();
+            e.Property(h => h.Slug).HasMaxLength(60);
+            e.Property(h => h.Name).HasMaxLength(100);
+            e.Property(h => h.DivisionCode).HasMaxLength(12);
+            e.Property(h => h.OpeningHours).HasConversion(Json<List<OpeningSession>>(), JsonComparer<List<OpeningSession>>());
+            e.Property(h => h.Figures).HasConversion(Json<List<HallFigure>>(), JsonComparer<List<HallFigure>>());
+            e.HasMany(h => h.Windows).WithOne().HasForeignKey(w => w.HallId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(h => h.Windows).HasField("_windows").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<Window>(e =>
+        {
+            e.HasIndex(w => new { w.HallId, w.Number }).IsUnique();
+            e.HasIndex(w => w.DepartmentId);
+            e.HasOne<Department>().WithMany().HasForeignKey(w => w.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(w => w.Number).HasMaxLength(20);
+        });
+        modelBuilder.Entity<Station>(e =>
+        {
+            e.HasIndex(s => s.Key).IsUnique();
+            e.Property(s => s.Key).HasMaxLength(60);
+            e.HasIndex(s => s.DivisionCode);
+            e.Property(s => s.Staff).HasConversion(Json<List<StationStaff>>(), JsonComparer<List<StationStaff>>());
+        });
+        modelBuilder.MapOutbox();
+        modelBuilder.PrefixTables(Prefix);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    // Small value lists stored as JSON text: the same on SQLite and PostgreSQL, and never queried inside.
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>() where T : new() =>
+        new(v => JsonSerializer.Serialize(v, JsonOptions), s => JsonSerializer.Deserialize<T>(s, JsonOptions) ?? new T());
+
+    private static ValueComparer<T> JsonComparer<T>() => new(
+        (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
+        v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
+        v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonOptions), JsonOptions)!);
+}
+
+internal sealed class OrganizationSqliteContext(DbContextOptions<OrganizationSqliteContext> options) : OrganizationDbContext(options);
+
+internal sealed class OrganizationPostgresContext(DbContextOptions<OrganizationPostgresContext> options) : OrganizationDbContext(options);
+
+internal sealed class OrganizationSqliteDesignFactory : IDesignTimeDbContextFactory<OrganizationSqliteContext>
+{
+    public OrganizationSqliteContext CreateDbContext(string[] args) =>
+        DesignTime.Sqlite<OrganizationSqliteContext>(OrganizationDbContext.Prefix, o => new(o));
+}
+
+internal sealed class OrganizationPostgresDesignFactory : IDesignTimeDbContextFactory<OrganizationPostgresContext>
+{
+    public OrganizationPostgresContext CreateDbContext(string[] args) =>
+        DesignTime.Postgres<OrganizationPostgresContext>(OrganizationDbContext.Prefix, o => new(o));
+}

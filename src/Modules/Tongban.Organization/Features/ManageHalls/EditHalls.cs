@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Outbox;
+using Tongban.Organization.Data;
+using Tongban.Organization.Domain;
+
+namespace Tongban.Organization.Features.ManageHalls;
+
+internal sealed record WindowInput(string Number, Guid DepartmentId, string Name, string? NameEn);
+
+/// <summary>An administrator creates a hall, edits its public profile, opens and closes its windows.</summary>
+internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock)
+{
+    public async Task<Hall> CreateAsync(string slug, HallProfile profile, string actor, CancellationToken ct)
+    {
+        if (await db.Halls.AnyAsync(h => h.Slug == slug, ct))
+            throw new DomainException(new DomainError("hall.duplicate", $"网址标识“{slug}”已被使用", $"The URL name '{slug}' is taken", ErrorKind.Conflict, "slug"));
+        var hall = Hall.Create(slug, profile);
+        await EnsureDivisionAsync(hall.DivisionCode, ct);
+        db.Halls.Add(hall);
+        Audit(actor, "organization.hall_added", hall);
+        await db.SaveChangesAsync(ct);
+        return hall;
+    }
+
+    public async Task<Hall> UpdateAsync(string slug, HallProfile profile, string actor, CancellationToken ct)
+    {
+        var hall = await LoadAsync(slug, ct);
+        hall.Update(profile);
+        await EnsureDivisionAsync(hall.DivisionCode, ct);
+        Audit(actor, "organization.hall_changed", hall);
+        await db.SaveChangesAsync(ct);
+        return hall;
+    }
+
+    public async Task<Window> OpenWindowAsync(string slug, WindowInput input, string actor, CancellationToken ct)
+    {
+        var hall = await LoadAsync(slug, ct);
+        if (!await db.Departments.AnyAsync(d => d.Id == DepartmentId.From(input.DepartmentId), ct))
+            throw new DomainException(new DomainError("window.department_unknown", "请选择窗口所属部门", "Choose the department that staffs the window", Field: "department_id"));
+        var window = hall.OpenWindow(input.Number, DepartmentId.From(input.DepartmentId), input.Name, input.NameEn);
+        db.Windows.Add(window);
+        Audit(actor, "organization.window_opened", hall, window.Number);
+        await db.SaveChangesAsync(ct);
+        return window;
+    }
+
+    public async Task CloseWindowAsync(string slug, Guid windowId, string actor, CancellationToken ct)
+    {
+        var hall = await LoadAsync(slug, ct);
+        var number = hall.Windows.FirstOrDefault(w => w.Id == WindowId.From(windowId))?.Number;
+        hall.CloseWindow(WindowId.From(windowId));
+        Audit(actor, "organization.window_closed", hall, number);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Hall> LoadAsync(string slug, CancellationToken ct) =>
+        await db.Halls.Include(h => h.Windows).SingleOrDefaultAsync(h => h.Slug == slug, ct)
+        ?? throw new DomainException(DomainError.NotFound("服务大厅", "The service hall"));
+
+    private async Task EnsureDivisionAsync(string code, CancellationToken ct)
+    {
+        if (!await db.Divisions.AnyAsync(d => d.Code == code, ct))
+            throw new DomainException(new DomainError("hall.division_unknown", $"行政区划{code}不存在", $"Division {code} does not exist", Field: "division_code"));
+    }
+
+    private void Audit(string actor, string action, Hall hall, string? details = null) =>
+        db.Audit(new AuditRecord(actor, action, $"hall:{hall.Slug}", details ?? hall.Name, clock.GetUtcNow()));
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.Identifiers;
+using Tongban.Organization.Contracts;
+using Tongban.Organization.Data;
+using Tongban.Organization.Domain;
+
+namespace Tongban.Organization.Features;
+
+internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganizationDirectory
+{
+    public Task<DepartmentInfo?> FindDepartmentAsync(Guid id, CancellationToken cancellationToken) =>
+        Departments(db.Departments.Where(d => d.Id == DepartmentId.From(id))).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<DepartmentInfo?> FindDepartmentByCreditCodeAsync(string creditCode, CancellationToken cancellationToken)
+    {
+        var code = creditCode.Trim().ToUpperInvariant(); // codes are stored upper-case
+        return Departments(db.Departments.Where(d => d.CreditCode == code)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DepartmentInfo>> ListDepartmentsAsync(string? divisionCode, CancellationToken cancellationToken)
+    {
+        var query = db.Departments.AsNoTracking();
+        if (divisionCode is not null && DivisionCode.TryParse(divisionCode, out var code, out _))
+        {
+            var prefix = code.Value.Prefix;
+            query = query.Where(d => d.DivisionCode.StartsWith(prefix));
+        }
+        return await query.OrderBy(d => d.DivisionCode).ThenBy(d => d.Name)
+            .Select(d => new DepartmentInfo(d.Id.Value, d.CreditCode, d.Name, d.NameEn, d.DivisionCode)).ToListAsync(cancellationToken);
+    }
+
+    public Task<DivisionInfo?> FindDivisionAsync(string code, CancellationToken cancellationToken) =>
+        db.Divisions.AsNoTracking().Where(d => d.Code == code)
+            .Select(d => new DivisionInfo(d.Code, d.Name, (int)d.Level, d.ParentCode, d.ValidFrom, d.ValidTo))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken) =>
+        await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name)
+            .Select(h => new HallInfo(h.Id.Value, h.Slug, h.Name, h.NameEn, h.DivisionCode, h.Address)).ToListAsync(cancellationToken);
+
+    private static IQueryable<DepartmentInfo> Departments(IQueryable<Department> departments) =>
+        departments.AsNoTracking().Select(d => new DepartmentInfo(d.Id.Value, d.CreditCode, d.Name, d.NameEn, d.DivisionCode));
+}

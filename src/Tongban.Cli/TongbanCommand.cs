@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tongban.Cli.Commands;
+using Tongban.Kernel.Errors;
+using Tongban.Web.Hosting;
+
+namespace Tongban.Cli;
+
+/// <summary>The <c>tongban</c> command: the same modules and settings as the web host, without the web.</summary>
+public static class TongbanCommand
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Services.AddTongbanModules(builder.Configuration);
+        using var host = builder.Build();
+
+        var app = new CommandApp(new ServiceProviderRegistrar(host.Services));
+        app.Configure(c =>
+        {
+            c.SetApplicationName("tongban");
+            c.AddBranch("db", db =>
+            {
+                db.SetDescription("Database schema (数据库)");
+                db.AddCommand<MigrateCommand>("migrate").WithDescription("Apply every module's pending migrations");
+                db.AddCommand<StatusCommand>("status").WithDescription("List pending migrations");
+            });
+            c.AddBranch("seed", seed =>
+            {
+                seed.SetDescription("Demo and reference data (演示数据)");
+                seed.AddCommand<SeedDemoCommand>("demo").WithDescription("Load the demo region pack (regions/NAME) into an empty database");
+            });
+            c.AddBranch("import", import =>
+            {
+                import.SetDescription("Imports from files (导入)");
+                import.AddCommand<ImportDivisionsCommand>("divisions").WithDescription("Add divisions from a CSV file; all or nothing");
+            });
+            c.AddBranch("audit", audit =>
+            {
+                audit.SetDescription("The audit chain (审计日志)");
+                audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Verify the hash chain; names the first altered, inserted or deleted entry");
+            });
+            c.SetExceptionHandler((ex, _) =>
+            {
+                if (ex is DomainException domain)
+                    foreach (var error in domain.Errors) AnsiConsole.MarkupLineInterpolated($"[red]{error.Chinese}[/] / {error.English}");
+                else
+                    AnsiConsole.WriteException(ex, ExceptionFormats.ShortenEverything);
+                return 2;
+            });
+        });
+        return await app.RunAsync(args);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Data;
+
+namespace Tongban.Kernel.Calendar;
+
+/// <summary>
+/// Keeps the current <see cref="WorkingDayCalendar"/> in memory. Reloaded after a local edit at once,
+/// and every <see cref="RefreshInterval"/> otherwise, so an edit on one instance reaches the others.
+/// </summary>
+public sealed class CalendarStore(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private WorkingDayCalendar? _current;
+    private DateTimeOffset _loadedAt;
+
+    public async ValueTask<WorkingDayCalendar> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } current && clock.GetUtcNow() - _loadedAt < RefreshInterval) return current;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is null || clock.GetUtcNow() - _loadedAt >= RefreshInterval)
+                await ReloadCoreAsync(cancellationToken);
+            return _current!;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Invalidate() => _loadedAt = DateTimeOffset.MinValue;
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task ReloadCoreAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var days = await db.CalendarDays.AsNoTracking().Select(d => new { d.Date, d.Kind }).ToListAsync(ct);
+        _current = new WorkingDayCalendar(days.Select(d => (d.Date, d.Kind)));
+        _loadedAt = clock.GetUtcNow();
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Calendar;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Seeding;
+using Tongban.Kernel.Time;
+
+namespace Tongban.Kernel;
+
+public static class KernelModule
+{
+    /// <summary>Clock, options, the kernel's tables, the outbox, the audit chain, the calendar, migrations and seeding.</summary>
+    public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<RegionClock>();
+
+        services.AddModuleDatabase<KernelDbContext, KernelSqliteContext, KernelPostgresContext>(configuration, "kernel", KernelDbContext.Prefix);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<RegionSeeder>();
+
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxWorker>();
+        services.AddScoped<IOutboxHandler, AuditChainAppender>();
+        services.AddScoped<AuditChainVerifier>();
+
+        services.AddSingleton<CalendarStore>();
+        services.AddScoped<EditCalendar>();
+        services.AddScoped<IRegionPackImporter, CalendarSeeder>();
+
+        services.AddExceptionHandler<DomainErrorMapping>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using Tongban.Kernel;
+using Tongban.Organization;
+
+namespace Tongban.Web.Hosting;
+
+/// <summary>The one list of modules; the web host and the <c>tongban</c> command both compose from it.</summary>
+public static class Modules
+{
+    public static IServiceCollection AddTongbanModules(this IServiceCollection services, IConfiguration configuration) => services
+        .AddKernel(configuration)
+        .AddOrganization(configuration);
+
+    public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
+        .MapOrganization();
+}

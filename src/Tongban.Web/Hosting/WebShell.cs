@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
+using Tongban.Kernel.Web;
+using Tongban.Web.Shell;
+
+namespace Tongban.Web.Hosting;
+
+/// <summary>Pages, languages, display mode, errors and caching: what every screen shares.</summary>
+public static class WebShell
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddWebShell(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorPages(o =>
+        {
+            // Pages live beside their feature (Features/<VerbNoun>/) and declare absolute routes.
+            o.RootDirectory = "/";
+        }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
+        // Chinese text goes out as UTF-8, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestMapping>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.FallBackToParentUICultures = true;
+            o.FallBackToParentCultures = true;
+        });
+        services.AddOutputCache(o => o.AddPolicy(CachePolicies.PublicPage, b => b
+            .Expire(TimeSpan.FromSeconds(60))
+            .Tag(CachePolicies.PublicTag)
+            .VaryByValue(context => new KeyValuePair<string, string>("prefs", Preferences.CacheKey(context)))));
+        services.AddSingleton(RegionProfile.Load(configuration));
+        return services;
+    }
+
+    public static WebApplication UseWebShell(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
+            api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        return app;
+    }
+
+    public static WebApplication MapWebShell(this WebApplication app)
+    {
+        app.MapRazorPages();
+        Preferences.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Security;
+
+namespace Tongban.Web.Pages;
+
+/// <summary>
+/// Staff sign-in. Until the identity module lands this is the development sign-in: a name and the roles to
+/// act in, enabled only where Authentication:DevelopmentSignIn is true; elsewhere the page says so.
+/// </summary>
+public sealed class SignInModel(IOptions<Hosting.AuthenticationOptions> options) : PageModel
+{
+    public bool Enabled => options.Value.DevelopmentSignIn;
+
+    [BindProperty]
+    public string Name { get; set; } = "";
+
+    [BindProperty]
+    public List<string> Roles { get; set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Enabled) return NotFound();
+        var errors = new List<DomainError>();
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 50)
+            errors.Add(new DomainError("sign_in.name", "请填写姓名（不超过50字）", "Give a name (50 characters at most)", Field: "Name"));
+        var roles = Roles.Where(r => Policies.All.Any(p => p.Role == r)).Distinct().ToList();
+        if (roles.Count == 0)
+            errors.Add(new DomainError("sign_in.roles", "请至少选择一个角色", "Choose at least one role", Field: "Roles"));
+        if (errors.Count > 0) throw new DomainException(errors);
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, $"dev:{Name.Trim()}"), new(ClaimTypes.Name, Name.Trim()) };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return LocalRedirect("/");
+    }
+}

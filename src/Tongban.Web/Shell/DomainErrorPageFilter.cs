@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Kernel.Errors;
+
+namespace Tongban.Web.Shell;
+
+/// <summary>
+/// The one place a <see cref="DomainException"/> from a page handler becomes inline messages: each error is
+/// attached to the form field it names (or to the summary), and the page is shown again with what was typed.
+/// </summary>
+internal sealed class DomainErrorPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not DomainException domain || executed.ExceptionHandled) return;
+        executed.ExceptionHandled = true;
+        if (domain.Kind == ErrorKind.NotFound)
+        {
+            executed.Result = new NotFoundResult();
+            return;
+        }
+        var state = executed.ModelState;
+        foreach (var error in domain.Errors)
+            state.AddModelError(KeyFor(state.Keys, error.Field), error.Message);
+        executed.HttpContext.Response.StatusCode = DomainErrorMapping.StatusOf(domain.Kind);
+        executed.Result = new PageResult();
+    }
+
+    /// <summary>"credit_code" finds the bound key "Input.CreditCode"; an unknown field goes to the summary.</summary>
+    internal static string KeyFor(IEnumerable<string> keys, string? field)
+    {
+        if (field is null) return "";
+        var wanted = Normalize(field);
+        return keys.FirstOrDefault(k => Normalize(k[(k.LastIndexOf('.') + 1)..]) == wanted) ?? "";
+    }
+
+    private static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
+}
