@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the Tieling (铁岭市) demo region pack from the facts kept in tools/data/.
+"""Build the Tieling (铁岭市) demo region pack from the facts kept in tools/facts/.
 
 Writes, next to this tools/ folder: divisions.csv, departments.csv, halls.json, windows.csv,
 stations.csv, station_staff.csv, region.json. Everything is deterministic: running it twice
@@ -15,7 +15,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACK = os.path.dirname(HERE)
-DATA = os.path.join(HERE, "data")
+DATA = os.path.join(HERE, "facts")
 sys.path.insert(0, HERE)
 import make_codes  # noqa: E402
 
