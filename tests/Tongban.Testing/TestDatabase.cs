@@ -1,0 +1,69 @@
+using Npgsql;
+
+namespace Tongban.Testing;
+
+/// <summary>
+/// A database of its own for one test fixture: a fresh SQLite file in a temporary directory, or a fresh
+/// PostgreSQL database on the lane's server. Dropped again on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseLane lane, string dataDirectory, string? connectionString, string? postgresName)
+    {
+        Lane = lane;
+        DataDirectory = dataDirectory;
+        ConnectionString = connectionString;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseLane Lane { get; }
+    public string DataDirectory { get; }
+    public string? ConnectionString { get; }
+
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:DataDirectory"] = DataDirectory,
+        ["Database:Provider"] = Lane == DatabaseLane.Postgres ? "Postgres" : "Sqlite",
+        ["Database:ConnectionString"] = ConnectionString,
+    };
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseLane lane)
+    {
+        Lanes.Require(lane);
+        var directory = Directory.CreateTempSubdirectory("tongban-test-").FullName;
+        if (lane == DatabaseLane.Sqlite) return new TestDatabase(lane, directory, null, null);
+
+        var name = $"tongban_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(Lanes.PostgresServer))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(Lanes.PostgresServer) { Database = name };
+        return new TestDatabase(lane, directory, builder.ConnectionString, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(Lanes.PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on some platforms; the temp directory is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Outbox;
+
+namespace Tongban.Testing;
+
+/// <summary>
+/// The real web host over a <see cref="TestDatabase"/>: migrations, the demo region, every module. The
+/// outbox worker is off so tests drain the outbox when they choose (<see cref="DrainOutboxAsync"/>).
+/// </summary>
+public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
+        builder.UseSetting("Authentication:DevelopmentSignIn", "true");
+        builder.UseSetting("Outbox:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureTestServices(services);
+    }
+
+    public Task<int> DrainOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+    /// <summary>A client with a cookie jar, signed in through the development sign-in page with the given roles.</summary>
+    public async Task<HttpClient> SignInAsync(string name, params string[] roles)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = new List<KeyValuePair<string, string>> { new("Name", name), new("__RequestVerificationToken", await AntiforgeryTokenAsync(client, "/sign-in")) };
+        form.AddRange(roles.Select(r => new KeyValuePair<string, string>("Roles", r)));
+        using var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(form));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    /// <summary>Reads the antiforgery token a page puts into its forms.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {path}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
