@@ -53,7 +53,8 @@ internal static class DivisionEndpoints
 
     private static async Task<Ok<ImportResult>> ImportAsync(HttpRequest request, ImportDivisions import, ClaimsPrincipal user, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
+        using var body = new StreamReader(request.Body);
+        using var reader = new StringReader(await body.ReadToEndAsync(ct)); // the CSV parser reads synchronously
         var count = await import.RunAsync(reader, "upload.csv", Actor.Of(user), ct);
         return TypedResults.Ok(new ImportResult(count));
     }

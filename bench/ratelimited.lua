@@ -1,0 +1,67 @@
+-- Constant-rate pacing for wrk 4 (Debian packages wrk, not wrk2).
+--
+--   wrk -t THREADS -c CONNECTIONS -d 15s --latency -s bench/ratelimited.lua URL -- RATE THREADS
+--
+-- RATE is the target for the whole run, in requests per second; THREADS must repeat -t.
+-- Each wrk thread keeps a schedule of send slots RATE/THREADS per second apart. Before each
+-- request, wrk calls delay(); the connection takes the next free slot and waits until it.
+-- A connection whose response is late takes the next slot from now (the schedule does not
+-- catch up with bursts), so the achieved rate, which wrk prints as Requests/sec, is below
+-- RATE when the server cannot keep up: check it.
+--
+-- Latency is wrk's own: from the moment a request is written to its response. Unlike wrk2,
+-- this does not correct for coordinated omission, which matters only when the server falls
+-- behind the schedule; at half of the measured maximum it normally does not.
+--
+-- Needs LuaJIT's ffi for a millisecond clock (Debian's wrk is built with LuaJIT). Without it,
+-- each connection waits a fixed CONNECTIONS/RATE seconds between requests instead; then
+-- pass CONNECTIONS as a third argument.
+
+local has_ffi, ffi = pcall(require, "ffi")
+local now_ms
+
+if has_ffi then
+  pcall(ffi.cdef, [[
+    typedef struct { long tv_sec; long tv_nsec; } tongban_timespec;
+    int clock_gettime(int clk_id, tongban_timespec *tp);
+  ]])
+  local ts = ffi.new("tongban_timespec")
+  local CLOCK_MONOTONIC = 1
+  now_ms = function()
+    ffi.C.clock_gettime(CLOCK_MONOTONIC, ts)
+    return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+  end
+end
+
+local interval_ms -- between two sends of this thread
+local fixed_delay_ms -- fallback without a clock
+local next_slot
+
+function init(args)
+  local rate = tonumber(args[1])
+  local threads = tonumber(args[2] or "1")
+  local connections = tonumber(args[3] or "0")
+  if not rate or rate <= 0 or not threads or threads <= 0 then
+    error("ratelimited.lua: usage: wrk ... -s ratelimited.lua URL -- RATE THREADS [CONNECTIONS]")
+  end
+  interval_ms = 1000 * threads / rate
+  if not now_ms then
+    if connections <= 0 then
+      error("ratelimited.lua: no LuaJIT ffi clock here; pass CONNECTIONS as the third argument")
+    end
+    fixed_delay_ms = math.floor(1000 * connections / rate)
+  end
+end
+
+function delay()
+  if fixed_delay_ms then
+    return fixed_delay_ms
+  end
+  local now = now_ms()
+  local slot = next_slot or now
+  if slot < now then
+    slot = now
+  end
+  next_slot = slot + interval_ms
+  return math.floor(slot - now + 0.5)
+end
