@@ -30,6 +30,9 @@ public static class Lanes
     public static string RequireChromium() => Chromium ?? NotAvailable("browser",
         "Browser lane did not run: no Chromium at /usr/bin/chromium; install it with `apt-get install chromium fonts-noto-cjk` or set TONGBAN_TEST_CHROMIUM");
 
+    /// <summary>The browser lane also needs its npm tools (axe-core); without them it does not run, and says why.</summary>
+    public static void RequireBrowserTool(string reason) => NotAvailable("browser", "Browser lane did not run: " + reason);
+
     private static string NotAvailable(string lane, string reason)
     {
         var required = (Environment.GetEnvironmentVariable("TONGBAN_REQUIRE_LANES") ?? "")

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Tongban.EndToEnd;
+
+/// <summary>
+/// The real host on Kestrel (SQLite, demo region) and Debian's Chromium driven by Playwright, shared by a
+/// test class. Started by the first test that asks, so a missing browser skips that test with its reason.
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    private static readonly string AxeScript = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "node_modules", "axe-core", "axe.min.js");
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private TestDatabase? _database;
+    private TongbanApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task<IPage> OpenAsync(string path, int width = 1280)
+    {
+        await StartAsync();
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + path);
+        return page;
+    }
+
+    private async Task StartAsync()
+    {
+        var chromium = Lanes.RequireChromium();
+        if (!File.Exists(AxeScript))
+            Lanes.RequireBrowserTool($"axe-core is not installed at {Path.GetFullPath(AxeScript)}: run `npm ci` in tests/Tongban.EndToEnd (the build tries it)");
+        await _gate.WaitAsync();
+        try
+        {
+            if (_browser is not null) return;
+            _database = await TestDatabase.CreateAsync(DatabaseLane.Sqlite);
+            _app = new TongbanApp(_database);
+            _app.UseKestrel(0);
+            _app.StartServer();
+            BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Signs the page's browser context in as a system administrator through the sign-in form.</summary>
+    public static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync(new Uri(new Uri(page.Url), "/sign-in").ToString());
+        await page.GetByLabel("姓名").FillAsync("测试管理员");
+        await page.GetByLabel("系统管理员").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+    }
+
+    /// <summary>Fails with every violation listed when axe-core finds any on the page.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var violations = await AccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{page.Url}:\n{string.Join("\n", violations)}");
+    }
+
+    /// <summary>Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page; returns one line per violation.</summary>
+    public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = AxeScript });
+        var json = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+            ".map(v => ({ id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))");
+        return json.EnumerateArray()
+            .Select(v => $"{v.GetProperty("id")}: {v.GetProperty("help")} at {string.Join(" | ", v.GetProperty("targets").EnumerateArray())}")
+            .ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        _gate.Dispose();
+    }
+}
