@@ -4,7 +4,7 @@ public sealed record DepartmentInfo(Guid Id, string CreditCode, string Name, str
 
 public sealed record DivisionInfo(string Code, string Name, int Level, string? ParentCode, DateOnly ValidFrom, DateOnly? ValidTo);
 
-public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address);
+public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn);
 
 /// <summary>What other modules may ask the organisation module: departments, divisions and halls, read-only.</summary>
 public interface IOrganizationDirectory

@@ -36,7 +36,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
 
     public async Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken) =>
         await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name)
-            .Select(h => new HallInfo(h.Id.Value, h.Slug, h.Name, h.NameEn, h.DivisionCode, h.Address)).ToListAsync(cancellationToken);
+            .Select(h => new HallInfo(h.Id.Value, h.Slug, h.Name, h.NameEn, h.DivisionCode, h.Address, h.AddressEn)).ToListAsync(cancellationToken);
 
     private static IQueryable<DepartmentInfo> Departments(IQueryable<Department> departments) =>
         departments.AsNoTracking().Select(d => new DepartmentInfo(d.Id.Value, d.CreditCode, d.Name, d.NameEn, d.DivisionCode));
