@@ -66,10 +66,12 @@ public sealed class AdminPageTests(LaneApps apps) : IClassFixture<LaneApps>
             ["Input.Name"] = "西丰县公共行政服务中心", ["Input.DivisionCode"] = "211223", ["Input.Address"] = "西丰县西丰镇",
             ["Input.OpeningHours"] = "8:00-11:30，13:30-17:00", ["Input.BusRoutes"] = "1路、3路",
         };
+        var visitor = app.CreateClient();
+        Assert.DoesNotContain("08:00–11:30", await visitor.GetStringAsync("/halls/xifeng"), StringComparison.Ordinal); // now cached
         var response = await PostFormAsync(admin, "/admin/organization/halls/xifeng", "", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var page = await app.CreateClient().GetStringAsync("/halls/xifeng");
+        var page = await visitor.GetStringAsync("/halls/xifeng"); // the edit evicted the cached page
         Assert.Contains("08:00–11:30，13:30–17:00", page, StringComparison.Ordinal);
 
         form["Input.OpeningHours"] = "上午";

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Web;
 using Tongban.Organization.Data;
 using Tongban.Organization.Domain;
 
@@ -11,7 +13,7 @@ namespace Tongban.Organization.Features.ManageDivisions;
 internal sealed record DivisionInput(string Code, string Name, DivisionLevel? Level, DateOnly? ValidFrom, DateOnly? ValidTo);
 
 /// <summary>An administrator adds one division, renames it, or ends its validity.</summary>
-internal sealed class EditDivisions(OrganizationDbContext db, TimeProvider clock)
+internal sealed class EditDivisions(OrganizationDbContext db, TimeProvider clock, IOutputCacheStore pages)
 {
     public async Task<Division> AddAsync(DivisionInput input, string actor, CancellationToken ct)
     {
@@ -24,6 +26,7 @@ internal sealed class EditDivisions(OrganizationDbContext db, TimeProvider clock
         db.Divisions.Add(division);
         db.Audit(new AuditRecord(actor, "organization.division_added", $"division:{division.Code}", division.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
         return division;
     }
 
@@ -35,6 +38,7 @@ internal sealed class EditDivisions(OrganizationDbContext db, TimeProvider clock
         if (validTo is { } to) division.Retire(to);
         db.Audit(new AuditRecord(actor, "organization.division_changed", $"division:{division.Code}", division.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
         return division;
     }
 }

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Web;
 using Tongban.Organization.Data;
 using Tongban.Organization.Domain;
 
@@ -10,7 +12,7 @@ namespace Tongban.Organization.Features.ManageHalls;
 internal sealed record WindowInput(string Number, Guid DepartmentId, string Name, string? NameEn);
 
 /// <summary>An administrator creates a hall, edits its public profile, opens and closes its windows.</summary>
-internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock)
+internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IOutputCacheStore pages)
 {
     public async Task<Hall> CreateAsync(string slug, HallProfile profile, string actor, CancellationToken ct)
     {
@@ -21,6 +23,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock)
         db.Halls.Add(hall);
         Audit(actor, "organization.hall_added", hall);
         await db.SaveChangesAsync(ct);
+        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
         return hall;
     }
 
@@ -31,6 +34,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock)
         await EnsureDivisionAsync(hall.DivisionCode, ct);
         Audit(actor, "organization.hall_changed", hall);
         await db.SaveChangesAsync(ct);
+        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
         return hall;
     }
 
@@ -43,6 +47,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock)
         db.Windows.Add(window);
         Audit(actor, "organization.window_opened", hall, window.Number);
         await db.SaveChangesAsync(ct);
+        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
         return window;
     }
 
@@ -53,6 +58,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock)
         hall.CloseWindow(WindowId.From(windowId));
         Audit(actor, "organization.window_closed", hall, number);
         await db.SaveChangesAsync(ct);
+        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
     }
 
     private async Task<Hall> LoadAsync(string slug, CancellationToken ct) =>
