@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
 using Tongban.Organization.Domain;
 
@@ -70,6 +71,13 @@ internal class OrganizationDbContext(DbContextOptions options) : DbContext(optio
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);
+    }
+
+    /// <summary>Refuses a reference to a division that is not stored, naming the field that holds it.</summary>
+    public async Task EnsureDivisionExistsAsync(string code, CancellationToken ct)
+    {
+        if (!await Divisions.AnyAsync(d => d.Code == code, ct))
+            throw new DomainException(new DomainError("division.unknown", $"行政区划{code}不存在", $"Division {code} does not exist", Field: "division_code"));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

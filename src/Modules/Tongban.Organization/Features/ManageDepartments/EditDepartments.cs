@@ -40,8 +40,6 @@ internal sealed class EditDepartments(OrganizationDbContext db, TimeProvider clo
         if (await db.Departments.AnyAsync(d => d.CreditCode == department.CreditCode && d.Id != department.Id, ct))
             throw new DomainException(new DomainError("department.duplicate", $"统一社会信用代码{department.CreditCode}已被其他部门使用",
                 $"Credit code {department.CreditCode} belongs to another department", ErrorKind.Conflict, "credit_code"));
-        if (!await db.Divisions.AnyAsync(d => d.Code == department.DivisionCode, ct))
-            throw new DomainException(new DomainError("department.division_unknown", $"行政区划{department.DivisionCode}不存在",
-                $"Division {department.DivisionCode} does not exist", Field: "division_code"));
+        await db.EnsureDivisionExistsAsync(department.DivisionCode, ct);
     }
 }

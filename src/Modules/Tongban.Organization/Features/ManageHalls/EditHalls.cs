@@ -19,7 +19,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
         if (await db.Halls.AnyAsync(h => h.Slug == slug, ct))
             throw new DomainException(new DomainError("hall.duplicate", $"网址标识“{slug}”已被使用", $"The URL name '{slug}' is taken", ErrorKind.Conflict, "slug"));
         var hall = Hall.Create(slug, profile);
-        await EnsureDivisionAsync(hall.DivisionCode, ct);
+        await db.EnsureDivisionExistsAsync(hall.DivisionCode, ct);
         db.Halls.Add(hall);
         Audit(actor, "organization.hall_added", hall);
         await db.SaveChangesAsync(ct);
@@ -31,7 +31,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
     {
         var hall = await LoadAsync(slug, ct);
         hall.Update(profile);
-        await EnsureDivisionAsync(hall.DivisionCode, ct);
+        await db.EnsureDivisionExistsAsync(hall.DivisionCode, ct);
         Audit(actor, "organization.hall_changed", hall);
         await db.SaveChangesAsync(ct);
         await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
@@ -65,11 +65,6 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
         await db.Halls.Include(h => h.Windows).SingleOrDefaultAsync(h => h.Slug == slug, ct)
         ?? throw new DomainException(DomainError.NotFound("服务大厅", "The service hall"));
 
-    private async Task EnsureDivisionAsync(string code, CancellationToken ct)
-    {
-        if (!await db.Divisions.AnyAsync(d => d.Code == code, ct))
-            throw new DomainException(new DomainError("hall.division_unknown", $"行政区划{code}不存在", $"Division {code} does not exist", Field: "division_code"));
-    }
 
     private void Audit(string actor, string action, Hall hall, string? details = null) =>
         db.Audit(new AuditRecord(actor, action, $"hall:{hall.Slug}", details ?? hall.Name, clock.GetUtcNow()));

@@ -17,7 +17,7 @@ internal sealed class EditStations(OrganizationDbContext db, TimeProvider clock,
         var station = Station.Create(key, details);
         if (await db.Stations.AnyAsync(s => s.Key == station.Key, ct))
             throw new DomainException(new DomainError("station.duplicate", $"站点标识“{station.Key}”已被使用", $"The station key '{station.Key}' is taken", ErrorKind.Conflict, "key"));
-        await EnsureDivisionAsync(station.DivisionCode, ct);
+        await db.EnsureDivisionExistsAsync(station.DivisionCode, ct);
         db.Stations.Add(station);
         db.Audit(new AuditRecord(actor, "organization.station_added", $"station:{station.Key}", station.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
@@ -30,16 +30,11 @@ internal sealed class EditStations(OrganizationDbContext db, TimeProvider clock,
         var station = await db.Stations.SingleOrDefaultAsync(s => s.Key == key, ct)
             ?? throw new DomainException(DomainError.NotFound("驿站或便民服务站", "The station"));
         station.Update(details);
-        await EnsureDivisionAsync(station.DivisionCode, ct);
+        await db.EnsureDivisionExistsAsync(station.DivisionCode, ct);
         db.Audit(new AuditRecord(actor, "organization.station_changed", $"station:{station.Key}", station.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
         return station;
     }
 
-    private async Task EnsureDivisionAsync(string code, CancellationToken ct)
-    {
-        if (!await db.Divisions.AnyAsync(d => d.Code == code, ct))
-            throw new DomainException(new DomainError("station.division_unknown", $"行政区划{code}不存在", $"Division {code} does not exist", Field: "division_code"));
-    }
 }
