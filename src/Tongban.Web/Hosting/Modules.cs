@@ -1,3 +1,4 @@
+using Tongban.Catalog;
 using Tongban.Kernel;
 using Tongban.Organization;
 
@@ -8,8 +9,10 @@ public static class Modules
 {
     public static IServiceCollection AddTongbanModules(this IServiceCollection services, IConfiguration configuration) => services
         .AddKernel(configuration)
-        .AddOrganization(configuration);
+        .AddOrganization(configuration)
+        .AddCatalog(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
-        .MapOrganization();
+        .MapOrganization()
+        .MapCatalog();
 }

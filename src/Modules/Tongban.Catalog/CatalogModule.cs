@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Catalog.Data;
+using Tongban.Catalog.Features;
+using Tongban.Catalog.Features.ImportFeed;
+using Tongban.Catalog.Features.SearchItems;
+using Tongban.Catalog.Features.ShowGuide;
+using Tongban.Catalog.Search;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Seeding;
+
+namespace Tongban.Catalog;
+
+/// <summary>The catalog of service items (事项库): elements, versions, legality review, provincial feed, search, guides.</summary>
+public static class CatalogModule
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<CatalogDbContext, CatalogSqliteContext, CatalogPostgresContext>(configuration, "catalog", CatalogDbContext.Prefix);
+        services.AddSingleton<SearchIndexStore>();
+        services.AddScoped<CatalogChanges>();
+        services.AddScoped<ListingProjector>();
+        services.AddScoped<ImportFeed>();
+        services.AddScoped<GuideQueries>();
+        services.AddScoped<Features.ManageItems.ManageItems>();
+        services.AddScoped<Features.ShowLifeEvent.LifeEventQueries>();
+        services.AddScoped<IRegionPackImporter, CatalogPackImporter>();
+        services.AddSingleton<ListingActivator>();
+        services.AddHostedService(sp => sp.GetRequiredService<ListingActivator>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/catalog").WithTags("Catalog");
+        SearchEndpoints.Map(api);
+        GuideEndpoints.Map(api);
+        FeedEndpoints.Map(api);
+        Features.ManageItems.ItemEndpoints.Map(api);
+        return endpoints;
+    }
+}

@@ -1,0 +1,138 @@
+using Tongban.Kernel.Errors;
+
+namespace Tongban.Catalog.Domain;
+
+/// <summary>The eleven kinds of government service item (GB/T 39554.1).</summary>
+internal enum ItemType
+{
+    行政许可 = 1, 行政处罚, 行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他行政权力, 公共服务,
+}
+
+/// <summary>The level that exercises an item.</summary>
+internal enum ExerciseLevel
+{
+    中央 = 1, 省, 市, 县, 乡镇, 村,
+}
+
+[Flags]
+internal enum Subjects
+{
+    None = 0,
+    Person = 1,
+    LegalPerson = 2,
+}
+
+internal enum Requirement
+{
+    Required = 1,
+    Conditional = 2,
+}
+
+internal enum MaterialForm
+{
+    Original = 1,
+    Copy = 2,
+    OriginalAndCopy = 3,
+}
+
+internal enum Medium
+{
+    Paper = 1,
+    Electronic = 2,
+    Either = 3,
+}
+
+internal sealed record Fee(string Name, string Amount, string? Basis);
+
+/// <summary>
+/// A material an applicant provides — or that the platform fetches instead: a registry fact (户籍, 营业执照登记)
+/// or a license type from the license library (the slot the license issue fills).
+/// </summary>
+internal sealed record Material(
+    string Name, Requirement Requirement, string? Condition, MaterialForm Form, int Copies, Medium Medium,
+    bool Tolerable, string? BlankForm, string? Sample, string? RegistryFact, string? LicenseType)
+{
+    public bool CanBeReused => RegistryFact is not null || LicenseType is not null;
+}
+
+/// <summary>Where an item is handled: a hall, its windows, and when.</summary>
+internal sealed record Place(string Hall, IReadOnlyList<string> Windows, string? Hours);
+
+/// <summary>
+/// The basic elements of an item (办事指南要素), one immutable document per version. Versions are compared
+/// field by field on this document.
+/// </summary>
+internal sealed record ItemElements
+{
+    public string Name { get; init; } = "";
+    public ItemType? Type { get; init; }
+    public ExerciseLevel? Level { get; init; }
+    public string DivisionCode { get; init; } = "";
+    public string DepartmentCreditCode { get; init; } = "";
+    public string? LegalBasis { get; init; }
+    public Subjects Subjects { get; init; }
+    public IReadOnlyList<string> Themes { get; init; } = [];
+    public IReadOnlyList<string> LifeEvents { get; init; } = [];
+    public int? StatutoryLimit { get; init; }
+    public int? PromisedLimit { get; init; }
+    public IReadOnlyList<Fee> Fees { get; init; } = [];
+    public IReadOnlyList<Material> Materials { get; init; } = [];
+    public int? Trips { get; init; }
+    public int? OnlineDepth { get; init; }
+    public IReadOnlyList<Place> Places { get; init; } = [];
+    public IReadOnlyList<string> Steps { get; init; } = [];
+    public string? ConsultationPhone { get; init; }
+    public string? ComplaintPhone { get; init; }
+    public int? RealNameLevel { get; init; }
+    public string? CrossRegion { get; init; }
+    public string? Summary { get; init; }
+
+    /// <summary>Every element an item must have before it can go to legality review, named at once.</summary>
+    public IReadOnlyList<DomainError> Missing()
+    {
+        var missing = new List<DomainError>();
+        void Need(bool present, string field, string zh, string en)
+        {
+            if (!present) missing.Add(new DomainError("item.element_missing", $"缺少要素：{zh}", $"Missing element: {en}", Field: field));
+        }
+        Need(!string.IsNullOrWhiteSpace(Name), "name", "事项名称", "name");
+        Need(Type is not null, "type", "事项类型", "item type");
+        Need(Level is not null, "level", "行使层级", "exercise level");
+        Need(!string.IsNullOrWhiteSpace(DivisionCode), "division_code", "行政区划", "division");
+        Need(!string.IsNullOrWhiteSpace(DepartmentCreditCode), "department", "实施主体", "implementing department");
+        Need(!string.IsNullOrWhiteSpace(LegalBasis), "legal_basis", "设定依据", "legal basis");
+        Need(Subjects != Subjects.None, "subjects", "服务对象", "subjects");
+        Need(PromisedLimit is not null, "promised_limit", "承诺办结时限", "promised time limit");
+        Need(Materials.Count > 0, "materials", "申请材料", "materials");
+        Need(Trips is not null, "trips", "到办事现场次数", "number of trips");
+        Need(OnlineDepth is not null, "online_depth", "网办深度", "online-handling depth");
+        Need(Places.Count > 0, "places", "办理地点", "where it is handled");
+        Need(Steps.Count > 0, "steps", "办理流程", "process steps");
+        Need(!string.IsNullOrWhiteSpace(ConsultationPhone), "consultation_phone", "咨询电话", "consultation phone");
+        Need(!string.IsNullOrWhiteSpace(ComplaintPhone), "complaint_phone", "监督投诉电话", "complaint phone");
+        Need(RealNameLevel is not null, "real_name_level", "实名等级", "real-name level");
+        return missing;
+    }
+
+    /// <summary>Values that are wrong whatever else is missing: ranges and the promised-within-statutory rule.</summary>
+    public IReadOnlyList<DomainError> Invalid()
+    {
+        var invalid = new List<DomainError>();
+        if (StatutoryLimit is < 0 || PromisedLimit is < 0)
+            invalid.Add(new("item.limit_negative", "办结时限不能为负数", "Time limits cannot be negative", Field: "promised_limit"));
+        if (StatutoryLimit is { } statutory && PromisedLimit is { } promised && promised > statutory)
+            invalid.Add(new("item.promised_over_statutory", $"承诺时限（{promised}个工作日）不能超过法定时限（{statutory}个工作日）",
+                $"The promised limit ({promised} working days) cannot exceed the statutory limit ({statutory})", Field: "promised_limit"));
+        if (OnlineDepth is < 1 or > 4)
+            invalid.Add(new("item.online_depth", "网办深度应为1至4", "The online-handling depth is 1 to 4", Field: "online_depth"));
+        if (Trips is < 0)
+            invalid.Add(new("item.trips", "跑动次数不能为负数", "Trips cannot be negative", Field: "trips"));
+        if (RealNameLevel is < 1 or > 3)
+            invalid.Add(new("item.real_name_level", "实名等级应为1至3", "The real-name level is 1 to 3", Field: "real_name_level"));
+        foreach (var m in Materials.Where(m => string.IsNullOrWhiteSpace(m.Name) || m.Copies < 0))
+            invalid.Add(new("item.material", "每项材料都需要名称，份数不能为负", "Every material needs a name and a non-negative number of copies", Field: "materials"));
+        foreach (var m in Materials.Where(m => m.Requirement == Requirement.Conditional && string.IsNullOrWhiteSpace(m.Condition)))
+            invalid.Add(new("item.material_condition", $"“{m.Name}”是情形材料，请写明在什么情形下需要", $"'{m.Name}' is conditional: say when it is needed", Field: "materials"));
+        return invalid;
+    }
+}

@@ -1,0 +1,93 @@
+using Tongban.Catalog.Domain;
+using Tongban.Kernel.Errors;
+
+namespace Tongban.Catalog.Features.ImportFeed;
+
+/// <summary>The provincial catalog feed as JSON (docs/catalog-feed.md). Property names are the format's.</summary>
+internal sealed record FeedDocument(string? Feed, DateOnly? IssuedAt, List<FeedItem>? Items, List<FeedBundle>? Bundles);
+
+internal sealed record FeedMaterial(
+    string? Name, string? Required, string? Condition, string? Form, int? Copies, string? Medium, bool? Tolerable,
+    string? BlankForm, string? Sample, string? RegistryFact, string? License);
+
+internal sealed record FeedFee(string? Name, string? Amount, string? Basis);
+
+internal sealed record FeedPlace(string? Hall, List<string>? Windows, string? Hours);
+
+internal sealed record FeedItem(
+    string? BasicCode, string? ImplementationCode, string? Name, string? Type, string? Level, string? DivisionCode,
+    string? DepartmentCreditCode, string? LegalBasis, List<string>? Subjects, List<string>? Themes, List<string>? LifeEvents,
+    int? StatutoryLimit, int? PromisedLimit, List<FeedFee>? Fees, List<FeedMaterial>? Materials, int? Trips, int? OnlineDepth,
+    List<FeedPlace>? Places, List<string>? Steps, string? ConsultationPhone, string? ComplaintPhone, int? RealNameLevel,
+    string? CrossRegion, string? Summary, string? Status, string? StatusReason)
+{
+    public bool IsAbolished => string.Equals(Status, "abolished", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The elements this feed line describes; a value outside the format's vocabulary is an error naming its field.</summary>
+    public ItemElements ToElements()
+    {
+        var errors = new List<DomainError>();
+        var elements = ToElements(errors);
+        if (errors.Count > 0) throw new DomainException(errors);
+        return elements;
+    }
+
+    /// <summary>As <see cref="ToElements()"/>, collecting vocabulary errors so the rest of the line can still be checked.</summary>
+    public ItemElements ToElements(List<DomainError> errors)
+    {
+        return new ItemElements
+        {
+            Name = Name?.Trim() ?? "",
+            Type = Parse<ItemType>(Type, "type", errors),
+            Level = Parse<ExerciseLevel>(Level is "乡镇/街道" or "街道" ? "乡镇" : Level is "村/社区" or "社区" ? "村" : Level, "level", errors),
+            DivisionCode = DivisionCode?.Trim() ?? "",
+            DepartmentCreditCode = DepartmentCreditCode?.Trim().ToUpperInvariant() ?? "",
+            LegalBasis = LegalBasis,
+            Subjects = (Subjects ?? []).Aggregate(Domain.Subjects.None, (all, s) => all | s switch
+            {
+                "person" => Domain.Subjects.Person,
+                "legal-person" => Domain.Subjects.LegalPerson,
+                _ => Bad<Subjects>("subjects", s, "person, legal-person", errors),
+            }),
+            Themes = Themes ?? [],
+            LifeEvents = LifeEvents ?? [],
+            StatutoryLimit = StatutoryLimit,
+            PromisedLimit = PromisedLimit,
+            Fees = (Fees ?? []).Select(f => new Fee(f.Name ?? "", f.Amount ?? "", f.Basis)).ToList(),
+            Materials = (Materials ?? []).Select(m => ToMaterial(m, errors)).ToList(),
+            Trips = Trips,
+            OnlineDepth = OnlineDepth,
+            Places = (Places ?? []).Select(p => new Place(p.Hall ?? "", p.Windows ?? [], p.Hours)).ToList(),
+            Steps = Steps ?? [],
+            ConsultationPhone = ConsultationPhone,
+            ComplaintPhone = ComplaintPhone,
+            RealNameLevel = RealNameLevel,
+            CrossRegion = CrossRegion,
+            Summary = Summary,
+        };
+    }
+
+    private static Material ToMaterial(FeedMaterial m, List<DomainError> errors) => new(
+        m.Name?.Trim() ?? "",
+        m.Required switch { "required" or null => Requirement.Required, "conditional" => Requirement.Conditional, _ => Bad<Requirement>("materials.required", m.Required, "required, conditional", errors) },
+        m.Condition,
+        m.Form switch { "original" or null => MaterialForm.Original, "copy" => MaterialForm.Copy, "original-and-copy" => MaterialForm.OriginalAndCopy, _ => Bad<MaterialForm>("materials.form", m.Form, "original, copy, original-and-copy", errors) },
+        m.Copies ?? 1,
+        m.Medium switch { "paper" => Medium.Paper, "electronic" => Medium.Electronic, "either" or null => Medium.Either, _ => Bad<Medium>("materials.medium", m.Medium, "paper, electronic, either", errors) },
+        m.Tolerable ?? false, m.BlankForm, m.Sample, m.RegistryFact, m.License);
+
+    private static T? Parse<T>(string? value, string field, List<DomainError> errors) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (Enum.TryParse<T>(value.Trim(), out var parsed) && !char.IsDigit(value.Trim()[0])) return parsed;
+        return Bad<T>(field, value, string.Join("、", Enum.GetNames<T>()), errors);
+    }
+
+    private static T Bad<T>(string field, string? value, string allowed, List<DomainError> errors)
+    {
+        errors.Add(new DomainError("feed.value", $"{field}的值“{value}”不在允许范围内（{allowed}）", $"{field} '{value}' is not one of: {allowed}", Field: field));
+        return default!;
+    }
+}
+
+internal sealed record FeedBundle(string? Code, string? Name, List<string>? Subjects, string? Summary, List<string>? Items);

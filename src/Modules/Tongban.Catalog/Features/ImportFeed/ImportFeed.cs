@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Catalog.Data;
+using Tongban.Catalog.Domain;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
+
+namespace Tongban.Catalog.Features.ImportFeed;
+
+/// <summary>What an import did, and what the catalog administrator should look at.</summary>
+internal sealed record FeedReport(string Source, int Added, int Changed, int Unchanged, int Abolished, int Bundles, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Applies a provincial catalog feed: new items are added, changed ones get a new version, abolished ones are
+/// abolished, bundles are replaced. The whole feed is checked first — codes, elements, departments, divisions —
+/// and any error refuses all of it, naming the item's line and field. Importing the same feed twice changes nothing.
+/// </summary>
+internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings, CatalogChanges changes, IOrganizationDirectory organization, RegionClock clock)
+{
+    public async Task<FeedReport> RunAsync(byte[] json, string source, string actor, CancellationToken ct)
+    {
+        var feed = FeedReader.Read(json, source);
+        var elements = await CheckAsync(feed, ct);
+        var codes = feed.Document.Items!.Select(i => i.ImplementationCode!.Trim()).ToList();
+        var items = await db.Items.Include(i => i.Versions).Where(i => codes.Contains(i.ImplementationCode)).ToDictionaryAsync(i => i.ImplementationCode, ct);
+        var effective = feed.Document.IssuedAt ?? clock.Today;
+        if (effective > clock.Today) effective = clock.Today;
+        int added = 0, changed = 0, unchanged = 0, abolished = 0;
+        var touched = new List<ServiceItem>();
+        var warnings = new List<string>();
+        for (var i = 0; i < feed.Document.Items!.Count; i++)
+        {
+            var line = feed.Document.Items[i];
+            items.TryGetValue(line.ImplementationCode!.Trim(), out var item);
+            if (line.IsAbolished)
+            {
+                if (item is null || item.Status == ItemStatus.Abolished) { unchanged++; continue; }
+                item.Abolish(line.StatusReason ?? "省级目录取消");
+                abolished++;
+            }
+            else if (item is null)
+            {
+                item = ServiceItem.Create(line.BasicCode!, line.ImplementationCode!);
+                item.AcceptUpstream(elements[i]!, $"feed:{source}", effective, clock.UtcNow);
+                db.Items.Add(item);
+                items[item.ImplementationCode] = item;
+                added++;
+            }
+            else if (item.Status == ItemStatus.Abolished)
+            {
+                warnings.Add($"{feed.Where(i)}: {item.ImplementationCode} is abolished here but listed upstream; left abolished");
+                unchanged++;
+                continue;
+            }
+            else if (Same(item.EffectiveOn(clock.Today)?.Elements, elements[i]!))
+            {
+                unchanged++;
+                continue;
+            }
+            else
+            {
+                item.AcceptUpstream(elements[i]!, $"feed:{source}", effective, clock.UtcNow);
+                changed++;
+            }
+            touched.Add(item);
+        }
+        var bundles = await ApplyBundlesAsync(feed.Document.Bundles ?? [], ct);
+        await listings.RefreshAsync(touched, ct);
+        warnings.AddRange(await WarningsAsync(feed, ct));
+        db.Audit(new AuditRecord(actor, "catalog.feed_imported", $"feed:{source}",
+            $"added {added}, changed {changed}, unchanged {unchanged}, abolished {abolished}, bundles {bundles}", clock.UtcNow));
+        await db.SaveChangesAsync(ct);
+        await changes.CommittedAsync(ct);
+        return new FeedReport(source, added, changed, unchanged, abolished, bundles, warnings);
+    }
+
+    /// <summary>Every line checked before anything is written; returns each line's elements (null for an abolition).</summary>
+    private async Task<List<ItemElements?>> CheckAsync(ParsedFeed feed, CancellationToken ct)
+    {
+        var departments = (await organization.ListDepartmentsAsync(null, ct)).Select(d => d.CreditCode).ToHashSet(StringComparer.Ordinal);
+        var divisions = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var errors = new List<DomainError>();
+        var result = new List<ItemElements?>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < feed.Document.Items!.Count; i++)
+        {
+            var line = feed.Document.Items[i];
+            var lineErrors = new List<DomainError>(ItemCodes.Check(line.BasicCode, line.ImplementationCode));
+            if (line.ImplementationCode is { } code && !seen.TryAdd(code.Trim(), i))
+                lineErrors.Add(new("feed.duplicate", $"实施编码{code}与第{feed.ItemLines[seen[code.Trim()]]}行重复", $"Implementation code {code} repeats line {feed.ItemLines[seen[code.Trim()]]}", ErrorKind.Conflict, "implementation_code"));
+            ItemElements? elements = null;
+            if (!line.IsAbolished)
+            {
+                try
+                {
+                    elements = line.ToElements(lineErrors);
+                    lineErrors.AddRange(elements.Missing());
+                    lineErrors.AddRange(elements.Invalid());
+                    if (elements.DepartmentCreditCode.Length > 0 && !departments.Contains(elements.DepartmentCreditCode))
+                        lineErrors.Add(new("feed.department_unknown", $"实施主体{elements.DepartmentCreditCode}不是已登记的部门", $"The implementing department {elements.DepartmentCreditCode} is not registered", Field: "departmentCreditCode"));
+                    if (elements.DivisionCode.Length > 0 && !divisions.TryGetValue(elements.DivisionCode, out var known))
+                        divisions[elements.DivisionCode] = known = await organization.FindDivisionAsync(elements.DivisionCode, ct) is not null;
+                    if (elements.DivisionCode.Length > 0 && !divisions[elements.DivisionCode])
+                        lineErrors.Add(new("feed.division_unknown", $"行政区划{elements.DivisionCode}不存在", $"Division {elements.DivisionCode} does not exist", Field: "divisionCode"));
+                }
+                catch (DomainException ex)
+                {
+                    lineErrors.AddRange(ex.Errors);
+                }
+            }
+            errors.AddRange(lineErrors.Select(e => feed.At(i, e)));
+            result.Add(elements);
+        }
+        if (errors.Count > 0) throw new DomainException(errors);
+        return result;
+    }
+
+    private async Task<int> ApplyBundlesAsync(List<FeedBundle> bundles, CancellationToken ct)
+    {
+        var existing = await db.Bundles.ToDictionaryAsync(b => b.Code, ct);
+        var count = 0;
+        foreach (var b in bundles)
+        {
+            var bundle = Bundle.Create(b.Code ?? "", b.Name ?? "",
+                (b.Subjects ?? []).Aggregate(Subjects.None, (all, s) => all | (s == "legal-person" ? Subjects.LegalPerson : Subjects.Person)), b.Summary, b.Items ?? []);
+            if (existing.TryGetValue(bundle.Code, out var stored)) stored.Replace(bundle);
+            else db.Bundles.Add(bundle);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Local items whose basic code the province does not know: to be fixed or justified.</summary>
+    private async Task<List<string>> WarningsAsync(ParsedFeed feed, CancellationToken ct)
+    {
+        var upstream = feed.Document.Items!.Select(i => i.BasicCode!.Trim()).ToHashSet(StringComparer.Ordinal);
+        var local = await db.Items.Where(i => i.Status != ItemStatus.Abolished).Select(i => new { i.BasicCode, i.ImplementationCode }).ToListAsync(ct);
+        return local.Where(i => !upstream.Contains(i.BasicCode))
+            .Select(i => $"basic code {i.BasicCode} (implementation {i.ImplementationCode}) is unknown upstream").ToList();
+    }
+
+    private static bool Same(ItemElements? a, ItemElements b) => a is not null &&
+        System.Text.Json.JsonSerializer.Serialize(a, CatalogDbContext.ElementJson) == System.Text.Json.JsonSerializer.Serialize(b, CatalogDbContext.ElementJson);
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tongban.Catalog.Data;
+using Tongban.Catalog.Domain;
+using Tongban.Kernel.Time;
+
+namespace Tongban.Catalog.Features;
+
+/// <summary>
+/// Publishes versions whose effective date has come: approved ahead of time, they replace the live version on
+/// that day. Runs at start and then every <see cref="Interval"/> on every instance (the refresh is idempotent).
+/// </summary>
+internal sealed class ListingActivator(IServiceScopeFactory scopes, TimeProvider time, ILogger<ListingActivator> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    public async Task<int> ActivateDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var today = scope.ServiceProvider.GetRequiredService<RegionClock>().Today;
+        var due = await (from v in db.Versions
+                         where v.State == VersionState.Approved && v.EffectiveFrom <= today
+                         join l in db.Listings on v.ItemId equals l.ItemId into listings
+                         from l in listings.DefaultIfEmpty()
+                         where l == null || v.Number > l.VersionNumber
+                         select v.ItemId).Distinct().ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var items = await db.Items.Include(i => i.Versions).Where(i => due.Contains(i.Id)).ToListAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<ListingProjector>().RefreshAsync(items, ct);
+        await db.SaveChangesAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<CatalogChanges>().CommittedAsync(ct);
+        return items.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var count = await ActivateDueAsync(stoppingToken);
+                if (count > 0) logger.LogInformation("Published {Count} item version(s) that took effect today", count);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Activating due item versions failed");
+            }
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

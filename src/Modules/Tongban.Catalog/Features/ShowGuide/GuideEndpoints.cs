@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Tongban.Catalog.Search;
+using Tongban.Catalog.Features.SearchItems;
+
+namespace Tongban.Catalog.Features.ShowGuide;
+
+internal sealed record BrowseResponse(int Total, IReadOnlyList<SearchHitView> Items);
+
+internal static class GuideEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/items/{implementationCode}", GetAsync).WithSummary("An item's guide: the elements in effect today, status and where it is handled");
+        api.MapGet("/items", BrowseAsync).WithSummary("Items by subject (person, legal-person), department credit code, theme, level (市, 县, …) and division");
+    }
+
+    private static async Task<Results<Ok<Guide>, NotFound>> GetAsync(string implementationCode, GuideQueries guides, CancellationToken ct) =>
+        await guides.GetAsync(implementationCode, ct) is { } guide ? TypedResults.Ok(guide) : TypedResults.NotFound();
+
+    private static async Task<Ok<BrowseResponse>> BrowseAsync(string? subject, string? department, string? theme, string? level, string? division, int? skip, int? take,
+        SearchIndexStore store, CancellationToken ct)
+    {
+        var index = await store.GetAsync(ct);
+        var (total, page) = index.Browse(BrowseFilter.From(subject, department, theme, level, division), null, skip ?? 0, take ?? 20);
+        return TypedResults.Ok(new BrowseResponse(total, page.Select(d => SearchEndpoints.View(new SearchHit(d, MatchKind.Name, 0))).ToList()));
+    }
+}
+
+internal static class BrowseFilter
+{
+    public static SearchFilter From(string? subject, string? department, string? theme, string? level, string? division) => new(
+        Labels.SubjectFrom(subject),
+        string.IsNullOrWhiteSpace(department) ? null : department.Trim().ToUpperInvariant(),
+        string.IsNullOrWhiteSpace(theme) ? null : theme.Trim(),
+        Enum.TryParse<Domain.ExerciseLevel>(level, out var l) && !char.IsDigit(level![0]) ? l : null,
+        Kernel.Identifiers.DivisionCode.TryParse(division, out var code, out _) ? code.Value.Prefix : null);
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Catalog.Data;
+using Tongban.Catalog.Domain;
+using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
+
+namespace Tongban.Catalog.Features.ShowGuide;
+
+internal sealed record GuidePlace(string HallSlug, string HallName, IReadOnlyList<string> Windows, string? Hours);
+
+/// <summary>Everything the guide page shows: the version in effect today and where it is handled.</summary>
+internal sealed record Guide(
+    Guid ItemId, string BasicCode, string ImplementationCode, ItemStatus Status, string? StatusReason, int Version, DateOnly EffectiveFrom,
+    ItemElements Elements, string DepartmentName, IReadOnlyList<GuidePlace> Places)
+{
+    public bool AcceptsApplications => Status == ItemStatus.Published;
+}
+
+internal sealed class GuideQueries(CatalogDbContext db, IOrganizationDirectory organization, RegionClock clock)
+{
+    public async Task<Guide?> GetAsync(string implementationCode, CancellationToken ct)
+    {
+        var item = await db.Items.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.ImplementationCode == implementationCode, ct);
+        var version = item?.EffectiveOn(clock.Today);
+        if (item is null || version is null) return null;
+        var e = version.Elements;
+        var department = await organization.FindDepartmentByCreditCodeAsync(e.DepartmentCreditCode, ct);
+        var halls = (await organization.ListHallsAsync(ct)).ToDictionary(h => h.Slug, h => Kernel.Localization.Text.Pick(h.Name, h.NameEn));
+        return new Guide(item.Id.Value, item.BasicCode, item.ImplementationCode, item.Status, item.StatusReason, version.Number, version.EffectiveFrom!.Value,
+            e, department is null ? e.DepartmentCreditCode : Kernel.Localization.Text.Pick(department.Name, department.NameEn),
+            e.Places.Select(p => new GuidePlace(p.Hall, halls.GetValueOrDefault(p.Hall, p.Hall), p.Windows, p.Hours)).ToList());
+    }
+}
