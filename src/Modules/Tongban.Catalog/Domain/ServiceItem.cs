@@ -95,7 +95,7 @@ internal sealed class ServiceItem
     {
         var open = Submitted();
         if (effectiveFrom < today)
-            throw Rule("item.effective_in_past", "生效日期不能早于今天", "The effective date cannot be in the past", "effective_from");
+            throw Rule("item.effective_in_past", "生效日期不能早于今天", "The effective date cannot be in the past", "effective_from", ErrorKind.Invalid);
         if (open.SubmittedBy == reviewer)
             throw Rule("item.review_own", "不能审查自己提交的版本", "A reviewer cannot approve a version they submitted", kind: ErrorKind.Forbidden);
         open.Approve(reviewer, opinion, effectiveFrom, at);
@@ -107,7 +107,7 @@ internal sealed class ServiceItem
     public ItemVersion Return(string reviewer, string opinion, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(opinion))
-            throw Rule("item.opinion_required", "退回时必须填写审查意见", "Returning a version needs an opinion", "opinion");
+            throw Rule("item.opinion_required", "退回时必须填写审查意见", "Returning a version needs an opinion", "opinion", ErrorKind.Invalid);
         var open = Submitted();
         open.Return(reviewer, opinion, at);
         return open;
@@ -164,7 +164,7 @@ internal sealed class ServiceItem
     }
 
     private static string Reason(string reason) => string.IsNullOrWhiteSpace(reason)
-        ? throw Rule("item.reason_required", "请填写原因", "Give a reason", "reason")
+        ? throw Rule("item.reason_required", "请填写原因", "Give a reason", "reason", ErrorKind.Invalid)
         : reason.Trim();
 
     private static DomainException Rule(string code, string zh, string en, string? field = null, ErrorKind kind = ErrorKind.Conflict) =>
