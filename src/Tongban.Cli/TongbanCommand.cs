@@ -33,11 +33,13 @@ public static class TongbanCommand
             {
                 seed.SetDescription("Demo and reference data (演示数据)");
                 seed.AddCommand<SeedDemoCommand>("demo").WithDescription("Load the demo region pack (regions/NAME) into an empty database");
+                seed.AddCommand<SeedCatalogCommand>("catalog").WithDescription("Grow the catalog to --items N for benchmarks");
             });
             c.AddBranch("import", import =>
             {
                 import.SetDescription("Imports from files (导入)");
                 import.AddCommand<ImportDivisionsCommand>("divisions").WithDescription("Add divisions from a CSV file; all or nothing");
+                import.AddCommand<ImportCatalogCommand>("catalog").WithDescription("Import a provincial catalog feed (JSON); all or nothing");
             });
             c.AddBranch("audit", audit =>
             {

@@ -10,7 +10,9 @@ using Tongban.Catalog.Features.SearchItems;
 using Tongban.Catalog.Features.ShowGuide;
 using Tongban.Catalog.Search;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
+using Tongban.Kernel.Web;
 
 namespace Tongban.Catalog;
 
@@ -24,10 +26,17 @@ public static class CatalogModule
         services.AddScoped<CatalogChanges>();
         services.AddScoped<ListingProjector>();
         services.AddScoped<ImportFeed>();
+        services.AddScoped<Contracts.ICatalogImport, Features.GenerateCatalog.CatalogGenerator>();
         services.AddScoped<GuideQueries>();
         services.AddScoped<Features.ManageItems.ManageItems>();
+        services.AddScoped<Features.ReportCatalog.CatalogStatistics>();
+        services.AddScoped<Features.ReportCatalog.ConsistencyReport>();
         services.AddScoped<Features.ShowLifeEvent.LifeEventQueries>();
         services.AddScoped<IRegionPackImporter, CatalogPackImporter>();
+        services.AddSingleton(new AdminLink("/admin/catalog", "事项目录", "Item catalog",
+            "起草、提交、合法性审查、省级目录导入、一致性报告、同义词", "Drafts, submission, legality review, provincial feed, consistency report, synonyms", Policies.CatalogAdministrator, 20));
+        services.AddSingleton(new AdminLink("/admin/catalog", "合法性审查", "Legality review",
+            "审查待发布的事项版本", "Review item versions waiting to be published", Policies.LegalityReviewer, 21));
         services.AddSingleton<ListingActivator>();
         services.AddHostedService(sp => sp.GetRequiredService<ListingActivator>());
         return services;
@@ -40,6 +49,7 @@ public static class CatalogModule
         GuideEndpoints.Map(api);
         FeedEndpoints.Map(api);
         Features.ManageItems.ItemEndpoints.Map(api);
+        Features.ReportCatalog.ReportEndpoints.Map(api);
         return endpoints;
     }
 }

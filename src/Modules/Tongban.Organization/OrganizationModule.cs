@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
+using Tongban.Kernel.Web;
 using Tongban.Organization.Contracts;
 using Tongban.Organization.Data;
 using Tongban.Organization.Features;
@@ -32,6 +34,8 @@ public static class OrganizationModule
         services.AddScoped<EditHalls>();
         services.AddScoped<EditStations>();
         services.AddScoped<IRegionPackImporter, OrganizationPackImporter>();
+        services.AddSingleton(new AdminLink("/admin/organization", "组织机构", "Organisation",
+            "行政区划、部门、服务大厅与窗口、驿站", "Divisions, departments, halls and windows, stations", Policies.SystemAdministrator, 10));
         return services;
     }
 

@@ -19,61 +19,72 @@ internal sealed record FeedReport(string Source, int Added, int Changed, int Unc
 /// </summary>
 internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings, CatalogChanges changes, IOrganizationDirectory organization, RegionClock clock)
 {
-    public async Task<FeedReport> RunAsync(byte[] json, string source, string actor, CancellationToken ct)
+    /// <summary>Items are written in chunks of this size, all inside one transaction.</summary>
+    private const int Chunk = 1000;
+
+    public Task<FeedReport> RunAsync(byte[] json, string source, string actor, CancellationToken ct) =>
+        RunAsync(FeedReader.Read(json, source), actor, ct);
+
+    public async Task<FeedReport> RunAsync(ParsedFeed feed, string actor, CancellationToken ct)
     {
-        var feed = FeedReader.Read(json, source);
         var elements = await CheckAsync(feed, ct);
-        var codes = feed.Document.Items!.Select(i => i.ImplementationCode!.Trim()).ToList();
-        var items = await db.Items.Include(i => i.Versions).Where(i => codes.Contains(i.ImplementationCode)).ToDictionaryAsync(i => i.ImplementationCode, ct);
-        var effective = feed.Document.IssuedAt ?? clock.Today;
-        if (effective > clock.Today) effective = clock.Today;
-        int added = 0, changed = 0, unchanged = 0, abolished = 0;
-        var touched = new List<ServiceItem>();
+        var lines = feed.Document.Items!;
+        var effective = feed.Document.IssuedAt is { } issued && issued < clock.Today ? issued : clock.Today;
+        var counts = new Dictionary<string, int> { ["added"] = 0, ["changed"] = 0, ["unchanged"] = 0, ["abolished"] = 0 };
         var warnings = new List<string>();
-        for (var i = 0; i < feed.Document.Items!.Count; i++)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        for (var start = 0; start < lines.Count; start += Chunk)
         {
-            var line = feed.Document.Items[i];
-            items.TryGetValue(line.ImplementationCode!.Trim(), out var item);
-            if (line.IsAbolished)
+            var end = Math.Min(start + Chunk, lines.Count);
+            var codes = lines.Skip(start).Take(end - start).Select(l => l.ImplementationCode!.Trim()).ToList();
+            var items = await db.Items.Include(i => i.Versions).Where(i => codes.Contains(i.ImplementationCode)).ToDictionaryAsync(i => i.ImplementationCode, ct);
+            var touched = new List<ServiceItem>();
+            for (var i = start; i < end; i++)
             {
-                if (item is null || item.Status == ItemStatus.Abolished) { unchanged++; continue; }
-                item.Abolish(line.StatusReason ?? "省级目录取消");
-                abolished++;
+                items.TryGetValue(lines[i].ImplementationCode!.Trim(), out var item);
+                var outcome = Apply(lines[i], item, elements[i], effective, feed.Source, out var result);
+                counts[outcome]++;
+                if (outcome == "unchanged" && item?.Status == ItemStatus.Abolished && !lines[i].IsAbolished)
+                    warnings.Add($"{feed.Where(i)}: {item.ImplementationCode} is abolished here but listed upstream; left abolished");
+                if (result is null) continue;
+                if (item is null) db.Items.Add(result);
+                touched.Add(result);
             }
-            else if (item is null)
-            {
-                item = ServiceItem.Create(line.BasicCode!, line.ImplementationCode!);
-                item.AcceptUpstream(elements[i]!, $"feed:{source}", effective, clock.UtcNow);
-                db.Items.Add(item);
-                items[item.ImplementationCode] = item;
-                added++;
-            }
-            else if (item.Status == ItemStatus.Abolished)
-            {
-                warnings.Add($"{feed.Where(i)}: {item.ImplementationCode} is abolished here but listed upstream; left abolished");
-                unchanged++;
-                continue;
-            }
-            else if (Same(item.EffectiveOn(clock.Today)?.Elements, elements[i]!))
-            {
-                unchanged++;
-                continue;
-            }
-            else
-            {
-                item.AcceptUpstream(elements[i]!, $"feed:{source}", effective, clock.UtcNow);
-                changed++;
-            }
-            touched.Add(item);
+            await listings.RefreshAsync(touched, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
         var bundles = await ApplyBundlesAsync(feed.Document.Bundles ?? [], ct);
-        await listings.RefreshAsync(touched, ct);
         warnings.AddRange(await WarningsAsync(feed, ct));
-        db.Audit(new AuditRecord(actor, "catalog.feed_imported", $"feed:{source}",
-            $"added {added}, changed {changed}, unchanged {unchanged}, abolished {abolished}, bundles {bundles}", clock.UtcNow));
+        db.Audit(new AuditRecord(actor, "catalog.feed_imported", $"feed:{feed.Source}",
+            $"added {counts["added"]}, changed {counts["changed"]}, unchanged {counts["unchanged"]}, abolished {counts["abolished"]}, bundles {bundles}", clock.UtcNow));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await changes.CommittedAsync(ct);
-        return new FeedReport(source, added, changed, unchanged, abolished, bundles, warnings);
+        return new FeedReport(feed.Source, counts["added"], counts["changed"], counts["unchanged"], counts["abolished"], bundles, warnings);
+    }
+
+    /// <summary>What one feed line does to its item: the outcome, and the item when it changed.</summary>
+    private string Apply(FeedItem line, ServiceItem? item, ItemElements? elements, DateOnly effective, string source, out ServiceItem? changed)
+    {
+        changed = null;
+        if (line.IsAbolished)
+        {
+            if (item is null || item.Status == ItemStatus.Abolished) return "unchanged";
+            item.Abolish(line.StatusReason ?? "省级目录取消");
+            changed = item;
+            return "abolished";
+        }
+        if (item is null)
+        {
+            changed = ServiceItem.Create(line.BasicCode!, line.ImplementationCode!);
+            changed.AcceptUpstream(elements!, $"feed:{source}", effective, clock.UtcNow);
+            return "added";
+        }
+        if (item.Status == ItemStatus.Abolished || Same(item.EffectiveOn(clock.Today)?.Elements, elements!)) return "unchanged";
+        item.AcceptUpstream(elements!, $"feed:{source}", effective, clock.UtcNow);
+        changed = item;
+        return "changed";
     }
 
     /// <summary>Every line checked before anything is written; returns each line's elements (null for an abolition).</summary>

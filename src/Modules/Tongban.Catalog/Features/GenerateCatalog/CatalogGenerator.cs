@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Catalog.Contracts;
+using Tongban.Catalog.Data;
+using Tongban.Catalog.Domain;
+using Tongban.Catalog.Features.ImportFeed;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
+
+namespace Tongban.Catalog.Features.GenerateCatalog;
+
+/// <summary>
+/// Scales the catalog for benchmarks (22,112 items city-wide, or ten times that): each generated item is a
+/// hand-written item implemented by another department, sometimes a variant of it (变更, 注销, 补领…), fed
+/// through the same import path as a provincial feed.
+/// </summary>
+internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFeed import, IOrganizationDirectory organization, RegionClock clock) : ICatalogImport
+{
+    private static readonly string[] Variants = ["", "（变更）", "（注销）", "（补领）", "（延续）", "（首次申请）", "（迁移）", "（换领）"];
+
+    public async Task<CatalogImportResult> ImportFeedAsync(byte[] json, string source, string actor, CancellationToken cancellationToken) =>
+        Result(await import.RunAsync(json, source, actor, cancellationToken));
+
+    public async Task<CatalogImportResult> GenerateAsync(int items, string actor, CancellationToken cancellationToken)
+    {
+        var existing = await db.Items.CountAsync(cancellationToken);
+        var wanted = items - existing;
+        if (wanted <= 0) return new CatalogImportResult(0, 0, existing, 0, 0, [$"the catalog already holds {existing} items"]);
+        var today = clock.Today;
+        var bases = (await db.Items.AsNoTracking().Include(i => i.Versions).Where(i => i.Status == ItemStatus.Published).OrderBy(i => i.ImplementationCode).ToListAsync(cancellationToken))
+            .Select(i => i.EffectiveOn(today)?.Elements).OfType<ItemElements>().ToList();
+        if (bases.Count == 0)
+            throw new DomainException(new DomainError("generate.no_base", "目录为空：请先导入演示目录（tongban seed demo）", "The catalog is empty: load the demo catalog first (tongban seed demo)"));
+        var departments = await organization.ListDepartmentsAsync(null, cancellationToken);
+        var lines = new List<FeedItem>(wanted);
+        for (var k = 0; k < wanted; k++)
+        {
+            var b = bases[k % bases.Count];
+            var department = departments[(k / bases.Count + 1) % departments.Count];
+            var variant = Variants[k / (bases.Count * departments.Count) % Variants.Length];
+            var serial = (existing + k).ToString("D9", CultureInfo.InvariantCulture);
+            lines.Add(Line(b, $"G{serial[..9]}00", department.CreditCode + "G" + serial, b.Name + variant, department));
+        }
+        var feed = new ParsedFeed("generated", new FeedDocument("generated", today, lines, []), [.. Enumerable.Range(1, lines.Count)]);
+        return Result(await import.RunAsync(feed, actor, cancellationToken));
+    }
+
+    private static FeedItem Line(ItemElements b, string basicCode, string implementationCode, string name, DepartmentInfo department) => new(
+        basicCode, implementationCode, name, b.Type.ToString(), department.DivisionCode.EndsWith("00000000", StringComparison.Ordinal) ? "市" : "县",
+        department.DivisionCode, department.CreditCode, b.LegalBasis,
+        [.. new[] { b.Subjects.HasFlag(Subjects.Person) ? "person" : null, b.Subjects.HasFlag(Subjects.LegalPerson) ? "legal-person" : null }.OfType<string>()],
+        [.. b.Themes], [], b.StatutoryLimit, b.PromisedLimit,
+        [.. b.Fees.Select(f => new FeedFee(f.Name, f.Amount, f.Basis))],
+        [.. b.Materials.Select(m => new FeedMaterial(m.Name, m.Requirement == Requirement.Required ? "required" : "conditional", m.Condition,
+            m.Form switch { MaterialForm.Original => "original", MaterialForm.Copy => "copy", _ => "original-and-copy" }, m.Copies,
+            m.Medium switch { Medium.Paper => "paper", Medium.Electronic => "electronic", _ => "either" }, m.Tolerable, m.BlankForm, m.Sample, m.RegistryFact, m.LicenseType))],
+        b.Trips, b.OnlineDepth, [.. b.Places.Select(p => new FeedPlace(p.Hall, [.. p.Windows], p.Hours))], [.. b.Steps],
+        b.ConsultationPhone, b.ComplaintPhone, b.RealNameLevel, b.CrossRegion, b.Summary, null, null);
+
+    private static CatalogImportResult Result(FeedReport r) => new(r.Added, r.Changed, r.Unchanged, r.Abolished, r.Bundles, r.Warnings);
+}

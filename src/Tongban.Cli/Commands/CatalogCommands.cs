@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tongban.Catalog.Contracts;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
+
+namespace Tongban.Cli.Commands;
+
+internal sealed class ImportCatalogCommand(ICatalogImport catalog, OutboxDispatcher outbox) : AsyncCommand<ImportCatalogCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("A provincial catalog feed in JSON (docs/catalog-feed.md)")]
+        public string File { get; init; } = "";
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await catalog.ImportFeedAsync(await File.ReadAllBytesAsync(settings.File, cancellationToken), Path.GetFileName(settings.File), Actor.CommandLine, cancellationToken);
+        await outbox.DispatchDueAsync(cancellationToken);
+        CatalogReport.Print(result, watch.Elapsed);
+        return 0;
+    }
+}
+
+internal sealed class SeedCatalogCommand(ICatalogImport catalog, OutboxDispatcher outbox) : AsyncCommand<SeedCatalogCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--items <N>")]
+        [Description("Grow the catalog to N items (e.g. 22112 or 220000) by generating implementations of the existing items")]
+        public int Items { get; init; } = 22112;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await catalog.GenerateAsync(settings.Items, Actor.CommandLine, cancellationToken);
+        await outbox.DispatchDueAsync(cancellationToken);
+        CatalogReport.Print(result, watch.Elapsed);
+        return 0;
+    }
+}
+
+internal static class CatalogReport
+{
+    public static void Print(CatalogImportResult r, TimeSpan took)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[green]新增 {r.Added}，变更 {r.Changed}，未变 {r.Unchanged}，取消 {r.Abolished}，一件事 {r.Bundles}[/] / added {r.Added}, changed {r.Changed}, unchanged {r.Unchanged}, abolished {r.Abolished}, bundles {r.Bundles} ({took.TotalSeconds:F1} s)");
+        foreach (var warning in r.Warnings.Take(50)) AnsiConsole.MarkupLineInterpolated($"[yellow]warning[/] {warning}");
+        if (r.Warnings.Count > 50) AnsiConsole.MarkupLineInterpolated($"[yellow]… and {r.Warnings.Count - 50} more warnings[/]");
+    }
+}
