@@ -739,7 +739,7 @@ I("机动车驾驶员培训经营备案", "其他", "《中华人民共和国道
   "从事机动车驾驶员培训业务的，在取得营业执照后十五日内向交通运输主管部门备案。")
 I("道路运输从业人员从业资格证核发", "许可", "《中华人民共和国道路运输条例》第九条、第二十二条；《道路运输从业人员管理规定》第十条", "P", "交通出行/资质认证", 10, 5,
   ["从业资格考试申请表|e|f", "@身份证", "@驾驶证", "道路交通安全违法行为记录证明|c:申请经营性道路旅客运输驾驶员的|e"],
-  "经营性道路客货运输驾驶员经考试合格后取得从业资格证。", depth=4, trips=1, cross="全省通办")
+  "经营性道路客货运输驾驶员经考试合格后取得从业资格证。", depth=3, cross="全省通办")
 I("道路运输证配发", "许可", "《中华人民共和国道路运输条例》第二十五条、第二十六条", "PL", "交通出行", 10, 1,
   ["道路运输证申请表|e|f", "@道路运输证", "@行驶证"],
   "取得道路运输经营许可的经营者，为投入运营的车辆申领道路运输证。", depth=4, trips=0)
@@ -991,7 +991,7 @@ I("企业名称自主申报", "公服", "《企业名称登记管理规定》第
   depth=4, trips=0, cross="全省通办", win=["B01"])
 I("企业设立登记", "许可", SCR + "第三条、第十六条、第十九条、第二十一条", "PL", "设立变更", 3, 1,
   ["公司登记（备案）申请书|f", "公司章程|f", "股东的主体资格证明或自然人身份证明|k|t", "@身份证|n:法定代表人、董事、监事和经理的身份证明",
-   "法定代表人、董事、监事和经理的任职文件|f|t", "住所使用相关文件|k|t", "@委托书", "@代理人"],
+   "法定代表人、董事、监事和经理的任职文件|f|t", "住所使用相关文件|k|t", "@委托书"],
   "在本市设立有限责任公司、股份有限公司、非公司企业法人等企业的，申请设立登记并领取营业执照。",
   depth=4, trips=0, cross="全省通办", win=["B01"])
 I("企业变更登记", "许可", SCR + "第二十四条、第二十五条", "L", "设立变更", 3, 1,
@@ -1292,7 +1292,7 @@ I("新办纳税人涉税事项套餐办理", "公服", "《中华人民共和国
   "新设立企业在领取营业执照后，一次办结登记信息确认、税费种认定、发票票种核定等涉税事项。",
   depth=4, trips=0, cross="全省通办", win=["B04"])
 I("增值税发票领用", "其他", "《中华人民共和国发票管理办法》第十五条、第十六条；《中华人民共和国发票管理办法实施细则》第十五条", "L", "税收财务", 5, 0,
-  ["发票领用申请|e", "@营业执照|n:税务登记信息（营业执照）", "经办人身份证明|e"],
+  ["发票领用申请|e", "@营业执照", "办税人员身份证明|e"],
   "已办理涉税信息确认的纳税人申请领用增值税发票或开通数电发票开具额度。",
   depth=4, trips=0, cross="全省通办", win=["B04"])
 I("增值税专用发票最高开票限额审批", "许可", "《国务院对确需保留的行政审批项目设定行政许可的决定》第236项", "L", "税收财务", 20, 1,
@@ -1314,7 +1314,7 @@ I("个人所得税专项附加扣除信息报送", "公服", "《中华人民共
 I("存量房交易税费申报", "征收", "《中华人民共和国契税法》第九条；《中华人民共和国个人所得税法》第二条；《国家税务总局关于进一步优化二手房交易税费申报的通知》", "PL", "税收财务/住房保障", None, 0,
   ["@身份证|n:买卖双方身份证明", "存量房买卖合同|k", "@不动产权证", "房屋原值凭证|c:据实扣除房屋原值计征个人所得税的|k"],
   "二手房买卖双方在办理不动产转移登记前申报缴纳契税、增值税、个人所得税等税费。",
-  depth=3, cross="全市通办", win=["B05", "E04"])
+  depth=3, cross="全市通办", win=["B05"])
 I("契税申报", "征收", "《中华人民共和国契税法》第三条、第九条、第十条", "PL", "税收财务/住房保障", None, 0,
   ["契税纳税申报表|e|f", "@身份证|n:承受方身份证明", "土地、房屋权属转移合同|k"],
   "在境内转移土地、房屋权属的承受方，在办理权属登记前申报缴纳契税。", depth=4, trips=0, win=["B05"])
@@ -1588,3 +1588,262 @@ I("流动人员人事档案接收", "公服", "《流动人员人事档案管理
 I("流动人员人事档案转递", "公服", "《流动人员人事档案管理服务规定》第十六条", "P", "就业创业/档案查询", None, 1,
   ["档案转递申请表|e|f", "@身份证", "接收单位出具的商调函或接收证明|e"],
   "存档人员因就业、升学等需要，申请将人事档案转递至接收单位。", depth=4, trips=0, cross="跨省通办", win=["C04"])
+
+
+# ---------------------------------------------------------------------------------------------
+# County-level implementations: the same basic item implemented by the county-level
+# 营商环境建设局 (relatively concentrated approval).  Each entry: city item name, the counties (hall
+# slugs, or ALL), and per-county deliberate divergences from the city version:
+#   prom: promised limit; fees: replacement fee list; add: extra materials; drop: material names.
+# ---------------------------------------------------------------------------------------------
+ALL = "yinzhou qinghe tieling-county xifeng changtu diaobingshan kaiyuan"
+COUNTY = [
+    ("企业设立登记", ALL, {"kaiyuan": {"add": ["全体股东签署的出资承诺书|f"]}}),
+    ("企业变更登记", "yinzhou qinghe tieling-county changtu", {}),
+    ("企业注销登记", "yinzhou tieling-county kaiyuan", {}),
+    ("个体工商户设立登记", ALL, {"qinghe": {"drop": ["授权委托书"]}}),
+    ("个体工商户注销登记", "xifeng changtu", {}),
+    ("农民专业合作社设立登记", "tieling-county xifeng changtu kaiyuan", {}),
+    ("食品经营许可", ALL, {"changtu": {"prom": 8}}),
+    ("药品零售企业许可", "yinzhou changtu kaiyuan", {}),
+    ("第二类医疗器械经营备案", "diaobingshan kaiyuan", {}),
+    ("特种设备使用登记", "diaobingshan", {}),
+    ("建筑工程施工许可证核发", "yinzhou tieling-county xifeng changtu kaiyuan", {"xifeng": {"prom": 5}}),
+    ("商品房预售许可", "yinzhou kaiyuan", {}),
+    ("房屋租赁登记备案", "yinzhou qinghe", {}),
+    ("建设工程竣工验收备案", "tieling-county changtu", {}),
+    ("建设工程规划许可证核发", "yinzhou tieling-county changtu kaiyuan", {}),
+    ("建设用地规划许可证核发", "tieling-county changtu kaiyuan", {}),
+    ("乡村建设规划许可证核发", "tieling-county xifeng changtu", {}),
+    ("林木采伐许可证核发", "xifeng changtu kaiyuan", {}),
+    ("不动产首次登记", "yinzhou tieling-county changtu diaobingshan kaiyuan", {}),
+    ("不动产转移登记", "yinzhou tieling-county changtu diaobingshan kaiyuan",
+     {"diaobingshan": {"fees": [F_BDC_RES, F_BDC_CERT]}}),
+    ("不动产抵押登记", "yinzhou tieling-county changtu kaiyuan", {}),
+    ("道路运输经营许可（普通货物运输）", "tieling-county changtu kaiyuan",
+     {"changtu": {"prom": 10, "drop": ["驾驶人员从业资格证"]}}),
+    ("道路运输从业人员从业资格证核发", "changtu", {}),
+    ("公共场所卫生许可", "yinzhou qinghe diaobingshan", {}),
+    ("医师执业注册", "changtu kaiyuan", {}),
+    ("乡村医生执业注册", "tieling-county xifeng changtu", {}),
+    ("诊所备案", "yinzhou kaiyuan", {}),
+    ("最低生活保障审批", ALL, {"tieling-county": {"prom": 25}}),
+    ("特困人员认定", "tieling-county xifeng changtu kaiyuan", {}),
+    ("临时救助", "tieling-county xifeng changtu",
+     {"changtu": {"add": ["村（居）民委员会出具的家庭情况说明|k"]}}),
+    ("农药经营许可", "tieling-county changtu kaiyuan", {}),
+    ("动物防疫条件合格证核发", "xifeng changtu", {}),
+    ("兽药经营许可证核发", "changtu", {}),
+    ("取水许可", "tieling-county kaiyuan", {"kaiyuan": {"prom": 30}}),
+    ("娱乐场所经营许可", "yinzhou diaobingshan",
+     {"yinzhou": {"add": ["营业场所周边学校、医院等距离情况说明"]}}),
+    ("互联网上网服务营业场所经营单位设立审批", "qinghe kaiyuan", {}),
+    ("烟草专卖零售许可证核发", ALL, {"xifeng": {"prom": 15}}),
+    ("烟花爆竹经营（零售）许可证核发", "tieling-county xifeng changtu kaiyuan", {}),
+    ("设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批", "yinzhou", {}),
+    ("城市建筑垃圾处置核准", "yinzhou qinghe", {}),
+]
+
+# County hall window for an item, by the city department that owns the item.
+COUNTY_WINDOW = {
+    "市场监管局": "02", "税务局": "02", "烟草局": "02",
+    "住建局": "04", "自然资源局": "04", "发改委": "04", "生态环境局": "04", "水利局": "04",
+    "交通局": "04", "人防办": "04", "城管局": "04",
+    "民政局": "03", "卫健委": "03", "人社局": "03", "社保中心": "03", "医保局": "03",
+    "残联": "03", "退役军人局": "03", "公积金中心": "03", "就业中心": "03",
+    "不动产中心": "05",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Bundles (一件事一次办): code, name, subjects, summary, item names.
+# ---------------------------------------------------------------------------------------------
+BUNDLES = [
+    ("LE-KBQY", "开办企业", "L",
+     "新设立企业一次提交材料，同步办理营业执照、公章刻制、涉税事项、发票领用、社会保险和住房公积金单位登记。",
+     ["企业设立登记", "公章刻制备案", "新办纳税人涉税事项套餐办理", "增值税发票领用", "单位参保登记", "住房公积金单位缴存登记"]),
+    ("LE-XSECS", "新生儿出生", "P",
+     "新生儿父母一次申请，办理出生医学证明、预防接种证、户口登记、城乡居民医保参保和社会保障卡。",
+     ["出生医学证明首次签发", "新生儿预防接种建卡建证", "出生登记", "城乡居民基本医疗保险参保登记", "社会保障卡申领"]),
+    ("LE-TX", "退休", "P",
+     "职工达到退休年龄时一次申请，办理退休审批、养老金申领、医保退休待遇确认和住房公积金退休提取。",
+     ["企业职工退休审批", "企业职工基本养老保险待遇申领", "职工医保退休人员待遇资格确认", "住房公积金提取（退休）"]),
+    ("LE-ESFGH", "二手房转移登记", "P",
+     "二手房买卖双方一次申请，办理合同网签备案、税费申报、不动产转移登记以及住房公积金提取和贷款。",
+     ["存量房买卖合同网签备案", "存量房交易税费申报", "不动产转移登记", "住房公积金提取（购房）", "住房公积金个人贷款"]),
+    ("LE-JHSY", "结婚生育", "P",
+     "新婚夫妻一次申请，办理婚前医学检查、结婚登记、夫妻投靠落户、生育登记和生育保险待遇。",
+     ["免费婚前医学检查", "结婚登记", "户口迁移（迁入）", "生育登记", "生育医疗费用及生育津贴支付"]),
+    ("LE-SHHS", "身故后事", "P",
+     "亲属在居民去世后一次申请，办理户口注销、殡葬费用减免、养老保险丧葬补助和抚恤金、医保个人账户和住房公积金提取以及继承公证。",
+     ["死亡注销户口", "基本殡葬服务费用减免", "丧葬补助金、抚恤金申领", "基本医疗保险个人账户一次性支取",
+      "住房公积金提取（职工死亡或被宣告死亡）", "继承公证"]),
+    ("LE-SBJY", "社保卡申领及就业", "P",
+     "劳动者入职时一次申请，办理就业登记、《就业创业证》、职工社会保险和医疗保险参保登记以及社会保障卡。",
+     ["就业登记", "《就业创业证》申领", "职工个人参保登记", "职工基本医疗保险参保登记", "社会保障卡申领"]),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Build.
+# ---------------------------------------------------------------------------------------------
+def read_csv(name):
+    with open(os.path.join(REGION, name), encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def base_name(name):
+    return name.split("（")[0] if "（" in name else name
+
+
+def build():
+    depts = read_csv("departments.csv")
+    dept_by_name = {d["name"]: d for d in depts}
+    city_depts = [d for d in depts if d["division_code"] == CITY]
+    dept_index = {d["name"]: i + 1 for i, d in enumerate(city_depts)}
+    windows = read_csv("windows.csv")
+    with open(os.path.join(REGION, "halls.json"), encoding="utf-8") as fh:
+        halls = json.load(fh)
+    hall_windows = {}
+    for w in windows:
+        hall_windows.setdefault(w["hall_slug"], []).append(w["number"])
+    city_dept_windows = {}
+    for w in windows:
+        if w["hall_slug"] == "city-centre":
+            city_dept_windows.setdefault(w["department_credit_code"], []).append(w["number"])
+    county_dept = {}  # hall slug -> county department row
+    for h in halls:
+        if h["slug"] != "city-centre":
+            county_dept[h["slug"]] = next(d for d in depts if d["division_code"] == h["divisionCode"])
+
+    names = [it["name"] for it in ITEMS]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise SystemExit(f"duplicate item names: {dupes}")
+
+    # Basic codes: number main items per department, sub-items within a main item.
+    groups = {}
+    for it in ITEMS:
+        groups.setdefault((it["dept"], base_name(it["name"])), []).append(it)
+    seq_of, next_seq = {}, {}
+    for it in ITEMS:
+        key = (it["dept"], base_name(it["name"]))
+        if key not in seq_of:
+            next_seq[it["dept"]] = next_seq.get(it["dept"], 0) + 1
+            seq_of[key] = next_seq[it["dept"]]
+        grp = groups[key]
+        sub = grp.index(it) + 1 if len(grp) > 1 else 0
+        full = DEPT[it["dept"]]
+        it["basicCode"] = f"00{TYPE_CODES[it['type']]}{dept_index[full]:02d}{seq_of[key]:03d}{sub:03d}"
+
+    life_events = {}
+    by_name = {it["name"]: it for it in ITEMS}
+    for code, bname, _subj, _summary, members in BUNDLES:
+        for n in members:
+            life_events.setdefault(by_name[n]["basicCode"], []).append(bname)
+
+    out_items = []
+    city_out = {}
+    for it in ITEMS:
+        d = dept_by_name[DEPT[it["dept"]]]
+        credit = d["credit_code"]
+        tolerable = any(m["tolerable"] for m in it["mats"])
+        wins = list(it["win"] or city_dept_windows[credit][:1])
+        if tolerable and "A03" not in wins:
+            wins.append("A03")
+        typ = it["type"]
+        steps = it["steps"]
+        if steps is None:
+            if it["prom"] == 0 and typ in ("公共服务", "行政确认", "其他行政权力"):
+                steps = ["申请", "受理", "办结"]
+            else:
+                steps = DEFAULT_STEPS[typ]
+        rec = {
+            "basicCode": it["basicCode"],
+            "implementationCode": credit + it["basicCode"] + "01",
+            "name": it["name"],
+            "type": typ,
+            "level": "市",
+            "divisionCode": CITY,
+            "departmentCreditCode": credit,
+            "legalBasis": it["basis"],
+            "subjects": SUBJECTS[it["subj"]],
+            "themes": it["themes"],
+            "lifeEvents": life_events.get(it["basicCode"], []),
+            "statutoryLimit": it["stat"],
+            "promisedLimit": it["prom"],
+            "fees": it["fees"],
+            "materials": it["mats"],
+            "trips": it["trips"] if it["trips"] is not None else (0 if it["depth"] == 4 else 1),
+            "onlineDepth": it["depth"],
+            "places": [{"hall": "city-centre", "windows": wins, "hours": CITY_HOURS}],
+            "steps": list(steps),
+            "consultationPhone": d["phone"],
+            "complaintPhone": "12345",
+            "realNameLevel": it["rn"] if it["rn"] is not None else (3 if typ == "行政给付" else 2),
+            "crossRegion": it["cross"],
+            "summary": it["summary"],
+        }
+        out_items.append(rec)
+        city_out[it["name"]] = (rec, it["dept"])
+
+    for h in halls:
+        slug = h["slug"]
+        if slug == "city-centre":
+            continue
+        cd = county_dept[slug]
+        for name, counties, overrides in COUNTY:
+            targets = counties.split()
+            if slug not in targets:
+                continue
+            base, owner = city_out[name]
+            rec = copy.deepcopy(base)
+            rec["implementationCode"] = cd["credit_code"] + rec["basicCode"] + "01"
+            rec["level"] = "县"
+            rec["divisionCode"] = cd["division_code"]
+            rec["departmentCreditCode"] = cd["credit_code"]
+            rec["consultationPhone"] = cd["phone"]
+            win = COUNTY_WINDOW.get(owner, "01")
+            if win not in hall_windows[slug]:
+                win = "01"
+            wins = [win]
+            if any(m["tolerable"] for m in rec["materials"]) and "06" in hall_windows[slug]:
+                wins.append("06")
+            rec["places"] = [{"hall": slug, "windows": wins, "hours": COUNTY_HOURS}]
+            ov = overrides.get(slug, {})
+            if "prom" in ov:
+                rec["promisedLimit"] = ov["prom"]
+            if "fees" in ov:
+                rec["fees"] = [{"name": f[0], "amount": f[1], "basis": f[2]} for f in ov["fees"]]
+            for dropped in ov.get("drop", []):
+                before = len(rec["materials"])
+                rec["materials"] = [m for m in rec["materials"] if m["name"] != dropped]
+                if len(rec["materials"]) != before - 1:
+                    raise SystemExit(f"{name}/{slug}: cannot drop {dropped!r}")
+            for spec in ov.get("add", []):
+                rec["materials"].append(parse_material(spec))
+            out_items.append(rec)
+
+    bundles = []
+    for code, bname, subj, summary, members in BUNDLES:
+        bundles.append({
+            "code": code, "name": bname, "subjects": SUBJECTS[subj], "summary": summary,
+            "items": [by_name[n]["basicCode"] for n in members],
+        })
+    return {"feed": "liaoning-provincial-catalog", "issuedAt": "2026-11-20", "items": out_items,
+            "bundles": bundles}
+
+
+def main():
+    doc = build()
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    with open(OUT, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    items = doc["items"]
+    city = [i for i in items if i["level"] == "市"]
+    print(f"wrote {os.path.relpath(OUT, REGION)}: {len(items)} items ({len(city)} city, "
+          f"{len(items) - len(city)} county), {len(doc['bundles'])} bundles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
