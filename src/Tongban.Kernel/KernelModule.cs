@@ -36,6 +36,8 @@ public static class KernelModule
         services.AddScoped<IRegionPackImporter, CalendarSeeder>();
 
         services.AddExceptionHandler<DomainErrorMapping>();
+        // Modules evict cached public pages after a change; every host (the CLI too) needs the store.
+        services.AddOutputCache();
         return services;
     }
 }

@@ -30,7 +30,7 @@ public sealed class FeedImportTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Equal((0, 0, 4), (again.GetProperty("added").GetInt32(), again.GetProperty("changed").GetInt32(), again.GetProperty("unchanged").GetInt32()));
 
         var search = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/catalog/search?q=" + Uri.EscapeDataString("迁入"));
-        var hit = search.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("name").GetString() == "户口迁移（迁入）");
+        var hit = search.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("implementationCode").GetString() == $"{Feeds.PublicSecurity}TST002");
         Assert.Equal("铁岭市公安局", hit.GetProperty("department").GetString());
         Assert.Equal(3, hit.GetProperty("onlineDepth").GetInt32());
     }

@@ -3,13 +3,17 @@ namespace Tongban.EndToEnd;
 /// <summary>axe-core, injected into each page, finds no WCAG 2.1 A/AA violation, in both languages and in large-text mode.</summary>
 public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
 {
-    public static TheoryData<string> PublicPages => new("/", "/halls", "/halls/city-centre", "/halls/tieling-county", "/about", "/search?q=户口", "/sign-in", "/halls/no-such-hall");
+    public static TheoryData<string> PublicPages => new(
+        "/", "/halls", "/halls/city-centre", "/halls/tieling-county", "/about", "/sign-in", "/halls/no-such-hall",
+        "/search?q=户口", "/search?q=gjj", "/items?subject=person", "/items/one-trip", "/items/fully-online",
+        "/items/11211200061012195B00070500100001", "/life-events", "/life-events/LE-KBQY", "/catalog/statistics");
 
     public static TheoryData<string> AdminPages => new(
         "/admin", "/admin/organization", "/admin/organization/divisions", "/admin/organization/divisions?parent=211221000000",
         "/admin/organization/divisions/211221101000", "/admin/organization/departments", "/admin/organization/halls",
         "/admin/organization/halls/city-centre", "/admin/organization/stations", "/admin/organization/stations/tlx-xintaizi",
-        "/admin/calendar", "/admin/audit");
+        "/admin/calendar", "/admin/audit", "/admin/catalog", "/admin/catalog/consistency", "/admin/catalog/synonyms",
+        "/admin/catalog/items/11211200061012195B00070500100001");
 
     [Theory]
     [MemberData(nameof(PublicPages))]

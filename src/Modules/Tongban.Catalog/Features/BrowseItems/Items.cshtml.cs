@@ -6,7 +6,7 @@ using Tongban.Catalog.Search;
 namespace Tongban.Catalog.Features.BrowseItems;
 
 /// <summary>Browse by subject, department, theme, level and region; and the two public lists.</summary>
-internal sealed class ItemsModel(SearchIndexStore store) : PageModel
+internal sealed class ItemsModel(SearchIndexStore store, Tongban.Organization.Contracts.IOrganizationDirectory organization) : PageModel
 {
     public const int PageSize = 30;
 
@@ -23,6 +23,8 @@ internal sealed class ItemsModel(SearchIndexStore store) : PageModel
     public IReadOnlyList<(string Key, string Label, int Count)> Departments { get; private set; } = [];
     public IReadOnlyList<(string Key, string Label, int Count)> Themes { get; private set; } = [];
     public IReadOnlyList<(string Key, string Label, int Count)> LifeEvents { get; private set; } = [];
+    public IReadOnlyList<(string Key, string Label, int Count)> Levels { get; private set; } = [];
+    public IReadOnlyList<(string Key, string Label, int Count)> Regions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? list, CancellationToken ct)
     {
@@ -42,6 +44,12 @@ internal sealed class ItemsModel(SearchIndexStore store) : PageModel
         Departments = index.Facets(d => [(d.DepartmentCreditCode, d.DepartmentName)]);
         Themes = index.Facets(d => d.Themes.Select(t => (t, t)));
         LifeEvents = index.Facets(d => d.LifeEvents.Select(t => (t, t)));
+        Levels = index.Facets(d => [(d.Level.ToString(), Labels.Of(d.Level))]);
+        var counties = index.Facets(d => [(d.DivisionCode[..6], d.DivisionCode[..6])]);
+        var names = new List<(string, string, int)>();
+        foreach (var (code, _, count) in counties)
+            names.Add((code, (await organization.FindDivisionAsync(code + "000000", ct))?.Name ?? code, count));
+        Regions = names;
         return Page();
     }
 

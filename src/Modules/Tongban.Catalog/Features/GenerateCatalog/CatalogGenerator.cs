@@ -42,7 +42,7 @@ internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFee
             var serial = (existing + k).ToString("D9", CultureInfo.InvariantCulture);
             lines.Add(Line(b, $"G{serial[..9]}00", department.CreditCode + "G" + serial, b.Name + variant, department));
         }
-        var feed = new ParsedFeed("generated", new FeedDocument("generated", today, lines, []), [.. Enumerable.Range(1, lines.Count)]);
+        var feed = new ParsedFeed("generated", new FeedDocument("generated", today, lines, []), [.. Enumerable.Range(1, lines.Count)], Complete: false);
         return Result(await import.RunAsync(feed, actor, cancellationToken));
     }
 

@@ -4,8 +4,11 @@ using Tongban.Kernel.Errors;
 
 namespace Tongban.Catalog.Features.ImportFeed;
 
-/// <summary>A parsed feed with the line on which each item starts, so errors can name it.</summary>
-internal sealed record ParsedFeed(string Source, FeedDocument Document, IReadOnlyList<int> ItemLines)
+/// <summary>
+/// A parsed feed with the line on which each item starts, so errors can name it. A complete feed is the whole
+/// provincial catalog, against which local items are compared; a partial one (generated items) is not.
+/// </summary>
+internal sealed record ParsedFeed(string Source, FeedDocument Document, IReadOnlyList<int> ItemLines, bool Complete = true)
 {
     public string Where(int index) => $"{Source} line {ItemLines[index]}";
 

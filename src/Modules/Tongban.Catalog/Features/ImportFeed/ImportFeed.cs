@@ -55,7 +55,7 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
             db.ChangeTracker.Clear();
         }
         var bundles = await ApplyBundlesAsync(feed.Document.Bundles ?? [], ct);
-        warnings.AddRange(await WarningsAsync(feed, ct));
+        if (feed.Complete) warnings.AddRange(await WarningsAsync(feed, ct));
         db.Audit(new AuditRecord(actor, "catalog.feed_imported", $"feed:{feed.Source}",
             $"added {counts["added"]}, changed {counts["changed"]}, unchanged {counts["unchanged"]}, abolished {counts["abolished"]}, bundles {bundles}", clock.UtcNow));
         await db.SaveChangesAsync(ct);
