@@ -72,9 +72,24 @@ internal sealed class SearchIndex
 
     public SearchResult Search(string? query, SearchFilter filter, int skip, int take)
     {
+        var (q, matches) = Match(query, filter);
+        var page = matches
+            .OrderByDescending(h => h.Value.Score)
+            .ThenBy(h => _documents[h.Key].Name.Length)
+            .ThenBy(h => _documents[h.Key].Name, StringComparer.Ordinal)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 100))
+            .Select(h => new SearchHit(_documents[h.Key], h.Value.Kind, h.Value.Score)).ToList();
+        return new SearchResult(q, matches.Count, page);
+    }
+
+    /// <summary>Every item a query finds, unranked: for recall checks against a plain substring search.</summary>
+    public IReadOnlyCollection<Guid> FindAll(string? query) => [.. Match(query, SearchFilter.None).Matches.Keys.Select(i => _documents[i].ItemId)];
+
+    private (string Query, Dictionary<int, (MatchKind Kind, int Score)> Matches) Match(string? query, SearchFilter filter)
+    {
         var q = SearchText.Normalize(query, SearchText.MaxQueryLength);
-        if (q.Length == 0) return new SearchResult(q, 0, []);
         var best = new Dictionary<int, (MatchKind Kind, int Score)>();
+        if (q.Length == 0) return (q, best);
         foreach (var alternative in Expand(q))
         {
             foreach (var doc in Candidates(_postings, alternative))
@@ -83,13 +98,7 @@ internal sealed class SearchIndex
                 foreach (var doc in Candidates(_pinyinPostings, alternative))
                     Consider(best, doc, alternative, filter, pinyinOnly: true);
         }
-        var ordered = best
-            .OrderByDescending(h => h.Value.Score)
-            .ThenBy(h => _documents[h.Key].Name.Length)
-            .ThenBy(h => _documents[h.Key].Name, StringComparer.Ordinal)
-            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 100))
-            .Select(h => new SearchHit(_documents[h.Key], h.Value.Kind, h.Value.Score)).ToList();
-        return new SearchResult(q, best.Count, ordered);
+        return (q, best);
     }
 
     /// <summary>Items matching a filter without a query, by name: the portal's browse pages and lists.</summary>
