@@ -16,7 +16,7 @@ public sealed class RecallTests
     private sealed record FeedItemJson(string ImplementationCode, string Name, string? Summary);
 
     [Fact]
-    public void Every_query_of_the_set_finds_everything_a_substring_search_finds()
+    public void Every_query_of_the_set_finds_exactly_what_a_substring_search_finds()
     {
         using var catalog = File.OpenRead(Path.Combine(Root(), "regions", "tieling", "catalog.json"));
         var items = JsonDocument.Parse(catalog).RootElement.GetProperty("items").EnumerateArray()
@@ -30,6 +30,7 @@ public sealed class RecallTests
         var queries = File.ReadAllLines(Path.Combine(Root(), "bench", "catalog", "queries.txt")).Where(q => q.Length > 0).ToList();
         Assert.Equal(1000, queries.Count);
 
+        var synonymTerms = synonyms.SelectMany(g => g).ToList();
         var missed = new List<string>();
         foreach (var query in queries)
         {
@@ -38,6 +39,9 @@ public sealed class RecallTests
                 || SearchText.Normalize(d.Summary).Contains(q, StringComparison.Ordinal)).Select(d => d.ItemId).ToHashSet();
             var found = index.FindAll(query).ToHashSet();
             if (!expected.IsSubsetOf(found)) missed.Add($"{query}: {expected.Except(found).Count()} of {expected.Count} missed");
+            // Without a synonym or pinyin in play, the index finds nothing more than the substring search either.
+            var plain = !SearchText.IsAscii(q) && !synonymTerms.Any(t => q.Contains(t, StringComparison.Ordinal));
+            if (plain && !found.IsSubsetOf(expected)) missed.Add($"{query}: {found.Except(expected).Count()} found that do not contain it");
         }
         Assert.True(missed.Count == 0, string.Join("\n", missed));
     }

@@ -45,26 +45,32 @@ internal sealed class SearchIndex
     private readonly string[] _descriptions;
     private readonly string[] _pinyin;
     private readonly string[] _initials;
-    private readonly FrozenDictionary<uint, int[]> _postings;
+    private readonly FrozenDictionary<uint, int[]> _namePostings;
+    private readonly FrozenDictionary<uint, int[]> _descriptionPostings;
     private readonly FrozenDictionary<uint, int[]> _pinyinPostings;
     private readonly IReadOnlyList<IReadOnlyList<string>> _synonyms;
 
     public SearchIndex(IReadOnlyList<SearchDocument> documents, IReadOnlyList<IReadOnlyList<string>> synonyms, Pinyin pinyin)
     {
-        _documents = [.. documents];
-        _names = [.. documents.Select(d => SearchText.Normalize(d.Name))];
-        _descriptions = [.. documents.Select(d => SearchText.Normalize(d.Summary))];
-        _pinyin = [.. documents.Select(d => pinyin.Full(d.Name))];
-        _initials = [.. documents.Select(d => pinyin.Initials(d.Name))];
+        // Documents are numbered in tie-break order (shorter name, then name, then code), so that among hits of
+        // equal score the lower number ranks first and ranking never compares strings.
+        _documents = [.. documents.OrderBy(d => d.Name.Length).ThenBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.ImplementationCode, StringComparer.Ordinal)];
+        _names = [.. _documents.Select(d => SearchText.Normalize(d.Name))];
+        _descriptions = [.. _documents.Select(d => SearchText.Normalize(d.Summary))];
+        _pinyin = [.. _documents.Select(d => pinyin.Full(d.Name))];
+        _initials = [.. _documents.Select(d => pinyin.Initials(d.Name))];
         _synonyms = [.. synonyms.Select(g => (IReadOnlyList<string>)[.. g.Select(t => SearchText.Normalize(t)).Where(t => t.Length > 0)])];
-        var postings = new Dictionary<uint, List<int>>();
+        var names = new Dictionary<uint, List<int>>();
+        var descriptions = new Dictionary<uint, List<int>>();
         var pinyinPostings = new Dictionary<uint, List<int>>();
         for (var i = 0; i < _documents.Length; i++)
         {
-            AddGrams(postings, i, _names[i], _descriptions[i]);
+            AddGrams(names, i, _names[i]);
+            AddGrams(descriptions, i, _descriptions[i]);
             AddGrams(pinyinPostings, i, _pinyin[i], _initials[i]);
         }
-        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        _namePostings = names.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        _descriptionPostings = descriptions.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
         _pinyinPostings = pinyinPostings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
@@ -72,33 +78,95 @@ internal sealed class SearchIndex
 
     public SearchResult Search(string? query, SearchFilter filter, int skip, int take)
     {
-        var (q, matches) = Match(query, filter);
-        var page = matches
-            .OrderByDescending(h => h.Value.Score)
-            .ThenBy(h => _documents[h.Key].Name.Length)
-            .ThenBy(h => _documents[h.Key].Name, StringComparer.Ordinal)
-            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 100))
-            .Select(h => new SearchHit(_documents[h.Key], h.Value.Kind, h.Value.Score)).ToList();
-        return new SearchResult(q, matches.Count, page);
+        skip = Math.Max(0, skip);
+        take = Math.Clamp(take, 0, 100);
+        using var matches = Match(query, filter);
+        var page = Top(matches, skip + take).Skip(skip)
+            .Select(doc => new SearchHit(_documents[doc], (MatchKind)(matches.Scores[doc] & 0xF), matches.Scores[doc] >> 4)).ToList();
+        return new SearchResult(matches.Query, matches.Hits.Count, page);
     }
 
     /// <summary>Every item a query finds, unranked: for recall checks against a plain substring search.</summary>
-    public IReadOnlyCollection<Guid> FindAll(string? query) => [.. Match(query, SearchFilter.None).Matches.Keys.Select(i => _documents[i].ItemId)];
+    public IReadOnlyCollection<Guid> FindAll(string? query)
+    {
+        using var matches = Match(query, SearchFilter.None);
+        return [.. matches.Hits.Select(i => _documents[i].ItemId)];
+    }
 
-    private (string Query, Dictionary<int, (MatchKind Kind, int Score)> Matches) Match(string? query, SearchFilter filter)
+    /// <summary>The first <paramref name="count"/> hits by rank, without sorting every hit: a bounded heap keeps the best.</summary>
+    private static List<int> Top(Matches matches, int count)
+    {
+        var heap = new PriorityQueue<int, int>(count + 1, Comparer<int>.Create((a, b) => Rank(matches, b, a)));
+        if (count == 0) return [];
+        foreach (var doc in matches.Hits)
+        {
+            if (heap.Count == count)
+            {
+                if (Rank(matches, doc, heap.Peek()) >= 0) continue; // no better than the worst kept
+                heap.Dequeue();
+            }
+            heap.Enqueue(doc, doc);
+        }
+        var best = new List<int>(heap.Count);
+        while (heap.Count > 0) best.Add(heap.Dequeue());
+        best.Reverse();
+        return best;
+    }
+
+    /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>: higher score, then the lower number.</summary>
+    private static int Rank(Matches matches, int a, int b)
+    {
+        var byScore = (matches.Scores[b] >> 4).CompareTo(matches.Scores[a] >> 4);
+        return byScore != 0 ? byScore : a.CompareTo(b);
+    }
+
+    /// <summary>The hits of one query: a score per document (rank << 4 | match kind) in a pooled array, and the list of hit documents.</summary>
+    private sealed class Matches : IDisposable
+    {
+        public Matches(string query, int size)
+        {
+            Query = query;
+            // A pooled array may hold another user's values: clear what this query reads.
+            Scores = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, size));
+            Array.Clear(Scores, 0, size);
+        }
+
+        public string Query { get; }
+        public int[] Scores { get; }
+        public List<int> Hits { get; } = [];
+
+        public void Record(int doc, MatchKind kind, int score)
+        {
+            var packed = (score << 4) | (int)kind;
+            if (Scores[doc] == 0) Hits.Add(doc);
+            if (packed > Scores[doc]) Scores[doc] = packed;
+        }
+
+        public void Dispose() => System.Buffers.ArrayPool<int>.Shared.Return(Scores);
+    }
+
+    private Matches Match(string? query, SearchFilter filter)
     {
         var q = SearchText.Normalize(query, SearchText.MaxQueryLength);
-        var best = new Dictionary<int, (MatchKind Kind, int Score)>();
-        if (q.Length == 0) return (q, best);
+        var matches = new Matches(q, _documents.Length);
+        if (q.Length == 0) return matches;
         foreach (var alternative in Expand(q))
         {
-            foreach (var doc in Candidates(_postings, alternative))
-                Consider(best, doc, alternative, filter, pinyinOnly: false);
+            // Postings of one CJK character or of one pair are exact; longer queries, and a single ASCII character
+            // (not indexed alone), are confirmed by a substring test.
+            var exact = alternative.Length == 2 || (alternative.Length == 1 && !char.IsAscii(alternative[0]));
+            foreach (var doc in Candidates(_namePostings, alternative))
+                if (Accepts(doc, filter) && (exact || _names[doc].Contains(alternative, StringComparison.Ordinal)))
+                    matches.Record(doc, MatchKind.Name, _names[doc].Length == alternative.Length ? 1000 : _names[doc].StartsWith(alternative, StringComparison.Ordinal) ? 800 : 600);
+            foreach (var doc in Candidates(_descriptionPostings, alternative))
+                if (Accepts(doc, filter) && (exact || _descriptions[doc].Contains(alternative, StringComparison.Ordinal)))
+                    matches.Record(doc, MatchKind.Description, 200);
             if (SearchText.IsAscii(alternative) && alternative.All(char.IsAsciiLetter))
                 foreach (var doc in Candidates(_pinyinPostings, alternative))
-                    Consider(best, doc, alternative, filter, pinyinOnly: true);
+                    if (Accepts(doc, filter))
+                        ConsiderPinyin(matches, doc, alternative);
         }
-        return (q, best);
+        return matches;
     }
 
     /// <summary>Items matching a filter without a query, by name: the portal's browse pages and lists.</summary>
@@ -126,37 +194,38 @@ internal sealed class SearchIndex
         return alternatives;
     }
 
-    private void Consider(Dictionary<int, (MatchKind Kind, int Score)> best, int doc, string q, SearchFilter filter, bool pinyinOnly)
+    private bool Accepts(int doc, SearchFilter filter) =>
+        _documents[doc].Status != ItemStatus.Abolished && (ReferenceEquals(filter, SearchFilter.None) || filter.Accepts(_documents[doc]));
+
+    private void ConsiderPinyin(Matches matches, int doc, string q)
     {
-        var d = _documents[doc];
-        if (d.Status == ItemStatus.Abolished || !filter.Accepts(d)) return;
-        (MatchKind Kind, int Score)? match = null;
-        if (!pinyinOnly)
-        {
-            var name = _names[doc];
-            if (name == q) match = (MatchKind.Name, 1000);
-            else if (name.StartsWith(q, StringComparison.Ordinal)) match = (MatchKind.Name, 800);
-            else if (name.Contains(q, StringComparison.Ordinal)) match = (MatchKind.Name, 600);
-            else if (_descriptions[doc].Contains(q, StringComparison.Ordinal)) match = (MatchKind.Description, 200);
-        }
-        else if (_initials[doc] == q || _pinyin[doc] == q) match = (MatchKind.Pinyin, 500);
-        else if (_initials[doc].Contains(q, StringComparison.Ordinal) || _pinyin[doc].Contains(q, StringComparison.Ordinal)) match = (MatchKind.Pinyin, 400);
-        if (match is { } m && (!best.TryGetValue(doc, out var current) || current.Score < m.Score)) best[doc] = m;
+        if (_initials[doc] == q || _pinyin[doc] == q) matches.Record(doc, MatchKind.Pinyin, 500);
+        else if (_initials[doc].Contains(q, StringComparison.Ordinal) || _pinyin[doc].Contains(q, StringComparison.Ordinal)) matches.Record(doc, MatchKind.Pinyin, 400);
     }
 
-    /// <summary>Documents that contain every character pair of <paramref name="q"/> (or its one character).</summary>
-    private IEnumerable<int> Candidates(FrozenDictionary<uint, int[]> postings, string q)
+    /// <summary>Documents that contain every character pair of <paramref name="q"/> (or its one character), in ascending order.</summary>
+    private int[] Candidates(FrozenDictionary<uint, int[]> postings, string q)
     {
         if (q.Length == 1)
-            return postings.TryGetValue(q[0], out var single) ? single : Enumerable.Range(0, _documents.Length);
-        var lists = new List<int[]>();
+            return postings.TryGetValue(q[0], out var single) ? single
+                : char.IsAscii(q[0]) ? [.. Enumerable.Range(0, _documents.Length)] // single ASCII characters are not indexed alone
+                : [];
+        var lists = new List<int[]>(q.Length);
         for (var i = 0; i + 1 < q.Length; i++)
         {
             if (!postings.TryGetValue(Pair(q[i], q[i + 1]), out var list)) return [];
             lists.Add(list);
         }
+        if (lists.Count == 1) return lists[0];
         lists.Sort((a, b) => a.Length.CompareTo(b.Length));
-        return lists[0].Where(doc => lists.Skip(1).All(l => Array.BinarySearch(l, doc) >= 0));
+        var result = new List<int>(lists[0].Length);
+        foreach (var doc in lists[0])
+        {
+            var inAll = true;
+            for (var l = 1; l < lists.Count && inAll; l++) inAll = Array.BinarySearch(lists[l], doc) >= 0;
+            if (inAll) result.Add(doc);
+        }
+        return [.. result];
     }
 
     private static void AddGrams(Dictionary<uint, List<int>> postings, int doc, params string[] fields)
