@@ -41,7 +41,18 @@ local interval_ms -- between two sends of this thread
 local fixed_delay_ms -- fallback without a clock
 local next_slot
 
+-- Optional: rotate through the paths in the file named by WRK_PATHS, as paths.lua does.
+local paths = {}
+local counter = 0
+
 function init(args)
+  local list = os.getenv("WRK_PATHS")
+  if list and #list > 0 then
+    for line in assert(io.open(list, "r")):lines() do
+      if #line > 0 then paths[#paths + 1] = line end
+    end
+    counter = math.random(1, #paths)
+  end
   local rate = tonumber(args[1])
   local threads = tonumber(args[2] or "1")
   local connections = tonumber(args[3] or "0")
@@ -68,4 +79,10 @@ function delay()
   end
   next_slot = slot + interval_ms
   return math.floor(slot - now + 0.5)
+end
+
+function request()
+  if #paths == 0 then return wrk.format() end
+  counter = counter + 1
+  return wrk.format("GET", paths[counter % #paths + 1])
 end

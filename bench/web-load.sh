@@ -19,6 +19,10 @@
 #   BENCH_TONGBAN_URL=http://127.0.0.1:5000  measure a Tongban that is already running there
 #                         (loopback only) instead of publishing and starting one
 #   BENCH_KEEP=1          keep the temp dir (published apps, server logs, wrk output)
+#   BENCH_CATALOG_ITEMS=220000  also grow the catalog to that many items (tongban seed catalog), time the
+#                         import of a 22,112-item feed, and measure search (the 1,000-query set,
+#                         rotating) and guide pages (2,000 random items, rotating)
+#   BENCH_DATABASE=postgres  run Tongban on a throw-away PostgreSQL (.ci/postgres.sh) instead of SQLite
 #
 # Only loopback addresses are used; every wrk run is bounded by its duration.
 set -euo pipefail
@@ -148,8 +152,10 @@ parse_wrk() { # file
 declare -a NAMES=() URLS=()
 declare -A RPS=() P50=() P99=() ERRS=() HALF_RATE=() HALF_RPS=() HALF_P99=() HALF_ERRS=()
 
-measure() { # name url
-    local name="$1" url="$2" slug
+measure() { # name url [paths-file]
+    local name="$1" url="$2" paths="${3:-}" slug
+    local script=() half_script=(-s "$REPO_ROOT/bench/ratelimited.lua")
+    if [ -n "$paths" ]; then script=(-s "$REPO_ROOT/bench/paths.lua"); export WRK_PATHS="$paths"; else unset WRK_PATHS; fi
     slug="$(tr -c 'a-zA-Z0-9\n' '-' <<<"$name")"
     local status
     status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$url" || true)"
@@ -161,9 +167,9 @@ measure() { # name url
     fi
 
     echo "measuring $name ($url): warm-up ${WARMUP}s, max rate ${DURATION}s, half rate ${DURATION}s" >&2
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$WORK/wrk-$slug-warmup.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${script[@]}" "$url" >"$WORK/wrk-$slug-warmup.txt"
 
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$WORK/wrk-$slug-max.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}" "$url" >"$WORK/wrk-$slug-max.txt"
     parse_wrk "$WORK/wrk-$slug-max.txt"
     NAMES+=("$name"); URLS+=("$url")
     RPS[$name]="$W_RPS"; P50[$name]="$W_P50"; P99[$name]="$W_P99"; ERRS[$name]="$W_ERRORS"
@@ -172,7 +178,7 @@ measure() { # name url
     [ "$half" -ge 1 ] || half=1
     sleep 1
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
-        -s "$REPO_ROOT/bench/ratelimited.lua" "$url" -- "$half" "$THREADS" "$CONNECTIONS" \
+        "${half_script[@]}" "$url" -- "$half" "$THREADS" "$CONNECTIONS" \
         >"$WORK/wrk-$slug-half.txt"
     parse_wrk "$WORK/wrk-$slug-half.txt"
     HALF_RATE[$name]="$half"; HALF_RPS[$name]="$W_RPS"; HALF_P99[$name]="$W_P99"; HALF_ERRS[$name]="$W_ERRORS"
@@ -190,13 +196,49 @@ BASELINE_PORT="$(free_port)"
     >"$WORK/baseline.log" 2>&1 &
 BASELINE_PID=$!
 
+CATALOG_ITEMS="${BENCH_CATALOG_ITEMS:-0}"
+DATABASE="${BENCH_DATABASE:-sqlite}"
+IMPORT_SECONDS=""
+GENERATE_SECONDS=""
+mkdir -p "$WORK/data"
+export Storage__DataDirectory="$WORK/data"
+if [ "$DATABASE" = "postgres" ]; then
+    # shellcheck source=.ci/postgres.sh
+    source "$REPO_ROOT/.ci/postgres.sh"
+    pg_start >&2
+    trap 'pg_stop || true; cleanup' EXIT
+    export Database__Provider=Postgres Database__ConnectionString="${PG_CONNECTION_STRING/Database=postgres/Database=tongban_bench}"
+    psql -h 127.0.0.1 -p "$PG_PORT" -U tongban -d postgres -qc "CREATE DATABASE tongban_bench" >&2
+fi
+tongban() { (cd "$WORK/cli" && dotnet tongban.dll "$@"); }
+seconds_of() { local start=$SECONDS; "$@" >&2; echo $((SECONDS - start)); }
+
+if [ "$CATALOG_ITEMS" -gt 0 ] && [ -z "$TONGBAN_URL" ]; then
+    publish src/Tongban.Cli "$WORK/cli"
+    tongban seed demo >&2
+    python3 "$REPO_ROOT/bench/catalog/make-feed.py" 22112 "$WORK/feed-22112.json" >&2
+    echo "importing a 22,112-item feed" >&2
+    IMPORT_SECONDS="$(seconds_of tongban import catalog "$WORK/feed-22112.json")"
+    echo "growing the catalog to $CATALOG_ITEMS items" >&2
+    GENERATE_SECONDS="$(seconds_of tongban seed catalog --items "$CATALOG_ITEMS")"
+    python3 - "$REPO_ROOT/bench/catalog/queries.txt" >"$WORK/search.paths" <<'PY'
+import sys, urllib.parse
+for q in open(sys.argv[1], encoding="utf-8").read().split("\n"):
+    if q:
+        print("/api/catalog/search?q=" + urllib.parse.quote(q))
+PY
+    if [ "$DATABASE" = "postgres" ]; then
+        psql -h 127.0.0.1 -p "$PG_PORT" -U tongban -d tongban_bench -Atc "SELECT '/items/' || implementation_code FROM cat_items ORDER BY random() LIMIT 2000" >"$WORK/guide.paths"
+    else
+        sqlite3 "$WORK/data/tongban.db" "SELECT '/items/' || implementation_code FROM cat_items ORDER BY random() LIMIT 2000" >"$WORK/guide.paths"
+    fi
+fi
+
 if [ "$ONLY_BASELINE" != "1" ] && [ -z "$TONGBAN_URL" ]; then
     TONGBAN_PORT="$(free_port)"
     while [ "$TONGBAN_PORT" = "$BASELINE_PORT" ]; do TONGBAN_PORT="$(free_port)"; done
-    mkdir -p "$WORK/data"
     (cd "$WORK/web" &&
         ASPNETCORE_ENVIRONMENT=Production \
-        Storage__DataDirectory="$WORK/data" \
         Outbox__Enabled=false \
         exec dotnet Tongban.Web.dll --urls "http://$HOST:$TONGBAN_PORT") \
         >"$WORK/tongban.log" 2>&1 &
@@ -217,6 +259,11 @@ measure "baseline /plaintext" "http://$HOST:$BASELINE_PORT/plaintext"
 if [ -n "$TONGBAN_URL" ]; then
     measure "Tongban /" "$TONGBAN_URL/"
     measure "Tongban /halls/$HALL" "$TONGBAN_URL/halls/$HALL"
+    if [ -f "$WORK/search.paths" ]; then
+        curl -fsS -o /dev/null --max-time 120 "$TONGBAN_URL/api/catalog/search?q=x" # builds the index
+        measure "Tongban search (1,000 queries)" "$TONGBAN_URL$(head -n 1 "$WORK/search.paths")" "$WORK/search.paths"
+        measure "Tongban guide (2,000 items)" "$TONGBAN_URL$(head -n 1 "$WORK/guide.paths")" "$WORK/guide.paths"
+    fi
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -226,6 +273,11 @@ echo "### Web load, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "$(nproc) cores; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); .NET $(dotnet --version);" \
     "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, after a ${WARMUP}s warm-up; server and wrk on the same machine."
+echo
+echo "Database: $DATABASE."
+if [ -n "$IMPORT_SECONDS" ]; then
+    echo "Catalog: a 22,112-item feed imported in ${IMPORT_SECONDS} s (tongban import catalog); grown to $CATALOG_ITEMS items in ${GENERATE_SECONDS} s (tongban seed catalog)."
+fi
 echo
 echo "| target | req/s | p50 ms | p99 ms | vs baseline | half rate: target req/s | achieved req/s | p99 ms | errors |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
