@@ -206,7 +206,7 @@ if [ "$DATABASE" = "postgres" ]; then
     # shellcheck source=.ci/postgres.sh
     source "$REPO_ROOT/.ci/postgres.sh"
     pg_start >&2
-    trap 'pg_stop || true; cleanup' EXIT
+    trap 'rc=$?; pg_stop || true; (exit $rc); cleanup' EXIT
     export Database__Provider=Postgres Database__ConnectionString="${PG_CONNECTION_STRING/Database=postgres/Database=tongban_bench}"
     psql -h 127.0.0.1 -p "$PG_PORT" -U tongban -d postgres -qc "CREATE DATABASE tongban_bench" >&2
 fi

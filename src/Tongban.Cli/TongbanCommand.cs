@@ -15,7 +15,7 @@ public static class TongbanCommand
     public static async Task<int> Main(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddJsonFile("tongban.json", optional: true).AddEnvironmentVariables();
         builder.Services.AddTongbanModules(builder.Configuration);
         using var host = builder.Build();
 
