@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tongban.Catalog.Data;
 using Tongban.Catalog.Domain;
 
 namespace Tongban.Catalog.Search;
 
 /// <summary>
-/// Holds the current <see cref="SearchIndex"/>. Rebuilt after a local change at once (the next search waits
-/// for it) and every <see cref="RefreshInterval"/> otherwise, so changes on other instances arrive too.
+/// Holds the current <see cref="SearchIndex"/>. After a change made by this instance the next search waits for a
+/// rebuild, so a writer reads its own change. Every <see cref="RefreshInterval"/> the index is rebuilt in the
+/// background for changes made by other instances, while searches go on against the index in hand.
 /// </summary>
-internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexStore> logger) : IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
@@ -17,20 +19,21 @@ internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider
     private SearchIndex? _index;
     private DateTimeOffset _builtAt;
     private volatile bool _stale = true;
+    private int _refreshing;
 
     public async ValueTask<SearchIndex> GetAsync(CancellationToken ct)
     {
-        if (!_stale && _index is { } index && clock.GetUtcNow() - _builtAt < RefreshInterval) return index;
+        if (!_stale && _index is { } index)
+        {
+            if (clock.GetUtcNow() - _builtAt >= RefreshInterval && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+                _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
+            return index;
+        }
         await _gate.WaitAsync(ct);
         try
         {
-            if (_stale || _index is null || clock.GetUtcNow() - _builtAt >= RefreshInterval)
-            {
-                _stale = false;
-                _builtAt = clock.GetUtcNow();
-                _index = await BuildAsync(ct);
-            }
-            return _index;
+            if (_stale || _index is null) await RebuildAsync(ct);
+            return _index!;
         }
         finally
         {
@@ -41,6 +44,37 @@ internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider
     public void Invalidate() => _stale = true;
 
     public void Dispose() => _gate.Dispose();
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                await RebuildAsync(CancellationToken.None);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Refreshing the search index failed; the previous index stays in use");
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _refreshing, 0);
+        }
+    }
+
+    private async Task RebuildAsync(CancellationToken ct)
+    {
+        _stale = false;
+        _builtAt = clock.GetUtcNow();
+        _index = await BuildAsync(ct);
+    }
 
     private async Task<SearchIndex> BuildAsync(CancellationToken ct)
     {
