@@ -4,6 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tongban.Catalog.Data;
 using Tongban.Catalog.Domain;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
 
 namespace Tongban.Catalog.Features;
@@ -30,6 +33,8 @@ internal sealed class ListingActivator(IServiceScopeFactory scopes, TimeProvider
         if (due.Count == 0) return 0;
         var items = await db.Items.Include(i => i.Versions).Where(i => due.Contains(i.Id)).ToListAsync(ct);
         await scope.ServiceProvider.GetRequiredService<ListingProjector>().RefreshAsync(items, ct);
+        db.Audit(new AuditRecord(Actor.System, "catalog.versions_activated", "catalog",
+            string.Join(", ", items.Select(i => i.ImplementationCode).Take(50)), time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         await scope.ServiceProvider.GetRequiredService<CatalogChanges>().CommittedAsync(ct);
         return items.Count;

@@ -49,6 +49,7 @@ internal sealed class SearchIndex
     private readonly FrozenDictionary<uint, int[]> _descriptionPostings;
     private readonly FrozenDictionary<uint, int[]> _pinyinPostings;
     private readonly IReadOnlyList<IReadOnlyList<string>> _synonyms;
+    private readonly System.Collections.Concurrent.ConcurrentBag<int[]> _scorePool = [];
 
     public SearchIndex(IReadOnlyList<SearchDocument> documents, IReadOnlyList<IReadOnlyList<string>> synonyms, Pinyin pinyin)
     {
@@ -123,12 +124,14 @@ internal sealed class SearchIndex
     /// <summary>The hits of one query: a score per document (rank << 4 | match kind) in a pooled array, and the list of hit documents.</summary>
     private sealed class Matches : IDisposable
     {
-        public Matches(string query, int size)
+        private readonly System.Collections.Concurrent.ConcurrentBag<int[]> _pool;
+
+        public Matches(string query, System.Collections.Concurrent.ConcurrentBag<int[]> pool, int size)
         {
             Query = query;
-            // A pooled array may hold another user's values: clear what this query reads.
-            Scores = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, size));
-            Array.Clear(Scores, 0, size);
+            _pool = pool;
+            // Arrays of the index's own size, kept by the index and returned all zero: no large allocation per query.
+            Scores = pool.TryTake(out var scores) ? scores : new int[Math.Max(1, size)];
         }
 
         public string Query { get; }
@@ -142,13 +145,17 @@ internal sealed class SearchIndex
             if (packed > Scores[doc]) Scores[doc] = packed;
         }
 
-        public void Dispose() => System.Buffers.ArrayPool<int>.Shared.Return(Scores);
+        public void Dispose()
+        {
+            foreach (var doc in Hits) Scores[doc] = 0;
+            _pool.Add(Scores);
+        }
     }
 
     private Matches Match(string? query, SearchFilter filter)
     {
         var q = SearchText.Normalize(query, SearchText.MaxQueryLength);
-        var matches = new Matches(q, _documents.Length);
+        var matches = new Matches(q, _scorePool, _documents.Length);
         if (q.Length == 0) return matches;
         foreach (var alternative in Expand(q))
         {

@@ -20,6 +20,7 @@ internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider
     private DateTimeOffset _builtAt;
     private volatile bool _stale = true;
     private int _refreshing;
+    private Guid? _seenChange;
 
     public async ValueTask<SearchIndex> GetAsync(CancellationToken ct)
     {
@@ -73,13 +74,19 @@ internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider
     {
         _stale = false;
         _builtAt = clock.GetUtcNow();
-        _index = await BuildAsync(ct);
-    }
-
-    private async Task<SearchIndex> BuildAsync(CancellationToken ct)
-    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        // Every catalog change writes an audit record to the catalog's outbox: the latest one tells whether
+        // anything changed since the index was built, so an idle refresh costs one query.
+        var latest = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id)
+            .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        if (_index is not null && latest == _seenChange) return;
+        _index = await BuildAsync(db, ct);
+        _seenChange = latest;
+    }
+
+    private static async Task<SearchIndex> BuildAsync(CatalogDbContext db, CancellationToken ct)
+    {
         var rows = await db.Listings.AsNoTracking().Where(l => l.Status != ItemStatus.Abolished).OrderBy(l => l.ItemId).ToListAsync(ct);
         var documents = rows.Select(l => new SearchDocument(
             l.ItemId.Value, l.ImplementationCode, l.Name, l.Summary, l.DepartmentCreditCode, l.DepartmentName, l.Subjects, l.OnlineDepth,
