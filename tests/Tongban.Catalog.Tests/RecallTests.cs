@@ -44,5 +44,15 @@ public sealed class RecallTests
             if (plain && !found.IsSubsetOf(expected)) missed.Add($"{query}: {found.Except(expected).Count()} found that do not contain it");
         }
         Assert.True(missed.Count == 0, string.Join("\n", missed));
+
+        // The plain-query path reads pages off the confirmed postings; it must answer exactly as the general path does.
+        foreach (var query in queries.Select(q => SearchText.Normalize(q)).Where(q => !SearchText.IsAscii(q) && !synonymTerms.Any(t => q.Contains(t, StringComparison.Ordinal))))
+            foreach (var (skip, take) in new[] { (0, 20), (20, 20), (0, 100) })
+            {
+                var fast = index.SearchPlain(query, skip, take);
+                var general = index.SearchGeneral(query, SearchFilter.None, skip, take);
+                Assert.Equal(general.Total, fast.Total);
+                Assert.Equal(general.Hits.Select(h => (h.Document.ItemId, h.Match, h.Score)), fast.Hits.Select(h => (h.Document.ItemId, h.Match, h.Score)));
+            }
     }
 }

@@ -81,6 +81,74 @@ internal sealed class SearchIndex
     {
         skip = Math.Max(0, skip);
         take = Math.Clamp(take, 0, 100);
+        var q = SearchText.Normalize(query, SearchText.MaxQueryLength);
+        return ReferenceEquals(filter, SearchFilter.None) && q.Length > 0 && !SearchText.IsAscii(q) && Expand(q).Count == 1
+            ? SearchPlain(q, skip, take)
+            : SearchGeneral(query, filter, skip, take);
+    }
+
+    /// <summary>
+    /// A Chinese query without synonyms or filter: the confirmed candidates of each field are in rank order, so
+    /// the total is the size of the union of the name and description hits, and the page is read off their
+    /// fronts, without scoring every hit. Gives the same answer as <see cref="SearchGeneral"/>, much faster for
+    /// broad queries.
+    /// </summary>
+    internal SearchResult SearchPlain(string q, int skip, int take)
+    {
+        var names = Confirmed(Candidates(_namePostings, q), _names, q);
+        var descriptions = Confirmed(Candidates(_descriptionPostings, q), _descriptions, q);
+        var count = skip + take;
+        var exact = new List<int>();
+        var prefix = new List<int>();
+        var within = new List<int>();
+        foreach (var doc in names)
+        {
+            if (_documents[doc].Status == ItemStatus.Abolished) continue;
+            var name = _names[doc];
+            var tier = name.Length == q.Length ? exact : name.StartsWith(q, StringComparison.Ordinal) ? prefix : within;
+            if (tier.Count < count) tier.Add(doc);
+            if (within.Count >= count && prefix.Count >= count && exact.Count >= count) break;
+        }
+        var page = new List<SearchHit>(count);
+        void Take(List<int> tier, MatchKind kind, int score)
+        {
+            foreach (var doc in tier)
+                if (page.Count < count) page.Add(new SearchHit(_documents[doc], kind, score));
+        }
+        Take(exact, MatchKind.Name, 1000);
+        Take(prefix, MatchKind.Name, 800);
+        Take(within, MatchKind.Name, 600);
+        foreach (var doc in descriptions)
+        {
+            if (page.Count >= count) break;
+            if (_documents[doc].Status != ItemStatus.Abolished && Array.BinarySearch(names, doc) < 0)
+                page.Add(new SearchHit(_documents[doc], MatchKind.Description, 200));
+        }
+        return new SearchResult(q, UnionCount(names, descriptions), page.Skip(skip).ToList());
+    }
+
+    /// <summary>The size of the union of two ascending lists, not counting abolished items.</summary>
+    private int UnionCount(int[] a, int[] b)
+    {
+        int i = 0, j = 0, count = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            int doc;
+            if (j >= b.Length || (i < a.Length && a[i] < b[j])) doc = a[i++];
+            else if (i >= a.Length || b[j] < a[i]) doc = b[j++];
+            else { doc = a[i++]; j++; }
+            if (_documents[doc].Status != ItemStatus.Abolished) count++;
+        }
+        return count;
+    }
+
+    /// <summary>Candidates that really contain <paramref name="q"/>; postings of one character or one pair already do.</summary>
+    private static int[] Confirmed(int[] candidates, string[] texts, string q) =>
+        q.Length <= 2 ? candidates : [.. candidates.Where(doc => texts[doc].Contains(q, StringComparison.Ordinal))];
+
+    /// <summary>Any query: every candidate scored, the first page taken with a bounded heap.</summary>
+    internal SearchResult SearchGeneral(string? query, SearchFilter filter, int skip, int take)
+    {
         using var matches = Match(query, filter);
         var page = Top(matches, skip + take).Skip(skip)
             .Select(doc => new SearchHit(_documents[doc], (MatchKind)(matches.Scores[doc] & 0xF), matches.Scores[doc] >> 4)).ToList();
@@ -225,12 +293,28 @@ internal sealed class SearchIndex
         }
         if (lists.Count == 1) return lists[0];
         lists.Sort((a, b) => a.Length.CompareTo(b.Length));
-        var result = new List<int>(lists[0].Length);
-        foreach (var doc in lists[0])
+        var result = lists[0];
+        for (var l = 1; l < lists.Count && result.Length > 0; l++) result = Intersect(result, lists[l]);
+        return result;
+    }
+
+    /// <summary>Two ascending lists intersected: a merge when their sizes are close, binary searches into the longer otherwise.</summary>
+    private static int[] Intersect(int[] shorter, int[] longer)
+    {
+        var result = new List<int>(shorter.Length);
+        if ((long)shorter.Length * 16 < longer.Length)
         {
-            var inAll = true;
-            for (var l = 1; l < lists.Count && inAll; l++) inAll = Array.BinarySearch(lists[l], doc) >= 0;
-            if (inAll) result.Add(doc);
+            foreach (var doc in shorter)
+                if (Array.BinarySearch(longer, doc) >= 0) result.Add(doc);
+        }
+        else
+        {
+            for (int i = 0, j = 0; i < shorter.Length && j < longer.Length;)
+            {
+                if (shorter[i] < longer[j]) i++;
+                else if (shorter[i] > longer[j]) j++;
+                else { result.Add(shorter[i]); i++; j++; }
+            }
         }
         return [.. result];
     }
