@@ -298,6 +298,25 @@ if [ -z "$TONGBAN_URL" ]; then
     exit 0
 fi
 
+if [ -f "$WORK/search.paths" ]; then
+    # Server-side time of every search request of the runs above (warm-ups included), from the
+    # server's own Prometheus histogram: the share answered within each bucket bound.
+    curl -fsS --max-time 10 "$TONGBAN_URL/metrics" | python3 -c '
+import re, sys
+buckets = {}
+for line in sys.stdin:
+    m = re.match(r"http_server_request_duration_seconds_bucket\{(.*)\} (\d+)", line)
+    if m and "http_route=\"/api/catalog/search\"" in m.group(1) and "http_response_status_code=\"200\"" in m.group(1):
+        le = re.search(r"le=\"([^\"]+)\"", m.group(1)).group(1)
+        buckets[le] = buckets.get(le, 0) + int(m.group(2))
+total = buckets.get("+Inf", 0)
+if total:
+    shares = ", ".join(f"{float(le) * 1000:g} ms: {100 * n / total:.2f} %" for le, n in sorted(buckets.items(), key=lambda kv: float(kv[0])) if le != "+Inf" and float(le) <= 0.1)
+    print(f"Search, server-side ({total} requests, from /metrics): share answered within {shares}.")
+'
+    echo
+fi
+
 hall="Tongban /halls/$HALL"
 hall_rps="${RPS[$hall]}"
 if ! [[ "$hall_rps" =~ ^[0-9]+$ ]]; then
