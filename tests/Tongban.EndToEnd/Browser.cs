@@ -25,6 +25,8 @@ public sealed class Browser : IAsyncDisposable
     {
         await StartAsync();
         var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN" });
+        // CI runs the test assemblies side by side on two cores: allow for a slow machine.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
         return page;
@@ -65,7 +67,8 @@ public sealed class Browser : IAsyncDisposable
         await page.GetByLabel("姓名").FillAsync("测试管理员");
         await page.GetByLabel("系统管理员").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "管理", Exact = true })).ToBeVisibleAsync();
     }
 
     /// <summary>Fails with every violation listed when axe-core finds any on the page.</summary>
