@@ -95,4 +95,31 @@ public sealed class LifecycleTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Contains("本事项暂停办理，暂不接受申请。原因：登记系统升级，12月1日恢复", await app.CreateClient().GetStringAsync($"/items/{code}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/catalog/items/{code}/resume", null)).StatusCode);
     }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_county_implements_a_city_item_inheriting_its_basic_elements(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
+        var reviewer = await app.SignInAsync("司法局审查员", Policies.LegalityReviewer);
+        const string City = "11211200061012195B00070500100001"; // 居民身份证申领 of the demo catalog
+        const string CountyDepartment = "1121122100946870XD"; // 铁岭县营商环境建设局
+        var code = $"{CountyDepartment}INH{(int)lane}";
+        var response = await admin.PostAsJsonAsync($"/api/catalog/items/{City}/implementations",
+            new { implementationCode = code, divisionCode = "211221", departmentCreditCode = CountyDepartment });
+        if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
+            Assert.Fail(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        var refused = await admin.PostAsync($"/api/catalog/items/{code}/submit", null);
+        var missing = (await JsonAsync(refused)).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Equal(["places", "consultation_phone"], missing);
+
+        var history = await admin.GetFromJsonAsync<JsonElement>($"/api/catalog/items/{code}/history");
+        Assert.Equal("居民身份证申领", history.GetProperty("versions")[0].GetProperty("name").GetString());
+        var unknown = await admin.PostAsJsonAsync($"/api/catalog/items/{City}/implementations",
+            new { implementationCode = "91110000600037341LX", divisionCode = "211221", departmentCreditCode = "91110000600037341L" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+    }
 }

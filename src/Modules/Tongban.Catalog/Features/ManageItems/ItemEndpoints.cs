@@ -24,6 +24,12 @@ internal static class ItemEndpoints
     {
         var admin = api.MapGroup("/items").RequireAuthorization(Policies.CatalogAdministrator);
         admin.MapPost("/", DraftAsync).WithSummary("Draft a new item or a new version (the feed item shape); elements may be incomplete until submission");
+        admin.MapPost("/{code}/implementations", async (string code, ImplementationInput i, ManageItems m, ClaimsPrincipal u, CancellationToken ct) =>
+            {
+                var item = await m.ImplementAsync(code, i, Actor.Of(u), ct);
+                return TypedResults.Created($"/api/catalog/items/{item.ImplementationCode}/history", State(item));
+            })
+            .WithSummary("Implement a basic item at a lower level: a draft inheriting the basic elements, local ones left to fill in");
         admin.MapPost("/{code}/submit", (string code, ManageItems m, ClaimsPrincipal u, CancellationToken ct) => Answer(m.SubmitAsync(code, Actor.Of(u), ct)))
             .WithSummary("Submit the draft for legality review; every missing element is named");
         admin.MapPost("/{code}/suspend", (string code, ReasonInput i, ManageItems m, ClaimsPrincipal u, CancellationToken ct) => Answer(m.SuspendAsync(code, i.Reason ?? "", Actor.Of(u), ct)));

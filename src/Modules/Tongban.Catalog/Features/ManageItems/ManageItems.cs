@@ -4,17 +4,21 @@ using Tongban.Catalog.Domain;
 using Tongban.Catalog.Features.ImportFeed;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
 
 namespace Tongban.Catalog.Features.ManageItems;
+
+internal sealed record ImplementationInput(string ImplementationCode, string DivisionCode, string DepartmentCreditCode);
 
 /// <summary>
 /// The item lifecycle: a catalog administrator drafts and submits, a legality reviewer approves with an
 /// effective date or returns with an opinion, an administrator suspends, resumes or abolishes with a reason.
 /// Each step is an aggregate method, audited, and refreshes the public listing.
 /// </summary>
-internal sealed class ManageItems(CatalogDbContext db, ListingProjector listings, CatalogChanges changes, RegionClock clock)
+internal sealed class ManageItems(CatalogDbContext db, ListingProjector listings, CatalogChanges changes, RegionClock clock, IOrganizationDirectory organization)
 {
     public async Task<ServiceItem> DraftAsync(FeedItem input, string actor, CancellationToken ct)
     {
@@ -25,8 +29,46 @@ internal sealed class ManageItems(CatalogDbContext db, ListingProjector listings
             item = ServiceItem.Create(input.BasicCode ?? "", code);
             db.Items.Add(item);
         }
-        var version = item.Edit(input.ToElements(), actor, clock.UtcNow);
+        var elements = input.ToElements();
+        if (elements.DepartmentCreditCode.Length > 0) await EnsureDepartmentAsync(elements.DepartmentCreditCode, ct);
+        var version = item.Edit(elements, actor, clock.UtcNow);
         return await SaveAsync(item, actor, "catalog.item_drafted", $"version {version.Number}", ct);
+    }
+
+    /// <summary>
+    /// A lower level implements a basic item: the new item starts as a draft holding the basic elements as the
+    /// item in effect at <paramref name="code"/> has them; what is local — division, department, level, where
+    /// and when, phones — is the implementer's to fill in before submitting.
+    /// </summary>
+    public async Task<ServiceItem> ImplementAsync(string code, ImplementationInput input, string actor, CancellationToken ct)
+    {
+        var source = await LoadAsync(code, ct);
+        var elements = source.EffectiveOn(clock.Today)?.Elements
+            ?? throw new DomainException(new DomainError("item.not_in_effect", "该事项没有生效的版本可供继承", "The item has no version in effect to inherit from", ErrorKind.Conflict));
+        if (await db.Items.AnyAsync(i => i.ImplementationCode == input.ImplementationCode.Trim(), ct))
+            throw new DomainException(new DomainError("item.duplicate", $"实施编码{input.ImplementationCode}已存在", $"Implementation code {input.ImplementationCode} exists", ErrorKind.Conflict, "implementation_code"));
+        if (!DivisionCode.TryParse(input.DivisionCode, out var division, out var divisionError))
+            throw new DomainException(divisionError!.At("division_code"));
+        var item = ServiceItem.Create(source.BasicCode, input.ImplementationCode);
+        var local = elements with
+        {
+            DivisionCode = division.Value.Value,
+            DepartmentCreditCode = input.DepartmentCreditCode.Trim().ToUpperInvariant(),
+            Level = division.Value.Level switch
+            {
+                DivisionLevel.Province => ExerciseLevel.省,
+                DivisionLevel.City => ExerciseLevel.市,
+                DivisionLevel.County => ExerciseLevel.县,
+                DivisionLevel.Township => ExerciseLevel.乡镇,
+                _ => ExerciseLevel.村,
+            },
+            Places = [],
+            ConsultationPhone = null,
+        };
+        await EnsureDepartmentAsync(local.DepartmentCreditCode, ct);
+        item.Edit(local, actor, clock.UtcNow);
+        db.Items.Add(item);
+        return await SaveAsync(item, actor, "catalog.item_implemented", $"from {source.ImplementationCode}", ct);
     }
 
     public Task<ServiceItem> SubmitAsync(string code, string actor, CancellationToken ct) =>
@@ -51,6 +93,13 @@ internal sealed class ManageItems(CatalogDbContext db, ListingProjector listings
     public async Task<ServiceItem> LoadAsync(string code, CancellationToken ct) =>
         await db.Items.Include(i => i.Versions).SingleOrDefaultAsync(i => i.ImplementationCode == code, ct)
         ?? throw new DomainException(DomainError.NotFound("事项", "The item"));
+
+    private async Task EnsureDepartmentAsync(string creditCode, CancellationToken ct)
+    {
+        if (await organization.FindDepartmentByCreditCodeAsync(creditCode, ct) is null)
+            throw new DomainException(new DomainError("item.department_unknown", $"实施主体{creditCode}不是已登记的部门",
+                $"The implementing department {creditCode} is not registered", Field: "department"));
+    }
 
     private async Task<ServiceItem> ChangeAsync(string code, string actor, string action, Func<ServiceItem, string?> change, CancellationToken ct)
     {
