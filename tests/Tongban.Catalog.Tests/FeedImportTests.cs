@@ -45,6 +45,7 @@ public sealed class FeedImportTests(LaneApps apps) : IClassFixture<LaneApps>
         changed["items"]![2]!["promisedLimit"] = 3;
         var report = await JsonAsync(await admin.PostAsync("/api/catalog/feeds", Feeds.Content(changed)));
         Assert.Equal(1, report.GetProperty("changed").GetInt32());
+        Assert.Equal([$"{Feeds.HousingFund}TST003: promisedLimit 20 → 3"], report.GetProperty("differences").EnumerateArray().Select(d => d.GetString()));
 
         var guide = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/catalog/items/{Feeds.HousingFund}TST003");
         Assert.Equal(3, guide.GetProperty("elements").GetProperty("promisedLimit").GetInt32());

@@ -13,14 +13,28 @@ internal sealed class ImportCatalogCommand(ICatalogImport catalog, OutboxDispatc
     internal sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("A provincial catalog feed in JSON (docs/catalog-feed.md)")]
+        [Description("A provincial catalog feed: JSON, or the CSV form's items.csv (docs/catalog-feed.md)")]
         public string File { get; init; } = "";
+
+        [CommandOption("--materials <FILE>")]
+        [Description("With a CSV feed: its materials file (default: materials.csv beside the items file)")]
+        public string? Materials { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var result = await catalog.ImportFeedAsync(await File.ReadAllBytesAsync(settings.File, cancellationToken), Path.GetFileName(settings.File), Actor.CommandLine, cancellationToken);
+        CatalogImportResult result;
+        if (settings.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var items = new StreamReader(settings.File);
+            using var materials = new StreamReader(settings.Materials ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.File))!, "materials.csv"));
+            result = await catalog.ImportCsvFeedAsync(items, materials, Path.GetFileName(settings.File), Actor.CommandLine, cancellationToken);
+        }
+        else
+        {
+            result = await catalog.ImportFeedAsync(await File.ReadAllBytesAsync(settings.File, cancellationToken), Path.GetFileName(settings.File), Actor.CommandLine, cancellationToken);
+        }
         await outbox.DispatchDueAsync(cancellationToken);
         CatalogReport.Print(result, watch.Elapsed);
         return 0;

@@ -10,6 +10,9 @@ public interface ICatalogImport
     /// <exception cref="Kernel.Errors.DomainException">Every bad line, with its line number and field.</exception>
     Task<CatalogImportResult> ImportFeedAsync(byte[] json, string source, string actor, CancellationToken cancellationToken);
 
+    /// <summary>Imports the CSV form of a feed: items.csv and materials.csv (docs/catalog-feed.md); all or nothing.</summary>
+    Task<CatalogImportResult> ImportCsvFeedAsync(TextReader items, TextReader materials, string source, string actor, CancellationToken cancellationToken);
+
     /// <summary>Adds generated items, derived from the items in the catalog now, until it holds <paramref name="items"/>.</summary>
     Task<CatalogImportResult> GenerateAsync(int items, string actor, CancellationToken cancellationToken);
 }

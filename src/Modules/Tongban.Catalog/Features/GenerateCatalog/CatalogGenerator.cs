@@ -22,6 +22,9 @@ internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFee
     public async Task<CatalogImportResult> ImportFeedAsync(byte[] json, string source, string actor, CancellationToken cancellationToken) =>
         Result(await import.RunAsync(json, source, actor, cancellationToken));
 
+    public async Task<CatalogImportResult> ImportCsvFeedAsync(TextReader items, TextReader materials, string source, string actor, CancellationToken cancellationToken) =>
+        Result(await import.RunAsync(CsvFeedReader.Read(items, materials, source, "materials.csv", clock.Today), actor, cancellationToken));
+
     public async Task<CatalogImportResult> GenerateAsync(int items, string actor, CancellationToken cancellationToken)
     {
         var existing = await db.Items.CountAsync(cancellationToken);

@@ -9,10 +9,24 @@ namespace Tongban.Catalog.Features.ImportFeed;
 
 internal static class FeedEndpoints
 {
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapPost("/feeds", ImportAsync).RequireAuthorization(Policies.CatalogAdministrator)
             .Accepts<FeedDocument>("application/json")
             .WithSummary("Import a provincial catalog feed (docs/catalog-feed.md); all or nothing; the same feed twice changes nothing");
+        api.MapPost("/feeds/csv", ImportCsvAsync).RequireAuthorization(Policies.CatalogAdministrator).DisableAntiforgery()
+            .WithSummary("Import the CSV form of a feed: form files 'items' (items.csv) and 'materials' (materials.csv)");
+    }
+
+    private static async Task<Ok<FeedReport>> ImportCsvAsync(IFormFile items, IFormFile materials, ImportFeed import, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        using var itemStream = new StreamReader(items.OpenReadStream());
+        using var materialStream = new StreamReader(materials.OpenReadStream());
+        using var itemReader = new StringReader(await itemStream.ReadToEndAsync(ct));
+        using var materialReader = new StringReader(await materialStream.ReadToEndAsync(ct));
+        var feed = CsvFeedReader.Read(itemReader, materialReader, "items.csv", "materials.csv", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return TypedResults.Ok(await import.RunAsync(feed, Actor.Of(user), ct));
+    }
 
     private static async Task<Ok<FeedReport>> ImportAsync(HttpRequest request, ImportFeed import, ClaimsPrincipal user, CancellationToken ct)
     {

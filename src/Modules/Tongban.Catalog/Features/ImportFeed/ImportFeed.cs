@@ -10,7 +10,11 @@ using Tongban.Organization.Contracts;
 namespace Tongban.Catalog.Features.ImportFeed;
 
 /// <summary>What an import did, and what the catalog administrator should look at.</summary>
-internal sealed record FeedReport(string Source, int Added, int Changed, int Unchanged, int Abolished, int Bundles, IReadOnlyList<string> Warnings);
+internal sealed record FeedReport(string Source, int Added, int Changed, int Unchanged, int Abolished, int Bundles, IReadOnlyList<string> Warnings)
+{
+    /// <summary>For each changed item, the elements that differ from the version that was in effect.</summary>
+    public IReadOnlyList<string> Differences { get; init; } = [];
+}
 
 /// <summary>
 /// Applies a provincial catalog feed: new items are added, changed ones get a new version, abolished ones are
@@ -32,6 +36,7 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
         var effective = feed.Document.IssuedAt is { } issued && issued < clock.Today ? issued : clock.Today;
         var counts = new Dictionary<string, int> { ["added"] = 0, ["changed"] = 0, ["unchanged"] = 0, ["abolished"] = 0 };
         var warnings = new List<string>();
+        var differences = new List<string>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         for (var start = 0; start < lines.Count; start += Chunk)
         {
@@ -42,7 +47,10 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
             for (var i = start; i < end; i++)
             {
                 items.TryGetValue(lines[i].ImplementationCode!.Trim(), out var item);
+                var before = item?.EffectiveOn(clock.Today)?.Elements;
                 var outcome = Apply(lines[i], item, elements[i], effective, feed.Source, out var result);
+                if (outcome == "changed" && before is not null)
+                    differences.Add($"{item!.ImplementationCode}: " + string.Join("; ", ManageItems.ElementDiff.Between(before, elements[i]!).Select(d => $"{d.Field} {d.Before} → {d.After}")));
                 counts[outcome]++;
                 if (outcome == "unchanged" && item?.Status == ItemStatus.Abolished && !lines[i].IsAbolished)
                     warnings.Add($"{feed.Where(i)}: {item.ImplementationCode} is abolished here but listed upstream; left abolished");
@@ -61,7 +69,7 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await changes.CommittedAsync(ct);
-        return new FeedReport(feed.Source, counts["added"], counts["changed"], counts["unchanged"], counts["abolished"], bundles, warnings);
+        return new FeedReport(feed.Source, counts["added"], counts["changed"], counts["unchanged"], counts["abolished"], bundles, warnings) { Differences = differences };
     }
 
     /// <summary>What one feed line does to its item: the outcome, and the item when it changed.</summary>
