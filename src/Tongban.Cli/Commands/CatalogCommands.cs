@@ -16,6 +16,10 @@ internal sealed class ImportCatalogCommand(ICatalogImport catalog, OutboxDispatc
         [Description("A provincial catalog feed: JSON, or the CSV form's items.csv (docs/catalog-feed.md)")]
         public string File { get; init; } = "";
 
+        [CommandOption("--partial")]
+        [Description("With a CSV feed: it holds part of the provincial catalog, so local items missing from it are not reported")]
+        public bool Partial { get; init; }
+
         [CommandOption("--materials <FILE>")]
         [Description("With a CSV feed: its materials file (default: materials.csv beside the items file)")]
         public string? Materials { get; init; }
@@ -29,7 +33,7 @@ internal sealed class ImportCatalogCommand(ICatalogImport catalog, OutboxDispatc
         {
             using var items = new StreamReader(settings.File);
             using var materials = new StreamReader(settings.Materials ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.File))!, "materials.csv"));
-            result = await catalog.ImportCsvFeedAsync(items, materials, Path.GetFileName(settings.File), Actor.CommandLine, cancellationToken);
+            result = await catalog.ImportCsvFeedAsync(items, materials, Path.GetFileName(settings.File), !settings.Partial, Actor.CommandLine, cancellationToken);
         }
         else
         {

@@ -11,7 +11,8 @@ public interface ICatalogImport
     Task<CatalogImportResult> ImportFeedAsync(byte[] json, string source, string actor, CancellationToken cancellationToken);
 
     /// <summary>Imports the CSV form of a feed: items.csv and materials.csv (docs/catalog-feed.md); all or nothing.</summary>
-    Task<CatalogImportResult> ImportCsvFeedAsync(TextReader items, TextReader materials, string source, string actor, CancellationToken cancellationToken);
+    /// <param name="complete">Whether the feed is the whole provincial catalog (local items missing from it are reported).</param>
+    Task<CatalogImportResult> ImportCsvFeedAsync(TextReader items, TextReader materials, string source, bool complete, string actor, CancellationToken cancellationToken);
 
     /// <summary>Adds generated items, derived from the items in the catalog now, until it holds <paramref name="items"/>.</summary>
     Task<CatalogImportResult> GenerateAsync(int items, string actor, CancellationToken cancellationToken);

@@ -22,8 +22,8 @@ internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFee
     public async Task<CatalogImportResult> ImportFeedAsync(byte[] json, string source, string actor, CancellationToken cancellationToken) =>
         Result(await import.RunAsync(json, source, actor, cancellationToken));
 
-    public async Task<CatalogImportResult> ImportCsvFeedAsync(TextReader items, TextReader materials, string source, string actor, CancellationToken cancellationToken) =>
-        Result(await import.RunAsync(CsvFeedReader.Read(items, materials, source, "materials.csv", clock.Today), actor, cancellationToken));
+    public async Task<CatalogImportResult> ImportCsvFeedAsync(TextReader items, TextReader materials, string source, bool complete, string actor, CancellationToken cancellationToken) =>
+        Result(await import.RunAsync(CsvFeedReader.Read(items, materials, source, "materials.csv", clock.Today, complete), actor, cancellationToken));
 
     public async Task<CatalogImportResult> GenerateAsync(int items, string actor, CancellationToken cancellationToken)
     {
@@ -61,5 +61,5 @@ internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFee
         b.Trips, b.OnlineDepth, [.. b.Places.Select(p => new FeedPlace(p.Hall, [.. p.Windows], p.Hours))], [.. b.Steps],
         b.ConsultationPhone, b.ComplaintPhone, b.RealNameLevel, b.CrossRegion, b.Summary, null, null);
 
-    private static CatalogImportResult Result(FeedReport r) => new(r.Added, r.Changed, r.Unchanged, r.Abolished, r.Bundles, r.Warnings);
+    private static CatalogImportResult Result(FeedReport r) => new(r.Added, r.Changed, r.Unchanged, r.Abolished, r.Bundles, [.. r.Differences, .. r.Warnings]);
 }

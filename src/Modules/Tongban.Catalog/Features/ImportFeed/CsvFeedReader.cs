@@ -23,7 +23,7 @@ internal static class CsvFeedReader
         "implementation_code", "name", "required", "condition", "form", "copies", "medium", "tolerable", "blank_form", "sample", "registry_fact", "license",
     ];
 
-    public static ParsedFeed Read(TextReader items, TextReader materials, string itemsSource, string materialsSource, DateOnly issuedAt)
+    public static ParsedFeed Read(TextReader items, TextReader materials, string itemsSource, string materialsSource, DateOnly issuedAt, bool complete)
     {
         var itemRows = CsvTable.Read(items, itemsSource, ItemColumns);
         var materialRows = CsvTable.Read(materials, materialsSource, MaterialColumns);
@@ -44,7 +44,7 @@ internal static class CsvFeedReader
             List(row["steps"]), row.Optional("consultation_phone"), row.Optional("complaint_phone"), Number(row, "real_name_level", errors),
             row.Optional("cross_region"), row.Optional("summary"), row.Optional("status"), row.Optional("status_reason"))).ToList();
         if (errors.Count > 0) throw new DomainException(errors);
-        return new ParsedFeed(itemsSource, new FeedDocument(itemsSource, issuedAt, feedItems, []), [.. itemRows.Select(r => r.Line)]);
+        return new ParsedFeed(itemsSource, new FeedDocument(itemsSource, issuedAt, feedItems, [], complete), [.. itemRows.Select(r => r.Line)], complete);
     }
 
     private static FeedMaterial Material(CsvRow row, List<DomainError> errors) => new(

@@ -3,8 +3,8 @@ using Tongban.Kernel.Errors;
 
 namespace Tongban.Catalog.Features.ImportFeed;
 
-/// <summary>The provincial catalog feed as JSON (docs/catalog-feed.md). Property names are the format's.</summary>
-internal sealed record FeedDocument(string? Feed, DateOnly? IssuedAt, List<FeedItem>? Items, List<FeedBundle>? Bundles);
+/// <summary>The provincial catalog feed as JSON (docs/catalog-feed.md). <see cref="Complete"/> is false for a partial feed.</summary>
+internal sealed record FeedDocument(string? Feed, DateOnly? IssuedAt, List<FeedItem>? Items, List<FeedBundle>? Bundles, bool? Complete = null);
 
 internal sealed record FeedMaterial(
     string? Name, string? Required, string? Condition, string? Form, int? Copies, string? Medium, bool? Tolerable,

@@ -15,16 +15,16 @@ internal static class FeedEndpoints
             .Accepts<FeedDocument>("application/json")
             .WithSummary("Import a provincial catalog feed (docs/catalog-feed.md); all or nothing; the same feed twice changes nothing");
         api.MapPost("/feeds/csv", ImportCsvAsync).RequireAuthorization(Policies.CatalogAdministrator).DisableAntiforgery()
-            .WithSummary("Import the CSV form of a feed: form files 'items' (items.csv) and 'materials' (materials.csv)");
+            .WithSummary("Import the CSV form of a feed: form files 'items' (items.csv) and 'materials' (materials.csv); ?partial=true for part of the catalog");
     }
 
-    private static async Task<Ok<FeedReport>> ImportCsvAsync(IFormFile items, IFormFile materials, ImportFeed import, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Ok<FeedReport>> ImportCsvAsync(IFormFile items, IFormFile materials, bool? partial, ImportFeed import, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         using var itemStream = new StreamReader(items.OpenReadStream());
         using var materialStream = new StreamReader(materials.OpenReadStream());
         using var itemReader = new StringReader(await itemStream.ReadToEndAsync(ct));
         using var materialReader = new StringReader(await materialStream.ReadToEndAsync(ct));
-        var feed = CsvFeedReader.Read(itemReader, materialReader, "items.csv", "materials.csv", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var feed = CsvFeedReader.Read(itemReader, materialReader, "items.csv", "materials.csv", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), complete: partial != true);
         return TypedResults.Ok(await import.RunAsync(feed, Actor.Of(user), ct));
     }
 

@@ -44,7 +44,7 @@ internal static class FeedReader
         }
         if (document?.Items is null)
             throw new DomainException(new DomainError("feed.items_missing", $"{source} 缺少 items 数组", $"{source} has no items array", Field: source));
-        return new ParsedFeed(source, document, ItemLines(json));
+        return new ParsedFeed(source, document, ItemLines(json), document.Complete ?? true);
     }
 
     /// <summary>The 1-based line of each object in the top-level "items" array.</summary>
