@@ -124,4 +124,24 @@ public sealed class FeedImportTests(LaneApps apps) : IClassFixture<LaneApps>
         var clerk = await app.SignInAsync("窗口", Policies.WindowClerk);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard()))).StatusCode);
     }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task An_item_handled_at_a_village_station_shows_it_and_an_unknown_hall_is_refused(DatabaseLane lane)
+    {
+        var (app, admin) = await AdminAsync(lane);
+        var atStation = Feeds.Item("TST700001000", Feeds.PublicSecurity, "TST701", "居住证签注（驿站）", change: i =>
+            i["places"] = new JsonArray(new JsonObject { ["station"] = "tlx-xintaizi", ["hours"] = "每周二、周四" }));
+        var response = await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Feed(atStation)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await app.CreateClient().GetStringAsync($"/items/{Feeds.PublicSecurity}TST701");
+        Assert.Contains("新台子镇政务服务驿站", page, StringComparison.Ordinal);
+        Assert.Contains("每周二、周四", page, StringComparison.Ordinal);
+
+        var nowhere = Feeds.Item("TST700002000", Feeds.PublicSecurity, "TST702", "无处办理", change: i =>
+            i["places"] = new JsonArray(new JsonObject { ["hall"] = "no-such-hall" }));
+        var refused = await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Feed(nowhere)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains((await JsonAsync(refused)).GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString()!.EndsWith(", places", StringComparison.Ordinal));
+    }
 }

@@ -55,8 +55,8 @@ internal sealed record Material(
     public bool CanBeReused => RegistryFact is not null || LicenseType is not null;
 }
 
-/// <summary>Where an item is handled: a hall, its windows, and when.</summary>
-internal sealed record Place(string Hall, IReadOnlyList<string> Windows, string? Hours);
+/// <summary>Where an item is handled: a hall and its windows, or a township or village station; and when.</summary>
+internal sealed record Place(string? Hall, IReadOnlyList<string> Windows, string? Hours, string? Station = null);
 
 /// <summary>
 /// The basic elements of an item (办事指南要素), one immutable document per version. Versions are compared
@@ -131,6 +131,8 @@ internal sealed record ItemElements
             invalid.Add(new("item.real_name_level", "实名等级应为1至3", "The real-name level is 1 to 3", Field: "real_name_level"));
         foreach (var m in Materials.Where(m => string.IsNullOrWhiteSpace(m.Name) || m.Copies < 0))
             invalid.Add(new("item.material", "每项材料都需要名称，份数不能为负", "Every material needs a name and a non-negative number of copies", Field: "materials"));
+        foreach (var place in Places.Where(p => string.IsNullOrWhiteSpace(p.Hall) == string.IsNullOrWhiteSpace(p.Station)))
+            invalid.Add(new("item.place", "每个办理地点应是一个大厅或一个驿站（二者选一）", "Each place is either a hall or a station", Field: "places"));
         foreach (var m in Materials.Where(m => m.Requirement == Requirement.Conditional && string.IsNullOrWhiteSpace(m.Condition)))
             invalid.Add(new("item.material_condition", $"“{m.Name}”是情形材料，请写明在什么情形下需要", $"'{m.Name}' is conditional: say when it is needed", Field: "materials"));
         return invalid;

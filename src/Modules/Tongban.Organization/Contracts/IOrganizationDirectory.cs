@@ -4,6 +4,8 @@ public sealed record DepartmentInfo(Guid Id, string CreditCode, string Name, str
 
 public sealed record DivisionInfo(string Code, string Name, int Level, string? ParentCode, DateOnly ValidFrom, DateOnly? ValidTo);
 
+public sealed record StationInfo(string Key, string Name, string DivisionCode, string? Address, string? Hours);
+
 public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn);
 
 /// <summary>What other modules may ask the organisation module: departments, divisions and halls, read-only.</summary>
@@ -19,4 +21,7 @@ public interface IOrganizationDirectory
     Task<DivisionInfo?> FindDivisionAsync(string code, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every township and village station (驿站, 便民服务站).</summary>
+    Task<IReadOnlyList<StationInfo>> ListStationsAsync(CancellationToken cancellationToken);
 }

@@ -38,6 +38,10 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
         await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name)
             .Select(h => new HallInfo(h.Id.Value, h.Slug, h.Name, h.NameEn, h.DivisionCode, h.Address, h.AddressEn)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<StationInfo>> ListStationsAsync(CancellationToken cancellationToken) =>
+        await db.Stations.AsNoTracking().OrderBy(s => s.Key)
+            .Select(s => new StationInfo(s.Key, s.Name, s.DivisionCode, s.Address, s.Hours)).ToListAsync(cancellationToken);
+
     private static IQueryable<DepartmentInfo> Departments(IQueryable<Department> departments) =>
         departments.AsNoTracking().Select(d => new DepartmentInfo(d.Id.Value, d.CreditCode, d.Name, d.NameEn, d.DivisionCode));
 }

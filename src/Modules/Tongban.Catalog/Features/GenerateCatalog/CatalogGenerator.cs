@@ -58,7 +58,7 @@ internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFee
         [.. b.Materials.Select(m => new FeedMaterial(m.Name, m.Requirement == Requirement.Required ? "required" : "conditional", m.Condition,
             m.Form switch { MaterialForm.Original => "original", MaterialForm.Copy => "copy", _ => "original-and-copy" }, m.Copies,
             m.Medium switch { Medium.Paper => "paper", Medium.Electronic => "electronic", _ => "either" }, m.Tolerable, m.BlankForm, m.Sample, m.RegistryFact, m.LicenseType))],
-        b.Trips, b.OnlineDepth, [.. b.Places.Select(p => new FeedPlace(p.Hall, [.. p.Windows], p.Hours))], [.. b.Steps],
+        b.Trips, b.OnlineDepth, [.. b.Places.Select(p => new FeedPlace(p.Hall, [.. p.Windows], p.Hours, p.Station))], [.. b.Steps],
         b.ConsultationPhone, b.ComplaintPhone, b.RealNameLevel, b.CrossRegion, b.Summary, null, null);
 
     private static CatalogImportResult Result(FeedReport r) => new(r.Added, r.Changed, r.Unchanged, r.Abolished, r.Bundles, [.. r.Differences, .. r.Warnings]);

@@ -40,12 +40,17 @@ internal static class CsvFeedReader
             [.. List(row["fees"]).Select(f => f.Split(';')).Select(f => new FeedFee(f[0], f.ElementAtOrDefault(1), f.ElementAtOrDefault(2)))],
             [.. byItem[row["implementation_code"]].Select(m => Material(m, errors))],
             Number(row, "trips", errors), Number(row, "online_depth", errors),
-            [.. List(row["places"]).Select(p => p.Split(';')).Select(p => new FeedPlace(p[0], List(p.ElementAtOrDefault(1) ?? "", ','), p.ElementAtOrDefault(2)))],
+            [.. List(row["places"]).Select(p => p.Split(';')).Select(Place)],
             List(row["steps"]), row.Optional("consultation_phone"), row.Optional("complaint_phone"), Number(row, "real_name_level", errors),
             row.Optional("cross_region"), row.Optional("summary"), row.Optional("status"), row.Optional("status_reason"))).ToList();
         if (errors.Count > 0) throw new DomainException(errors);
         return new ParsedFeed(itemsSource, new FeedDocument(itemsSource, issuedAt, feedItems, [], complete), [.. itemRows.Select(r => r.Line)], complete);
     }
+
+    /// <summary>"hall;window,window;hours", or "station:KEY;;hours" for a township or village station.</summary>
+    private static FeedPlace Place(string[] parts) => parts[0].StartsWith("station:", StringComparison.Ordinal)
+        ? new FeedPlace(null, [], parts.ElementAtOrDefault(2), parts[0]["station:".Length..])
+        : new FeedPlace(parts[0], List(parts.ElementAtOrDefault(1) ?? "", ','), parts.ElementAtOrDefault(2));
 
     private static FeedMaterial Material(CsvRow row, List<DomainError> errors) => new(
         row.Optional("name"), row.Optional("required"), row.Optional("condition"), row.Optional("form"), Number(row, "copies", errors),

@@ -12,7 +12,7 @@ internal sealed record FeedMaterial(
 
 internal sealed record FeedFee(string? Name, string? Amount, string? Basis);
 
-internal sealed record FeedPlace(string? Hall, List<string>? Windows, string? Hours);
+internal sealed record FeedPlace(string? Hall, List<string>? Windows, string? Hours, string? Station = null);
 
 internal sealed record FeedItem(
     string? BasicCode, string? ImplementationCode, string? Name, string? Type, string? Level, string? DivisionCode,
@@ -57,7 +57,7 @@ internal sealed record FeedItem(
             Materials = (Materials ?? []).Select(m => ToMaterial(m, errors)).ToList(),
             Trips = Trips,
             OnlineDepth = OnlineDepth,
-            Places = (Places ?? []).Select(p => new Place(p.Hall ?? "", p.Windows ?? [], p.Hours)).ToList(),
+            Places = (Places ?? []).Select(p => new Place(p.Hall, p.Windows ?? [], p.Hours, p.Station)).ToList(),
             Steps = Steps ?? [],
             ConsultationPhone = ConsultationPhone,
             ComplaintPhone = ComplaintPhone,

@@ -100,6 +100,8 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
     {
         var departments = (await organization.ListDepartmentsAsync(null, ct)).Select(d => d.CreditCode).ToHashSet(StringComparer.Ordinal);
         var divisions = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var halls = (await organization.ListHallsAsync(ct)).Select(h => h.Slug).ToHashSet(StringComparer.Ordinal);
+        var stations = (await organization.ListStationsAsync(ct)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var errors = new List<DomainError>();
         var result = new List<ItemElements?>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -119,6 +121,8 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
                     lineErrors.AddRange(elements.Invalid());
                     if (elements.DepartmentCreditCode.Length > 0 && !departments.Contains(elements.DepartmentCreditCode))
                         lineErrors.Add(new("feed.department_unknown", $"实施主体{elements.DepartmentCreditCode}不是已登记的部门", $"The implementing department {elements.DepartmentCreditCode} is not registered", Field: "departmentCreditCode"));
+                    foreach (var place in elements.Places.Where(p => (p.Hall is { Length: > 0 } h && !halls.Contains(h)) || (p.Station is { Length: > 0 } st && !stations.Contains(st))))
+                        lineErrors.Add(new("feed.place_unknown", $"办理地点“{place.Hall ?? place.Station}”不是已登记的大厅或驿站", $"The place '{place.Hall ?? place.Station}' is not a registered hall or station", Field: "places"));
                     if (elements.DivisionCode.Length > 0 && !divisions.TryGetValue(elements.DivisionCode, out var known))
                         divisions[elements.DivisionCode] = known = await organization.FindDivisionAsync(elements.DivisionCode, ct) is not null;
                     if (elements.DivisionCode.Length > 0 && !divisions[elements.DivisionCode])

@@ -6,7 +6,8 @@ using Tongban.Organization.Contracts;
 
 namespace Tongban.Catalog.Features.ShowGuide;
 
-internal sealed record GuidePlace(string HallSlug, string HallName, IReadOnlyList<string> Windows, string? Hours);
+/// <summary>A place of the guide: a hall (with a link to its page) or a station (with its address).</summary>
+internal sealed record GuidePlace(string? HallSlug, string Name, IReadOnlyList<string> Windows, string? Hours, string? Address);
 
 /// <summary>Everything the guide page shows: the version in effect today and where it is handled.</summary>
 internal sealed record Guide(
@@ -26,8 +27,11 @@ internal sealed class GuideQueries(CatalogDbContext db, IOrganizationDirectory o
         var e = version.Elements;
         var department = await organization.FindDepartmentByCreditCodeAsync(e.DepartmentCreditCode, ct);
         var halls = (await organization.ListHallsAsync(ct)).ToDictionary(h => h.Slug, h => Kernel.Localization.Text.Pick(h.Name, h.NameEn));
+        var stations = e.Places.Any(p => p.Station is not null) ? (await organization.ListStationsAsync(ct)).ToDictionary(s => s.Key) : [];
         return new Guide(item.Id.Value, item.BasicCode, item.ImplementationCode, item.Status, item.StatusReason, version.Number, version.EffectiveFrom!.Value,
             e, department is null ? e.DepartmentCreditCode : Kernel.Localization.Text.Pick(department.Name, department.NameEn),
-            e.Places.Select(p => new GuidePlace(p.Hall, halls.GetValueOrDefault(p.Hall, p.Hall), p.Windows, p.Hours)).ToList());
+            e.Places.Select(p => p.Station is { } key
+                ? new GuidePlace(null, stations.TryGetValue(key, out var st) ? st.Name : key, [], p.Hours ?? stations.GetValueOrDefault(key)?.Hours, stations.GetValueOrDefault(key)?.Address)
+                : new GuidePlace(p.Hall, halls.GetValueOrDefault(p.Hall ?? "", p.Hall ?? ""), p.Windows, p.Hours, null)).ToList());
     }
 }
