@@ -55,4 +55,20 @@ public sealed class CsvFeedTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Contains("materials.csv line 4, implementation_code", fields);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/catalog/items/11211200061012195BCSX001")).StatusCode);
     }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task The_catalog_desk_imports_the_csv_form(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
+        var form = Form(Sample("items.csv").Replace("CSV0", "CSD0", StringComparison.Ordinal), Sample("materials.csv").Replace("CSV0", "CSD0", StringComparison.Ordinal));
+        form.Add(new StringContent("true"), "partial");
+        form.Add(new StringContent(await TongbanApp.AntiforgeryTokenAsync(admin, "/admin/catalog")), "__RequestVerificationToken");
+        var response = await admin.PostAsync("/admin/catalog?handler=ImportCsv", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已导入items.csv：新增2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/api/catalog/items/11211200061012195BCSD001")).StatusCode);
+    }
 }
