@@ -7,13 +7,9 @@ public sealed class RegionClock(TimeProvider clock, IOptions<RegionOptions> opti
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
-    public TimeProvider Provider => clock;
-
     public DateTimeOffset UtcNow => clock.GetUtcNow();
 
     public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone);
 
     public DateOnly Today => DateOnly.FromDateTime(LocalNow.DateTime);
-
-    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
@@ -22,12 +21,7 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options), 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Elements are one JSON document per version: enums as their names, so a diff reads as the guide does.</summary>
-    internal static readonly JsonSerializerOptions ElementJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    internal static JsonSerializerOptions ElementJson => JsonColumns.Options;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -50,6 +44,7 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options), 
         {
             e.ToTable("item_versions");
             e.HasKey(v => new { v.ItemId, v.Number });
+            // An immutable record: a new document is a new instance, so reference equality detects changes cheaply.
             e.Property(v => v.Elements).HasConversion(new ValueConverter<ItemElements, string>(
                 v => JsonSerializer.Serialize(v, ElementJson), s => JsonSerializer.Deserialize<ItemElements>(s, ElementJson)!),
                 new ValueComparer<ItemElements>((a, b) => ReferenceEquals(a, b), v => v.GetHashCode(), v => v));
@@ -65,16 +60,12 @@ internal class CatalogDbContext(DbContextOptions options) : DbContext(options), 
         modelBuilder.Entity<Bundle>(e =>
         {
             e.HasKey(b => b.Code);
-            e.Property(b => b.BasicCodes).HasConversion(new ValueConverter<List<string>, string>(
-                v => JsonSerializer.Serialize(v, ElementJson), s => JsonSerializer.Deserialize<List<string>>(s, ElementJson) ?? new()),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+            e.Property(b => b.BasicCodes).HasJsonConversion();
         });
         modelBuilder.Entity<SynonymGroup>(e =>
         {
             e.ToTable("synonyms");
-            e.Property(s => s.Terms).HasConversion(new ValueConverter<List<string>, string>(
-                v => JsonSerializer.Serialize(v, ElementJson), s => JsonSerializer.Deserialize<List<string>>(s, ElementJson) ?? new()),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+            e.Property(s => s.Terms).HasJsonConversion();
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);

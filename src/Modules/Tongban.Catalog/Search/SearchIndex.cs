@@ -75,16 +75,15 @@ internal sealed class SearchIndex
         _pinyinPostings = pinyinPostings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
-    public int Count => _documents.Length;
-
     public SearchResult Search(string? query, SearchFilter filter, int skip, int take)
     {
         skip = Math.Max(0, skip);
         take = Math.Clamp(take, 0, 100);
         var q = SearchText.Normalize(query, SearchText.MaxQueryLength);
-        return ReferenceEquals(filter, SearchFilter.None) && q.Length > 0 && !SearchText.IsAscii(q) && Expand(q).Count == 1
+        var alternatives = Expand(q);
+        return ReferenceEquals(filter, SearchFilter.None) && q.Length > 0 && !SearchText.IsAscii(q) && alternatives.Count == 1
             ? SearchPlain(q, skip, take)
-            : SearchGeneral(query, filter, skip, take);
+            : Ranked(q, alternatives, filter, skip, take);
     }
 
     /// <summary>
@@ -149,7 +148,13 @@ internal sealed class SearchIndex
     /// <summary>Any query: every candidate scored, the first page taken with a bounded heap.</summary>
     internal SearchResult SearchGeneral(string? query, SearchFilter filter, int skip, int take)
     {
-        using var matches = Match(query, filter);
+        var q = SearchText.Normalize(query, SearchText.MaxQueryLength);
+        return Ranked(q, Expand(q), filter, skip, take);
+    }
+
+    private SearchResult Ranked(string q, HashSet<string> alternatives, SearchFilter filter, int skip, int take)
+    {
+        using var matches = Match(q, alternatives, filter);
         var page = Top(matches, skip + take).Skip(skip)
             .Select(doc => new SearchHit(_documents[doc], (MatchKind)(matches.Scores[doc] & 0xF), matches.Scores[doc] >> 4)).ToList();
         return new SearchResult(matches.Query, matches.Hits.Count, page);
@@ -158,7 +163,8 @@ internal sealed class SearchIndex
     /// <summary>Every item a query finds, unranked: for recall checks against a plain substring search.</summary>
     public IReadOnlyCollection<Guid> FindAll(string? query)
     {
-        using var matches = Match(query, SearchFilter.None);
+        var q = SearchText.Normalize(query, SearchText.MaxQueryLength);
+        using var matches = Match(q, Expand(q), SearchFilter.None);
         return [.. matches.Hits.Select(i => _documents[i].ItemId)];
     }
 
@@ -220,12 +226,12 @@ internal sealed class SearchIndex
         }
     }
 
-    private Matches Match(string? query, SearchFilter filter)
+    /// <summary>Scores every document that holds the normalised query or one of its synonym alternatives.</summary>
+    private Matches Match(string q, HashSet<string> alternatives, SearchFilter filter)
     {
-        var q = SearchText.Normalize(query, SearchText.MaxQueryLength);
         var matches = new Matches(q, _scorePool, _documents.Length);
         if (q.Length == 0) return matches;
-        foreach (var alternative in Expand(q))
+        foreach (var alternative in alternatives)
         {
             // Postings of one CJK character or of one pair are exact; longer queries, and a single ASCII character
             // (not indexed alone), are confirmed by a substring test.

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
@@ -50,8 +48,8 @@ internal class OrganizationDbContext(DbContextOptions options) : DbContext(optio
             e.Property(h => h.Slug).HasMaxLength(60);
             e.Property(h => h.Name).HasMaxLength(100);
             e.Property(h => h.DivisionCode).HasMaxLength(12);
-            e.Property(h => h.OpeningHours).HasConversion(Json<List<OpeningSession>>(), JsonComparer<List<OpeningSession>>());
-            e.Property(h => h.Figures).HasConversion(Json<List<HallFigure>>(), JsonComparer<List<HallFigure>>());
+            e.Property(h => h.OpeningHours).HasJsonConversion();
+            e.Property(h => h.Figures).HasJsonConversion();
             e.HasMany(h => h.Windows).WithOne().HasForeignKey(w => w.HallId).OnDelete(DeleteBehavior.Cascade);
             e.Navigation(h => h.Windows).HasField("_windows").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
@@ -67,7 +65,7 @@ internal class OrganizationDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(s => s.Key).IsUnique();
             e.Property(s => s.Key).HasMaxLength(60);
             e.HasIndex(s => s.DivisionCode);
-            e.Property(s => s.Staff).HasConversion(Json<List<StationStaff>>(), JsonComparer<List<StationStaff>>());
+            e.Property(s => s.Staff).HasJsonConversion();
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);
@@ -79,17 +77,6 @@ internal class OrganizationDbContext(DbContextOptions options) : DbContext(optio
         if (!await Divisions.AnyAsync(d => d.Code == code, ct))
             throw new DomainException(new DomainError("division.unknown", $"行政区划{code}不存在", $"Division {code} does not exist", Field: "division_code"));
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    // Small value lists stored as JSON text: the same on SQLite and PostgreSQL, and never queried inside.
-    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>() where T : new() =>
-        new(v => JsonSerializer.Serialize(v, JsonOptions), s => JsonSerializer.Deserialize<T>(s, JsonOptions) ?? new T());
-
-    private static ValueComparer<T> JsonComparer<T>() => new(
-        (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
-        v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
-        v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonOptions), JsonOptions)!);
 }
 
 internal sealed class OrganizationSqliteContext(DbContextOptions<OrganizationSqliteContext> options) : OrganizationDbContext(options);

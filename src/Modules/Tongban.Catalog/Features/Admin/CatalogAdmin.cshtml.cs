@@ -30,28 +30,21 @@ internal sealed class CatalogAdminModel(CatalogDbContext db, ImportFeed.ImportFe
         if (!User.IsInRole(Policies.CatalogAdministrator)) return Forbid();
         if (feed is null || feed.Length == 0)
             throw new DomainException(new DomainError("import.file_required", "请选择省级目录文件（JSON）", "Choose a provincial catalog file (JSON)", Field: "feed"));
-        using var buffer = new MemoryStream();
-        await feed.CopyToAsync(buffer, ct);
-        Report = await import.RunAsync(buffer.ToArray(), Path.GetFileName(feed.FileName), Actor.Of(User), ct);
+        await using var upload = feed.OpenReadStream();
+        Report = await import.RunAsync(await FeedReader.BytesAsync(upload, ct), Path.GetFileName(feed.FileName), Actor.Of(User), ct);
         await LoadAsync(ct);
         return Page();
     }
 
     /// <summary>The CSV form: items.csv and materials.csv together; a partial feed does not report what it leaves out.</summary>
-    public async Task<IActionResult> OnPostImportCsvAsync(IFormFile? items, IFormFile? materials, bool partial, [FromServices] TimeProvider clock, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportCsvAsync(IFormFile? items, IFormFile? materials, bool partial, CancellationToken ct)
     {
         await LoadAsync(ct);
         if (!User.IsInRole(Policies.CatalogAdministrator)) return Forbid();
         if (items is null || items.Length == 0 || materials is null)
             throw new DomainException(new DomainError("import.file_required", "请同时选择事项文件（items.csv）和材料文件（materials.csv）",
                 "Choose both the items file (items.csv) and the materials file (materials.csv)", Field: "items"));
-        using var itemStream = new StreamReader(items.OpenReadStream());
-        using var materialStream = new StreamReader(materials.OpenReadStream());
-        using var itemText = new StringReader(await itemStream.ReadToEndAsync(ct));
-        using var materialText = new StringReader(await materialStream.ReadToEndAsync(ct));
-        var feed = CsvFeedReader.Read(itemText, materialText, Path.GetFileName(items.FileName), Path.GetFileName(materials.FileName),
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), complete: !partial);
-        Report = await import.RunAsync(feed, Actor.Of(User), ct);
+        Report = await import.RunAsync(await CsvFeedReader.ReadAsync(items, materials, complete: !partial, ct), Actor.Of(User), ct);
         await LoadAsync(ct);
         return Page();
     }

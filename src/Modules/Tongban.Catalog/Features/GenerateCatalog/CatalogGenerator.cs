@@ -23,7 +23,7 @@ internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFee
         Result(await import.RunAsync(json, source, actor, cancellationToken));
 
     public async Task<CatalogImportResult> ImportCsvFeedAsync(TextReader items, TextReader materials, string source, bool complete, string actor, CancellationToken cancellationToken) =>
-        Result(await import.RunAsync(CsvFeedReader.Read(items, materials, source, "materials.csv", clock.Today, complete), actor, cancellationToken));
+        Result(await import.RunAsync(CsvFeedReader.Read(items, materials, source, "materials.csv", complete), actor, cancellationToken));
 
     public async Task<CatalogImportResult> GenerateAsync(int items, string actor, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Import;
 
@@ -23,7 +24,8 @@ internal static class CsvFeedReader
         "implementation_code", "name", "required", "condition", "form", "copies", "medium", "tolerable", "blank_form", "sample", "registry_fact", "license",
     ];
 
-    public static ParsedFeed Read(TextReader items, TextReader materials, string itemsSource, string materialsSource, DateOnly issuedAt, bool complete)
+    /// <summary>The CSV form carries no issue date: its items take effect on the day of import.</summary>
+    public static ParsedFeed Read(TextReader items, TextReader materials, string itemsSource, string materialsSource, bool complete)
     {
         var itemRows = CsvTable.Read(items, itemsSource, ItemColumns);
         var materialRows = CsvTable.Read(materials, materialsSource, MaterialColumns);
@@ -44,13 +46,28 @@ internal static class CsvFeedReader
             List(row["steps"]), row.Optional("consultation_phone"), row.Optional("complaint_phone"), Number(row, "real_name_level", errors),
             row.Optional("cross_region"), row.Optional("summary"), row.Optional("status"), row.Optional("status_reason"))).ToList();
         if (errors.Count > 0) throw new DomainException(errors);
-        return new ParsedFeed(itemsSource, new FeedDocument(itemsSource, issuedAt, feedItems, [], complete), [.. itemRows.Select(r => r.Line)], complete);
+        return new ParsedFeed(itemsSource, new FeedDocument(itemsSource, null, feedItems, [], complete), [.. itemRows.Select(r => r.Line)], complete);
     }
 
     /// <summary>"hall;window,window;hours", or "station:KEY;;hours" for a township or village station.</summary>
     private static FeedPlace Place(string[] parts) => parts[0].StartsWith("station:", StringComparison.Ordinal)
         ? new FeedPlace(null, [], parts.ElementAtOrDefault(2), parts[0]["station:".Length..])
         : new FeedPlace(parts[0], List(parts.ElementAtOrDefault(1) ?? "", ','), parts.ElementAtOrDefault(2));
+
+    /// <summary>Reads an uploaded pair of files (admin page or API); their names become the sources errors name.</summary>
+    public static async Task<ParsedFeed> ReadAsync(IFormFile items, IFormFile materials, bool complete, CancellationToken ct)
+    {
+        using var itemText = new StringReader(await TextAsync(items, ct));
+        using var materialText = new StringReader(await TextAsync(materials, ct));
+        return Read(itemText, materialText, Path.GetFileName(items.FileName), Path.GetFileName(materials.FileName), complete);
+    }
+
+    // The CSV parser reads synchronously, so an upload is read into memory first.
+    private static async Task<string> TextAsync(IFormFile file, CancellationToken ct)
+    {
+        using var reader = new StreamReader(file.OpenReadStream());
+        return await reader.ReadToEndAsync(ct);
+    }
 
     private static FeedMaterial Material(CsvRow row, List<DomainError> errors) => new(
         row.Optional("name"), row.Optional("required"), row.Optional("condition"), row.Optional("form"), Number(row, "copies", errors),

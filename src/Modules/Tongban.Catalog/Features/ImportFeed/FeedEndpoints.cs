@@ -18,20 +18,11 @@ internal static class FeedEndpoints
             .WithSummary("Import the CSV form of a feed: form files 'items' (items.csv) and 'materials' (materials.csv); ?partial=true for part of the catalog");
     }
 
-    private static async Task<Ok<FeedReport>> ImportCsvAsync(IFormFile items, IFormFile materials, bool? partial, ImportFeed import, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
-    {
-        using var itemStream = new StreamReader(items.OpenReadStream());
-        using var materialStream = new StreamReader(materials.OpenReadStream());
-        using var itemReader = new StringReader(await itemStream.ReadToEndAsync(ct));
-        using var materialReader = new StringReader(await materialStream.ReadToEndAsync(ct));
-        var feed = CsvFeedReader.Read(itemReader, materialReader, "items.csv", "materials.csv", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), complete: partial != true);
-        return TypedResults.Ok(await import.RunAsync(feed, Actor.Of(user), ct));
-    }
+    private static async Task<Ok<FeedReport>> ImportCsvAsync(IFormFile items, IFormFile materials, bool? partial, ImportFeed import, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await import.RunAsync(await CsvFeedReader.ReadAsync(items, materials, complete: partial != true, ct), Actor.Of(user), ct));
 
     private static async Task<Ok<FeedReport>> ImportAsync(HttpRequest request, ImportFeed import, ClaimsPrincipal user, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        return TypedResults.Ok(await import.RunAsync(buffer.ToArray(), "upload.json", Actor.Of(user), ct));
+        return TypedResults.Ok(await import.RunAsync(await FeedReader.BytesAsync(request.Body, ct), "upload.json", Actor.Of(user), ct));
     }
 }

@@ -47,6 +47,14 @@ internal static class FeedReader
         return new ParsedFeed(source, document, ItemLines(json), document.Complete ?? true);
     }
 
+    /// <summary>Reads an uploaded feed whole: its lines are counted from the bytes.</summary>
+    public static async Task<byte[]> BytesAsync(Stream upload, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
     /// <summary>The 1-based line of each object in the top-level "items" array.</summary>
     private static List<int> ItemLines(byte[] json)
     {

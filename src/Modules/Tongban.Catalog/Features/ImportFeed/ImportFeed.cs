@@ -16,6 +16,15 @@ internal sealed record FeedReport(string Source, int Added, int Changed, int Unc
     public IReadOnlyList<string> Differences { get; init; } = [];
 }
 
+/// <summary>What one feed line did to its item.</summary>
+internal enum Outcome
+{
+    Added,
+    Changed,
+    Unchanged,
+    Abolished,
+}
+
 /// <summary>
 /// Applies a provincial catalog feed: new items are added, changed ones get a new version, abolished ones are
 /// abolished, bundles are replaced. The whole feed is checked first — codes, elements, departments, divisions —
@@ -34,7 +43,7 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
         var elements = await CheckAsync(feed, ct);
         var lines = feed.Document.Items!;
         var effective = feed.Document.IssuedAt is { } issued && issued < clock.Today ? issued : clock.Today;
-        var counts = new Dictionary<string, int> { ["added"] = 0, ["changed"] = 0, ["unchanged"] = 0, ["abolished"] = 0 };
+        var counts = Enum.GetValues<Outcome>().ToDictionary(o => o, _ => 0);
         var warnings = new List<string>();
         var differences = new List<string>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -49,10 +58,10 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
                 items.TryGetValue(lines[i].ImplementationCode!.Trim(), out var item);
                 var before = item?.EffectiveOn(clock.Today)?.Elements;
                 var outcome = Apply(lines[i], item, elements[i], effective, feed.Source, out var result);
-                if (outcome == "changed" && before is not null)
+                if (outcome == Outcome.Changed && before is not null)
                     differences.Add($"{item!.ImplementationCode}: " + string.Join("; ", ManageItems.ElementDiff.Between(before, elements[i]!).Select(d => $"{d.Field} {d.Before} → {d.After}")));
                 counts[outcome]++;
-                if (outcome == "unchanged" && item?.Status == ItemStatus.Abolished && !lines[i].IsAbolished)
+                if (outcome == Outcome.Unchanged && item?.Status == ItemStatus.Abolished && !lines[i].IsAbolished)
                     warnings.Add($"{feed.Where(i)}: {item.ImplementationCode} is abolished here but listed upstream; left abolished");
                 if (result is null) continue;
                 if (item is null) db.Items.Add(result);
@@ -65,34 +74,34 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
         var bundles = await ApplyBundlesAsync(feed.Document.Bundles ?? [], ct);
         if (feed.Complete) warnings.AddRange(await WarningsAsync(feed, ct));
         db.Audit(new AuditRecord(actor, "catalog.feed_imported", $"feed:{feed.Source}",
-            $"added {counts["added"]}, changed {counts["changed"]}, unchanged {counts["unchanged"]}, abolished {counts["abolished"]}, bundles {bundles}", clock.UtcNow));
+            $"added {counts[Outcome.Added]}, changed {counts[Outcome.Changed]}, unchanged {counts[Outcome.Unchanged]}, abolished {counts[Outcome.Abolished]}, bundles {bundles}", clock.UtcNow));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await changes.CommittedAsync(ct);
-        return new FeedReport(feed.Source, counts["added"], counts["changed"], counts["unchanged"], counts["abolished"], bundles, warnings) { Differences = differences };
+        return new FeedReport(feed.Source, counts[Outcome.Added], counts[Outcome.Changed], counts[Outcome.Unchanged], counts[Outcome.Abolished], bundles, warnings) { Differences = differences };
     }
 
     /// <summary>What one feed line does to its item: the outcome, and the item when it changed.</summary>
-    private string Apply(FeedItem line, ServiceItem? item, ItemElements? elements, DateOnly effective, string source, out ServiceItem? changed)
+    private Outcome Apply(FeedItem line, ServiceItem? item, ItemElements? elements, DateOnly effective, string source, out ServiceItem? changed)
     {
         changed = null;
         if (line.IsAbolished)
         {
-            if (item is null || item.Status == ItemStatus.Abolished) return "unchanged";
+            if (item is null || item.Status == ItemStatus.Abolished) return Outcome.Unchanged;
             item.Abolish(line.StatusReason ?? "省级目录取消");
             changed = item;
-            return "abolished";
+            return Outcome.Abolished;
         }
         if (item is null)
         {
             changed = ServiceItem.Create(line.BasicCode!, line.ImplementationCode!);
             changed.AcceptUpstream(elements!, $"feed:{source}", effective, clock.UtcNow);
-            return "added";
+            return Outcome.Added;
         }
-        if (item.Status == ItemStatus.Abolished || Same(item.EffectiveOn(clock.Today)?.Elements, elements!)) return "unchanged";
+        if (item.Status == ItemStatus.Abolished || Same(item.EffectiveOn(clock.Today)?.Elements, elements!)) return Outcome.Unchanged;
         item.AcceptUpstream(elements!, $"feed:{source}", effective, clock.UtcNow);
         changed = item;
-        return "changed";
+        return Outcome.Changed;
     }
 
     /// <summary>Every line checked before anything is written; returns each line's elements (null for an abolition).</summary>

@@ -48,10 +48,6 @@ internal static class HallFile
             {
                 errors.AddRange(ex.Errors.Select(e => e with { Field = $"{where}, {e.Field}", Chinese = $"{where}：{e.Chinese}", English = $"{where}: {e.English}" }));
             }
-            catch (FormatException)
-            {
-                errors.Add(BadDate.At($"{where}, foundedOn") with { Chinese = $"{where}：{BadDate.Chinese}", English = $"{where}: {BadDate.English}" });
-            }
         }
         if (errors.Count > 0) throw new DomainException(errors);
         return result;
@@ -65,13 +61,18 @@ internal static class HallFile
             Name = h.Name ?? "", NameEn = h.NameEn, DivisionCode = h.DivisionCode ?? "", Address = h.Address ?? "", AddressEn = h.AddressEn,
             BusRoutes = h.BusRoutes ?? [], BusStop = h.BusStop, OpeningHours = Sessions(h.OpeningHours), Phone = h.Phone,
             Latitude = h.Latitude, Longitude = h.Longitude, Introduction = h.Introduction, IntroductionEn = h.IntroductionEn,
-            FoundedOn = h.FoundedOn is { Length: > 0 } f ? DateOnly.ParseExact(f, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            FoundedOn = FoundedOn(h.FoundedOn),
             FloorArea = h.FloorArea, DepartmentCount = h.DepartmentCount, StaffCount = h.StaffCount, ItemCount = h.ItemCount,
             Figures = (h.Figures ?? []).Select(x => new HallFigure(x.Label, x.LabelEn, x.Value)).ToList(),
         };
         profile.Validate();
         return profile;
     }
+
+    private static DateOnly? FoundedOn(string? text) =>
+        string.IsNullOrEmpty(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new DomainException(BadDate);
 
     private static List<OpeningSession> Sessions(List<SessionJson>? sessions) =>
         (sessions ?? []).Select(s =>

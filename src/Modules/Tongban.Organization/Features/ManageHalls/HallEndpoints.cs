@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Tongban.Kernel.Errors;
 using Tongban.Kernel.Security;
 using Tongban.Organization.Features.BrowseHalls;
 using Tongban.Organization.Features.ImportRegionPack;
@@ -33,13 +32,13 @@ internal static class HallEndpoints
 
     private static async Task<Created<HallView>> CreateAsync(HallFile.HallJson input, EditHalls edit, HallQueries halls, ClaimsPrincipal user, CancellationToken ct)
     {
-        var hall = await edit.CreateAsync(input.Slug ?? "", Profile(input), Actor.Of(user), ct);
+        var hall = await edit.CreateAsync(input.Slug ?? "", HallFile.ToProfile(input), Actor.Of(user), ct);
         return TypedResults.Created($"/api/organization/halls/{hall.Slug}", (await halls.GetAsync(hall.Slug, ct))!);
     }
 
     private static async Task<Ok<HallView>> UpdateAsync(string slug, HallFile.HallJson input, EditHalls edit, HallQueries halls, ClaimsPrincipal user, CancellationToken ct)
     {
-        await edit.UpdateAsync(slug, Profile(input), Actor.Of(user), ct);
+        await edit.UpdateAsync(slug, HallFile.ToProfile(input), Actor.Of(user), ct);
         return TypedResults.Ok((await halls.GetAsync(slug, ct))!);
     }
 
@@ -53,17 +52,5 @@ internal static class HallEndpoints
     {
         await edit.CloseWindowAsync(slug, id, Actor.Of(user), ct);
         return TypedResults.NoContent();
-    }
-
-    private static Domain.HallProfile Profile(HallFile.HallJson input)
-    {
-        try
-        {
-            return HallFile.ToProfile(input);
-        }
-        catch (FormatException)
-        {
-            throw new DomainException(HallFile.BadDate);
-        }
     }
 }
