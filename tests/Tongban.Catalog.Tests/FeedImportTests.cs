@@ -40,17 +40,17 @@ public sealed class FeedImportTests(LaneApps apps) : IClassFixture<LaneApps>
     public async Task A_changed_item_gets_a_new_version_and_the_guide_shows_it(DatabaseLane lane)
     {
         var (app, admin) = await AdminAsync(lane);
-        await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard()));
-        var changed = Feeds.Standard();
+        await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard("CHG")));
+        var changed = Feeds.Standard("CHG");
         changed["items"]![2]!["promisedLimit"] = 3;
         var report = await JsonAsync(await admin.PostAsync("/api/catalog/feeds", Feeds.Content(changed)));
         Assert.Equal(1, report.GetProperty("changed").GetInt32());
-        Assert.Equal([$"{Feeds.HousingFund}TST003: promisedLimit 20 → 3"], report.GetProperty("differences").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal([$"{Feeds.HousingFund}CHG003: promisedLimit 20 → 3"], report.GetProperty("differences").EnumerateArray().Select(d => d.GetString()));
 
-        var guide = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/catalog/items/{Feeds.HousingFund}TST003");
+        var guide = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/catalog/items/{Feeds.HousingFund}CHG003");
         Assert.Equal(3, guide.GetProperty("elements").GetProperty("promisedLimit").GetInt32());
         Assert.True(guide.GetProperty("version").GetInt32() >= 2);
-        var page = await app.CreateClient().GetStringAsync($"/items/{Feeds.HousingFund}TST003");
+        var page = await app.CreateClient().GetStringAsync($"/items/{Feeds.HousingFund}CHG003");
         Assert.Contains("3个工作日", page, StringComparison.Ordinal);
     }
 
@@ -90,19 +90,19 @@ public sealed class FeedImportTests(LaneApps apps) : IClassFixture<LaneApps>
     public async Task An_abolished_item_shows_why_and_takes_no_applications(DatabaseLane lane)
     {
         var (app, admin) = await AdminAsync(lane);
-        await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard()));
-        var feed = Feeds.Standard();
+        await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard("ABO")));
+        var feed = Feeds.Standard("ABO");
         feed["items"]![1]!["status"] = "abolished";
         feed["items"]![1]!["statusReason"] = "并入“户口迁移”一件事办理";
         var report = await JsonAsync(await admin.PostAsync("/api/catalog/feeds", Feeds.Content(feed)));
         Assert.Equal(1, report.GetProperty("abolished").GetInt32());
 
-        var page = await app.CreateClient().GetStringAsync($"/items/{Feeds.PublicSecurity}TST002");
+        var page = await app.CreateClient().GetStringAsync($"/items/{Feeds.PublicSecurity}ABO002");
         Assert.Contains("本事项已取消，不再受理。原因：并入“户口迁移”一件事办理", page, StringComparison.Ordinal);
-        var guide = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/catalog/items/{Feeds.PublicSecurity}TST002");
+        var guide = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/catalog/items/{Feeds.PublicSecurity}ABO002");
         Assert.False(guide.GetProperty("acceptsApplications").GetBoolean());
         var search = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/catalog/search?q=" + Uri.EscapeDataString("户口迁移（迁入）"));
-        Assert.DoesNotContain(search.GetProperty("hits").EnumerateArray(), h => h.GetProperty("implementationCode").GetString() == $"{Feeds.PublicSecurity}TST002");
+        Assert.DoesNotContain(search.GetProperty("hits").EnumerateArray(), h => h.GetProperty("implementationCode").GetString() == $"{Feeds.PublicSecurity}ABO002");
     }
 
     [Theory]

@@ -44,26 +44,39 @@ internal static class Feeds
         return item;
     }
 
-    public static JsonObject Standard() => Feed(
-        Item("TST122011000", PublicSecurity, "TST001", "居民身份证申领", "年满十六周岁的中国公民申领居民身份证。"),
-        Item("TST122012000", PublicSecurity, "TST002", "户口迁移（迁入）", "因工作、婚姻等原因将户口迁入本市。"),
-        Item("TST108001000", HousingFund, "TST003", "住房公积金提取（租房）", "职工租住住房时提取住房公积金。", i => i["subjects"] = new JsonArray("person")),
-        Item("TST101001000", MarketRegulation, "TST004", "企业设立登记", "设立有限责任公司等企业，领取营业执照。", i =>
+    /// <summary>
+    /// Four items and a bundle of two of them. Tests that change what they import pass their own
+    /// three-letter <paramref name="tag"/>, so their codes differ from every other test's: the tests of
+    /// a class share one database and run in any order.
+    /// </summary>
+    public static JsonObject Standard(string tag = "TST") => Feed(
+        Bundle(tag, "迁入落户", $"{tag}122012000", $"{tag}122011000"),
+        Item($"{tag}122011000", PublicSecurity, $"{tag}001", "居民身份证申领", "年满十六周岁的中国公民申领居民身份证。"),
+        Item($"{tag}122012000", PublicSecurity, $"{tag}002", "户口迁移（迁入）", "因工作、婚姻等原因将户口迁入本市。"),
+        Item($"{tag}108001000", HousingFund, $"{tag}003", "住房公积金提取（租房）", "职工租住住房时提取住房公积金。", i => i["subjects"] = new JsonArray("person")),
+        Item($"{tag}101001000", MarketRegulation, $"{tag}004", "企业设立登记", "设立有限责任公司等企业，领取营业执照。", i =>
         {
             i["subjects"] = new JsonArray("legal-person");
             i["type"] = "行政许可";
         }));
 
-    public static JsonObject Feed(params JsonObject[] items) => new()
+    public static JsonObject Feed(params JsonObject[] items) => Feed(Bundle("TST", "迁入落户", "TST122012000", "TST122011000"), items);
+
+    private static JsonObject Feed(JsonObject bundle, params JsonObject[] items) => new()
     {
         ["feed"] = "test-feed",
         ["issuedAt"] = "2026-01-01",
         ["items"] = new JsonArray([.. items]),
-        ["bundles"] = new JsonArray(new JsonObject
-        {
-            ["code"] = "LE-TEST", ["name"] = "迁入落户", ["subjects"] = new JsonArray("person"), ["summary"] = "迁入并办理身份证",
-            ["items"] = new JsonArray("TST122012000", "TST122011000"),
-        }),
+        ["bundles"] = new JsonArray(bundle),
+    };
+
+    private static JsonObject Bundle(string tag, string name, params string[] basicCodes) => new()
+    {
+        ["code"] = tag == "TST" ? "LE-TEST" : $"LE-{tag}",
+        ["name"] = name,
+        ["subjects"] = new JsonArray("person"),
+        ["summary"] = "迁入并办理身份证",
+        ["items"] = new JsonArray([.. basicCodes.Select(c => (JsonNode)c)]),
     };
 
     public static StringContent Content(JsonObject feed) => new(feed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), System.Text.Encoding.UTF8, "application/json");

@@ -88,8 +88,8 @@ public sealed class LifecycleTests(LaneApps apps) : IClassFixture<LaneApps>
     {
         var app = await apps.For(lane);
         var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
-        await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard()));
-        var code = $"{Feeds.MarketRegulation}TST004";
+        await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard("SUS")));
+        var code = $"{Feeds.MarketRegulation}SUS004";
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await admin.PostAsJsonAsync($"/api/catalog/items/{code}/suspend", new { reason = "" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/catalog/items/{code}/suspend", new { reason = "登记系统升级，12月1日恢复" })).StatusCode);
         Assert.Contains("本事项暂停办理，暂不接受申请。原因：登记系统升级，12月1日恢复", await app.CreateClient().GetStringAsync($"/items/{code}"), StringComparison.Ordinal);
