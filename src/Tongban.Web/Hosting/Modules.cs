@@ -1,6 +1,7 @@
 using Tongban.Catalog;
 using Tongban.Kernel;
 using Tongban.Organization;
+using Tongban.Registries;
 
 namespace Tongban.Web.Hosting;
 
@@ -10,9 +11,11 @@ public static class Modules
     public static IServiceCollection AddTongbanModules(this IServiceCollection services, IConfiguration configuration) => services
         .AddKernel(configuration)
         .AddOrganization(configuration)
-        .AddCatalog(configuration);
+        .AddCatalog(configuration)
+        .AddRegistries(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
         .MapOrganization()
-        .MapCatalog();
+        .MapCatalog()
+        .MapRegistries();
 }

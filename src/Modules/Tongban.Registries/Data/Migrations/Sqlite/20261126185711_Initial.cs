@@ -1,0 +1,288 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongban.Registries.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "reg_access_log",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    caller = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    caller_department = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    on_behalf_of = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    resource = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    registry = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    subject_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    result_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    elapsed_microseconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_access_log", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reg_access_log_heads",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_access_log_heads", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reg_credit_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    entry_number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    subject_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    subject_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    list = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    source_department = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    listed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    expires_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    updated_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_from = table.Column<long>(type: "INTEGER", nullable: false),
+                    valid_to = table.Column<long>(type: "INTEGER", nullable: true),
+                    content_hash = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_credit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reg_geo_features",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    geometry = table.Column<string>(type: "TEXT", nullable: false),
+                    updated_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_from = table.Column<long>(type: "INTEGER", nullable: false),
+                    valid_to = table.Column<long>(type: "INTEGER", nullable: true),
+                    content_hash = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_geo_features", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reg_import_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    registry = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    lines_done = table.Column<long>(type: "INTEGER", nullable: false),
+                    added = table.Column<long>(type: "INTEGER", nullable: false),
+                    changed = table.Column<long>(type: "INTEGER", nullable: false),
+                    unchanged = table.Column<long>(type: "INTEGER", nullable: false),
+                    rejected = table.Column<long>(type: "INTEGER", nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    finished_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_import_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reg_legal_entities",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    entity_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    legal_representative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    established_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    business_scope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    updated_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_from = table.Column<long>(type: "INTEGER", nullable: false),
+                    valid_to = table.Column<long>(type: "INTEGER", nullable: true),
+                    content_hash = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_legal_entities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reg_outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    lock_token = table.Column<Guid>(type: "TEXT", nullable: true),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reg_persons",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    id_number = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    sex = table.Column<int>(type: "INTEGER", nullable: false),
+                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    household_number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    relation_to_head = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    marital_status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    updated_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_from = table.Column<long>(type: "INTEGER", nullable: false),
+                    valid_to = table.Column<long>(type: "INTEGER", nullable: true),
+                    content_hash = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_persons", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reg_secrets",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    value = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_secrets", x => x.name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_access_log_subject_hash",
+                table: "reg_access_log",
+                column: "subject_hash");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_credit_entries_entry_number_valid_from",
+                table: "reg_credit_entries",
+                columns: new[] { "entry_number", "valid_from" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_credit_entries_subject_code",
+                table: "reg_credit_entries",
+                column: "subject_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_geo_features_code_valid_from",
+                table: "reg_geo_features",
+                columns: new[] { "code", "valid_from" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_geo_features_division_code",
+                table: "reg_geo_features",
+                column: "division_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_import_runs_registry_fingerprint",
+                table: "reg_import_runs",
+                columns: new[] { "registry", "fingerprint" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_legal_entities_credit_code_valid_from",
+                table: "reg_legal_entities",
+                columns: new[] { "credit_code", "valid_from" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_outbox_messages_status_next_attempt_at",
+                table: "reg_outbox_messages",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_persons_household_number",
+                table: "reg_persons",
+                column: "household_number");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reg_persons_id_number_valid_from",
+                table: "reg_persons",
+                columns: new[] { "id_number", "valid_from" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "reg_access_log");
+
+            migrationBuilder.DropTable(
+                name: "reg_access_log_heads");
+
+            migrationBuilder.DropTable(
+                name: "reg_credit_entries");
+
+            migrationBuilder.DropTable(
+                name: "reg_geo_features");
+
+            migrationBuilder.DropTable(
+                name: "reg_import_runs");
+
+            migrationBuilder.DropTable(
+                name: "reg_legal_entities");
+
+            migrationBuilder.DropTable(
+                name: "reg_outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "reg_persons");
+
+            migrationBuilder.DropTable(
+                name: "reg_secrets");
+        }
+    }
+}

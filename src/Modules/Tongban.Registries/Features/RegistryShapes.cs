@@ -1,0 +1,110 @@
+using Tongban.Registries.Contracts;
+using Tongban.Registries.Domain;
+using static Tongban.Registries.Contracts.FieldSensitivity;
+
+namespace Tongban.Registries.Features;
+
+/// <summary>
+/// The data items of each registry: their public names, types and sensitivity (what the resource catalog
+/// registers), and how a stored record shows through them. A field's name is the one the exchange API takes.
+/// </summary>
+internal static class RegistryShapes
+{
+    public static readonly RegistryDescription Population = new(RegistryKind.Population, "population", "人口库", "Population registry", "idNumber",
+    [
+        new("idNumber", "string", Sensitive, "公民身份号码", "ID number"),
+        new("name", "string", Sensitive, "姓名", "Name"),
+        new("sex", "string", Internal, "性别", "Sex"),
+        new("birthDate", "date", Sensitive, "出生日期", "Birth date"),
+        new("ethnicity", "string", Internal, "民族", "Ethnicity"),
+        new("address", "string", Sensitive, "户籍地址", "Household address"),
+        new("divisionCode", "string", Internal, "户籍地行政区划", "Household division"),
+        new("householdNumber", "string", Sensitive, "户号", "Household number"),
+        new("relationToHead", "string", Sensitive, "与户主关系", "Relation to the head of household"),
+        new("maritalStatus", "string", Sensitive, "婚姻状况", "Marital status"),
+        new("status", "string", Internal, "人员状态", "Status (living, deceased, moved-out)"),
+        new("updatedOn", "date", Internal, "更新日期", "Last updated"),
+    ]);
+
+    public static readonly RegistryDescription LegalEntities = new(RegistryKind.LegalEntities, "legal-entities", "法人库", "Legal entity registry", "creditCode",
+    [
+        new("creditCode", "string", Public, "统一社会信用代码", "Credit code"),
+        new("name", "string", Public, "名称", "Name"),
+        new("entityType", "string", Public, "类型", "Type"),
+        new("legalRepresentative", "string", Public, "法定代表人", "Legal representative"),
+        new("address", "string", Public, "住所", "Registered address"),
+        new("divisionCode", "string", Public, "住所行政区划", "Division"),
+        new("status", "string", Public, "登记状态", "Status (active, cancelled, revoked, moved-out)"),
+        new("establishedOn", "date", Public, "成立日期", "Established on"),
+        new("businessScope", "string", Public, "经营范围", "Business scope"),
+        new("updatedOn", "date", Internal, "更新日期", "Last updated"),
+    ]);
+
+    public static readonly RegistryDescription Geospatial = new(RegistryKind.Geospatial, "geospatial", "地理空间库", "Geospatial registry", "code",
+    [
+        new("code", "string", Public, "编码", "Code"),
+        new("kind", "string", Public, "类别（地名、地址、宗地）", "Kind (place, address, parcel)"),
+        new("name", "string", Public, "名称", "Name"),
+        new("divisionCode", "string", Public, "所在行政区划", "Division"),
+        new("geometry", "geojson", Internal, "空间位置（GeoJSON）", "Geometry (GeoJSON)"),
+        new("updatedOn", "date", Internal, "更新日期", "Last updated"),
+    ]);
+
+    public static readonly RegistryDescription CreditLists = new(RegistryKind.CreditLists, "credit-lists", "信用红黑名单", "Credit red and black lists", "subjectCode",
+    [
+        new("entryNumber", "string", Public, "认定文书号", "Entry number"),
+        new("subjectCode", "string", Sensitive, "主体代码", "Subject's ID number or credit code"),
+        new("subjectName", "string", Internal, "主体名称", "Subject's name"),
+        new("list", "string", Public, "名单类别（红、黑）", "List (red, black)"),
+        new("reason", "string", Public, "列入事由", "Reason"),
+        new("sourceDepartment", "string", Public, "认定部门", "Source department"),
+        new("listedOn", "date", Public, "列入日期", "Listed on"),
+        new("expiresOn", "date", Public, "有效期至", "Valid until"),
+        new("updatedOn", "date", Internal, "更新日期", "Last updated"),
+    ]);
+
+    public static readonly IReadOnlyList<RegistryDescription> All = [Population, LegalEntities, Geospatial, CreditLists];
+
+    public static RegistryDescription Of(RegistryKind kind) => All[(int)kind];
+
+    public static string Code(PersonStatus status) => status switch
+    {
+        PersonStatus.Living => "living",
+        PersonStatus.Deceased => "deceased",
+        _ => "moved-out",
+    };
+
+    public static string Code(EntityStatus status) => status switch
+    {
+        EntityStatus.Active => "active",
+        EntityStatus.Cancelled => "cancelled",
+        EntityStatus.Revoked => "revoked",
+        _ => "moved-out",
+    };
+
+    public static Dictionary<string, object?> Fields(Person p) => new(StringComparer.Ordinal)
+    {
+        ["idNumber"] = p.IdNumber, ["name"] = p.Name, ["sex"] = p.Sex == Sex.Male ? "男" : "女", ["birthDate"] = p.BirthDate,
+        ["ethnicity"] = p.Ethnicity, ["address"] = p.Address, ["divisionCode"] = p.DivisionCode, ["householdNumber"] = p.HouseholdNumber,
+        ["relationToHead"] = p.RelationToHead, ["maritalStatus"] = p.MaritalStatus, ["status"] = Code(p.Status), ["updatedOn"] = p.UpdatedOn,
+    };
+
+    public static Dictionary<string, object?> Fields(LegalEntity e) => new(StringComparer.Ordinal)
+    {
+        ["creditCode"] = e.CreditCode, ["name"] = e.Name, ["entityType"] = e.EntityType, ["legalRepresentative"] = e.LegalRepresentative,
+        ["address"] = e.Address, ["divisionCode"] = e.DivisionCode, ["status"] = Code(e.Status), ["establishedOn"] = e.EstablishedOn,
+        ["businessScope"] = e.BusinessScope, ["updatedOn"] = e.UpdatedOn,
+    };
+
+    public static Dictionary<string, object?> Fields(GeoFeature g) => new(StringComparer.Ordinal)
+    {
+        ["code"] = g.Code, ["kind"] = g.Kind.ToString().ToLowerInvariant(), ["name"] = g.Name, ["divisionCode"] = g.DivisionCode,
+        ["geometry"] = System.Text.Json.JsonDocument.Parse(g.Geometry).RootElement, ["updatedOn"] = g.UpdatedOn,
+    };
+
+    public static Dictionary<string, object?> Fields(CreditEntry c) => new(StringComparer.Ordinal)
+    {
+        ["entryNumber"] = c.EntryNumber, ["subjectCode"] = c.SubjectCode, ["subjectName"] = c.SubjectName, ["list"] = c.List == CreditList.Red ? "red" : "black",
+        ["reason"] = c.Reason, ["sourceDepartment"] = c.SourceDepartment, ["listedOn"] = c.ListedOn, ["expiresOn"] = c.ExpiresOn, ["updatedOn"] = c.UpdatedOn,
+    };
+}
