@@ -1,8 +1,15 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Web;
+using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
+using Tongban.Registries.Features.LogAccess;
+using Tongban.Registries.Features.ReadRecords;
 
 namespace Tongban.Registries;
 
@@ -12,11 +19,21 @@ public static class RegistriesModule
     public static IServiceCollection AddRegistries(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDatabase<RegistriesDbContext, RegistriesSqliteContext, RegistriesPostgresContext>(configuration, "registries", RegistriesDbContext.Prefix);
+        services.AddSingleton<SubjectHasher>();
+        services.AddSingleton<AccessLog>();
+        services.AddScoped<RegistryReader>();
+        services.AddScoped<IRegistryRecords>(sp => sp.GetRequiredService<RegistryReader>());
+        services.AddScoped<IRegistryVerification>(sp => sp.GetRequiredService<RegistryReader>());
+        services.AddSingleton(new AdminLink("/admin/registries", "基础库", "Base registries",
+            "人口、法人、地理空间、信用名单；查询记录与“谁查看了我的数据”", "Population, legal entities, geospatial, credit lists; reads and who read whose data",
+            Policies.DataAdministrator, 40));
         return services;
     }
 
     public static IEndpointRouteBuilder MapRegistries(this IEndpointRouteBuilder endpoints)
     {
+        var api = endpoints.MapGroup("/api/registries").WithTags("Registries");
+        RegistryEndpoints.Map(api);
         return endpoints;
     }
 }

@@ -9,9 +9,9 @@ namespace Tongban.Kernel.Audit;
 /// <see cref="PreviousHash"/>, so altering, removing or inserting an entry breaks the chain where it happened.
 /// The sequence number is deliberately outside the hash: links, not numbers, carry the order.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IChainLink
 {
-    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string Genesis = HashChain.Genesis;
 
     private AuditEntry() { }
 

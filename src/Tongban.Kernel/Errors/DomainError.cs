@@ -3,7 +3,11 @@ namespace Tongban.Kernel.Errors;
 /// <summary>What kind of rule a request broke; decides the HTTP status once, in <see cref="DomainErrorMapping"/>.</summary>
 public enum ErrorKind
 {
+    /// <summary>Well-formed but against a rule: 422.</summary>
     Invalid,
+
+    /// <summary>The request itself is wrong (an unknown field, a refused query shape): 400.</summary>
+    BadRequest,
     NotFound,
     Conflict,
     Forbidden,

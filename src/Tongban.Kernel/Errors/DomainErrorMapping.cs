@@ -9,6 +9,7 @@ public sealed class DomainErrorMapping(IProblemDetailsService problemDetails) : 
 {
     public static int StatusOf(ErrorKind kind) => kind switch
     {
+        ErrorKind.BadRequest => StatusCodes.Status400BadRequest,
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,

@@ -27,21 +27,26 @@ public readonly record struct CreditCode
     public static CreditCode Parse(string? input) =>
         TryParse(input, out var code, out var error) ? code.Value : throw new DomainException(error!);
 
+    /// <summary>The check character for the first 17 characters (which must be in the code's alphabet).</summary>
+    public static char CheckCharacter(ReadOnlySpan<char> first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++) sum += Alphabet.IndexOf(first17[i], StringComparison.Ordinal) * Weights[i];
+        return Alphabet[(31 - sum % 31) % 31];
+    }
+
     private static DomainError? Check(string? input)
     {
         var s = input?.Trim().ToUpperInvariant() ?? "";
         if (s.Length != 18)
             return new("credit_code.length", "统一社会信用代码应为18位", "A unified social credit code has 18 characters");
-        var sum = 0;
         for (var i = 0; i < 18; i++)
         {
-            var value = Alphabet.IndexOf(s[i], StringComparison.Ordinal);
-            if (value < 0)
+            if (Alphabet.IndexOf(s[i], StringComparison.Ordinal) < 0)
                 return new("credit_code.alphabet", $"统一社会信用代码第{i + 1}位“{s[i]}”不是允许的字符（不含I、O、Z、S、V）",
                     $"Character {i + 1} '{s[i]}' is not allowed in a credit code (I, O, Z, S, V never occur)");
-            if (i < 17) sum += value * Weights[i];
         }
-        var expected = Alphabet[(31 - sum % 31) % 31];
+        var expected = CheckCharacter(s);
         return s[17] == expected
             ? null
             : new("credit_code.check", $"统一社会信用代码校验位错误（应为{expected}）",

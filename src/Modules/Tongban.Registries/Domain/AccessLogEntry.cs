@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Tongban.Kernel.Audit;
 
 namespace Tongban.Registries.Domain;
 
@@ -9,9 +10,9 @@ namespace Tongban.Registries.Domain;
 /// subject's number, never the number) and how many records came back. No payload is stored. Entries form a
 /// hash chain like the audit log: each hash covers the entry and its predecessor's hash.
 /// </summary>
-internal sealed class AccessLogEntry
+internal sealed class AccessLogEntry : IChainLink
 {
-    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string Genesis = HashChain.Genesis;
 
     public long Sequence { get; init; }
     public DateTimeOffset At { get; init; }
@@ -28,7 +29,14 @@ internal sealed class AccessLogEntry
     public int ResultCount { get; init; }
     public int ElapsedMicroseconds { get; init; }
     public string PreviousHash { get; init; } = Genesis;
-    public string Hash { get; init; } = "";
+    public string Hash { get; private set; } = "";
+
+    /// <summary>Fixes the entry's hash once its content and link are set.</summary>
+    public AccessLogEntry Seal()
+    {
+        Hash = ComputeHash();
+        return this;
+    }
 
     public string ComputeHash()
     {

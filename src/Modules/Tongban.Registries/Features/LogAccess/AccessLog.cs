@@ -1,0 +1,124 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Audit;
+using Tongban.Registries.Contracts;
+using Tongban.Registries.Data;
+using Tongban.Registries.Domain;
+
+namespace Tongban.Registries.Features.LogAccess;
+
+/// <summary>One read to log: the read's context, the registry and subject, how many records came back and how long it took.</summary>
+internal sealed record AccessDraft(RegistryRead Read, string Registry, string SubjectKey, int ResultCount, int ElapsedMicroseconds);
+
+/// <summary>
+/// The append-only, hash-chained access log. A read waits until its entry is committed, so no answer leaves
+/// without its log entry. Reads arriving together are committed together (group commit): whichever caller
+/// finds no writer running becomes the writer and drains the queue in batches, each batch one transaction
+/// that locks the chain head, links its entries and moves the head. Under load a batch carries many reads,
+/// so the log costs one commit per batch, not one per read.
+/// </summary>
+internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, TimeProvider clock)
+{
+    private const int MaxBatch = 500;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
+    private int _writing;
+
+    private sealed record Pending(AccessDraft Draft, string SubjectHash, DateTimeOffset At, TaskCompletionSource Done);
+
+    public async Task RecordAsync(AccessDraft draft, CancellationToken cancellationToken)
+    {
+        var subjectHash = await hasher.HashAsync(draft.SubjectKey, cancellationToken);
+        var pending = new Pending(draft, subjectHash, clock.GetUtcNow(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _queue.Writer.TryWrite(pending);
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+            _ = Task.Run(DrainAsync, CancellationToken.None);
+        // The caller may give up waiting; the entry is written regardless, since the read has happened.
+        await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task DrainAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (true)
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            if (batch.Count == 0)
+            {
+                Volatile.Write(ref _writing, 0);
+                // A read queued after the last TryRead but before the flag dropped would wait forever: take it over.
+                if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
+                continue;
+            }
+            try
+            {
+                await WriteAsync(batch);
+                foreach (var p in batch) p.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                foreach (var p in batch) p.Done.TrySetException(e);
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var head = await LockHeadAsync(db);
+        foreach (var p in batch)
+        {
+            var read = p.Draft.Read;
+            var entry = new AccessLogEntry
+            {
+                Sequence = head.LastSequence + 1,
+                At = ToMilliseconds(p.At),
+                Caller = read.Caller,
+                CallerDepartment = read.CallerDepartment,
+                OnBehalfOf = read.OnBehalfOf,
+                Purpose = read.Purpose,
+                Resource = read.Resource,
+                Registry = p.Draft.Registry,
+                SubjectHash = p.SubjectHash,
+                ResultCount = p.Draft.ResultCount,
+                ElapsedMicroseconds = p.Draft.ElapsedMicroseconds,
+                PreviousHash = head.LastHash,
+            }.Seal();
+            db.AccessLog.Add(entry);
+            head.LastSequence = entry.Sequence;
+            head.LastHash = entry.Hash;
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private static async Task<AccessLogHead> LockHeadAsync(RegistriesDbContext db)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var head = await db.AccessLogHeads.FromSql($"SELECT * FROM reg_access_log_heads WHERE id = 1 FOR UPDATE").SingleOrDefaultAsync();
+            if (head is not null) return head;
+        }
+        else
+        {
+            // Take SQLite's write lock now, so two instances cannot read the same head.
+            await db.Database.ExecuteSqlRawAsync("UPDATE reg_access_log_heads SET id = id WHERE id = 1");
+            var existing = await db.AccessLogHeads.SingleOrDefaultAsync(h => h.Id == 1);
+            if (existing is not null) return existing;
+        }
+        var created = new AccessLogHead();
+        db.AccessLogHeads.Add(created);
+        return created;
+    }
+
+    /// <summary>Instants are kept to the millisecond, which every provider stores exactly, so the hash survives a round trip.</summary>
+    private static DateTimeOffset ToMilliseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+
+    public static Task<AuditVerification> VerifyAsync(RegistriesDbContext db, CancellationToken cancellationToken) => HashChain.VerifyAsync(
+        db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(),
+        async ct => await db.AccessLogHeads.AsNoTracking().Select(h => new { h.LastSequence, h.LastHash }).SingleOrDefaultAsync(ct) is { } h ? (h.LastSequence, h.LastHash) : null,
+        cancellationToken);
+}
