@@ -18,6 +18,12 @@ public static class Policies
     public const string EfficiencySupervisor = "efficiency-supervisor";
     public const string Leader = "leader";
 
+    /// <summary>
+    /// A department system calling the exchange API as an OAuth2 client (client credentials), not a person.
+    /// Its token carries <see cref="ClientClaims.ClientId"/> and <see cref="ClientClaims.Department"/>.
+    /// </summary>
+    public const string ExchangeClient = "exchange-client";
+
     /// <summary>Every staff role with its Chinese and English name, in the order the UI lists them.</summary>
     public static readonly IReadOnlyList<(string Role, string Chinese, string English)> All =
     [
@@ -33,4 +39,17 @@ public static class Policies
         (EfficiencySupervisor, "效能督查员", "Efficiency supervisor"),
         (Leader, "领导", "Leader"),
     ];
+}
+
+/// <summary>Claims of a calling system's token, whichever server issued it.</summary>
+public static class ClientClaims
+{
+    /// <summary>The OAuth2 client id (the claim name OpenID Connect servers use).</summary>
+    public const string ClientId = "client_id";
+
+    /// <summary>The credit code of the department the system belongs to.</summary>
+    public const string Department = "department";
+
+    /// <summary>The authentication scheme that validates system tokens.</summary>
+    public const string Scheme = "client-token";
 }
