@@ -54,6 +54,17 @@ public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApp
         return await client.PostAsync(handler is null ? page : $"{page}?handler={handler}", new FormUrlEncodedContent([.. form, new("__RequestVerificationToken", token)]));
     }
 
+    /// <summary>The lane's app, a catalog administrator, and this test's own implementation code (the tests share a database).</summary>
+    private async Task<(TongbanApp App, HttpClient Admin, string Suffix, string Code)> StartAsync(DatabaseLane lane, int test)
+    {
+        var app = await apps.For(lane);
+        var suffix = $"FRM{(int)lane}{test}";
+        return (app, await app.SignInAsync("事项管理员", Policies.CatalogAdministrator), suffix, Feeds.PublicSecurity + suffix);
+    }
+
+    private static async Task AssertNothingStoredAsync(HttpClient admin, string code) =>
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/catalog/items/{code}/history")).StatusCode);
+
     private static async Task<JsonElement> HistoryAsync(HttpClient admin, string code) => await admin.GetFromJsonAsync<JsonElement>($"/api/catalog/items/{code}/history");
 
     private static void AssertFieldError(string html, string field, string message) =>
@@ -63,10 +74,7 @@ public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApp
     [DatabaseLanes]
     public async Task The_new_item_form_drafts_an_item_with_its_rows_and_submitting_names_what_is_missing_on_the_fields(DatabaseLane lane)
     {
-        var app = await apps.For(lane);
-        var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
-        var suffix = $"FRM{(int)lane}1";
-        var code = Feeds.PublicSecurity + suffix;
+        var (app, admin, suffix, code) = await StartAsync(lane, 1);
         Assert.Contains("href=\"/admin/catalog/items/new\"", await admin.GetStringAsync("/admin/catalog"), StringComparison.Ordinal);
 
         var incomplete = Without(CompleteForm(suffix, "居住证签注（表单）"), "Input.LegalBasis", "Input.Steps[0].Text", "Input.Steps[1].Text", "Input.Steps[3].Text");
@@ -107,14 +115,8 @@ public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApp
     [DatabaseLanes]
     public async Task Changing_a_published_item_in_the_form_makes_a_new_draft_and_the_guide_keeps_the_published_version(DatabaseLane lane)
     {
-        var app = await apps.For(lane);
-        var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
-        var reviewer = await app.SignInAsync("司法局审查员", Policies.LegalityReviewer);
-        var code = $"{Feeds.PublicSecurity}FRM{(int)lane}2";
-        var item = Feeds.Item($"FRM{(int)lane}2000000", Feeds.PublicSecurity, $"FRM{(int)lane}2", "居住证申领（表单）");
-        await admin.PostAsync("/api/catalog/items", new StringContent(item.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        await admin.PostAsync($"/api/catalog/items/{code}/submit", null);
-        Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"/api/catalog/items/{code}/approve", new { opinion = "合法" })).StatusCode);
+        var (app, admin, suffix, code) = await StartAsync(lane, 2);
+        await Feeds.PublishAsync(admin, await app.SignInAsync("司法局审查员", Policies.LegalityReviewer), Feeds.Item($"{suffix}0000000", Feeds.PublicSecurity, suffix, "居住证申领（表单）"));
         Assert.Contains($"href=\"/admin/catalog/items/{code}/edit\"", await admin.GetStringAsync($"/admin/catalog/items/{code}"), StringComparison.Ordinal);
 
         var page = $"/admin/catalog/items/{code}/edit";
@@ -140,10 +142,7 @@ public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApp
     [DatabaseLanes]
     public async Task A_bad_value_is_shown_on_its_field_with_what_was_typed_and_nothing_is_written(DatabaseLane lane)
     {
-        var app = await apps.For(lane);
-        var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
-        var suffix = $"FRM{(int)lane}3";
-        var code = Feeds.PublicSecurity + suffix;
+        var (_, admin, suffix, code) = await StartAsync(lane, 3);
 
         var letters = await PostAsync(admin, NewPage, null, With(With(CompleteForm(suffix, "坏数字"), "Input.PromisedLimit", "七天"), "Input.Materials[1].Copies", "两份"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, letters.StatusCode);
@@ -162,7 +161,7 @@ public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApp
         var promisedOverStatutory = await PostAsync(admin, NewPage, null, With(CompleteForm(suffix, "超时"), "Input.PromisedLimit", "30"));
         AssertFieldError(await promisedOverStatutory.Content.ReadAsStringAsync(), "Input.PromisedLimit", "承诺时限（30个工作日）不能超过法定时限（15个工作日）");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/catalog/items/{code}/history")).StatusCode);
+        await AssertNothingStoredAsync(admin, code);
 
         var existing = await PostAsync(admin, NewPage, null, CompleteForm("00070500100001", "已有编码")); // the new-item form does not overwrite an item
         Assert.Equal(HttpStatusCode.Conflict, existing.StatusCode);
@@ -173,9 +172,7 @@ public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApp
     [DatabaseLanes]
     public async Task More_rows_come_back_with_what_was_typed_and_nothing_is_saved(DatabaseLane lane)
     {
-        var app = await apps.For(lane);
-        var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
-        var code = $"{Feeds.PublicSecurity}FRM{(int)lane}4";
+        var (_, admin, _, code) = await StartAsync(lane, 4);
         var blank = await admin.GetStringAsync(NewPage);
         Assert.Equal(2, RowCount(blank, "Materials"));
 
@@ -191,20 +188,18 @@ public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApp
         Assert.Equal(1, RowCount(html, "Fees"));
         Assert.Contains("value=\"身份证明\"", html, StringComparison.Ordinal);
         Assert.Contains("<legend>材料 4</legend>", html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/catalog/items/{code}/history")).StatusCode);
+        await AssertNothingStoredAsync(admin, code);
     }
 
     [Theory]
     [DatabaseLanes]
     public async Task The_form_needs_its_antiforgery_token_and_the_catalog_administrator(DatabaseLane lane)
     {
-        var app = await apps.For(lane);
-        var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
-        var suffix = $"FRM{(int)lane}5";
+        var (app, admin, suffix, code) = await StartAsync(lane, 5);
 
         var forged = await admin.PostAsync(NewPage, new FormUrlEncodedContent(CompleteForm(suffix, "无令牌")));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/catalog/items/{Feeds.PublicSecurity}{suffix}/history")).StatusCode);
+        await AssertNothingStoredAsync(admin, code);
 
         var reviewer = await app.SignInAsync("司法局审查员", Policies.LegalityReviewer);
         var denied = await reviewer.GetAsync(NewPage);
