@@ -77,11 +77,12 @@ public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApp
         var (app, admin, suffix, code) = await StartAsync(lane, 1);
         Assert.Contains("href=\"/admin/catalog/items/new\"", await admin.GetStringAsync("/admin/catalog"), StringComparison.Ordinal);
 
-        var incomplete = Without(CompleteForm(suffix, "居住证签注（表单）"), "Input.LegalBasis", "Input.Steps[0].Text", "Input.Steps[1].Text", "Input.Steps[3].Text");
+        var incomplete = Without(CompleteForm(suffix, "居住证签注（表单）"), "Input.Name", "Input.LegalBasis", "Input.Steps[0].Text", "Input.Steps[1].Text", "Input.Steps[3].Text");
         var refused = await PostAsync(admin, NewPage, "Submit", incomplete);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
+        AssertFieldError(html, "Input.Name", "缺少要素：事项名称"); // the item's name, not a row's
         AssertFieldError(html, "Input.LegalBasis", "缺少要素：设定依据");
         AssertFieldError(html, "Input.Steps", "缺少要素：办理流程");
         Assert.Contains("草稿已保存为第1版", html, StringComparison.Ordinal);
