@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -78,6 +80,15 @@ internal static class Feeds
         ["summary"] = "迁入并办理身份证",
         ["items"] = new JsonArray([.. basicCodes.Select(c => (JsonNode)c)]),
     };
+
+    /// <summary>Drafts <paramref name="item"/> through the API, submits it and has it approved: published from today.</summary>
+    public static async Task PublishAsync(HttpClient admin, HttpClient reviewer, JsonObject item)
+    {
+        var code = item["implementationCode"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/catalog/items", new StringContent(item.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/catalog/items/{code}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"/api/catalog/items/{code}/approve", new { opinion = "合法" })).StatusCode);
+    }
 
     public static StringContent Content(JsonObject feed) => new(feed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), System.Text.Encoding.UTF8, "application/json");
 }

@@ -62,9 +62,7 @@ public sealed class LifecycleTests(LaneApps apps) : IClassFixture<LaneApps>
         var reviewer = await app.SignInAsync("司法局审查员", Policies.LegalityReviewer);
         var code = $"{Feeds.PublicSecurity}TSTL{(int)lane}2";
         var item = Feeds.Item($"TSTL{(int)lane}2000000", Feeds.PublicSecurity, $"TSTL{(int)lane}2", "港澳通行证签注（测试）");
-        await admin.PostAsync("/api/catalog/items", Body(item));
-        await admin.PostAsync($"/api/catalog/items/{code}/submit", null);
-        await reviewer.PostAsJsonAsync($"/api/catalog/items/{code}/approve", new { opinion = "合法" });
+        await Feeds.PublishAsync(admin, reviewer, item);
 
         item["promisedLimit"] = 5;
         await admin.PostAsync("/api/catalog/items", Body(item));

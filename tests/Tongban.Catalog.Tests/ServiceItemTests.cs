@@ -32,6 +32,20 @@ public sealed class ServiceItemTests
     }
 
     [Fact]
+    public void Every_element_goes_to_the_feed_item_shape_and_back_unchanged()
+    {
+        var elements = Complete() with
+        {
+            Subjects = Subjects.Person | Subjects.LegalPerson, Themes = ["户籍办理"], LifeEvents = ["迁入落户"], CrossRegion = "全省通办", Summary = "申领身份证。",
+            Fees = [new Fee("工本费", "20元", "价费字〔2005〕436号")],
+            Materials = [.. Complete().Materials, new Material("委托书", Requirement.Conditional, "委托他人办理的", MaterialForm.OriginalAndCopy, 2, Medium.Electronic, true, "wts.docx", "wts-sample.pdf", null, "委托书")],
+            Places = [.. Complete().Places, new Place(null, [], "周一至周五", "tlx-xintaizi")],
+        };
+        var back = Features.ImportFeed.FeedItem.From("000122011000", "11211200061012195B000122011001", elements).ToElements();
+        Assert.Empty(Features.ManageItems.ElementDiff.Between(elements, back));
+    }
+
+    [Fact]
     public void A_promised_limit_beyond_the_statutory_one_is_refused_when_drafting() =>
         Assert.Equal("item.promised_over_statutory", Assert.Throws<DomainException>(() => Item().Edit(Complete(promised: 61), "admin", Now)).Errors[0].Code);
 

@@ -60,12 +60,12 @@ public sealed class Browser : IAsyncDisposable
         }
     }
 
-    /// <summary>Signs the page's browser context in as a system administrator through the sign-in form.</summary>
-    public static async Task SignInAsync(IPage page)
+    /// <summary>Signs the page's browser context in through the sign-in form, as a system administrator unless another role is named.</summary>
+    public static async Task SignInAsync(IPage page, string role = "系统管理员")
     {
         await page.GotoAsync(new Uri(new Uri(page.Url), "/sign-in").ToString());
         await page.GetByLabel("姓名").FillAsync("测试管理员");
-        await page.GetByLabel("系统管理员").CheckAsync();
+        await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "管理", Exact = true })).ToBeVisibleAsync();

@@ -49,17 +49,15 @@ internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFee
         return Result(await import.RunAsync(feed, actor, cancellationToken));
     }
 
-    private static FeedItem Line(ItemElements b, string basicCode, string implementationCode, string name, DepartmentInfo department) => new(
-        basicCode, implementationCode, name, b.Type.ToString(), department.DivisionCode.EndsWith("00000000", StringComparison.Ordinal) ? "市" : "县",
-        department.DivisionCode, department.CreditCode, b.LegalBasis,
-        [.. new[] { b.Subjects.HasFlag(Subjects.Person) ? "person" : null, b.Subjects.HasFlag(Subjects.LegalPerson) ? "legal-person" : null }.OfType<string>()],
-        [.. b.Themes], [], b.StatutoryLimit, b.PromisedLimit,
-        [.. b.Fees.Select(f => new FeedFee(f.Name, f.Amount, f.Basis))],
-        [.. b.Materials.Select(m => new FeedMaterial(m.Name, m.Requirement == Requirement.Required ? "required" : "conditional", m.Condition,
-            m.Form switch { MaterialForm.Original => "original", MaterialForm.Copy => "copy", _ => "original-and-copy" }, m.Copies,
-            m.Medium switch { Medium.Paper => "paper", Medium.Electronic => "electronic", _ => "either" }, m.Tolerable, m.BlankForm, m.Sample, m.RegistryFact, m.LicenseType))],
-        b.Trips, b.OnlineDepth, [.. b.Places.Select(p => new FeedPlace(p.Hall, [.. p.Windows], p.Hours, p.Station))], [.. b.Steps],
-        b.ConsultationPhone, b.ComplaintPhone, b.RealNameLevel, b.CrossRegion, b.Summary, null, null);
+    private static FeedItem Line(ItemElements b, string basicCode, string implementationCode, string name, DepartmentInfo department) =>
+        FeedItem.From(basicCode, implementationCode, b) with
+        {
+            Name = name,
+            Level = department.DivisionCode.EndsWith("00000000", StringComparison.Ordinal) ? "市" : "县",
+            DivisionCode = department.DivisionCode,
+            DepartmentCreditCode = department.CreditCode,
+            LifeEvents = [],
+        };
 
     private static CatalogImportResult Result(FeedReport r) => new(r.Added, r.Changed, r.Unchanged, r.Abolished, r.Bundles, [.. r.Differences, .. r.Warnings]);
 }

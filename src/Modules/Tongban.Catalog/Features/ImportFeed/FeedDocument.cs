@@ -23,6 +23,18 @@ internal sealed record FeedItem(
 {
     public bool IsAbolished => string.Equals(Status, "abolished", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The feed line that describes <paramref name="e"/>: the inverse of <see cref="ToElements()"/>.</summary>
+    public static FeedItem From(string basicCode, string implementationCode, ItemElements e) => new(
+        basicCode, implementationCode, e.Name, e.Type?.ToString(), e.Level?.ToString(), e.DivisionCode, e.DepartmentCreditCode, e.LegalBasis,
+        [.. new[] { e.Subjects.HasFlag(Domain.Subjects.Person) ? "person" : null, e.Subjects.HasFlag(Domain.Subjects.LegalPerson) ? "legal-person" : null }.OfType<string>()],
+        [.. e.Themes], [.. e.LifeEvents], e.StatutoryLimit, e.PromisedLimit,
+        [.. e.Fees.Select(f => new FeedFee(f.Name, f.Amount, f.Basis))],
+        [.. e.Materials.Select(m => new FeedMaterial(m.Name, m.Requirement == Requirement.Required ? "required" : "conditional", m.Condition,
+            m.Form switch { MaterialForm.Original => "original", MaterialForm.Copy => "copy", _ => "original-and-copy" }, m.Copies,
+            m.Medium switch { Medium.Paper => "paper", Medium.Electronic => "electronic", _ => "either" }, m.Tolerable, m.BlankForm, m.Sample, m.RegistryFact, m.LicenseType))],
+        e.Trips, e.OnlineDepth, [.. e.Places.Select(p => new FeedPlace(p.Hall, [.. p.Windows], p.Hours, p.Station))], [.. e.Steps],
+        e.ConsultationPhone, e.ComplaintPhone, e.RealNameLevel, e.CrossRegion, e.Summary, null, null);
+
     /// <summary>The elements this feed line describes; a value outside the format's vocabulary is an error naming its field.</summary>
     public ItemElements ToElements()
     {

@@ -47,7 +47,7 @@ internal static class ItemEndpoints
 
     private static async Task<Created<ItemState>> DraftAsync(FeedItem input, ManageItems manage, ClaimsPrincipal user, CancellationToken ct)
     {
-        var item = await manage.DraftAsync(input, Actor.Of(user), ct);
+        var item = await manage.DraftAsync(input, Actor.Of(user), newItem: false, ct);
         return TypedResults.Created($"/api/catalog/items/{item.ImplementationCode}/history", State(item));
     }
 

@@ -20,10 +20,15 @@ internal sealed record ImplementationInput(string ImplementationCode, string Div
 /// </summary>
 internal sealed class ManageItems(CatalogDbContext db, ListingProjector listings, CatalogChanges changes, RegionClock clock, IOrganizationDirectory organization)
 {
-    public async Task<ServiceItem> DraftAsync(FeedItem input, string actor, CancellationToken ct)
+    /// <summary>
+    /// Drafts a new item, or a new version of the item with this implementation code; <paramref name="newItem"/>
+    /// (the "new item" form) refuses a code that exists instead of changing that item.
+    /// </summary>
+    public async Task<ServiceItem> DraftAsync(FeedItem input, string actor, bool newItem, CancellationToken ct)
     {
         var code = input.ImplementationCode?.Trim() ?? "";
         var item = await db.Items.Include(i => i.Versions).SingleOrDefaultAsync(i => i.ImplementationCode == code, ct);
+        if (item is not null && newItem) throw Duplicate(code);
         if (item is null)
         {
             item = ServiceItem.Create(input.BasicCode ?? "", code);
@@ -46,7 +51,7 @@ internal sealed class ManageItems(CatalogDbContext db, ListingProjector listings
         var elements = source.EffectiveOn(clock.Today)?.Elements
             ?? throw new DomainException(new DomainError("item.not_in_effect", "该事项没有生效的版本可供继承", "The item has no version in effect to inherit from", ErrorKind.Conflict));
         if (await db.Items.AnyAsync(i => i.ImplementationCode == input.ImplementationCode.Trim(), ct))
-            throw new DomainException(new DomainError("item.duplicate", $"实施编码{input.ImplementationCode}已存在", $"Implementation code {input.ImplementationCode} exists", ErrorKind.Conflict, "implementation_code"));
+            throw Duplicate(input.ImplementationCode);
         if (!DivisionCode.TryParse(input.DivisionCode, out var division, out var divisionError))
             throw new DomainException(divisionError!.At("division_code"));
         var item = ServiceItem.Create(source.BasicCode, input.ImplementationCode);
@@ -93,6 +98,9 @@ internal sealed class ManageItems(CatalogDbContext db, ListingProjector listings
     public async Task<ServiceItem> LoadAsync(string code, CancellationToken ct) =>
         await db.Items.Include(i => i.Versions).SingleOrDefaultAsync(i => i.ImplementationCode == code, ct)
         ?? throw new DomainException(DomainError.NotFound("事项", "The item"));
+
+    private static DomainException Duplicate(string code) =>
+        new(new DomainError("item.duplicate", $"实施编码{code}已存在", $"Implementation code {code} exists", ErrorKind.Conflict, "implementation_code"));
 
     private async Task EnsureDepartmentAsync(string creditCode, CancellationToken ct)
     {
