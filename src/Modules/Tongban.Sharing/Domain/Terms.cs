@@ -1,3 +1,5 @@
+using Tongban.Registries.Contracts;
+
 namespace Tongban.Sharing.Domain;
 
 /// <summary>基础 / 主题 / 部门 resources, as the national guide for government information resource catalogs classifies them.</summary>
@@ -82,6 +84,14 @@ internal static class TermNames
         UpdateCycle.Quarterly => ("每季度", "Quarterly"),
         UpdateCycle.Yearly => ("每年", "Yearly"),
         _ => ("不定期", "Irregular"),
+    };
+
+    public static (string Zh, string En) Of(RegistryKind r) => r switch
+    {
+        RegistryKind.Population => ("人口库", "Population registry"),
+        RegistryKind.LegalEntities => ("法人库", "Legal entity registry"),
+        RegistryKind.Geospatial => ("地理空间库", "Geospatial registry"),
+        _ => ("信用红黑名单", "Credit lists"),
     };
 
     public static (string Zh, string En) Of(AccessMode a) => a == AccessMode.Api ? ("接口", "API") : ("库表", "Table");

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tongban.Kernel.Errors;
 using Tongban.Registries.Contracts;
 using Tongban.Sharing.Domain;
@@ -7,34 +8,37 @@ namespace Tongban.Sharing.Features.ManageResources;
 /// <summary>One data-item row; a row left wholly blank is ignored (the form shows spare rows).</summary>
 internal sealed class ItemForm
 {
-    public string? Name { get; set; }
+    /// <summary>Named apart from the resource's own name so that a page error on “name” finds one form field.</summary>
+    [JsonPropertyName("name")]
+    public string? ItemName { get; set; }
     public string? Label { get; set; }
     public string? Type { get; set; } = "string";
     public string? Sensitivity { get; set; } = nameof(FieldSensitivity.Internal);
 
-    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Label);
+    public bool IsBlank => string.IsNullOrWhiteSpace(ItemName) && string.IsNullOrWhiteSpace(Label);
 }
 
 /// <summary>
 /// A resource as typed: the API's JSON body, the admin form and an entry of a region pack's resources.json.
 /// Terms are given by name (<c>Conditional</c>, <c>Monthly</c>, …); <see cref="ToDetails"/> is the one place they are read.
+/// Every text is optional here so that the domain, not model binding, says what is missing.
 /// </summary>
 internal sealed class ResourceForm
 {
     /// <summary>Given in a region pack; assigned on registration otherwise.</summary>
     public string? Code { get; set; }
 
-    public string Name { get; set; } = "";
-    public string Summary { get; set; } = "";
-    public string Classification { get; set; } = nameof(ResourceClass.Departmental);
-    public string CategoryPath { get; set; } = "";
-    public string ProviderCreditCode { get; set; } = "";
+    public string? Name { get; set; } = "";
+    public string? Summary { get; set; } = "";
+    public string? Classification { get; set; } = nameof(ResourceClass.Departmental);
+    public string? CategoryPath { get; set; } = "";
+    public string? ProviderCreditCode { get; set; } = "";
     public List<ItemForm> Items { get; set; } = [];
-    public string SharingType { get; set; } = nameof(Domain.SharingType.Conditional);
+    public string? SharingType { get; set; } = nameof(Domain.SharingType.Conditional);
     public string? SharingTerms { get; set; }
-    public string UpdateCycle { get; set; } = nameof(Domain.UpdateCycle.Monthly);
-    public string Format { get; set; } = "";
-    public string AccessMode { get; set; } = nameof(Domain.AccessMode.Api);
+    public string? UpdateCycle { get; set; } = nameof(Domain.UpdateCycle.Monthly);
+    public string? Format { get; set; } = "";
+    public string? AccessMode { get; set; } = nameof(Domain.AccessMode.Api);
     public string? Registry { get; set; }
 
     public ResourceDetails ToDetails()
@@ -50,7 +54,7 @@ internal sealed class ResourceForm
             AccessMode = Parse<AccessMode>(AccessMode, "access_mode", errors),
             Registry = string.IsNullOrWhiteSpace(Registry) ? null : Parse<RegistryKind>(Registry, "registry", errors),
             Items = [.. (Items ?? []).Where(i => !i.IsBlank).Select(i =>
-                new DataItem(i.Name ?? "", i.Label ?? "", i.Type ?? "", Parse<FieldSensitivity>(i.Sensitivity, "items", errors)))],
+                new DataItem(i.ItemName ?? "", i.Label ?? "", i.Type ?? "", Parse<FieldSensitivity>(i.Sensitivity, "items", errors)))],
         };
         if (errors.Count > 0) throw new DomainException(errors);
         return details;
@@ -61,7 +65,7 @@ internal sealed class ResourceForm
         Code = code, Name = d.Name, Summary = d.Summary, Classification = d.Classification.ToString(), CategoryPath = d.CategoryPath,
         ProviderCreditCode = d.ProviderCreditCode, SharingType = d.SharingType.ToString(), SharingTerms = d.SharingTerms,
         UpdateCycle = d.UpdateCycle.ToString(), Format = d.Format, AccessMode = d.AccessMode.ToString(), Registry = d.Registry?.ToString(),
-        Items = [.. d.Items.Select(i => new ItemForm { Name = i.Name, Label = i.Label, Type = i.Type, Sensitivity = i.Sensitivity.ToString() })],
+        Items = [.. d.Items.Select(i => new ItemForm { ItemName = i.Name, Label = i.Label, Type = i.Type, Sensitivity = i.Sensitivity.ToString() })],
     };
 
     private static T Parse<T>(string? text, string field, List<DomainError> errors) where T : struct, Enum

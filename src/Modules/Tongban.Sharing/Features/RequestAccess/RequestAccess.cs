@@ -14,10 +14,10 @@ namespace Tongban.Sharing.Features.RequestAccess;
 /// <summary>The access request as typed (API body and form).</summary>
 internal sealed class RequestForm
 {
-    public string ConsumerCreditCode { get; set; } = "";
-    public string ResourceCode { get; set; } = "";
-    public string Purpose { get; set; } = "";
-    public List<string> Fields { get; set; } = [];
+    public string? ConsumerCreditCode { get; set; }
+    public string? ResourceCode { get; set; }
+    public string? Purpose { get; set; }
+    public List<string>? Fields { get; set; } = [];
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidUntil { get; set; }
 }
