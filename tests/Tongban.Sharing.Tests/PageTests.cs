@@ -111,5 +111,6 @@ public sealed class PageTests(SharingApps apps) : IClassFixture<SharingApps>
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Contains("href=\"/admin/sharing\"", await admin.GetStringAsync("/admin", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/sharing/resources/NOPE-00001", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Contains("/api/sharing/grants/{id}/revoke", await app.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

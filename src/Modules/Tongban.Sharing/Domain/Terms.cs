@@ -105,6 +105,15 @@ internal static class TermNames
         _ => ("已撤销", "Withdrawn"),
     };
 
+    public static (string Zh, string En) Of(GrantState s) => s switch
+    {
+        GrantState.Active => ("有效", "Active"),
+        GrantState.NotYetValid => ("未生效", "Not yet valid"),
+        GrantState.Expired => ("已到期", "Expired"),
+        GrantState.Revoked => ("已收回", "Revoked"),
+        _ => ("无授权", "No grant"),
+    };
+
     public static (string Zh, string En) Of(RequestStatus s) => s switch
     {
         RequestStatus.Pending => ("待审批", "Pending"),

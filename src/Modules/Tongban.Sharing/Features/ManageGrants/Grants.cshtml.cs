@@ -31,13 +31,4 @@ internal sealed class GrantsModel(ManageGrants manage, IOrganizationDirectory or
         Grants = await manage.ListAsync(State, ct);
         Names = (await organization.ListDepartmentsAsync(null, ct)).ToDictionary(d => d.CreditCode, d => d.Name);
     }
-
-    public static (string Zh, string En) StateName(GrantState s) => s switch
-    {
-        GrantState.Active => ("有效", "Active"),
-        GrantState.NotYetValid => ("未生效", "Not yet valid"),
-        GrantState.Expired => ("已到期", "Expired"),
-        GrantState.Revoked => ("已收回", "Revoked"),
-        _ => ("无授权", "No grant"),
-    };
 }
