@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Tongban.Kernel.Security;
+using Tongban.Sharing.Data;
 using Tongban.Sharing.Domain;
 using Tongban.Sharing.Features.LookUpGrants;
 using static Tongban.Sharing.Tests.Demo;
@@ -110,7 +112,7 @@ public sealed class AccessTests(SharingApps apps) : IClassFixture<SharingApps>
 
     [Theory]
     [DatabaseLanes]
-    public async Task A_grant_is_active_in_its_period_and_expired_after_it(DatabaseLane lane)
+    public async Task A_grant_is_active_in_its_period_expired_after_it_and_a_grant_made_elsewhere_arrives_within_a_minute(DatabaseLane lane)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)); // 09:00 in the region
         await using var app = await SharingApps.StartAsync(lane, s => s.AddSingleton<TimeProvider>(clock));
@@ -130,6 +132,21 @@ public sealed class AccessTests(SharingApps apps) : IClassFixture<SharingApps>
             var answer = await LookUpAsync(app, consumer, LegalEntities);
             Assert.Equal(GrantState.Expired, answer.State);
             Assert.Equal(new DateOnly(2026, 3, 31), answer.Grant!.ValidUntil);
+
+            // Another instance grants the same department again: this instance sees it once its snapshot is a minute old.
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+                var live = (await db.Resources.SingleAsync(r => r.Code == LegalEntities, TestContext.Current.CancellationToken)).Live!;
+                var terms = new AccessTerms(consumer, "合作社年报核查", ["status"], new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
+                var request = AccessRequest.Create(LegalEntities, live, terms, new DateOnly(2026, 4, 1), "user:other-instance", clock.GetUtcNow());
+                db.Requests.Add(request);
+                db.Grants.Add(request.GrantAtOnce("system", clock.GetUtcNow()));
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            }
+            Assert.Equal(GrantState.Expired, (await LookUpAsync(app, consumer, LegalEntities)).State);
+            clock.Advance(SharingSnapshot.MaxAge + TimeSpan.FromSeconds(1));
+            Assert.Equal((GrantState.Active, "合作社年报核查"), ((await LookUpAsync(app, consumer, LegalEntities)).State, (await LookUpAsync(app, consumer, LegalEntities)).Grant!.Purpose));
         }
         finally
         {

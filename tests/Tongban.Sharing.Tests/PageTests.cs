@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Tongban.Kernel.Security;
 using static Tongban.Sharing.Tests.Demo;
 
@@ -98,6 +99,26 @@ public sealed class PageTests(SharingApps apps) : IClassFixture<SharingApps>
         var declined = await PostFormAsync(provider, "/admin/sharing/requests", $"Decline&id={id}", new() { ["Reason"] = "用途不在名单共享范围内" });
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         Assert.Contains("已拒绝：用途不在名单共享范围内", await provider.GetStringAsync("/admin/sharing/requests", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_grant_is_revoked_through_the_grants_page_with_a_reason(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var admin = await app.SignInAsync("数据管理员", Policies.DataAdministrator);
+        var created = await admin.PostAsync("/api/sharing/requests", JsonContent.Create(new
+        {
+            consumerCreditCode = Consumers[9], resourceCode = Geospatial, purpose = "水利工程选址", fields = new[] { "code", "geometry" },
+            validFrom = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"), validUntil = DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd"),
+        }), TestContext.Current.CancellationToken);
+        var grant = (await JsonAsync(created)).GetProperty("grantId").GetGuid();
+
+        var refused = await PostFormAsync(admin, "/admin/sharing/grants", $"Revoke&id={grant}", new() { ["Reason"] = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("收回授权时必须说明原因", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(admin, "/admin/sharing/grants", $"Revoke&id={grant}", new() { ["Reason"] = "选址已完成" })).StatusCode);
+        Assert.Contains("已收回：选址已完成", await admin.GetStringAsync("/admin/sharing/grants?state=Revoked", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,33 +22,35 @@ internal sealed class SharingSnapshot(IServiceScopeFactory scopes, TimeProvider 
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
     private readonly Lock _gate = new();
-    private Task<SharingPicture>? _picture;
-    private DateTimeOffset _loadedAt;
+    private volatile Entry? _entry;
 
+    private sealed record Entry(Task<SharingPicture> Picture, DateTimeOffset LoadedAt);
+
+    /// <summary>Lock-free while the picture is fresh; one caller starts a load when it is not, the others wait for that load.</summary>
     public Task<SharingPicture> GetAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        var entry = _entry;
+        if (entry is null || !IsFresh(entry))
         {
-            var now = clock.GetUtcNow();
-            if (_picture is null || _picture.IsFaulted || _picture.IsCanceled || now - _loadedAt > MaxAge)
+            lock (_gate)
             {
-                _loadedAt = now;
-                _picture = LoadAsync();
+                entry = _entry;
+                if (entry is null || !IsFresh(entry)) _entry = entry = new Entry(LoadAsync(), clock.GetUtcNow());
             }
-            return _picture.WaitAsync(cancellationToken);
         }
+        return entry.Picture.WaitAsync(cancellationToken);
     }
 
-    public void Invalidate()
-    {
-        lock (_gate) _picture = null;
-    }
+    /// <summary>Called after a commit: the next read loads the committed state.</summary>
+    public void Invalidate() => _entry = null;
+
+    private bool IsFresh(Entry entry) => !entry.Picture.IsFaulted && !entry.Picture.IsCanceled && clock.GetUtcNow() - entry.LoadedAt <= MaxAge;
 
     private async Task<SharingPicture> LoadAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
-        var resources = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Withdrawn)
+        var resources = await db.Resources.AsNoTracking().Where(r => r.Live != null)
             .Select(r => new { r.Code, r.Live }).ToListAsync();
         var grants = await db.Grants.AsNoTracking().ToListAsync();
         return new SharingPicture(
