@@ -88,6 +88,10 @@ public sealed class AccessTests(SharingApps apps) : IClassFixture<SharingApps>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.Equal(["purpose", "fields", "valid_from", "valid_until"], await ErrorFieldsAsync(bad));
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsJsonAsync("/api/sharing/requests", Request(Consumers[3], "11211200096593487Q-99999", ["x"]))).StatusCode);
+        var nulls = await clerk.PostAsync("/api/sharing/requests", new StringContent(
+            $"{{\"consumerCreditCode\": \"{Consumers[3]}\", \"resourceCode\": \"{CreditLists}\", \"purpose\": \"核查\", \"fields\": [null], \"validFrom\": null}}",
+            System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(["valid_from"], await ErrorFieldsAsync(nulls));
         Assert.Equal(["consumer_credit_code"], await ErrorFieldsAsync(await clerk.PostAsJsonAsync("/api/sharing/requests", Request("91110000600037341L", CreditLists, ["list"]))));
     }
 

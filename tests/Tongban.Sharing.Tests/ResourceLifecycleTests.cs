@@ -90,6 +90,11 @@ public sealed class ResourceLifecycleTests(SharingApps apps) : IClassFixture<Sha
         Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);
         Assert.Equal(["name", "summary", "category_path", "format", "sharing_terms", "items"], await ErrorFieldsAsync(incomplete));
 
+        var nulls = await clerk.PostAsync("/api/sharing/resources", new StringContent(
+            $"{{\"name\": \"{new string('名', 201)}\", \"items\": [null], \"providerCreditCode\": \"{CivilAffairs}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, nulls.StatusCode);
+        Assert.Equal(["name", "summary", "category_path", "format", "sharing_terms", "items"], await ErrorFieldsAsync(nulls));
+
         var sensitive = await clerk.PostAsJsonAsync("/api/sharing/resources", Resource("低保名单（公开）", sharingType: "Unconditional", terms: null));
         Assert.Equal(["sharing_type"], await ErrorFieldsAsync(sensitive));
         var unknownProvider = await clerk.PostAsJsonAsync("/api/sharing/resources", Resource("无主资源", provider: "91110000600037341L"));

@@ -32,7 +32,7 @@ internal class SharingDbContext(DbContextOptions options) : DbContext(options), 
         {
             e.HasIndex(r => r.Code).IsUnique();
             e.Property(r => r.Code).HasMaxLength(24);
-            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.Name).HasMaxLength(ResourceDetails.MaxNameLength);
             e.Property(r => r.ProviderCreditCode).HasMaxLength(18);
             e.HasIndex(r => new { r.ProviderCreditCode, r.Status });
             e.Property(r => r.Working).HasJsonConversion();

@@ -10,6 +10,8 @@ internal sealed record DataItem(string Name, string Label, string Type, FieldSen
 /// <summary>What a department registers about a resource: one document, replaced whole on every edit.</summary>
 internal sealed partial record ResourceDetails
 {
+    public const int MaxNameLength = 200;
+
     public static readonly IReadOnlyList<string> Types = ["string", "integer", "decimal", "date", "datetime", "boolean", "geojson", "file"];
 
     public string Name { get; init; } = "";
@@ -41,6 +43,7 @@ internal sealed partial record ResourceDetails
     {
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(Name)) errors.Add(Error("resource.name_required", "请填写资源名称", "The resource needs a name", "name"));
+        else if (Name.Length > MaxNameLength) errors.Add(Error("resource.name_long", $"资源名称最多{MaxNameLength}个字", $"The name has {MaxNameLength} characters at most", "name"));
         if (string.IsNullOrWhiteSpace(Summary)) errors.Add(Error("resource.summary_required", "请填写资源摘要", "The resource needs a summary", "summary"));
         if (string.IsNullOrWhiteSpace(CategoryPath)) errors.Add(Error("resource.category_required", "请填写资源分类（如 社会保障/社会保险）", "Give the category path (e.g. social security/insurance)", "category_path"));
         if (string.IsNullOrWhiteSpace(Format)) errors.Add(Error("resource.format_required", "请填写数据格式", "Give the data format", "format"));

@@ -53,7 +53,7 @@ internal sealed class ResourceForm
             UpdateCycle = Parse<UpdateCycle>(UpdateCycle, "update_cycle", errors),
             AccessMode = Parse<AccessMode>(AccessMode, "access_mode", errors),
             Registry = string.IsNullOrWhiteSpace(Registry) ? null : Parse<RegistryKind>(Registry, "registry", errors),
-            Items = [.. (Items ?? []).Where(i => !i.IsBlank).Select(i =>
+            Items = [.. (Items ?? []).Where(i => i is not null && !i.IsBlank).Select(i =>
                 new DataItem(i.ItemName ?? "", i.Label ?? "", i.Type ?? "", Parse<FieldSensitivity>(i.Sensitivity, "items", errors)))],
         };
         if (errors.Count > 0) throw new DomainException(errors);

@@ -40,7 +40,7 @@ internal sealed class RequestAccess(SharingDbContext db, IOrganizationDirectory 
             throw new DomainException(new DomainError("request.period_required", "请填写使用期限的开始和截止日期", "Give the period's first and last day",
                 Field: form.ValidFrom is null ? "valid_from" : "valid_until"));
 
-        var request = AccessRequest.Create(code, live, new AccessTerms(consumer, form.Purpose ?? "", form.Fields ?? [], from, until), clock.Today, actor, clock.UtcNow);
+        var request = AccessRequest.Create(code, live, new AccessTerms(consumer, form.Purpose ?? "", [.. (form.Fields ?? []).OfType<string>()], from, until), clock.Today, actor, clock.UtcNow);
         db.Requests.Add(request);
         Audit(actor, "sharing.access_requested", request, request.Purpose);
         if (live.SharingType == SharingType.Unconditional)
