@@ -2,6 +2,7 @@ using Tongban.Catalog;
 using Tongban.Kernel;
 using Tongban.Organization;
 using Tongban.Registries;
+using Tongban.Sharing;
 
 namespace Tongban.Web.Hosting;
 
@@ -12,10 +13,12 @@ public static class Modules
         .AddKernel(configuration)
         .AddOrganization(configuration)
         .AddCatalog(configuration)
-        .AddRegistries(configuration);
+        .AddRegistries(configuration)
+        .AddSharing(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
         .MapOrganization()
         .MapCatalog()
-        .MapRegistries();
+        .MapRegistries()
+        .MapSharing();
 }
