@@ -12,7 +12,7 @@ using static Tongban.Sharing.Tests.Demo;
 namespace Tongban.Sharing.Tests;
 
 /// <summary>Requests, decisions and grants, and what <see cref="GrantLookup"/> tells the exchange about them.</summary>
-public sealed class AccessTests(SharingApps apps) : IClassFixture<SharingApps>
+public sealed class AccessTests(LaneApps apps) : IClassFixture<LaneApps>
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
@@ -119,7 +119,9 @@ public sealed class AccessTests(SharingApps apps) : IClassFixture<SharingApps>
     public async Task A_grant_is_active_in_its_period_expired_after_it_and_a_grant_made_elsewhere_arrives_within_a_minute(DatabaseLane lane)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)); // 09:00 in the region
-        await using var app = await SharingApps.StartAsync(lane, s => s.AddSingleton<TimeProvider>(clock));
+        var database = await TestDatabase.CreateAsync(lane);
+        await using var _ = database;
+        await using var app = new TongbanApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
         try
         {
             var clerk = await app.SignInAsync("农业农村局数据员", Policies.DataAdministrator);
