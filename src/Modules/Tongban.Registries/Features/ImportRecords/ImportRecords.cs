@@ -118,7 +118,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         {
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                await CommitAsync(run, chunk, format, staging, connection, validFrom, request.Actor, cancellationToken);
+                        await CommitAsync(run, chunk, format, staging, connection, validFrom, request.Actor, cancellationToken);
                 progress?.Report(new RegistryImportProgress(chunk.Records, chunk.Bytes, -1, chunk.Records, resumeAfter));
             }
             await producer;
@@ -141,6 +141,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         {
             await staging.DropAsync(CancellationToken.None);
         }
+        if (request.ReportPath is not null && rejectedTotal == 0) File.Delete(request.ReportPath); // no news, no file
         return new RegistryImportSummary(description.Code, run.Id, request.FileName, lines, run.Added, run.Changed, run.Unchanged, rejectedTotal, resumeAfter,
             watch.Elapsed.TotalSeconds, rejections, request.ReportPath is not null && rejectedTotal > 0 ? request.ReportPath : null);
     }
