@@ -17,7 +17,6 @@ internal static class ImportEndpoints
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/{registry}/imports", ImportAsync).RequireAuthorization(Policies.DataAdministrator)
-            .Accepts<string>("text/csv", "application/jsonl")
             .WithSummary("Import a file (CSV or JSON Lines, docs/registries.md) into a registry: ?format=csv|jsonl, or from the Content-Type; bad lines are listed, good lines load");
 
     private static async Task<Ok<RegistryImportSummary>> ImportAsync(string registry, string? format, HttpRequest request, ImportRecords import, ClaimsPrincipal user,
