@@ -34,12 +34,19 @@ public static class TongbanCommand
                 seed.SetDescription("Demo and reference data (演示数据)");
                 seed.AddCommand<SeedDemoCommand>("demo").WithDescription("Load the demo region pack (regions/NAME) into an empty database");
                 seed.AddCommand<SeedCatalogCommand>("catalog").WithDescription("Grow the catalog to --items N for benchmarks");
+                seed.AddCommand<SeedRegistriesCommand>("registries").WithDescription("Load the demo registry records and a generated set (--people N, default 20000)");
             });
             c.AddBranch("import", import =>
             {
                 import.SetDescription("Imports from files (导入)");
                 import.AddCommand<ImportDivisionsCommand>("divisions").WithDescription("Add divisions from a CSV file; all or nothing");
                 import.AddCommand<ImportCatalogCommand>("catalog").WithDescription("Import a provincial catalog feed (JSON); all or nothing");
+                import.AddCommand<ImportRegistryCommand>("registry").WithDescription("Import a CSV or JSON Lines file into a base registry; bad lines are reported, good lines load; resumable");
+            });
+            c.AddBranch("generate", generate =>
+            {
+                generate.SetDescription("Synthetic data (合成数据)");
+                generate.AddCommand<GenerateRegistryCommand>("registry").WithDescription("Write --count N synthetic registry records of the demo region to --out FILE");
             });
             c.AddBranch("audit", audit =>
             {

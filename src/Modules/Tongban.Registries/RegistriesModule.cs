@@ -5,9 +5,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Security;
+using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Web;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
+using Tongban.Registries.Features.GenerateRecords;
+using Tongban.Registries.Features.ImportRecords;
 using Tongban.Registries.Features.LogAccess;
 using Tongban.Registries.Features.ReadRecords;
 
@@ -24,6 +27,10 @@ public static class RegistriesModule
         services.AddScoped<RegistryReader>();
         services.AddScoped<IRegistryRecords>(sp => sp.GetRequiredService<RegistryReader>());
         services.AddScoped<IRegistryVerification>(sp => sp.GetRequiredService<RegistryReader>());
+        services.AddScoped<ImportRecords>();
+        services.AddScoped<RegistryImport>();
+        services.AddScoped<IRegistryImport>(sp => sp.GetRequiredService<RegistryImport>());
+        services.AddScoped<IRegionPackImporter, RegistriesPackImporter>();
         services.AddSingleton(new AdminLink("/admin/registries", "基础库", "Base registries",
             "人口、法人、地理空间、信用名单；查询记录与“谁查看了我的数据”", "Population, legal entities, geospatial, credit lists; reads and who read whose data",
             Policies.DataAdministrator, 40));
@@ -34,6 +41,7 @@ public static class RegistriesModule
     {
         var api = endpoints.MapGroup("/api/registries").WithTags("Registries");
         RegistryEndpoints.Map(api);
+        ImportEndpoints.Map(api);
         return endpoints;
     }
 }

@@ -20,6 +20,9 @@ public interface IOrganizationDirectory
 
     Task<DivisionInfo?> FindDivisionAsync(string code, CancellationToken cancellationToken);
 
+    /// <summary>Every division, abolished ones included, ordered by code.</summary>
+    Task<IReadOnlyList<DivisionInfo>> ListDivisionsAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken);
 
     /// <summary>Every township and village station (驿站, 便民服务站).</summary>

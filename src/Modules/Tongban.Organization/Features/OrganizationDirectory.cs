@@ -34,6 +34,10 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
             .Select(d => new DivisionInfo(d.Code, d.Name, (int)d.Level, d.ParentCode, d.ValidFrom, d.ValidTo))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<DivisionInfo>> ListDivisionsAsync(CancellationToken cancellationToken) =>
+        await db.Divisions.AsNoTracking().OrderBy(d => d.Code)
+            .Select(d => new DivisionInfo(d.Code, d.Name, (int)d.Level, d.ParentCode, d.ValidFrom, d.ValidTo)).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken) =>
         await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name)
             .Select(h => new HallInfo(h.Id.Value, h.Slug, h.Name, h.NameEn, h.DivisionCode, h.Address, h.AddressEn)).ToListAsync(cancellationToken);
