@@ -23,6 +23,13 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Authentication:DevelopmentSignIn", "true");
         builder.UseSetting("Outbox:Enabled", "false");
+        for (var i = 0; i < TestClients.All.Count; i++)
+        {
+            var (id, secret, department) = TestClients.All[i];
+            builder.UseSetting($"Authentication:DevelopmentClients:{i}:ClientId", id);
+            builder.UseSetting($"Authentication:DevelopmentClients:{i}:Secret", secret);
+            builder.UseSetting($"Authentication:DevelopmentClients:{i}:Department", department);
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
     }
@@ -39,6 +46,21 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return client;
+    }
+
+    /// <summary>A client carrying a bearer token fetched for a department system from the development token endpoint.</summary>
+    public async Task<HttpClient> ClientCredentialsAsync(int client)
+    {
+        var (id, secret, _) = TestClients.All[client];
+        var http = CreateClient();
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = id, ["client_secret"] = secret,
+        }));
+        response.EnsureSuccessStatusCode();
+        using var token = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token.RootElement.GetProperty("access_token").GetString());
+        return http;
     }
 
     /// <summary>Reads the antiforgery token a page puts into its forms.</summary>

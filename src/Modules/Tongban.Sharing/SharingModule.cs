@@ -7,6 +7,7 @@ using Tongban.Kernel.Data;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Web;
+using Tongban.Sharing.Contracts;
 using Tongban.Sharing.Data;
 using Tongban.Sharing.Features.ImportRegionPack;
 using Tongban.Sharing.Features.LookUpGrants;
@@ -26,6 +27,7 @@ public static class SharingModule
         services.AddSingleton<SharingSnapshot>();
         services.AddSingleton<GrantLookup>();
         services.AddSingleton<ResourceLookup>();
+        services.AddSingleton<IDataGrants, DataGrants>();
         services.AddScoped<ManageResources>();
         services.AddScoped<RequestAccess>();
         services.AddScoped<ManageGrants>();

@@ -1,4 +1,5 @@
 using Tongban.Catalog;
+using Tongban.Exchange;
 using Tongban.Kernel;
 using Tongban.Organization;
 using Tongban.Registries;
@@ -14,11 +15,13 @@ public static class Modules
         .AddOrganization(configuration)
         .AddCatalog(configuration)
         .AddRegistries(configuration)
-        .AddSharing(configuration);
+        .AddSharing(configuration)
+        .AddExchange(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
         .MapOrganization()
         .MapCatalog()
         .MapRegistries()
-        .MapSharing();
+        .MapSharing()
+        .MapExchange();
 }

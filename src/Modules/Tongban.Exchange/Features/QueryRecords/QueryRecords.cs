@@ -36,14 +36,16 @@ internal sealed class QueryRecords(IDataGrants grants, IRegistryRecords registri
                 $"资源{resource.Name}没有数据项“{f}”", $"Resource {resource.Code} has no field '{f}'", ErrorKind.BadRequest, f)).ToList());
 
         var grant = await grants.FindGrantAsync(caller.Department, resource.Code, cancellationToken);
-        switch (grant.State)
+        switch (grant.Status)
         {
-            case GrantState.NoGrant:
-                throw Forbidden("exchange.no_grant", $"本部门没有资源{resource.Name}的共享授权，请先申请", $"Your department holds no grant for {resource.Code}; request one first", "resource");
-            case GrantState.Expired:
-                throw Forbidden("exchange.grant_expired", $"资源{resource.Name}的授权已于{grant.ValidUntil:yyyy-MM-dd}到期", $"The grant for {resource.Code} expired on {grant.ValidUntil:yyyy-MM-dd}", "resource");
-            case GrantState.Revoked:
-                throw Forbidden("exchange.grant_revoked", $"资源{resource.Name}的授权已被撤销", $"The grant for {resource.Code} has been revoked", "resource");
+            case GrantStatus.NoGrant:
+                throw Forbidden("exchange.no_grant", $"本部门没有资源{resource.Name}的共享授权，请先申请", $"Your department holds no grant for {resource.Code}; request one first");
+            case GrantStatus.NotYetValid:
+                throw Forbidden("exchange.grant_not_yet_valid", $"资源{resource.Name}的授权自{grant.ValidFrom:yyyy-MM-dd}起生效", $"The grant for {resource.Code} starts on {grant.ValidFrom:yyyy-MM-dd}");
+            case GrantStatus.Expired:
+                throw Forbidden("exchange.grant_expired", $"资源{resource.Name}的授权已于{grant.ValidUntil:yyyy-MM-dd}到期", $"The grant for {resource.Code} expired on {grant.ValidUntil:yyyy-MM-dd}");
+            case GrantStatus.Revoked:
+                throw Forbidden("exchange.grant_revoked", $"资源{resource.Name}的授权已被撤销", $"The grant for {resource.Code} has been revoked");
         }
         var notGranted = fields.Where(f => !grant.Fields.Contains(f, StringComparer.Ordinal)).ToList();
         if (notGranted.Count > 0)
@@ -74,6 +76,6 @@ internal sealed class QueryRecords(IDataGrants grants, IRegistryRecords registri
         if (errors.Count > 0) throw new DomainException(errors);
     }
 
-    private static DomainException Forbidden(string code, string chinese, string english, string field) =>
-        new(new DomainError(code, chinese, english, ErrorKind.Forbidden, field));
+    private static DomainException Forbidden(string code, string chinese, string english) =>
+        new(new DomainError(code, chinese, english, ErrorKind.Forbidden, "resource"));
 }
