@@ -29,7 +29,7 @@ public static class ExchangeModule
 }
 
 /// <summary>Section <c>Exchange</c>.</summary>
-public sealed class ExchangeOptions
+internal sealed class ExchangeOptions
 {
     public const string Section = "Exchange";
 
