@@ -78,6 +78,13 @@ public sealed class QueryTests(LaneApps apps) : IClassFixture<LaneApps>
             && r.GetProperty("onBehalfOf").GetString() == "clerk-0042"
             && r.GetProperty("purpose").GetString() == "城乡居民养老保险待遇资格认证"
             && r.GetProperty("resource").GetString() == Population);
+
+        var statistics = await admin.GetFromJsonAsync<JsonElement>("/api/sharing/statistics");
+        Assert.True(statistics.GetProperty("callsByDepartment").EnumerateArray().Single(c => c.GetProperty("key").GetString() == TestClients.All[0].Department)
+            .GetProperty("calls").GetInt64() >= 2);
+        Assert.Equal("人口基础信息", statistics.GetProperty("callsByResource").EnumerateArray().Single(c => c.GetProperty("key").GetString() == Population).GetProperty("name").GetString());
+        Assert.True(statistics.GetProperty("registries").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "population").GetProperty("current").GetInt64() > 0);
+        Assert.Contains("人口基础信息", await admin.GetStringAsync("/admin/sharing"), StringComparison.Ordinal);
     }
 
     [Theory]
