@@ -8,7 +8,8 @@
 -- needed for a paced run).
 local pacer = os.getenv("WRK_PACER")
 if pacer and #pacer > 0 then dofile(pacer) end
-local paced_init = init
+local paced_init, paced_delay = init, delay
+local paced = false
 
 local keys = {}
 local token = os.getenv("WRK_TOKEN")
@@ -23,7 +24,15 @@ function init(args)
     if #line > 0 then keys[#keys + 1] = line end
   end
   at = math.random(1, #keys)
-  if paced_init and args[1] then paced_init(args) end
+  if paced_init and args[1] then
+    paced_init(args)
+    paced = true
+  end
+end
+
+function delay()
+  if paced then return paced_delay() end
+  return 0
 end
 
 function request()
