@@ -19,10 +19,11 @@ using Tongban.Registries.Domain;
 namespace Tongban.Registries.Features.ImportRecords;
 
 /// <summary>
-/// Bulk import of one file into one registry. Lines are read and checked in C# on one thread while the other
-/// loads the previous chunk: into a TEMP staging table (SQLite: a prepared INSERT; PostgreSQL: binary COPY), then
-/// merged with two statements (<see cref="RecordMerge"/>). A chunk's merge and the run's checkpoint commit in one
-/// transaction, so an interrupted run of the same file (same SHA-256) resumes after its last committed chunk.
+/// Bulk import of one file into one registry. Lines are read and checked in C# on one thread while the other merges
+/// the previous chunk (<see cref="RecordMerge"/>: keys and hashes staged in a TEMP table, current versions found and
+/// changed ones closed with the same SQL on both providers, new versions bulk-loaded — SQLite: a prepared INSERT;
+/// PostgreSQL: binary COPY). A chunk's merge and the run's checkpoint commit in one transaction, so an interrupted
+/// run of the same file (same SHA-256) resumes after its last committed chunk.
 /// </summary>
 internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirectory organization, TimeProvider clock)
 {
@@ -199,13 +200,11 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dbTransaction = transaction.GetDbTransaction();
-        await staging.LoadAsync(chunk.Rows, dbTransaction, cancellationToken);
-        var (changed, inserted) = await RecordMerge.MergeAsync(connection, dbTransaction, format, validFrom, cancellationToken);
+        var outcome = await RecordMerge.MergeAsync(staging, connection, transaction.GetDbTransaction(), format, chunk.Rows, validFrom, cancellationToken);
         run.LinesDone = chunk.Records;
-        run.Added += inserted - changed;
-        run.Changed += changed;
-        run.Unchanged += chunk.Rows.Count - inserted;
+        run.Added += outcome.Added;
+        run.Changed += outcome.Changed;
+        run.Unchanged += outcome.Unchanged;
         run.Rejected = chunk.Rejected;
         if (chunk.Last)
         {
