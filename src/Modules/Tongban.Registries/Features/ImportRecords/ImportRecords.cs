@@ -20,10 +20,11 @@ namespace Tongban.Registries.Features.ImportRecords;
 
 /// <summary>
 /// Bulk import of one file into one registry. Lines are read and checked in C# on one thread while the other merges
-/// the previous chunk (<see cref="RecordMerge"/>: keys and hashes staged in a TEMP table, current versions found and
-/// changed ones closed with the same SQL on both providers, new versions bulk-loaded — SQLite: a prepared INSERT;
-/// PostgreSQL: binary COPY). A chunk's merge and the run's checkpoint commit in one transaction, so an interrupted
-/// run of the same file (same SHA-256) resumes after its last committed chunk.
+/// the previous chunk (<see cref="RecordMerge"/>): the current versions' hashes, read once when the run starts, tell
+/// new, changed and unchanged lines apart; changed ones are staged in a TEMP table and closed by one UPDATE (the same
+/// SQL on both providers); new versions are bulk-loaded (SQLite: a prepared INSERT; PostgreSQL: binary COPY). A
+/// chunk's merge and the run's checkpoint commit in one transaction, so an interrupted run of the same file (same
+/// SHA-256) resumes after its last committed chunk.
 /// </summary>
 internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirectory organization, TimeProvider clock)
 {
@@ -97,6 +98,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         var staging = StagingTable.For(connection, format);
         if (staging is SqliteStaging sqlite) await sqlite.TuneAsync(cancellationToken);
         await staging.CreateAsync(cancellationToken);
+        var current = await CurrentVersions.LoadAsync(connection, format, cancellationToken);
 
         var rejections = new List<RejectedLine>();
         long rejectedTotal = 0, lines = 0;
@@ -119,7 +121,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         {
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                        await CommitAsync(run, chunk, format, staging, connection, validFrom, request.Actor, cancellationToken);
+                        await CommitAsync(run, chunk, format, staging, connection, current, validFrom, request.Actor, cancellationToken);
                 progress?.Report(new RegistryImportProgress(chunk.Records, chunk.Bytes, -1, chunk.Records, resumeAfter));
             }
             await producer;
@@ -196,11 +198,11 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         }
     }
 
-    private async Task CommitAsync(ImportRun run, Chunk chunk, RecordFormat format, StagingTable staging, DbConnection connection, object validFrom, string actor,
+    private async Task CommitAsync(ImportRun run, Chunk chunk, RecordFormat format, StagingTable staging, DbConnection connection, CurrentVersions current, object validFrom, string actor,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await RecordMerge.MergeAsync(staging, connection, transaction.GetDbTransaction(), format, chunk.Rows, validFrom, cancellationToken);
+        var outcome = await RecordMerge.MergeAsync(staging, connection, transaction.GetDbTransaction(), format, current, chunk.Rows, validFrom, cancellationToken);
         run.LinesDone = chunk.Records;
         run.Added += outcome.Added;
         run.Changed += outcome.Changed;

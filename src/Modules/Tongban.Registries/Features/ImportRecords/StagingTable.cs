@@ -8,7 +8,7 @@ namespace Tongban.Registries.Features.ImportRecords;
 
 /// <summary>
 /// The two provider-specific steps of an import, around the merge SQL that is the same on both (<see cref="RecordMerge"/>):
-/// loading a chunk's keys and content hashes into the staging table (<c>reg_import_stage</c>, a TEMP table of the
+/// loading the keys and content hashes of a chunk's changed lines into the staging table (<c>reg_import_stage</c>, a TEMP table of the
 /// import's connection), and bulk-inserting the chunk's new versions into the registry's table.
 /// </summary>
 internal abstract class StagingTable(DbConnection connection, RecordFormat format)
@@ -38,7 +38,7 @@ internal abstract class StagingTable(DbConnection connection, RecordFormat forma
 
     public Task DropAsync(CancellationToken cancellationToken) => ExecuteAsync($"DROP TABLE IF EXISTS {Name}", null, cancellationToken);
 
-    /// <summary>Empties the staging table and loads the key and content hash of each of <paramref name="rows"/>.</summary>
+    /// <summary>Empties the staging table and loads the key and content hash of each of <paramref name="rows"/> (the changed lines of a chunk).</summary>
     public abstract Task StageAsync(IReadOnlyList<object?[]> rows, DbTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>Inserts <paramref name="rows"/> into the registry's table as current versions valid from <paramref name="validFrom"/> (as the provider stores it).</summary>
