@@ -142,19 +142,21 @@ internal sealed class PostgresStaging(NpgsqlConnection connection, RecordFormat 
 
     public override Task InsertAsync(IEnumerable<object?[]> rows, object validFrom, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var types = Format.Columns.Select(c => c.Type switch
-        {
-            ColumnType.Date => NpgsqlDbType.Date,
-            ColumnType.Integer => NpgsqlDbType.Integer,
-            _ => NpgsqlDbType.Text,
-        }).ToArray();
+        var types = Format.Columns.Select(c => c.Type).ToArray();
         var instant = (DateTimeOffset)validFrom;
         Copy($"COPY {Format.Table} ({string.Join(", ", InsertedColumns)}) FROM STDIN (FORMAT BINARY)", rows, (writer, row) =>
         {
             for (var i = 0; i < types.Length; i++)
             {
-                if (row[i] is { } value) writer.Write(value, types[i]);
-                else writer.WriteNull();
+                // Typed writes: Write(object) would look up the value's converter for every value.
+                switch (row[i])
+                {
+                    case null: writer.WriteNull(); break;
+                    case string text: writer.Write(text, NpgsqlDbType.Text); break;
+                    case DateOnly date: writer.Write(date, NpgsqlDbType.Date); break;
+                    case int number: writer.Write(number, NpgsqlDbType.Integer); break;
+                    case var other: throw new InvalidOperationException($"Unexpected {other.GetType().Name} in column {Format.Columns[i].Column} ({types[i]})");
+                }
             }
             writer.Write(instant, NpgsqlDbType.TimestampTz);
             writer.Write((long)row[^1]!, NpgsqlDbType.Bigint);
