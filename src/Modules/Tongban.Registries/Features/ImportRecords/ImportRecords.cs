@@ -121,7 +121,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         {
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                        await CommitAsync(run, chunk, format, staging, connection, current, validFrom, request.Actor, cancellationToken);
+                await CommitAsync(run, chunk, format, staging, connection, current, validFrom, request.Actor, cancellationToken);
                 progress?.Report(new RegistryImportProgress(chunk.Records, chunk.Bytes, -1, chunk.Records, resumeAfter));
             }
             await producer;
