@@ -76,9 +76,9 @@ fi
 echo "seeding the demo region (not timed)" >&2
 "$TONGBAN" seed demo >"$WORK/seed.out" 2>&1 || { cat "$WORK/seed.out" >&2; exit 1; }
 OURS=$(seconds "$TONGBAN" import registry population "$FILE")
-SUMMARY=$(grep -a "lines: added" "$WORK/last.out" | tail -1 | sed 's/.*\/ //')
+SUMMARY=$(tr -d "\n" <"$WORK/last.out" | grep -ao "lines: added[^(]*" | tail -1)
 AGAIN=$(seconds "$TONGBAN" import registry population "$FILE")
-AGAIN_SUMMARY=$(grep -a "lines: added" "$WORK/last.out" | tail -1 | sed 's/.*\/ //')
+AGAIN_SUMMARY=$(tr -d "\n" <"$WORK/last.out" | grep -ao "lines: added[^(]*" | tail -1)
 
 echo
 echo "file: $LINES records, $SIZE_MB MiB ($FILE)"

@@ -19,10 +19,12 @@ using Tongban.Registries.Domain;
 namespace Tongban.Registries.Features.ImportRecords;
 
 /// <summary>
-/// Bulk import of one file into one registry. Lines are read and checked in C# on one thread while the other
-/// loads the previous chunk: into a TEMP staging table (SQLite: a prepared INSERT; PostgreSQL: binary COPY), then
-/// merged with two statements (<see cref="RecordMerge"/>). A chunk's merge and the run's checkpoint commit in one
-/// transaction, so an interrupted run of the same file (same SHA-256) resumes after its last committed chunk.
+/// Bulk import of one file into one registry. Lines are read and checked in C# on one thread while the other merges
+/// the previous chunk (<see cref="RecordMerge"/>): the current versions' hashes, read once when the run starts, tell
+/// new, changed and unchanged lines apart; changed ones are staged in a TEMP table and closed by one UPDATE (the same
+/// SQL on both providers); new versions are bulk-loaded (SQLite: a prepared INSERT; PostgreSQL: binary COPY). A
+/// chunk's merge and the run's checkpoint commit in one transaction, so an interrupted run of the same file (same
+/// SHA-256) resumes after its last committed chunk.
 /// </summary>
 internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirectory organization, TimeProvider clock)
 {
@@ -96,6 +98,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         var staging = StagingTable.For(connection, format);
         if (staging is SqliteStaging sqlite) await sqlite.TuneAsync(cancellationToken);
         await staging.CreateAsync(cancellationToken);
+        var current = await CurrentVersions.LoadAsync(connection, format, cancellationToken);
 
         var rejections = new List<RejectedLine>();
         long rejectedTotal = 0, lines = 0;
@@ -118,7 +121,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         {
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                        await CommitAsync(run, chunk, format, staging, connection, validFrom, request.Actor, cancellationToken);
+                await CommitAsync(run, chunk, format, staging, connection, current, validFrom, request.Actor, cancellationToken);
                 progress?.Report(new RegistryImportProgress(chunk.Records, chunk.Bytes, -1, chunk.Records, resumeAfter));
             }
             await producer;
@@ -195,17 +198,15 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         }
     }
 
-    private async Task CommitAsync(ImportRun run, Chunk chunk, RecordFormat format, StagingTable staging, DbConnection connection, object validFrom, string actor,
+    private async Task CommitAsync(ImportRun run, Chunk chunk, RecordFormat format, StagingTable staging, DbConnection connection, CurrentVersions current, object validFrom, string actor,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dbTransaction = transaction.GetDbTransaction();
-        await staging.LoadAsync(chunk.Rows, dbTransaction, cancellationToken);
-        var (changed, inserted) = await RecordMerge.MergeAsync(connection, dbTransaction, format, validFrom, cancellationToken);
+        var outcome = await RecordMerge.MergeAsync(staging, connection, transaction.GetDbTransaction(), format, current, chunk.Rows, validFrom, cancellationToken);
         run.LinesDone = chunk.Records;
-        run.Added += inserted - changed;
-        run.Changed += changed;
-        run.Unchanged += chunk.Rows.Count - inserted;
+        run.Added += outcome.Added;
+        run.Changed += outcome.Changed;
+        run.Unchanged += outcome.Unchanged;
         run.Rejected = chunk.Rejected;
         if (chunk.Last)
         {

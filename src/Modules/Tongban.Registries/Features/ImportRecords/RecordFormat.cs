@@ -51,6 +51,9 @@ internal abstract class RecordFormat
 
     public string KeyColumn { get; }
 
+    /// <summary>The key as a number, where keys are numbers (ID numbers): millions of them fit in memory that way.</summary>
+    public virtual Func<string, long>? KeyNumber => null;
+
     /// <summary>Fields a file may leave out (a CSV without the column, a JSON line without the name).</summary>
     public virtual IReadOnlySet<string> OptionalFields { get; } = new HashSet<string>();
 
@@ -270,12 +273,12 @@ internal sealed class PersonFormat(IReadOnlySet<string> divisions) : RecordForma
         values[11] = Date(cells, 11);
     }
 
-    protected override bool AddKey(object?[] values)
-    {
-        var id = (string)values[0]!;
-        var key = long.Parse(id.AsSpan(0, 17), CultureInfo.InvariantCulture) * 11 + (id[17] == 'X' ? 10 : id[17] - '0');
-        return _keys.Add(key);
-    }
+    public override Func<string, long>? KeyNumber => Number;
+
+    protected override bool AddKey(object?[] values) => _keys.Add(Number((string)values[0]!));
+
+    /// <summary>The first 17 digits and the check character as a number (X as 10): unique per ID number.</summary>
+    private static long Number(string id) => long.Parse(id.AsSpan(0, 17), CultureInfo.InvariantCulture) * 11 + (id[17] == 'X' ? 10 : id[17] - '0');
 }
 
 internal abstract class StringKeyedFormat(RegistryDescription description, string table, IReadOnlySet<string> divisions, params (string, ColumnType)[] columns)

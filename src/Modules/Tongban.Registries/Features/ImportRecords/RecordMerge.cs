@@ -3,41 +3,83 @@ using System.Data.Common;
 namespace Tongban.Registries.Features.ImportRecords;
 
 /// <summary>
-/// Merges the staged chunk into the registry's table, set-based, with the same SQL on both providers:
-/// a staged key whose current version has another content hash closes that version at the import instant;
-/// then every staged key without a current version (new, or just closed) gets a version valid from that instant.
-/// Keys whose current version has the same hash are left alone.
+/// The content hash of every current version of a registry, by key, read in one query when a run starts. A key occurs
+/// at most once in a file (a later line with it is a duplicate), so during the run a staged key can only meet a version
+/// that was current before the run: this snapshot tells new, changed and unchanged lines apart without a lookup each.
+/// </summary>
+internal sealed class CurrentVersions
+{
+    private readonly Dictionary<long, long> _byNumber = [];
+    private readonly Dictionary<string, long> _byText = new(StringComparer.Ordinal);
+    private readonly Func<string, long>? _number;
+
+    private CurrentVersions(Func<string, long>? number) => _number = number;
+
+    public int Count => _byNumber.Count + _byText.Count;
+
+    public static async Task<CurrentVersions> LoadAsync(DbConnection connection, RecordFormat format, CancellationToken cancellationToken)
+    {
+        var versions = new CurrentVersions(format.KeyNumber);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {format.KeyColumn}, content_hash FROM {format.Table} WHERE valid_to IS NULL";
+        command.CommandTimeout = 600;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) versions.Add(reader.GetString(0), reader.GetInt64(1));
+        return versions;
+    }
+
+    private void Add(string key, long hash)
+    {
+        if (_number is null) _byText[key] = hash;
+        else _byNumber[_number(key)] = hash;
+    }
+
+    public bool TryGet(string key, out long hash) => _number is null ? _byText.TryGetValue(key, out hash) : _byNumber.TryGetValue(_number(key), out hash);
+}
+
+/// <summary>
+/// Merges a chunk, set-based: lines whose key has a current version with another content hash are staged (key and
+/// hash) and one UPDATE closes those versions at the import instant — the same SQL on both providers; then the
+/// provider's bulk loader inserts a version, valid from that instant, for every changed and every new key.
+/// Lines whose current version has the same hash are left alone.
 /// </summary>
 internal static class RecordMerge
 {
-    public static async Task<(long Changed, long Inserted)> MergeAsync(DbConnection connection, DbTransaction transaction, RecordFormat format, object instant,
-        CancellationToken cancellationToken)
-    {
-        var (table, key, stage) = (format.Table, format.KeyColumn, StagingTable.Name);
-        var columns = string.Join(", ", format.Columns.Select(c => c.Column));
-        var changed = await ExecuteAsync(connection, transaction, instant, $"""
-            UPDATE {table} SET valid_to = @instant
-            WHERE valid_to IS NULL AND {key} IN (
-                SELECT s.{key} FROM {stage} s JOIN {table} t ON t.{key} = s.{key} AND t.valid_to IS NULL AND t.content_hash <> s.content_hash)
-            """, cancellationToken);
-        var inserted = await ExecuteAsync(connection, transaction, instant, $"""
-            INSERT INTO {table} ({columns}, valid_from, valid_to, content_hash)
-            SELECT {string.Join(", ", format.Columns.Select(c => "s." + c.Column))}, @instant, NULL, s.content_hash FROM {stage} s
-            WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.{key} AND t.valid_to IS NULL)
-            """, cancellationToken);
-        return (changed, inserted);
-    }
+    public sealed record Outcome(long Added, long Changed, long Unchanged);
 
-    private static async Task<long> ExecuteAsync(DbConnection connection, DbTransaction transaction, object instant, string sql, CancellationToken cancellationToken)
+    public static async Task<Outcome> MergeAsync(StagingTable staging, DbConnection connection, DbTransaction transaction, RecordFormat format,
+        CurrentVersions current, IReadOnlyList<object?[]> rows, object instant, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.CommandTimeout = 600;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@instant";
-        parameter.Value = instant;
-        command.Parameters.Add(parameter);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var changed = new List<object?[]>();
+        var versions = new List<object?[]>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (!current.TryGet((string)row[0]!, out var hash)) versions.Add(row);
+            else if (hash != (long)row[^1]!) changed.Add(row);
+        }
+        if (changed.Count > 0)
+        {
+            await staging.StageAsync(changed, transaction, cancellationToken);
+            var (table, key) = (format.Table, format.KeyColumn);
+            await using var close = connection.CreateCommand();
+            close.Transaction = transaction;
+            close.CommandTimeout = 600;
+            close.CommandText = $"""
+                UPDATE {table} SET valid_to = @instant
+                FROM {StagingTable.Name} s
+                WHERE {table}.{key} = s.{key} AND {table}.valid_to IS NULL AND {table}.content_hash <> s.content_hash
+                """;
+            var parameter = close.CreateParameter();
+            parameter.ParameterName = "@instant";
+            parameter.Value = instant;
+            close.Parameters.Add(parameter);
+            var closed = await close.ExecuteNonQueryAsync(cancellationToken);
+            if (closed != changed.Count)
+                throw new InvalidOperationException($"Closed {closed} versions where {changed.Count} changed: the registry was written outside the import.");
+        }
+        var added = versions.Count;
+        versions.AddRange(changed);
+        await staging.InsertAsync(versions, instant, transaction, cancellationToken);
+        return new Outcome(added, changed.Count, rows.Count - versions.Count);
     }
 }
