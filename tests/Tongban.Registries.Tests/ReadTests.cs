@@ -166,3 +166,18 @@ public sealed class ReadTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/registries/reads-of", new { subjectKey = RegistryRecords.NewIdNumber() })).StatusCode);
     }
 }
+
+public sealed class SqliteSettingsTests(LaneApps apps) : IClassFixture<LaneApps>
+{
+    [Fact]
+    public async Task Sqlite_connections_sync_at_checkpoints_not_at_every_commit()
+    {
+        var app = await apps.For(DatabaseLane.Sqlite);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(1L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken)); // NORMAL
+    }
+}

@@ -33,6 +33,7 @@ public static class ModuleDatabaseRegistration
         {
             services.AddDbContext<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(ConnectionStrings.Sqlite(sp), x => x.MigrationsHistoryTable(history))
+                .AddInterceptors(SqliteConnectionSettings.Instance)
                 .UseSnakeCaseNamingConvention());
         }
         services.AddSingleton(new ModuleDatabase(module, tablePrefix, typeof(TContext)));

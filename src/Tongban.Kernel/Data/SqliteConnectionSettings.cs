@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Tongban.Kernel.Data;
+
+/// <summary>
+/// Settings every SQLite connection gets when it opens. <c>synchronous = NORMAL</c> is the setting SQLite
+/// recommends with its write-ahead log: a commit is durable against a crash of the process and the database is
+/// never left half-written, but a power loss may undo the last transactions, because the log is synced at
+/// checkpoints rather than at every commit. With FULL, every commit waits for the disk (milliseconds each on
+/// virtual disks), which caps any write-heavy path — the registries' access log commits with every read. A
+/// deployment that cannot accept that trade runs on PostgreSQL (docs/operations.md).
+/// </summary>
+internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionSettings Instance = new();
+
+    private const string Pragmas = "PRAGMA synchronous = NORMAL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
