@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Identity.Passwords;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;

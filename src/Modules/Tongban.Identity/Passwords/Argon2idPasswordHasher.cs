@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
+using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 
 namespace Tongban.Identity.Passwords;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
+using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 
 namespace Tongban.Identity.Passwords;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
+using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Identity.Features.Accounts;
 using Tongban.Identity.Features.SignIn;

@@ -184,7 +184,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                     b.ToTable("idn_account_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Tongban.Identity.Domain.Account", b =>
+            modelBuilder.Entity("Tongban.Identity.Data.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -538,7 +538,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -548,7 +548,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -565,7 +565,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_idn_account_roles_idn_roles_role_id");
 
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -575,7 +575,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

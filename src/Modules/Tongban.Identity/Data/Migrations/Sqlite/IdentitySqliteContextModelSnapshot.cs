@@ -175,7 +175,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                     b.ToTable("idn_account_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Tongban.Identity.Domain.Account", b =>
+            modelBuilder.Entity("Tongban.Identity.Data.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -529,7 +529,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -539,7 +539,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -556,7 +556,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_idn_account_roles_idn_roles_role_id");
 
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -566,7 +566,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -11,7 +11,7 @@ using Tongban.Identity.Data;
 namespace Tongban.Identity.Data.Migrations.Sqlite
 {
     [DbContext(typeof(IdentitySqliteContext))]
-    [Migration("20261126195812_Initial")]
+    [Migration("20261126200614_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -178,7 +178,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                     b.ToTable("idn_account_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Tongban.Identity.Domain.Account", b =>
+            modelBuilder.Entity("Tongban.Identity.Data.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -532,7 +532,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -542,7 +542,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -559,7 +559,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_idn_account_roles_idn_roles_role_id");
 
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -569,7 +569,7 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

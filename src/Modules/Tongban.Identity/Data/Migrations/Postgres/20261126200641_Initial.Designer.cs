@@ -12,7 +12,7 @@ using Tongban.Identity.Data;
 namespace Tongban.Identity.Data.Migrations.Postgres
 {
     [DbContext(typeof(IdentityPostgresContext))]
-    [Migration("20261126195835_Initial")]
+    [Migration("20261126200641_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -187,7 +187,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                     b.ToTable("idn_account_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Tongban.Identity.Domain.Account", b =>
+            modelBuilder.Entity("Tongban.Identity.Data.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -541,7 +541,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -551,7 +551,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -568,7 +568,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_idn_account_roles_idn_roles_role_id");
 
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -578,7 +578,7 @@ namespace Tongban.Identity.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Tongban.Identity.Domain.Account", null)
+                    b.HasOne("Tongban.Identity.Data.Account", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
