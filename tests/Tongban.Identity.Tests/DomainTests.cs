@@ -71,4 +71,33 @@ public sealed class DomainTests
         var error = Assert.Throws<Kernel.Errors.DomainException>(() => Account.RegisterCitizen(wrong, "测试", People.NewPhone(), DateTimeOffset.UnixEpoch));
         Assert.Contains(error.Errors, e => e.Code == "id_number.check" && e.Field == "id_number");
     }
+
+    [Fact]
+    public void A_session_ends_after_its_idle_timeout_and_when_ended()
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        var session = SignInSession.Start(Guid.NewGuid(), "test", TimeSpan.FromMinutes(15), start);
+        Assert.True(session.IsOpen(start.AddMinutes(15)));
+        Assert.False(session.IsOpen(start.AddMinutes(16)));
+        session.Touch(start.AddMinutes(10));
+        Assert.True(session.IsOpen(start.AddMinutes(24)));
+        session.End(start.AddMinutes(11));
+        Assert.False(session.IsOpen(start.AddMinutes(12)));
+    }
+
+    [Fact]
+    public void A_one_time_code_is_good_once_expires_after_five_minutes_and_dies_after_five_wrong_guesses()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        var (code, plain) = OneTimeCode.Issue(Guid.NewGuid(), CodePurpose.SignIn, now);
+        Assert.Matches("^[0-9]{6}$", plain);
+        Assert.False(code.TryUse(plain, now.AddMinutes(5)));
+        Assert.True(code.TryUse(plain, now.AddMinutes(4)));
+        Assert.False(code.TryUse(plain, now.AddMinutes(4)));
+
+        var (guessed, right) = OneTimeCode.Issue(Guid.NewGuid(), CodePurpose.SignIn, now);
+        var wrong = right == "000000" ? "111111" : "000000";
+        for (var i = 0; i < OneTimeCode.MaxAttempts; i++) Assert.False(guessed.TryUse(wrong, now));
+        Assert.False(guessed.TryUse(right, now));
+    }
 }

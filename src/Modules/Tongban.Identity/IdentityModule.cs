@@ -51,6 +51,7 @@ public static class IdentityModule
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IPasswordHasher<Account>, Argon2idPasswordHasher>();
         services.AddMemoryCache();
+        services.AddHttpContextAccessor();
         services.AddSingleton<SessionStore>();
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
             o => o.Events.OnValidatePrincipal = SessionStore.ValidateAsync);

@@ -7,6 +7,11 @@ internal static class AccountClaims
     public const string Kind = "tongban:kind";
     public const string Level = "tongban:level";
 
+    /// <summary>Staff: one claim per division code in scope (none: the whole region), and the department or station.</summary>
+    public const string Division = "tongban:division";
+    public const string Department = "tongban:department";
+    public const string Station = "tongban:station";
+
     /// <summary>A staff member who signed in with a password but has no authenticator yet: may only enrol.</summary>
     public const string EnrolTotp = "tongban:enrol_totp";
 }

@@ -25,8 +25,11 @@ internal enum FirstFactorOutcome
 /// to a row in the session table. Failures count towards the escalating lock; the message never tells an unknown
 /// account from a wrong password.
 /// </summary>
-internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> users, SessionStore sessions, TimeProvider clock, IOptions<IdentityModuleOptions> options)
+internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> users, SessionStore sessions, TimeProvider clock,
+    IOptions<IdentityModuleOptions> options, IHttpContextAccessor http)
 {
+    private string Address() => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     /// <summary>An account by ID number or mobile phone number.</summary>
     public async Task<Account?> FindAsync(string? login, CancellationToken ct)
     {
@@ -59,7 +62,7 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         if (account.IsLocked(now)) return;
         var lockedUntil = account.RecordFailedSignIn(now);
         db.Audit(new AuditRecord($"account:{account.Id}", lockedUntil is null ? "identity.sign_in_failed" : "identity.locked_out",
-            $"account:{account.MaskedIdNumber}", lockedUntil is null ? null : $"until {lockedUntil:O}", now));
+            $"account:{account.MaskedIdNumber}", $"from {Address()}" + (lockedUntil is null ? "" : $", until {lockedUntil:O}"), now));
         await db.SaveChangesAsync(ct);
     }
 
@@ -94,7 +97,7 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         account.RecordSignIn();
         var session = SignInSession.Start(account.Id, http.Request.Headers.UserAgent, idle, now);
         db.Sessions.Add(session);
-        db.Audit(new AuditRecord($"account:{account.Id}", "identity.signed_in", $"account:{account.MaskedIdNumber}", enrolmentOnly ? "authenticator enrolment" : null, now));
+        db.Audit(new AuditRecord($"account:{account.Id}", "identity.signed_in", $"account:{account.MaskedIdNumber}", $"from {Address()}" + (enrolmentOnly ? ", authenticator enrolment" : ""), now));
         await db.SaveChangesAsync(ct);
 
         var claims = new List<Claim>
@@ -105,6 +108,9 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
             new(AccountClaims.Kind, account.Kind.ToString()),
             new(AccountClaims.Level, ((int)account.Level).ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
+        claims.AddRange(account.DivisionScope.Select(d => new Claim(AccountClaims.Division, d)));
+        if (account.DepartmentCode is { } department) claims.Add(new Claim(AccountClaims.Department, department));
+        if (account.StationKey is { } station) claims.Add(new Claim(AccountClaims.Station, station));
         if (enrolmentOnly) claims.Add(new Claim(AccountClaims.EnrolTotp, "true"));
         else claims.AddRange((await users.GetRolesAsync(account)).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
