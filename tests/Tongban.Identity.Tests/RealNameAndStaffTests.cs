@@ -48,7 +48,7 @@ public sealed class RealNameAndStaffTests(LaneApps lanes) : IClassFixture<LaneAp
     }
 
     [Theory, DatabaseLanes]
-    public async Task A_staff_account_enrols_TOTP_before_admin_then_reaches_its_role_pages_and_is_refused_others(DatabaseLane lane)
+    public async Task A_staff_account_enrols_TOTP_before_admin_then_reaches_its_role_pages_is_refused_others_and_cannot_replay_a_code(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
         var admin = await app.SignInAsync("管理员", Policies.SystemAdministrator);
@@ -82,7 +82,11 @@ public sealed class RealNameAndStaffTests(LaneApps lanes) : IClassFixture<LaneAp
         using var first = await again.PasswordSignInAsync(id, People.Password);
         var ticket = Regex.Match(await first.Content.ReadAsStringAsync(), "name=\"Ticket\" value=\"([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(ticket);
-        using var second = await again.PostFormAsync("/account/sign-in", "/account/sign-in?handler=Totp", ("Ticket", System.Net.WebUtility.HtmlDecode(ticket)), ("Code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        var enrolmentCode = Totp.Code(key, DateTimeOffset.UtcNow);
+        using var replay = await again.PostFormAsync("/account/sign-in", "/account/sign-in?handler=Totp", ("Ticket", System.Net.WebUtility.HtmlDecode(ticket)), ("Code", enrolmentCode));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, replay.StatusCode);
+        Assert.Contains("动态口令不正确", People.Text(await replay.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        using var second = await again.PostFormAsync("/account/sign-in", "/account/sign-in?handler=Totp", ("Ticket", System.Net.WebUtility.HtmlDecode(ticket)), ("Code", Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30))));
         Assert.Equal("/admin", second.Headers.Location!.OriginalString);
     }
 

@@ -35,6 +35,9 @@ internal sealed class Account : IdentityUser<Guid>
     public int Lockouts { get; private set; }
     public DateTimeOffset? LockedUntil { get; private set; }
 
+    /// <summary>The 30-second step of the last authenticator code accepted; that code and earlier ones are refused.</summary>
+    public long? LastAuthenticatorStep { get; private set; }
+
     public string MaskedIdNumber => ResidentIdNumber.Mask(IdNumber);
 
     public static Account RegisterCitizen(string idNumber, string name, string phone, DateTimeOffset at) =>
@@ -95,6 +98,14 @@ internal sealed class Account : IdentityUser<Guid>
     }
 
     public void RecordSignIn() => Lock = SignInLock.AfterSuccess;
+
+    /// <summary>Accepts an authenticator code once: true and remembered when it is current and not used before.</summary>
+    public bool UseAuthenticatorCode(string base32Key, string? code, DateTimeOffset now)
+    {
+        if (AuthenticatorCode.Match(base32Key, code, now, LastAuthenticatorStep) is not { } step) return false;
+        LastAuthenticatorStep = step;
+        return true;
+    }
 
     private SignInLock Lock
     {

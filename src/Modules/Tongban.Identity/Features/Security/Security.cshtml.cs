@@ -42,8 +42,7 @@ internal sealed class SecurityModel(UserManager<Account> users, RegisterAccounts
     public async Task<IActionResult> OnPostEnrolAsync(CancellationToken ct)
     {
         if (await LoadAsync() is not { } account) return Forbid();
-        var digits = new string((Code ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (!await users.VerifyTwoFactorTokenAsync(account, TokenOptions.DefaultAuthenticatorProvider, digits))
+        if (!await signIn.CheckAuthenticatorCodeAsync(account, Code, ct))
             throw new DomainException(new DomainError("totp.wrong", "动态口令不正确，请输入身份验证器当前显示的6位数字", "The code is wrong; give the 6 digits your authenticator app shows now", Field: "code"));
         await users.SetTwoFactorEnabledAsync(account, true);
         if (MustEnrol)

@@ -79,12 +79,16 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         return FirstFactorOutcome.MustEnrolAuthenticator;
     }
 
+    /// <summary>An authenticator code, once only (a replayed one is refused); a wrong one counts towards the lock.</summary>
     public async Task<bool> CheckAuthenticatorCodeAsync(Account account, string? code, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (!account.IsLocked(now) && await users.VerifyTwoFactorTokenAsync(account, TokenOptions.DefaultAuthenticatorProvider, digits))
+        var key = await users.GetAuthenticatorKeyAsync(account) ?? "";
+        if (!account.IsLocked(now) && account.UseAuthenticatorCode(key, code, now))
+        {
+            await db.SaveChangesAsync(ct);
             return true;
+        }
         await RecordFailureAsync(account, now, ct);
         return false;
     }

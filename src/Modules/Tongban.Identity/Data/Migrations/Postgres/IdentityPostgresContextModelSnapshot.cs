@@ -237,6 +237,10 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_authenticator_step");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer")
                         .HasColumnName("level");

@@ -228,6 +228,10 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_authenticator_step");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER")
                         .HasColumnName("level");

@@ -11,7 +11,7 @@ using Tongban.Identity.Data;
 namespace Tongban.Identity.Data.Migrations.Sqlite
 {
     [DbContext(typeof(IdentitySqliteContext))]
-    [Migration("20261126200614_Initial")]
+    [Migration("20261126201740_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -230,6 +230,10 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
+
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_authenticator_step");
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER")

@@ -12,7 +12,7 @@ using Tongban.Identity.Data;
 namespace Tongban.Identity.Data.Migrations.Postgres
 {
     [DbContext(typeof(IdentityPostgresContext))]
-    [Migration("20261126200641_Initial")]
+    [Migration("20261126201841_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -239,6 +239,10 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
+
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_authenticator_step");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer")
