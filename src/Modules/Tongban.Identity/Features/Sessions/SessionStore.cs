@@ -20,7 +20,6 @@ internal sealed class SessionStore(IMemoryCache cache, IServiceScopeFactory scop
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 
-    private sealed record Entry(bool Open, DateTimeOffset LastSeen);
 
     public void Forget(Guid session) => cache.Remove(Key(session));
 
@@ -40,18 +39,18 @@ internal sealed class SessionStore(IMemoryCache cache, IServiceScopeFactory scop
         if (principal.FindFirst(AccountClaims.Session)?.Value is not { } value) return options.Value.DevelopmentSignIn;
         if (!Guid.TryParse(value, out var id)) return false;
         var now = clock.GetUtcNow();
-        if (cache.TryGetValue(Key(id), out Entry? entry) && entry is not null && now - entry.LastSeen < TouchEvery) return entry.Open;
+        if (cache.TryGetValue(Key(id), out bool cached)) return cached;
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == id, ct);
         var open = session is not null && session.IsOpen(now);
-        if (open)
+        if (open && now - session!.LastSeenAt >= TouchEvery)
         {
-            session!.Touch(now);
+            session.Touch(now);
             await db.SaveChangesAsync(ct);
         }
-        cache.Set(Key(id), new Entry(open, now), CacheFor);
+        cache.Set(Key(id), open, CacheFor);
         return open;
     }
 
