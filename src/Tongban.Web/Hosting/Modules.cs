@@ -1,5 +1,6 @@
 using Tongban.Catalog;
 using Tongban.Exchange;
+using Tongban.Identity;
 using Tongban.Kernel;
 using Tongban.Organization;
 using Tongban.Registries;
@@ -16,12 +17,14 @@ public static class Modules
         .AddCatalog(configuration)
         .AddRegistries(configuration)
         .AddSharing(configuration)
-        .AddExchange(configuration);
+        .AddExchange(configuration)
+        .AddIdentity(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
         .MapOrganization()
         .MapCatalog()
         .MapRegistries()
         .MapSharing()
-        .MapExchange();
+        .MapExchange()
+        .MapIdentity();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
+using Tongban.Identity;
 using Tongban.Kernel.Web;
 using Tongban.Web.Shell;
 
@@ -55,6 +56,7 @@ public static class WebShell
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseIdentityGuards();
         app.UseAuthorization();
         app.UseOutputCache();
         return app;

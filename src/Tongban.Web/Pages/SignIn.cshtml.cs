@@ -26,9 +26,10 @@ public sealed class SignInModel(IOptions<Hosting.AuthenticationOptions> options)
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Without the development sign-in, staff and citizens sign in with their accounts (ADR 0010).</summary>
+    public IActionResult OnGet() => Enabled
+        ? Page()
+        : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? $"/account/sign-in?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : "/account/sign-in");
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -1,0 +1,32 @@
+namespace Tongban.Identity.Contracts;
+
+/// <summary>实名等级 of an account: 1 self-registered, 2 verified against the registries, 3 verified in person.</summary>
+public enum RealNameLevelInfo
+{
+    L1 = 1,
+    L2 = 2,
+    L3 = 3,
+}
+
+/// <summary>An account as other modules see it: never the ID number in clear.</summary>
+public sealed record AccountInfo(Guid Id, string DisplayName, RealNameLevelInfo Level, bool IsStaff, string MaskedIdNumber);
+
+/// <summary>What other modules may ask about accounts, e.g. the applications module leading an applicant to step-up.</summary>
+public interface IAccountDirectory
+{
+    Task<AccountInfo?> FindAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>The account's real-name level, or null when there is no such account.</summary>
+    Task<RealNameLevelInfo?> RealNameLevelAsync(Guid accountId, CancellationToken cancellationToken);
+
+    Task<string?> DisplayNameAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>Where to send an applicant to raise their level (L2 online; L3 needs a visit).</summary>
+    string StepUpPath { get; }
+}
+
+/// <summary>Sends a text message to a mainland mobile number. The host plugs in an operator's gateway; development stores them.</summary>
+public interface ISmsSender
+{
+    Task SendAsync(string phoneNumber, string message, CancellationToken cancellationToken);
+}

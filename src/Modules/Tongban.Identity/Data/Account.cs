@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Identity;
+using Tongban.Identity.Domain;
+using Tongban.Kernel.Identifiers;
+
+namespace Tongban.Identity.Data;
+
+/// <summary>
+/// A person's account, citizen or staff, keyed by the resident ID number. It extends ASP.NET Core Identity's user
+/// (password hash, phone, authenticator key, security stamp), so it lives beside the DbContext rather than in Domain;
+/// the ID number is stored here once, in its own unique column, and the Identity user name is the account id, so the number never travels as a login name.
+/// Identity's own lockout is off: <see cref="RecordFailedSignIn"/> escalates the waits. The rules it applies are the
+/// plain types of Domain (<see cref="AccountRules"/>, <see cref="SignInLock"/>), see docs/adr/0010.
+/// </summary>
+internal sealed class Account : IdentityUser<Guid>
+{
+    private Account() { }
+
+    public AccountKind Kind { get; private set; }
+    public string IdNumber { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public RealNameLevel Level { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public string? VerifiedBy { get; private set; }
+
+    /// <summary>Staff only: the department (credit code) or station (key) the person works for.</summary>
+    public string? DepartmentCode { get; private set; }
+    public string? StationKey { get; private set; }
+
+    /// <summary>Staff only: the divisions (codes) the person acts in; empty means the whole region.</summary>
+    public List<string> DivisionScope { get; private set; } = [];
+
+    /// <summary>Failed sign-ins since the last success or lock, and how many locks in a row.</summary>
+    public int FailedSignIns { get; private set; }
+    public int Lockouts { get; private set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted; that code and earlier ones are refused.</summary>
+    public long? LastAuthenticatorStep { get; private set; }
+
+    public string MaskedIdNumber => ResidentIdNumber.Mask(IdNumber);
+
+    public static Account RegisterCitizen(string idNumber, string name, string phone, DateTimeOffset at) =>
+        Create(AccountKind.Citizen, idNumber, name, phone, at);
+
+    public static Account CreateStaff(string idNumber, string name, string phone, StaffPlacement placement, DateTimeOffset at)
+    {
+        var account = Create(AccountKind.Staff, idNumber, name, phone, at);
+        account.Place(placement);
+        return account;
+    }
+
+    private static Account Create(AccountKind kind, string idNumber, string name, string phone, DateTimeOffset at)
+    {
+        var valid = AccountRules.Check(idNumber, name, phone);
+        var accountId = Guid.CreateVersion7();
+        return new Account
+        {
+            Id = accountId, UserName = accountId.ToString("N"), Kind = kind, IdNumber = valid.IdNumber, Name = valid.Name,
+            PhoneNumber = valid.Phone, Level = RealNameLevel.SelfRegistered, CreatedAt = at, SecurityStamp = Guid.NewGuid().ToString("N"),
+        };
+    }
+
+    public void Place(StaffPlacement placement)
+    {
+        if (Kind != AccountKind.Staff) throw new InvalidOperationException("Only staff accounts have a placement.");
+        AccountRules.CheckPlacement(placement);
+        DepartmentCode = Blank(placement.DepartmentCode);
+        StationKey = Blank(placement.StationKey);
+        DivisionScope = placement.DivisionScope.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
+    }
+
+    /// <summary>L2: the registry confirmed the ID number and name. Never lowers an L3.</summary>
+    public void VerifyAgainstRegistry(DateTimeOffset at)
+    {
+        if (Level >= RealNameLevel.RegistryVerified) return;
+        Level = RealNameLevel.RegistryVerified;
+        VerifiedAt = at;
+        VerifiedBy = "registry:population";
+    }
+
+    /// <summary>L3: a clerk or station agent saw the person and the ID card.</summary>
+    public void VerifyInPerson(string staff, DateTimeOffset at)
+    {
+        Level = RealNameLevel.VerifiedInPerson;
+        VerifiedAt = at;
+        VerifiedBy = staff;
+    }
+
+    public bool IsLocked(DateTimeOffset now) => Lock.IsLocked(now);
+
+    /// <summary>Counts a failure (see <see cref="SignInLock"/>); returns the new lock's end, if this failure caused one.</summary>
+    public DateTimeOffset? RecordFailedSignIn(DateTimeOffset now)
+    {
+        var before = Lockouts;
+        Lock = Lock.AfterFailure(now);
+        return Lockouts > before ? LockedUntil : null;
+    }
+
+    public void RecordSignIn() => Lock = SignInLock.AfterSuccess;
+
+    /// <summary>Accepts an authenticator code once: true and remembered when it is current and not used before.</summary>
+    public bool UseAuthenticatorCode(string base32Key, string? code, DateTimeOffset now)
+    {
+        if (AuthenticatorCode.Match(base32Key, code, now, LastAuthenticatorStep) is not { } step) return false;
+        LastAuthenticatorStep = step;
+        return true;
+    }
+
+    private SignInLock Lock
+    {
+        get => new(FailedSignIns, Lockouts, LockedUntil);
+        set => (FailedSignIns, Lockouts, LockedUntil) = (value.FailedSignIns, value.Lockouts, value.LockedUntil);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tongban.Identity.Data;
+using Tongban.Identity.Domain;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
+
+namespace Tongban.Identity.Data;
+
+/// <summary>ASP.NET Core Identity's tables (renamed idn_accounts, idn_roles, …) plus enterprises, sessions and codes.</summary>
+internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IOutboxContext
+{
+    public const string Prefix = "idn";
+
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<SignInSession> Sessions => Set<SignInSession>();
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.UseUtcTicksOnSqlite(Database);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Account>(e =>
+        {
+            e.ToTable("accounts");
+            e.Property(a => a.IdNumber).HasMaxLength(18);
+            e.HasIndex(a => a.IdNumber).IsUnique();
+            e.HasIndex(a => a.PhoneNumber).IsUnique();
+            e.Property(a => a.Name).HasMaxLength(50);
+            e.Property(a => a.DepartmentCode).HasMaxLength(18);
+            e.Property(a => a.StationKey).HasMaxLength(60);
+            e.Property(a => a.VerifiedBy).HasMaxLength(100);
+            e.Property(a => a.DivisionScope).HasJsonConversion();
+            e.Ignore(a => a.MaskedIdNumber);
+        });
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("account_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("account_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("account_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("account_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<Enterprise>(e =>
+        {
+            e.ToTable("enterprises");
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.HasIndex(x => x.CreditCode).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.RepresentativeId);
+            e.Property(x => x.Agents).HasJsonConversion();
+        });
+        builder.Entity<SignInSession>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasIndex(s => s.AccountId);
+            e.Property(s => s.UserAgent).HasMaxLength(200);
+        });
+        builder.Entity<OneTimeCode>(e =>
+        {
+            e.ToTable("one_time_codes");
+            e.HasIndex(c => new { c.AccountId, c.Purpose });
+            e.Property(c => c.Hash).HasMaxLength(64);
+        });
+        builder.MapOutbox();
+        builder.PrefixTables(Prefix);
+    }
+}
+
+internal sealed class IdentitySqliteContext(DbContextOptions<IdentitySqliteContext> options) : AccountsDbContext(options);
+
+internal sealed class IdentityPostgresContext(DbContextOptions<IdentityPostgresContext> options) : AccountsDbContext(options);
+
+internal sealed class IdentitySqliteDesignFactory : IDesignTimeDbContextFactory<IdentitySqliteContext>
+{
+    public IdentitySqliteContext CreateDbContext(string[] args) =>
+        DesignTime.Sqlite<IdentitySqliteContext>(AccountsDbContext.Prefix, o => new(o));
+}
+
+internal sealed class IdentityPostgresDesignFactory : IDesignTimeDbContextFactory<IdentityPostgresContext>
+{
+    public IdentityPostgresContext CreateDbContext(string[] args) =>
+        DesignTime.Postgres<IdentityPostgresContext>(AccountsDbContext.Prefix, o => new(o));
+}

@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tongban.Identity.Data;
+using Tongban.Identity.Domain;
+using Tongban.Identity.Features.Sessions;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Outbox;
+
+namespace Tongban.Identity.Features.SignIn;
+
+internal enum FirstFactorOutcome
+{
+    SignedIn,
+    NeedsAuthenticatorCode,
+    MustEnrolAuthenticator,
+}
+
+/// <summary>
+/// Signing in: a first factor (password or SMS code), then for staff the authenticator code, then a cookie bound
+/// to a row in the session table. Failures count towards the escalating lock; the message never tells an unknown
+/// account from a wrong password.
+/// </summary>
+internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> users, SessionStore sessions, TimeProvider clock,
+    IOptions<IdentityModuleOptions> options, IHttpContextAccessor http)
+{
+    private string Address() => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>An account by ID number or mobile phone number.</summary>
+    public async Task<Account?> FindAsync(string? login, CancellationToken ct)
+    {
+        var value = (login ?? "").Trim().ToUpperInvariant();
+        if (value.Length == 18) return await db.Users.SingleOrDefaultAsync(a => a.IdNumber == value, ct);
+        var phone = PhoneNumbers.Normalize(value);
+        return phone is null ? null : await db.Users.SingleOrDefaultAsync(a => a.PhoneNumber == phone, ct);
+    }
+
+    public async Task<Account> CheckPasswordAsync(string? login, string? password, CancellationToken ct)
+    {
+        var account = await FindAsync(login, ct);
+        var now = clock.GetUtcNow();
+        if (account is null)
+        {
+            // Spend the same time as a real check, so timing does not tell an unknown account either.
+            users.PasswordHasher.HashPassword(null!, password ?? "");
+            throw SignInErrors.Failed();
+        }
+        if (account.IsLocked(now) || !await users.CheckPasswordAsync(account, password ?? ""))
+        {
+            await RecordFailureAsync(account, now, ct);
+            throw SignInErrors.Failed();
+        }
+        return account;
+    }
+
+    public async Task RecordFailureAsync(Account account, DateTimeOffset now, CancellationToken ct)
+    {
+        if (account.IsLocked(now)) return;
+        var lockedUntil = account.RecordFailedSignIn(now);
+        db.Audit(new AuditRecord($"account:{account.Id}", lockedUntil is null ? "identity.sign_in_failed" : "identity.locked_out",
+            $"account:{account.MaskedIdNumber}", $"from {Address()}" + (lockedUntil is null ? "" : $", until {lockedUntil:O}"), now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>After the first factor: a citizen is signed in; staff go on to the authenticator, or enrol one first.</summary>
+    public async Task<FirstFactorOutcome> AfterFirstFactorAsync(Account account, HttpContext http, CancellationToken ct)
+    {
+        if (account.Kind != AccountKind.Staff)
+        {
+            await SignInAsync(account, http, ct);
+            return FirstFactorOutcome.SignedIn;
+        }
+        if (await users.GetTwoFactorEnabledAsync(account)) return FirstFactorOutcome.NeedsAuthenticatorCode;
+        await SignInAsync(account, http, ct, enrolmentOnly: true);
+        return FirstFactorOutcome.MustEnrolAuthenticator;
+    }
+
+    /// <summary>An authenticator code, once only (a replayed one is refused); a wrong one counts towards the lock.</summary>
+    public async Task<bool> CheckAuthenticatorCodeAsync(Account account, string? code, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = await users.GetAuthenticatorKeyAsync(account) ?? "";
+        if (!account.IsLocked(now) && account.UseAuthenticatorCode(key, code, now))
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        await RecordFailureAsync(account, now, ct);
+        return false;
+    }
+
+    /// <summary>Issues the cookie: roles as role claims (they back the policies of <c>Policies</c>), bound to a new session.</summary>
+    public async Task SignInAsync(Account account, HttpContext http, CancellationToken ct, bool enrolmentOnly = false)
+    {
+        var now = clock.GetUtcNow();
+        var idle = account.Kind == AccountKind.Staff ? options.Value.StaffIdleTimeout : options.Value.CitizenIdleTimeout;
+        account.RecordSignIn();
+        var session = SignInSession.Start(account.Id, http.Request.Headers.UserAgent, idle, now);
+        db.Sessions.Add(session);
+        db.Audit(new AuditRecord($"account:{account.Id}", "identity.signed_in", $"account:{account.MaskedIdNumber}", $"from {Address()}" + (enrolmentOnly ? ", authenticator enrolment" : ""), now));
+        await db.SaveChangesAsync(ct);
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new(ClaimTypes.Name, account.Name),
+            new(AccountClaims.Session, session.Id.ToString()),
+            new(AccountClaims.Kind, account.Kind.ToString()),
+            new(AccountClaims.Level, ((int)account.Level).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        claims.AddRange(account.DivisionScope.Select(d => new Claim(AccountClaims.Division, d)));
+        if (account.DepartmentCode is { } department) claims.Add(new Claim(AccountClaims.Department, department));
+        if (account.StationKey is { } station) claims.Add(new Claim(AccountClaims.Station, station));
+        if (enrolmentOnly) claims.Add(new Claim(AccountClaims.EnrolTotp, "true"));
+        else claims.AddRange((await users.GetRolesAsync(account)).Select(r => new Claim(ClaimTypes.Role, r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
+            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + idle, AllowRefresh = true });
+        sessions.Forget(session.Id);
+    }
+}

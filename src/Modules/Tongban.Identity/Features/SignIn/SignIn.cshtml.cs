@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Identity.Data;
+using Tongban.Identity.Domain;
+using Tongban.Kernel.Errors;
+
+namespace Tongban.Identity.Features.SignIn;
+
+/// <summary>
+/// Sign-in with a password or an SMS code; staff then give their authenticator code (the first factor is carried
+/// to that step in a data-protected ticket good for five minutes), or enrol an authenticator first.
+/// </summary>
+internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, AccountsDbContext db, IDataProtectionProvider protection) : PageModel
+{
+    private static readonly TimeSpan TicketLifetime = TimeSpan.FromMinutes(5);
+
+    [BindProperty] public string? Login { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Ticket { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>password (and SMS request), sms-code, or totp.</summary>
+    public string Step { get; private set; } = "password";
+
+    public bool CodeSent { get; private set; }
+
+    private ITimeLimitedDataProtector Protector => protection.CreateProtector("Tongban.Identity.SignIn.SecondFactor").ToTimeLimitedDataProtector();
+
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct) =>
+        await AfterFirstFactorAsync(await signIn.CheckPasswordAsync(Login, Password, ct), ct);
+
+    public async Task<IActionResult> OnPostSendCodeAsync(CancellationToken ct)
+    {
+        await codes.SendAsync(Phone, CodePurpose.SignIn, ct);
+        Step = "sms-code";
+        CodeSent = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCodeAsync(CancellationToken ct)
+    {
+        Step = "sms-code";
+        return await AfterFirstFactorAsync(await codes.CheckAsync(Phone, Code, CodePurpose.SignIn, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostTotpAsync(CancellationToken ct)
+    {
+        Step = "totp";
+        var account = (Guid.TryParse(Unprotect(Ticket), out var id) ? await db.Users.SingleOrDefaultAsync(a => a.Id == id, ct) : null)
+            ?? throw new DomainException(new DomainError("sign_in.expired", "登录已超时，请重新输入密码", "The sign-in timed out; enter your password again", Field: "code"));
+        if (!await signIn.CheckAuthenticatorCodeAsync(account, Code, ct))
+            throw new DomainException(new DomainError("totp.wrong", "动态口令不正确，请查看身份验证器中的6位数字", "The authenticator code is wrong; give the 6 digits your authenticator app shows", Field: "code"));
+        await signIn.SignInAsync(account, HttpContext, ct);
+        return LocalRedirect(Destination(account));
+    }
+
+    private async Task<IActionResult> AfterFirstFactorAsync(Account account, CancellationToken ct)
+    {
+        switch (await signIn.AfterFirstFactorAsync(account, HttpContext, ct))
+        {
+            case FirstFactorOutcome.SignedIn:
+                return LocalRedirect(Destination(account));
+            case FirstFactorOutcome.MustEnrolAuthenticator:
+                return LocalRedirect("/account/security");
+            default:
+                Step = "totp";
+                Ticket = Protector.Protect(account.Id.ToString(), TicketLifetime);
+                Code = null;
+                ModelState.Clear();
+                return Page();
+        }
+    }
+
+    private string? Unprotect(string? ticket)
+    {
+        try
+        {
+            return ticket is null ? null : Protector.Unprotect(ticket);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private string Destination(Account account) =>
+        Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : account.Kind == AccountKind.Staff ? "/admin" : "/account";
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tongban.Identity.Contracts;
+using Tongban.Identity.Data;
+using Tongban.Identity.Domain;
+using Tongban.Identity.Features;
+using Tongban.Identity.Features.Accounts;
+using Tongban.Identity.Features.ImportRegionPack;
+using Tongban.Identity.Features.Sessions;
+using Tongban.Identity.Features.SignIn;
+using Tongban.Identity.Features.Sms;
+using Tongban.Identity.Features.Verification;
+using Tongban.Identity.Features.VerifyInPerson;
+using Tongban.Identity.Passwords;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Seeding;
+using Tongban.Kernel.Web;
+
+namespace Tongban.Identity;
+
+/// <summary>Accounts of citizens, enterprises and staff; real-name levels; sign-in with passwords, SMS codes and TOTP; sessions.</summary>
+public static class IdentityModule
+{
+    public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<AccountsDbContext, IdentitySqliteContext, IdentityPostgresContext>(configuration, "identity", AccountsDbContext.Prefix);
+        services.AddOptions<IdentityModuleOptions>().Bind(configuration.GetSection(IdentityModuleOptions.Section))
+            .Configure(o => o.DevelopmentSignIn = configuration.GetValue<bool>("Authentication:DevelopmentSignIn"));
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                // Our own escalating lock (Account.RecordFailedSignIn) replaces Identity's fixed one.
+                o.Lockout.AllowedForNewUsers = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<IPasswordHasher<Account>, Argon2idPasswordHasher>();
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SessionStore>();
+        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
+            o => o.Events.OnValidatePrincipal = SessionStore.ValidateAsync);
+        services.AddSingleton<DevelopmentSmsSender>();
+        if (configuration.GetValue<bool>("Authentication:DevelopmentSignIn"))
+            services.TryAddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
+        else
+            services.TryAddSingleton<ISmsSender, UnconfiguredSmsSender>();
+        services.AddAuthorization(o => o.AddPolicy(VerifyInPersonModel.Policy, p => p.RequireRole(Policies.WindowClerk, Policies.StationAgent)));
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<OneTimeCodes>();
+        services.AddScoped<RegisterAccounts>();
+        services.AddScoped<ManageStaff>();
+        services.AddScoped<VerifyRealName>();
+        services.AddScoped<IRegionPackImporter, DemoAccountImporter>();
+        services.AddSingleton(new AdminLink("/admin/identity/accounts", "账号与实名", "Accounts and real names",
+            "工作人员账号、角色与辖区；现场实名核验", "Staff accounts, roles and divisions; in-person verification", Policies.SystemAdministrator, 15));
+        return services;
+    }
+
+    /// <summary>Staff who have not enrolled an authenticator yet may only reach the enrolment (and sign-out) pages.</summary>
+    public static IApplicationBuilder UseIdentityGuards(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.HasClaim(AccountClaims.EnrolTotp, "true") && !EnrolmentPaths.Allows(context.Request.Path))
+        {
+            context.Response.Redirect("/account/security");
+            return;
+        }
+        await next(context);
+    });
+
+    public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/identity").WithTags("Identity");
+        AccountEndpoints.Map(api);
+        return endpoints;
+    }
+}
