@@ -1,5 +1,8 @@
 using System.Threading.Channels;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
 using Tongban.Registries.Contracts;
@@ -69,6 +72,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var head = await LockHeadAsync(db);
+        var entries = new List<AccessLogEntry>(batch.Count);
         foreach (var p in batch)
         {
             var read = p.Draft.Read;
@@ -87,12 +91,44 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
                 ElapsedMicroseconds = p.Draft.ElapsedMicroseconds,
                 PreviousHash = head.LastHash,
             }.Seal();
-            db.AccessLog.Add(entry);
+            entries.Add(entry);
             head.LastSequence = entry.Sequence;
             head.LastHash = entry.Hash;
         }
-        await db.SaveChangesAsync();
+        await InsertAsync(db, entries);
+        await db.SaveChangesAsync(); // the head
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// The batch as one multi-row INSERT, columns and value conversions taken from the EF model, so it writes exactly
+    /// what EF would — without tracking hundreds of entities it will never read (the log's hottest cost under load).
+    /// </summary>
+    private static async Task InsertAsync(RegistriesDbContext db, List<AccessLogEntry> entries)
+    {
+        var entity = db.Model.FindEntityType(typeof(AccessLogEntry))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!, Converter: p.GetTypeMapping().Converter)).ToList();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var sql = new StringBuilder($"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES ");
+        for (var row = 0; row < entries.Count; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var name = $"@p{row}_{c}";
+                sql.Append(c == 0 ? name : ", " + name);
+                var value = columns[c].Property.PropertyInfo!.GetValue(entries[row]);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = (value is null ? null : columns[c].Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+            sql.Append(')');
+        }
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<AccessLogHead> LockHeadAsync(RegistriesDbContext db)
