@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 using Tongban.Registries.Contracts;
@@ -40,17 +42,46 @@ internal sealed class RegistryReader(RegistriesDbContext db, AccessLog log, Subj
 
     private async Task<List<Dictionary<string, object?>>> ReadCurrentAsync(RegistryKind kind, string key, CancellationToken ct)
     {
-        // Plain queries, not compiled ones: EF caches their plans, and a compiled query is tied to one model
-        // while a process may hold a context per provider (the tests run both).
+        var queries = Compiled.GetValue(db.Model, _ => new CurrentQueries());
         var found = kind switch
         {
-            RegistryKind.Population => (await db.Persons.AsNoTracking().Where(r => r.IdNumber == key && r.ValidTo == null).ToListAsync(ct)).ConvertAll(RegistryShapes.Fields),
-            RegistryKind.LegalEntities => (await db.LegalEntities.AsNoTracking().Where(r => r.CreditCode == key && r.ValidTo == null).ToListAsync(ct)).ConvertAll(RegistryShapes.Fields),
-            RegistryKind.Geospatial => (await db.GeoFeatures.AsNoTracking().Where(r => r.Code == key && r.ValidTo == null).ToListAsync(ct)).ConvertAll(RegistryShapes.Fields),
-            _ => (await db.CreditEntries.AsNoTracking().Where(r => r.SubjectCode == key && r.ValidTo == null).OrderBy(r => r.ListedOn).ToListAsync(ct)).ConvertAll(RegistryShapes.Fields),
+            RegistryKind.Population => await ToListAsync(queries.Person(db, key), RegistryShapes.Fields, ct),
+            RegistryKind.LegalEntities => await ToListAsync(queries.Entity(db, key), RegistryShapes.Fields, ct),
+            RegistryKind.Geospatial => await ToListAsync(queries.Feature(db, key), RegistryShapes.Fields, ct),
+            _ => await ToListAsync(queries.CreditEntries(db, key), RegistryShapes.Fields, ct),
         };
+        if (kind == RegistryKind.CreditLists) found.Sort((a, b) => ((DateOnly)a["listedOn"]!).CompareTo((DateOnly)b["listedOn"]!));
         return found;
     }
+
+    private static async Task<List<Dictionary<string, object?>>> ToListAsync<T>(IAsyncEnumerable<T> records, Func<T, Dictionary<string, object?>> fields, CancellationToken ct)
+    {
+        var found = new List<Dictionary<string, object?>>(1);
+        await foreach (var r in records.WithCancellation(ct)) found.Add(fields(r));
+        return found;
+    }
+
+    /// <summary>
+    /// The current-version look-ups, compiled once per model: the hot path of every exchange call. A compiled query
+    /// is bound to the model it first runs with, and one process may hold a model per provider (the tests run both),
+    /// so each model gets its own set.
+    /// </summary>
+    private sealed class CurrentQueries
+    {
+        public readonly Func<RegistriesDbContext, string, IAsyncEnumerable<Person>> Person =
+            EF.CompileAsyncQuery((RegistriesDbContext c, string key) => c.Persons.AsNoTracking().Where(r => r.IdNumber == key && r.ValidTo == null));
+
+        public readonly Func<RegistriesDbContext, string, IAsyncEnumerable<LegalEntity>> Entity =
+            EF.CompileAsyncQuery((RegistriesDbContext c, string key) => c.LegalEntities.AsNoTracking().Where(r => r.CreditCode == key && r.ValidTo == null));
+
+        public readonly Func<RegistriesDbContext, string, IAsyncEnumerable<GeoFeature>> Feature =
+            EF.CompileAsyncQuery((RegistriesDbContext c, string key) => c.GeoFeatures.AsNoTracking().Where(r => r.Code == key && r.ValidTo == null));
+
+        public readonly Func<RegistriesDbContext, string, IAsyncEnumerable<CreditEntry>> CreditEntries =
+            EF.CompileAsyncQuery((RegistriesDbContext c, string key) => c.CreditEntries.AsNoTracking().Where(r => r.SubjectCode == key && r.ValidTo == null));
+    }
+
+    private static readonly ConditionalWeakTable<IModel, CurrentQueries> Compiled = new();
 
     /// <summary>
     /// A read names exactly one subject by a well-formed key: no wildcards, no empty key, so the registries
