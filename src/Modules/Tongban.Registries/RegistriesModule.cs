@@ -27,6 +27,7 @@ public static class RegistriesModule
         services.AddScoped<RegistryReader>();
         services.AddScoped<IRegistryRecords>(sp => sp.GetRequiredService<RegistryReader>());
         services.AddScoped<IRegistryVerification>(sp => sp.GetRequiredService<RegistryReader>());
+        services.AddScoped<ReadsOfSubject>();
         services.AddScoped<ImportRecords>();
         services.AddScoped<RegistryImport>();
         services.AddScoped<IRegistryImport>(sp => sp.GetRequiredService<RegistryImport>());

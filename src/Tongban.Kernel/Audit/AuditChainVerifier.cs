@@ -26,6 +26,14 @@ public interface IChainLink
     string ComputeHash();
 }
 
+/// <summary>The head of a chain (one row, id 1), moved with every append: a deleted tail shows against it.</summary>
+public interface IChainHead
+{
+    int Id { get; }
+    long LastSequence { get; set; }
+    string LastHash { get; set; }
+}
+
 /// <summary>
 /// Walks a hash chain in order and names the first altered, inserted or deleted link. Every chain of the
 /// platform (the audit log, the registries' access log) is checked by this one walk.
@@ -33,6 +41,41 @@ public interface IChainLink
 public static class HashChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Instants in a chain are kept to the millisecond, which every provider stores exactly, so hashes survive a round trip.</summary>
+    public static DateTimeOffset ToMilliseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+
+    /// <summary>
+    /// Locks the chain's head for the current transaction, so appends are serialised: PostgreSQL takes a row lock
+    /// (SELECT … FOR UPDATE), SQLite takes its write lock at once rather than at the first INSERT, so two appenders
+    /// cannot read the same head. Creates the head on the first append.
+    /// </summary>
+    public static async Task<THead> LockHeadAsync<THead>(DbContext db, CancellationToken cancellationToken) where THead : class, IChainHead, new()
+    {
+        var heads = db.Set<THead>();
+        var table = db.Model.FindEntityType(typeof(THead))!.GetTableName();
+        if (db.Database.IsNpgsql())
+        {
+            var locked = "SELECT * FROM " + table + " WHERE id = 1 FOR UPDATE";
+            if (await heads.FromSqlRaw(locked).SingleOrDefaultAsync(cancellationToken) is { } head) return head;
+        }
+        else
+        {
+            var touch = "UPDATE " + table + " SET id = id WHERE id = 1";
+            await db.Database.ExecuteSqlRawAsync(touch, cancellationToken);
+            if (await heads.SingleOrDefaultAsync(h => h.Id == 1, cancellationToken) is { } head) return head;
+        }
+        var created = new THead();
+        heads.Add(created);
+        return created;
+    }
+
+    /// <summary>Verifies a chain stored as <typeparamref name="TLink"/> rows with its <typeparamref name="THead"/>.</summary>
+    public static Task<AuditVerification> VerifyAsync<TLink, THead>(DbContext db, CancellationToken cancellationToken)
+        where TLink : class, IChainLink where THead : class, IChainHead => VerifyAsync(
+        db.Set<TLink>().AsNoTracking().OrderBy(e => EF.Property<long>(e, nameof(IChainLink.Sequence))).AsAsyncEnumerable(),
+        async ct => await db.Set<THead>().AsNoTracking().SingleOrDefaultAsync(ct) is { } h ? (h.LastSequence, h.LastHash) : null,
+        cancellationToken);
 
     /// <param name="links">The links in sequence order.</param>
     /// <param name="head">The chain head's last sequence and hash, or null when no head row exists.</param>
@@ -75,8 +118,5 @@ public static class HashChain
 /// <summary>Verifies the audit chain.</summary>
 public sealed class AuditChainVerifier(KernelDbContext db)
 {
-    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken) => HashChain.VerifyAsync(
-        db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(),
-        async ct => await db.AuditHeads.AsNoTracking().Select(h => new { h.LastSequence, h.LastHash }).SingleOrDefaultAsync(ct) is { } h ? (h.LastSequence, h.LastHash) : null,
-        cancellationToken);
+    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken) => HashChain.VerifyAsync<AuditEntry, AuditHead>(db, cancellationToken);
 }

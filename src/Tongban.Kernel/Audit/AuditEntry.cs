@@ -34,8 +34,8 @@ public sealed class AuditEntry : IChainLink
             Sequence = sequence,
             Id = Guid.CreateVersion7(recordedAt),
             SourceMessageId = sourceMessageId,
-            OccurredAt = ToMilliseconds(record.OccurredAt),
-            RecordedAt = ToMilliseconds(recordedAt),
+            OccurredAt = HashChain.ToMilliseconds(record.OccurredAt),
+            RecordedAt = HashChain.ToMilliseconds(recordedAt),
             Actor = record.Actor,
             Action = record.Action,
             Subject = record.Subject,
@@ -46,9 +46,6 @@ public sealed class AuditEntry : IChainLink
         return entry;
     }
 
-    /// <summary>Instants are kept to the millisecond, which every provider stores exactly, so the hash survives a round trip.</summary>
-    private static DateTimeOffset ToMilliseconds(DateTimeOffset at) =>
-        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     public string ComputeHash()
     {
@@ -61,7 +58,7 @@ public sealed class AuditEntry : IChainLink
 }
 
 /// <summary>The chain's head (one row), written with every append: a deleted tail shows against it.</summary>
-public sealed class AuditHead
+public sealed class AuditHead : IChainHead
 {
     public int Id { get; set; } = 1;
     public long LastSequence { get; set; }

@@ -11,9 +11,6 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
 {
     public const string Prefix = "reg";
 
-    /// <summary>The filter of every "one current version per key" index; the same SQL on both providers.</summary>
-    internal const string CurrentOnly = "valid_to IS NULL";
-
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<LegalEntity> LegalEntities => Set<LegalEntity>();
     public DbSet<GeoFeature> GeoFeatures => Set<GeoFeature>();

@@ -48,7 +48,7 @@ internal sealed class AccessLogEntry : IChainLink
 }
 
 /// <summary>The access log's head (one row), moved with every append; a deleted tail shows against it.</summary>
-internal sealed class AccessLogHead
+internal sealed class AccessLogHead : IChainHead
 {
     public int Id { get; set; } = 1;
     public long LastSequence { get; set; }

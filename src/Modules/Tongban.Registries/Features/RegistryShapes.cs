@@ -67,44 +67,39 @@ internal static class RegistryShapes
 
     public static RegistryDescription Of(RegistryKind kind) => All[(int)kind];
 
-    public static string Code(PersonStatus status) => status switch
-    {
-        PersonStatus.Living => "living",
-        PersonStatus.Deceased => "deceased",
-        _ => "moved-out",
-    };
+    // The codes the files and the API use for each enum: one table each, read by the importer and written by the reader.
+    public static readonly (string Code, PersonStatus Value)[] PersonStatuses = [("living", PersonStatus.Living), ("deceased", PersonStatus.Deceased), ("moved-out", PersonStatus.MovedOut)];
+    public static readonly (string Code, EntityStatus Value)[] EntityStatuses =
+        [("active", EntityStatus.Active), ("cancelled", EntityStatus.Cancelled), ("revoked", EntityStatus.Revoked), ("moved-out", EntityStatus.MovedOut)];
+    public static readonly (string Code, GeoKind Value)[] GeoKinds = [("place", GeoKind.Place), ("address", GeoKind.Address), ("parcel", GeoKind.Parcel)];
+    public static readonly (string Code, CreditList Value)[] ListCodes = [("red", CreditList.Red), ("black", CreditList.Black)];
 
-    public static string Code(EntityStatus status) => status switch
-    {
-        EntityStatus.Active => "active",
-        EntityStatus.Cancelled => "cancelled",
-        EntityStatus.Revoked => "revoked",
-        _ => "moved-out",
-    };
+    public static string Code<TEnum>((string Code, TEnum Value)[] codes, TEnum value) where TEnum : struct, Enum =>
+        Array.Find(codes, c => EqualityComparer<TEnum>.Default.Equals(c.Value, value)).Code;
 
     public static Dictionary<string, object?> Fields(Person p) => new(StringComparer.Ordinal)
     {
         ["idNumber"] = p.IdNumber, ["name"] = p.Name, ["sex"] = p.Sex == Sex.Male ? "男" : "女", ["birthDate"] = p.BirthDate,
         ["ethnicity"] = p.Ethnicity, ["address"] = p.Address, ["divisionCode"] = p.DivisionCode, ["householdNumber"] = p.HouseholdNumber,
-        ["relationToHead"] = p.RelationToHead, ["maritalStatus"] = p.MaritalStatus, ["status"] = Code(p.Status), ["updatedOn"] = p.UpdatedOn,
+        ["relationToHead"] = p.RelationToHead, ["maritalStatus"] = p.MaritalStatus, ["status"] = Code(PersonStatuses, p.Status), ["updatedOn"] = p.UpdatedOn,
     };
 
     public static Dictionary<string, object?> Fields(LegalEntity e) => new(StringComparer.Ordinal)
     {
         ["creditCode"] = e.CreditCode, ["name"] = e.Name, ["entityType"] = e.EntityType, ["legalRepresentative"] = e.LegalRepresentative,
-        ["address"] = e.Address, ["divisionCode"] = e.DivisionCode, ["status"] = Code(e.Status), ["establishedOn"] = e.EstablishedOn,
+        ["address"] = e.Address, ["divisionCode"] = e.DivisionCode, ["status"] = Code(EntityStatuses, e.Status), ["establishedOn"] = e.EstablishedOn,
         ["businessScope"] = e.BusinessScope, ["updatedOn"] = e.UpdatedOn,
     };
 
     public static Dictionary<string, object?> Fields(GeoFeature g) => new(StringComparer.Ordinal)
     {
-        ["code"] = g.Code, ["kind"] = g.Kind.ToString().ToLowerInvariant(), ["name"] = g.Name, ["divisionCode"] = g.DivisionCode,
+        ["code"] = g.Code, ["kind"] = Code(GeoKinds, g.Kind), ["name"] = g.Name, ["divisionCode"] = g.DivisionCode,
         ["geometry"] = System.Text.Json.JsonDocument.Parse(g.Geometry).RootElement, ["updatedOn"] = g.UpdatedOn,
     };
 
     public static Dictionary<string, object?> Fields(CreditEntry c) => new(StringComparer.Ordinal)
     {
-        ["entryNumber"] = c.EntryNumber, ["subjectCode"] = c.SubjectCode, ["subjectName"] = c.SubjectName, ["list"] = c.List == CreditList.Red ? "red" : "black",
+        ["entryNumber"] = c.EntryNumber, ["subjectCode"] = c.SubjectCode, ["subjectName"] = c.SubjectName, ["list"] = Code(ListCodes, c.List),
         ["reason"] = c.Reason, ["sourceDepartment"] = c.SourceDepartment, ["listedOn"] = c.ListedOn, ["expiresOn"] = c.ExpiresOn, ["updatedOn"] = c.UpdatedOn,
     };
 }

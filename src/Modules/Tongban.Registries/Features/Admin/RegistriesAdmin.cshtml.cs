@@ -2,19 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Kernel.Audit;
-using Tongban.Kernel.Errors;
-using Tongban.Kernel.Identifiers;
-using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
+using Tongban.Registries.Features.ReadRecords;
 using Tongban.Registries.Features.LogAccess;
 
 namespace Tongban.Registries.Features.Admin;
 
 /// <summary>The registries at a glance: records held, reads by department and resource, "who read my data", the access log's chain.</summary>
 [Authorize(Policy = Policies.DataAdministrator)]
-internal sealed class RegistriesAdminModel(IRegistryRecords records, RegistriesDbContext db, TimeProvider clock) : PageModel
+internal sealed class RegistriesAdminModel(IRegistryRecords records, ReadsOfSubject readsOf, RegistriesDbContext db) : PageModel
 {
     public IReadOnlyList<RegistryCount> Counts { get; private set; } = [];
     public CallStatistics Calls { get; private set; } = new(0, [], []);
@@ -29,14 +27,7 @@ internal sealed class RegistriesAdminModel(IRegistryRecords records, RegistriesD
     public async Task OnPostReadsAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var key = SubjectKey?.Trim() ?? "";
-        if (!ResidentIdNumber.TryParse(key, out _, out _) && !CreditCode.TryParse(key, out _, out _))
-            throw new DomainException(new DomainError("registry.subject_invalid", "请输入有效的居民身份证号码或统一社会信用代码",
-                "Enter a valid ID number or credit code", Field: nameof(SubjectKey)));
-        Reads = await records.ReadsOfAsync(key, 200, ct);
-        MaskedSubject = ResidentIdNumber.Mask(key.ToUpperInvariant());
-        db.Audit(new AuditRecord(Actor.Of(User), "registries.reads_of", $"subject:{MaskedSubject}", $"{Reads.Count} reads shown", clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        (MaskedSubject, Reads) = await readsOf.ShowAsync(SubjectKey, 200, Actor.Of(User), nameof(SubjectKey), ct);
         // The number is not shown again: the page keeps only its masked form.
         SubjectKey = null;
         ModelState.Remove(nameof(SubjectKey));

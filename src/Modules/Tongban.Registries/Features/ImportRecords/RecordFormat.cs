@@ -239,7 +239,7 @@ internal sealed class PersonFormat(IReadOnlySet<string> divisions) : RecordForma
 {
     public static readonly string[] MaritalStatuses = ["未婚", "已婚", "离婚", "丧偶"];
 
-    private static readonly Dictionary<string, PersonStatus> Statuses = Codes(("living", PersonStatus.Living), ("deceased", PersonStatus.Deceased), ("moved-out", PersonStatus.MovedOut));
+    private static readonly Dictionary<string, PersonStatus> Statuses = Codes(Features.RegistryShapes.PersonStatuses);
     private static readonly Dictionary<string, Sex> Sexes = Codes(("男", Sex.Male), ("女", Sex.Female), ("male", Sex.Male), ("female", Sex.Female), ("1", Sex.Male), ("2", Sex.Female));
 
     private readonly HashSet<long> _keys = [];
@@ -295,8 +295,7 @@ internal sealed class EntityFormat(IReadOnlySet<string> divisions) : StringKeyed
     ("address", ColumnType.Text), ("divisionCode", ColumnType.Text), ("status", ColumnType.Text), ("establishedOn", ColumnType.Date),
     ("businessScope", ColumnType.Text), ("updatedOn", ColumnType.Date))
 {
-    private static readonly Dictionary<string, EntityStatus> Statuses = Codes(("active", EntityStatus.Active), ("cancelled", EntityStatus.Cancelled),
-        ("revoked", EntityStatus.Revoked), ("moved-out", EntityStatus.MovedOut));
+    private static readonly Dictionary<string, EntityStatus> Statuses = Codes(Features.RegistryShapes.EntityStatuses);
 
     protected override void CheckFields(string?[] cells, object?[] values)
     {
@@ -318,7 +317,7 @@ internal sealed class GeoFormat(IReadOnlySet<string> divisions) : StringKeyedFor
     ("code", ColumnType.Text), ("kind", ColumnType.Text), ("name", ColumnType.Text), ("divisionCode", ColumnType.Text),
     ("geometry", ColumnType.Text), ("updatedOn", ColumnType.Date))
 {
-    private static readonly Dictionary<string, GeoKind> Kinds = Codes(("place", GeoKind.Place), ("address", GeoKind.Address), ("parcel", GeoKind.Parcel));
+    private static readonly Dictionary<string, GeoKind> Kinds = Codes(Features.RegistryShapes.GeoKinds);
 
     protected override void CheckFields(string?[] cells, object?[] values)
     {
@@ -375,7 +374,7 @@ internal sealed class CreditFormat(IReadOnlySet<string> divisions) : StringKeyed
     ("reason", ColumnType.Text), ("sourceDepartment", ColumnType.Text), ("listedOn", ColumnType.Date), ("expiresOn", ColumnType.Date),
     ("updatedOn", ColumnType.Date))
 {
-    private static readonly Dictionary<string, CreditList> Lists = Codes(("red", CreditList.Red), ("black", CreditList.Black));
+    private static readonly Dictionary<string, CreditList> Lists = Codes(Features.RegistryShapes.ListCodes);
 
     public override IReadOnlySet<string> OptionalFields { get; } = new HashSet<string> { "expiresOn" };
 

@@ -71,7 +71,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var head = await LockHeadAsync(db);
+        var head = await HashChain.LockHeadAsync<AccessLogHead>(db, CancellationToken.None);
         var entries = new List<AccessLogEntry>(batch.Count);
         foreach (var p in batch)
         {
@@ -79,7 +79,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
             var entry = new AccessLogEntry
             {
                 Sequence = head.LastSequence + 1,
-                At = ToMilliseconds(p.At),
+                At = HashChain.ToMilliseconds(p.At),
                 Caller = read.Caller,
                 CallerDepartment = read.CallerDepartment,
                 OnBehalfOf = read.OnBehalfOf,
@@ -131,30 +131,6 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<AccessLogHead> LockHeadAsync(RegistriesDbContext db)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            var head = await db.AccessLogHeads.FromSql($"SELECT * FROM reg_access_log_heads WHERE id = 1 FOR UPDATE").SingleOrDefaultAsync();
-            if (head is not null) return head;
-        }
-        else
-        {
-            // Take SQLite's write lock now, so two instances cannot read the same head.
-            await db.Database.ExecuteSqlRawAsync("UPDATE reg_access_log_heads SET id = id WHERE id = 1");
-            var existing = await db.AccessLogHeads.SingleOrDefaultAsync(h => h.Id == 1);
-            if (existing is not null) return existing;
-        }
-        var created = new AccessLogHead();
-        db.AccessLogHeads.Add(created);
-        return created;
-    }
-
-    /// <summary>Instants are kept to the millisecond, which every provider stores exactly, so the hash survives a round trip.</summary>
-    private static DateTimeOffset ToMilliseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-
-    public static Task<AuditVerification> VerifyAsync(RegistriesDbContext db, CancellationToken cancellationToken) => HashChain.VerifyAsync(
-        db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(),
-        async ct => await db.AccessLogHeads.AsNoTracking().Select(h => new { h.LastSequence, h.LastHash }).SingleOrDefaultAsync(ct) is { } h ? (h.LastSequence, h.LastHash) : null,
-        cancellationToken);
+    public static Task<AuditVerification> VerifyAsync(RegistriesDbContext db, CancellationToken cancellationToken) =>
+        HashChain.VerifyAsync<AccessLogEntry, AccessLogHead>(db, cancellationToken);
 }

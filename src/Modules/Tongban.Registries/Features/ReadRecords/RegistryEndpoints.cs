@@ -2,9 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Tongban.Kernel.Audit;
-using Tongban.Kernel.Identifiers;
-using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
@@ -34,16 +31,6 @@ internal static class RegistryEndpoints
             .WithSummary("Walks the access log's hash chain and names the first altered, inserted or deleted entry");
     }
 
-    private static async Task<IResult> ReadsOfAsync(ReadsOfInput input, IRegistryRecords records, RegistriesDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var key = input.SubjectKey?.Trim() ?? "";
-        if (!ResidentIdNumber.TryParse(key, out _, out _) && !CreditCode.TryParse(key, out _, out _))
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: Kernel.Localization.Text.T("请给出有效的居民身份证号码或统一社会信用代码", "Give a valid ID number or credit code"));
-        var reads = await records.ReadsOfAsync(key, input.Limit ?? 200, ct);
-        // Looking at whom a person's data was shown to is itself a look at that person: audited.
-        db.Audit(new AuditRecord(Actor.Of(user), "registries.reads_of", $"subject:{ResidentIdNumber.Mask(key)}", $"{reads.Count} reads shown", clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(reads);
-    }
+    private static async Task<IResult> ReadsOfAsync(ReadsOfInput input, ReadsOfSubject handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok((await handler.ShowAsync(input.SubjectKey, input.Limit ?? 200, Actor.Of(user), "subjectKey", ct)).Reads);
 }

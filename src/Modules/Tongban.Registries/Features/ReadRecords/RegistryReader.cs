@@ -188,9 +188,6 @@ internal sealed class RegistryReader(RegistriesDbContext db, AccessLog log, Subj
         ["credit.status"] = new(RegistryKind.CreditLists, "信用状况", "Credit standing", ["list", "reason", "sourceDepartment", "listedOn", "expiresOn"]),
     };
 
-    /// <summary>The facts a material may be replaced by.</summary>
-    public static IReadOnlyCollection<string> FactNames => Facts.Keys;
-
     public async Task<RegistryFact?> FetchFactAsync(string fact, string subjectKey, RegistryRead read, CancellationToken cancellationToken)
     {
         if (!Facts.TryGetValue(fact, out var shape))
