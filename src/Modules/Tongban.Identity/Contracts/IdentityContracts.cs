@@ -16,6 +16,12 @@ public interface IAccountDirectory
 {
     Task<AccountInfo?> FindAsync(Guid accountId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The account registered with this resident ID number (one per number), or null. For staff who identify an applicant
+    /// at a window; the caller records why it looked (the number itself is never logged).
+    /// </summary>
+    Task<AccountInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken);
+
     /// <summary>The account's real-name level, or null when there is no such account.</summary>
     Task<RealNameLevelInfo?> RealNameLevelAsync(Guid accountId, CancellationToken cancellationToken);
 
@@ -29,4 +35,25 @@ public interface IAccountDirectory
 public interface ISmsSender
 {
     Task SendAsync(string phoneNumber, string message, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A principal's authorisation (代办授权) for an agent — a station agent or another citizen — to apply for named
+/// service items in the principal's name until a date.
+/// </summary>
+public sealed record ProxyAuthorisationInfo(
+    Guid Id, Guid PrincipalAccountId, Guid AgentAccountId, IReadOnlyList<string> ItemCodes, DateOnly ValidUntil);
+
+/// <summary>What the applications module asks before an agent acts for a principal.</summary>
+public interface IProxyAuthorisations
+{
+    /// <summary>
+    /// The authorisation that lets <paramref name="agentAccountId"/> apply for <paramref name="itemCode"/> in
+    /// <paramref name="principalAccountId"/>'s name today, or null when none is in force (none given, revoked,
+    /// expired, or not for that item).
+    /// </summary>
+    Task<ProxyAuthorisationInfo?> FindInForceAsync(Guid agentAccountId, Guid principalAccountId, string itemCode, CancellationToken cancellationToken);
+
+    /// <summary>The principals who have authorisations in force for this agent, for the agent's picker.</summary>
+    Task<IReadOnlyList<ProxyAuthorisationInfo>> InForceForAgentAsync(Guid agentAccountId, CancellationToken cancellationToken);
 }

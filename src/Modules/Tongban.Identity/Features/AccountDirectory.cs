@@ -16,6 +16,14 @@ internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
         return a is null ? null : new AccountInfo(a.Id, a.Name, (RealNameLevelInfo)a.Level, a.Kind == AccountKind.Staff, Kernel.Identifiers.ResidentIdNumber.Mask(a.IdNumber));
     }
 
+    public async Task<AccountInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
+    {
+        var normalised = idNumber.Trim().ToUpperInvariant();
+        var id = await db.Users.AsNoTracking().Where(x => x.IdNumber == normalised)
+            .Select(x => (Guid?)x.Id).SingleOrDefaultAsync(cancellationToken);
+        return id is { } found ? await FindAsync(found, cancellationToken) : null;
+    }
+
     public async Task<RealNameLevelInfo?> RealNameLevelAsync(Guid accountId, CancellationToken cancellationToken) =>
         (await FindAsync(accountId, cancellationToken))?.Level;
 

@@ -10,6 +10,7 @@ using Tongban.Identity.Domain;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
 
 namespace Tongban.Identity.Features.SignIn;
 
@@ -112,9 +113,9 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
             new(AccountClaims.Kind, account.Kind.ToString()),
             new(AccountClaims.Level, ((int)account.Level).ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
-        claims.AddRange(account.DivisionScope.Select(d => new Claim(AccountClaims.Division, d)));
-        if (account.DepartmentCode is { } department) claims.Add(new Claim(AccountClaims.Department, department));
-        if (account.StationKey is { } station) claims.Add(new Claim(AccountClaims.Station, station));
+        claims.AddRange(account.DivisionScope.Select(d => new Claim(StaffClaims.Division, d)));
+        if (account.DepartmentCode is { } department) claims.Add(new Claim(StaffClaims.Department, department));
+        if (account.StationKey is { } station) claims.Add(new Claim(StaffClaims.Station, station));
         if (enrolmentOnly) claims.Add(new Claim(AccountClaims.EnrolTotp, "true"));
         else claims.AddRange((await users.GetRolesAsync(account)).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
