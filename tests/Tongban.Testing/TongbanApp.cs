@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
 
 namespace Tongban.Testing;
 
@@ -37,11 +38,20 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
     public Task<int> DrainOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
     /// <summary>A client with a cookie jar, signed in through the development sign-in page with the given roles.</summary>
-    public async Task<HttpClient> SignInAsync(string name, params string[] roles)
+    public Task<HttpClient> SignInAsync(string name, params string[] roles) => SignInAsync(name, scope: null, roles);
+
+    /// <summary>The development sign-in with a staff scope: department, station and divisions (<see cref="StaffScope"/>).</summary>
+    public async Task<HttpClient> SignInAsync(string name, StaffScope? scope, params string[] roles)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var form = new List<KeyValuePair<string, string>> { new("Name", name), new("__RequestVerificationToken", await AntiforgeryTokenAsync(client, "/sign-in")) };
         form.AddRange(roles.Select(r => new KeyValuePair<string, string>("Roles", r)));
+        if (scope is not null)
+        {
+            form.Add(new("Department", scope.DepartmentCode ?? ""));
+            form.Add(new("Station", scope.StationKey ?? ""));
+            form.Add(new("Divisions", string.Join(',', scope.Divisions)));
+        }
         using var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(form));
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Security;
 
 namespace Tongban.Web.Pages;
@@ -23,6 +24,16 @@ public sealed class SignInModel(IOptions<Hosting.AuthenticationOptions> options)
     [BindProperty]
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>The staff scope to act in (<see cref="StaffClaims"/>), so scoped features can be tried without accounts.</summary>
+    [BindProperty]
+    public string? Department { get; set; }
+
+    [BindProperty]
+    public string? Station { get; set; }
+
+    [BindProperty]
+    public string? Divisions { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -40,10 +51,16 @@ public sealed class SignInModel(IOptions<Hosting.AuthenticationOptions> options)
         var roles = Roles.Where(r => Policies.All.Any(p => p.Role == r)).Distinct().ToList();
         if (roles.Count == 0)
             errors.Add(new DomainError("sign_in.roles", "请至少选择一个角色", "Choose at least one role", Field: "Roles"));
+        var divisions = (Divisions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var d in divisions)
+            if (!DivisionCode.TryParse(d, out _, out var divisionError)) errors.Add(divisionError!.At("Divisions"));
         if (errors.Count > 0) throw new DomainException(errors);
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, $"dev:{Name.Trim()}"), new(ClaimTypes.Name, Name.Trim()) };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(divisions.Select(d => new Claim(StaffClaims.Division, DivisionCode.Parse(d).Value)));
+        if (!string.IsNullOrWhiteSpace(Department)) claims.Add(new Claim(StaffClaims.Department, Department.Trim().ToUpperInvariant()));
+        if (!string.IsNullOrWhiteSpace(Station)) claims.Add(new Claim(StaffClaims.Station, Station.Trim()));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
