@@ -1,0 +1,38 @@
+using Tongban.Kernel.Forms;
+
+namespace Tongban.Catalog.Contracts;
+
+/// <summary>
+/// A material of an item as an application needs it. <see cref="Key"/> is stable within the item's version;
+/// <see cref="Tolerable"/> (容缺) means it may be promised for later at acceptance; <see cref="RegistryFact"/>
+/// (e.g. population.household) and <see cref="LicenseType"/> name what the platform can fetch instead of an upload.
+/// </summary>
+public sealed record ApplicableMaterial(
+    string Key, string Name, bool Required, string? Condition, bool Tolerable, string? RegistryFact, string? LicenseType);
+
+/// <summary>One step of the item's handling after acceptance, done by a holder of <see cref="Role"/> (a <c>Policies</c> name).</summary>
+public sealed record ProcessStep(string Key, string NameZh, string NameEn, string Role);
+
+/// <summary>A published service item, as the applications module needs it to take and handle an application.</summary>
+public sealed record ApplicableItem(
+    string ImplementationCode,
+    string Name,
+    int VersionNumber,
+    string DepartmentCreditCode,
+    string DivisionCode,
+    int PromisedLimitDays,
+    int? StatutoryLimitDays,
+    int PromisedTrips,
+    int RealNameLevel,
+    bool ForPersons,
+    bool ForLegalEntities,
+    IReadOnlyList<ApplicableMaterial> Materials,
+    IReadOnlyList<ProcessStep> Process,
+    FormDefinition Form);
+
+/// <summary>What other modules may read of the catalog to apply for an item.</summary>
+public interface IServiceItems
+{
+    /// <summary>The item in effect today if it is published (not suspended or abolished), else null.</summary>
+    Task<ApplicableItem?> FindApplicableAsync(string implementationCode, CancellationToken cancellationToken);
+}
