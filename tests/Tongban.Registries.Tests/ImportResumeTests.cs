@@ -78,4 +78,20 @@ public sealed class ImportResumeTests(LaneApps apps) : IClassFixture<LaneApps>
         release.Set();
         Assert.Equal(42, (await first).Added);
     }
+
+    [Fact]
+    public async Task On_SQLite_an_import_held_by_another_process_refuses_a_second_one()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseLane.Sqlite);
+        await using var app = new TongbanApp(database);
+        var content = Csv(PersonHeader, Person(Id(new DateOnly(1913, 3, 3), 901)));
+        // What another process's import holds: the exclusive lock on the file beside the database.
+        var lockFile = Path.Combine(database.DataDirectory, "tongban.db.import-population.lock");
+        await using (new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var busy = await Assert.ThrowsAsync<DomainException>(() => ImportAsync(app, "population", content));
+            Assert.Equal((ErrorKind.Conflict, "import.busy"), (busy.Kind, busy.Errors[0].Code));
+        }
+        Assert.Equal(1, (await ImportAsync(app, "population", content)).Added); // released when that process ends
+    }
 }

@@ -49,17 +49,10 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var open = new ConnectionCloser(db);
             var connection = db.Database.GetDbConnection();
-            if (!await TryLockAsync(connection, description.Kind, true)) throw Busy(description);
-            try
-            {
-                return await RunLockedAsync(request, description, RecordFormat.For(description.Kind, divisions), fingerprint, connection, progress, watch, cancellationToken);
-            }
-            finally
-            {
-                await TryLockAsync(connection, description.Kind, false);
-                await db.Database.CloseConnectionAsync();
-            }
+            await using var registryLock = await RegistryLock.TryTakeAsync(connection, description.Kind) ?? throw Busy(description);
+            return await RunLockedAsync(request, description, RecordFormat.For(description.Kind, divisions), fingerprint, connection, progress, watch, cancellationToken);
         }
         finally
         {
@@ -233,17 +226,51 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    /// <summary>Across processes on PostgreSQL, a session advisory lock per registry; on SQLite the in-process gate and SQLite's single writer.</summary>
-    private static async Task<bool> TryLockAsync(DbConnection connection, RegistryKind kind, bool take)
+    private sealed class ConnectionCloser(RegistriesDbContext db) : IAsyncDisposable
     {
-        if (connection is not NpgsqlConnection) return true;
-        await using var command = connection.CreateCommand();
-        command.CommandText = take ? "SELECT pg_try_advisory_lock(@key)" : "SELECT pg_advisory_unlock(@key)";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@key";
-        parameter.Value = 0x7265_6749_6D70_0000L + (long)kind; // "regImp" + the registry
-        command.Parameters.Add(parameter);
-        return await command.ExecuteScalarAsync(CancellationToken.None) is true;
+        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
+    }
+
+    /// <summary>
+    /// One import per registry across processes: on PostgreSQL a session advisory lock; on SQLite an exclusive lock
+    /// on a file beside the database (the operating system releases both if the process dies).
+    /// </summary>
+    private sealed class RegistryLock(Func<ValueTask> release) : IAsyncDisposable
+    {
+        public static async Task<RegistryLock?> TryTakeAsync(DbConnection connection, RegistryKind kind)
+        {
+            if (connection is NpgsqlConnection)
+            {
+                var key = 0x7265_6749_6D70_0000L + (long)kind; // "regImp" + the registry
+                return await AdvisoryAsync(connection, "pg_try_advisory_lock", key)
+                    ? new RegistryLock(async () => await AdvisoryAsync(connection, "pg_advisory_unlock", key))
+                    : null;
+            }
+            var database = connection.DataSource;
+            if (string.IsNullOrEmpty(database) || database == ":memory:") return new RegistryLock(() => ValueTask.CompletedTask);
+            try
+            {
+                var file = new FileStream($"{database}.import-{kind.ToString().ToLowerInvariant()}.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new RegistryLock(() => file.DisposeAsync());
+            }
+            catch (IOException)
+            {
+                return null; // held by another process
+            }
+        }
+
+        private static async Task<bool> AdvisoryAsync(DbConnection connection, string function, long key)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {function}(@key)";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@key";
+            parameter.Value = key;
+            command.Parameters.Add(parameter);
+            return await command.ExecuteScalarAsync(CancellationToken.None) is true;
+        }
+
+        public ValueTask DisposeAsync() => release();
     }
 
     private static DomainException Busy(RegistryDescription description) => new(new DomainError("import.busy",
