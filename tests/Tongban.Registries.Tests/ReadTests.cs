@@ -51,6 +51,34 @@ public sealed class ReadTests(LaneApps apps) : IClassFixture<LaneApps>
 
     [Theory]
     [DatabaseLanes]
+    public async Task Call_statistics_come_from_a_roll_up_that_agrees_with_the_log(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var id = RegistryRecords.NewIdNumber();
+        await RegistryRecords.AddAsync(app, RegistryRecords.Person(id, "赵敏"));
+        string Department() => Guid.NewGuid().ToString("N")[..18].ToUpperInvariant();
+        var (first, second) = (Social with { CallerDepartment = Department() }, Social with { CallerDepartment = Department(), Resource = "population-household" });
+
+        // Concurrent reads land in shared batches; a miss counts as a call with no records.
+        await Task.WhenAll(
+            Enumerable.Range(0, 3).Select(_ => WithScopeAsync(app, sp => sp.GetRequiredService<IRegistryRecords>().ReadAsync(RegistryKind.Population, id, ["name"], first, default)))
+            .Append(WithScopeAsync(app, sp => sp.GetRequiredService<IRegistryRecords>().ReadAsync(RegistryKind.Population, id, ["name"], second, default)))
+            .Append(WithScopeAsync(app, sp => sp.GetRequiredService<IRegistryRecords>().ReadAsync(RegistryKind.Population, RegistryRecords.NewIdNumber(), ["name"], second, default))));
+
+        var statistics = await WithScopeAsync(app, sp => sp.GetRequiredService<IRegistryRecords>().CallStatisticsAsync(default));
+        Assert.Equal((3L, 3L), Counts(statistics.ByDepartment, first.CallerDepartment!));
+        Assert.Equal((2L, 1L), Counts(statistics.ByDepartment, second.CallerDepartment!));
+        var fromLog = await WithScopeAsync(app, sp => sp.GetRequiredService<RegistriesDbContext>().AccessLog.AsNoTracking()
+            .GroupBy(a => a.Resource).Select(g => new { g.Key, Calls = g.LongCount(), Records = g.Sum(a => (long)a.ResultCount) }).ToListAsync());
+        Assert.Equal(fromLog.Select(r => (r.Key, r.Calls, r.Records)).OrderBy(r => r.Key, StringComparer.Ordinal),
+            statistics.ByResource.Select(r => (r.Key, r.Calls, r.Records)).OrderBy(r => r.Key, StringComparer.Ordinal));
+        Assert.Equal(fromLog.Sum(r => r.Calls), statistics.Total);
+
+        static (long, long) Counts(IReadOnlyList<CallCount> counts, string key) => counts.Single(c => c.Key == key) is var c ? (c.Calls, c.Records) : default;
+    }
+
+    [Theory]
+    [DatabaseLanes]
     public async Task Only_the_current_version_is_read_and_the_history_stays(DatabaseLane lane)
     {
         var app = await apps.For(lane);

@@ -12,4 +12,7 @@ public sealed class RegionClock(TimeProvider clock, IOptions<RegionOptions> opti
     public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone);
 
     public DateOnly Today => DateOnly.FromDateTime(LocalNow.DateTime);
+
+    /// <summary>The region's calendar date at an instant.</summary>
+    public DateOnly DateAt(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 }

@@ -17,6 +17,7 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CreditEntry> CreditEntries => Set<CreditEntry>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<AccessLogHead> AccessLogHeads => Set<AccessLogHead>();
+    public DbSet<AccessCount> AccessCounts => Set<AccessCount>();
     public DbSet<RegistrySecret> Secrets => Set<RegistrySecret>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -85,6 +86,12 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
             e.HasIndex(a => a.SubjectHash);
+        });
+        modelBuilder.Entity<AccessCount>(e =>
+        {
+            e.HasKey(c => new { c.Day, c.Department, c.Resource });
+            e.Property(c => c.Department).HasMaxLength(100);
+            e.Property(c => c.Resource).HasMaxLength(60);
         });
         modelBuilder.Entity<AccessLogHead>(e =>
         {

@@ -90,3 +90,16 @@ internal sealed class ImportRun
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; set; }
 }
+
+/// <summary>
+/// Calls and records returned per region day, calling department (or client without one) and resource: the access
+/// log rolled up in the same transaction as the entries it counts, so statistics never scan the log.
+/// </summary>
+internal sealed class AccessCount
+{
+    public DateOnly Day { get; init; }
+    public required string Department { get; init; }
+    public required string Resource { get; init; }
+    public long Calls { get; set; }
+    public long Records { get; set; }
+}

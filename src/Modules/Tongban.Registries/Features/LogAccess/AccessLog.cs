@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Time;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
 using Tongban.Registries.Domain;
@@ -21,7 +22,7 @@ internal sealed record AccessDraft(RegistryRead Read, string Registry, string Su
 /// that locks the chain head, links its entries and moves the head. Under load a batch carries many reads,
 /// so the log costs one commit per batch, not one per read.
 /// </summary>
-internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, TimeProvider clock)
+internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, RegionClock clock)
 {
     private const int MaxBatch = 500;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
@@ -32,7 +33,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
     public async Task RecordAsync(AccessDraft draft, CancellationToken cancellationToken)
     {
         var subjectHash = await hasher.HashAsync(draft.SubjectKey, cancellationToken);
-        var pending = new Pending(draft, subjectHash, clock.GetUtcNow(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(draft, subjectHash, clock.UtcNow, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _queue.Writer.TryWrite(pending);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
             _ = Task.Run(DrainAsync, CancellationToken.None);
@@ -96,6 +97,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
             head.LastHash = entry.Hash;
         }
         await InsertAsync(db, entries);
+        await CountAsync(db, entries);
         await db.SaveChangesAsync(); // the head
         await transaction.CommitAsync();
     }
@@ -129,6 +131,39 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         }
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Adds the batch to the daily roll-up: one upsert per (day, department, resource) in the batch, usually one or two.</summary>
+    private async Task CountAsync(RegistriesDbContext db, List<AccessLogEntry> entries)
+    {
+        var entity = db.Model.FindEntityType(typeof(AccessCount))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
+        var dayProperty = entity.FindProperty(nameof(AccessCount.Day))!;
+        var (day, department, resource, calls, records) = (Column(nameof(AccessCount.Day)), Column(nameof(AccessCount.Department)),
+            Column(nameof(AccessCount.Resource)), Column(nameof(AccessCount.Calls)), Column(nameof(AccessCount.Records)));
+        var sql = $"INSERT INTO {table.Name} ({day}, {department}, {resource}, {calls}, {records}) VALUES (@day, @department, @resource, @calls, @records) " +
+            $"ON CONFLICT ({day}, {department}, {resource}) DO UPDATE SET {calls} = {table.Name}.{calls} + excluded.{calls}, {records} = {table.Name}.{records} + excluded.{records}";
+        foreach (var group in entries.GroupBy(e => (Day: clock.DateAt(e.At), Department: e.CallerDepartment ?? e.Caller, e.Resource)))
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText = sql;
+            Add(command, "@day", dayProperty.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(group.Key.Day)! : group.Key.Day);
+            Add(command, "@department", group.Key.Department);
+            Add(command, "@resource", group.Key.Resource);
+            Add(command, "@calls", (long)group.Count());
+            Add(command, "@records", group.Sum(e => (long)e.ResultCount));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        static void Add(System.Data.Common.DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
     }
 
     public static Task<AuditVerification> VerifyAsync(RegistriesDbContext db, CancellationToken cancellationToken) =>

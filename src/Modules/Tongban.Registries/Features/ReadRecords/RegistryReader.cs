@@ -150,10 +150,10 @@ internal sealed class RegistryReader(RegistriesDbContext db, AccessLog log, Subj
 
     public async Task<CallStatistics> CallStatisticsAsync(CancellationToken cancellationToken)
     {
-        var byDepartment = await db.AccessLog.AsNoTracking().GroupBy(a => a.CallerDepartment ?? a.Caller)
-            .Select(g => new CallCount(g.Key, g.LongCount(), g.Sum(a => (long)a.ResultCount))).ToListAsync(cancellationToken);
-        var byResource = await db.AccessLog.AsNoTracking().GroupBy(a => a.Resource)
-            .Select(g => new CallCount(g.Key, g.LongCount(), g.Sum(a => (long)a.ResultCount))).ToListAsync(cancellationToken);
+        var byDepartment = await db.AccessCounts.AsNoTracking().GroupBy(a => a.Department)
+            .Select(g => new CallCount(g.Key, g.Sum(a => a.Calls), g.Sum(a => a.Records))).ToListAsync(cancellationToken);
+        var byResource = await db.AccessCounts.AsNoTracking().GroupBy(a => a.Resource)
+            .Select(g => new CallCount(g.Key, g.Sum(a => a.Calls), g.Sum(a => a.Records))).ToListAsync(cancellationToken);
         return new(byDepartment.Sum(c => c.Calls), [.. byDepartment.OrderByDescending(c => c.Calls)], [.. byResource.OrderByDescending(c => c.Calls)]);
     }
 

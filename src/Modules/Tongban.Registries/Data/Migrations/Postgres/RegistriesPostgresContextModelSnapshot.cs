@@ -82,6 +82,36 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                     b.ToTable("reg_outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Registries.Domain.AccessCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Resource")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("resource");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("calls");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("bigint")
+                        .HasColumnName("records");
+
+                    b.HasKey("Day", "Department", "Resource")
+                        .HasName("pk_reg_access_counts");
+
+                    b.ToTable("reg_access_counts", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Registries.Domain.AccessLogEntry", b =>
                 {
                     b.Property<long>("Sequence")

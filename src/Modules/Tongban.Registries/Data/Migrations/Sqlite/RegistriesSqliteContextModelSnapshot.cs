@@ -77,6 +77,36 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     b.ToTable("reg_outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Registries.Domain.AccessCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Resource")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calls");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("records");
+
+                    b.HasKey("Day", "Department", "Resource")
+                        .HasName("pk_reg_access_counts");
+
+                    b.ToTable("reg_access_counts", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Registries.Domain.AccessLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
