@@ -49,7 +49,10 @@ internal sealed record Fee(string Name, string Amount, string? Basis);
 /// A material an applicant provides — or that the platform fetches instead: a registry fact (户籍, 营业执照登记)
 /// or a license type from the license library (the slot the license issue fills).
 /// </summary>
-/// <remarks><see cref="Key"/> names the material to an application; it is stable across versions (m1, m2 … when the feed gives none).</remarks>
+/// <remarks>
+/// <see cref="Key"/> names the material to an application; empty when the feed or the administrator gave none, and then the
+/// material is known as m1, m2 … by its position (<see cref="ItemElements.MaterialKey"/>), stable within a version.
+/// </remarks>
 internal sealed record Material(
     string Name, Requirement Requirement, string? Condition, MaterialForm Form, int Copies, Medium Medium,
     bool Tolerable, string? BlankForm, string? Sample, string? RegistryFact, string? LicenseType, string Key = "")
@@ -98,7 +101,7 @@ internal sealed record ItemElements
     /// <summary>The steps a case of this version goes through: its own, or review then decision.</summary>
     public IReadOnlyList<HandlingStep> EffectiveProcess => Process.Count > 0 ? Process : HandlingStep.Default;
 
-    /// <summary>The key of the material at <paramref name="index"/>: its own, or m1, m2 … by position (versions drafted before keys).</summary>
+    /// <summary>The key of the material at <paramref name="index"/>: its own, or m1, m2 … by position.</summary>
     public string MaterialKey(int index) => Materials[index].Key is { Length: > 0 } key ? key : $"m{index + 1}";
 
     /// <summary>Every element an item must have before it can go to legality review, named at once.</summary>

@@ -35,7 +35,7 @@ internal sealed record FeedItem(
         [.. e.Fees.Select(f => new FeedFee(f.Name, f.Amount, f.Basis))],
         [.. e.Materials.Select(m => new FeedMaterial(m.Name, m.Requirement == Requirement.Required ? "required" : "conditional", m.Condition,
             m.Form switch { MaterialForm.Original => "original", MaterialForm.Copy => "copy", _ => "original-and-copy" }, m.Copies,
-            m.Medium switch { Medium.Paper => "paper", Medium.Electronic => "electronic", _ => "either" }, m.Tolerable, m.BlankForm, m.Sample, m.RegistryFact, m.LicenseType, m.Key))],
+            m.Medium switch { Medium.Paper => "paper", Medium.Electronic => "electronic", _ => "either" }, m.Tolerable, m.BlankForm, m.Sample, m.RegistryFact, m.LicenseType, m.Key is { Length: > 0 } key ? key : null))],
         e.Trips, e.OnlineDepth, [.. e.Places.Select(p => new FeedPlace(p.Hall, [.. p.Windows], p.Hours, p.Station))], [.. e.Steps],
         e.ConsultationPhone, e.ComplaintPhone, e.RealNameLevel, e.CrossRegion, e.Summary, null, null,
         e.Form.Fields.Count > 0 ? e.Form : null, e.Process.Count > 0 ? [.. e.Process.Select(p => new FeedStep(p.Key, p.NameZh, p.NameEn, p.Role))] : null);
@@ -71,7 +71,7 @@ internal sealed record FeedItem(
             StatutoryLimit = StatutoryLimit,
             PromisedLimit = PromisedLimit,
             Fees = (Fees ?? []).Select(f => new Fee(f.Name ?? "", f.Amount ?? "", f.Basis)).ToList(),
-            Materials = (Materials ?? []).Select((m, i) => ToMaterial(m, i, errors)).ToList(),
+            Materials = (Materials ?? []).Select(m => ToMaterial(m, errors)).ToList(),
             Trips = Trips,
             OnlineDepth = OnlineDepth,
             Places = (Places ?? []).Select(p => new Place(p.Hall, p.Windows ?? [], p.Hours, p.Station)).ToList(),
@@ -89,16 +89,15 @@ internal sealed record FeedItem(
     /// <summary>A field as the feed or the page gave it, without stray spaces around its key and labels.</summary>
     private static FormField Trimmed(FormField f) => f with { Key = f.Key?.Trim() ?? "", LabelZh = f.LabelZh?.Trim() ?? "", LabelEn = f.LabelEn?.Trim() ?? "" };
 
-    /// <summary>A material without a key gets m1, m2 … by its position.</summary>
-    private static Material ToMaterial(FeedMaterial m, int index, List<DomainError> errors) => new(
+    /// <summary>A material without a key keeps none: it is known as m1, m2 … by position (<see cref="ItemElements.MaterialKey"/>).</summary>
+    private static Material ToMaterial(FeedMaterial m, List<DomainError> errors) => new(
         m.Name?.Trim() ?? "",
         m.Required switch { "required" or null => Requirement.Required, "conditional" => Requirement.Conditional, _ => Bad<Requirement>("materials.required", m.Required, "required, conditional", errors) },
         m.Condition,
         m.Form switch { "original" or null => MaterialForm.Original, "copy" => MaterialForm.Copy, "original-and-copy" => MaterialForm.OriginalAndCopy, _ => Bad<MaterialForm>("materials.form", m.Form, "original, copy, original-and-copy", errors) },
         m.Copies ?? 1,
         m.Medium switch { "paper" => Medium.Paper, "electronic" => Medium.Electronic, "either" or null => Medium.Either, _ => Bad<Medium>("materials.medium", m.Medium, "paper, electronic, either", errors) },
-        m.Tolerable ?? false, m.BlankForm, m.Sample, m.RegistryFact, m.License,
-        string.IsNullOrWhiteSpace(m.Key) ? $"m{index + 1}" : m.Key.Trim());
+        m.Tolerable ?? false, m.BlankForm, m.Sample, m.RegistryFact, m.License, m.Key?.Trim() ?? "");
 
     private static T? Parse<T>(string? value, string field, List<DomainError> errors) where T : struct, Enum
     {
