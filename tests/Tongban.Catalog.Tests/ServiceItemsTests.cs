@@ -123,4 +123,27 @@ public sealed class ServiceItemsTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Equal(1, found!.VersionNumber);
         Assert.Empty(found.Form.Fields);
     }
+
+    /// <summary>The demo region's items that the applications module and the browser journey use.</summary>
+    [Theory]
+    [DatabaseLanes]
+    public async Task The_demo_items_an_applicant_tries_have_forms_processes_and_keyed_materials(DatabaseLane lane)
+    {
+        var (app, _, _) = await StartAsync(lane);
+
+        var moving = await FindAsync(app, "11211200061012195B00070500700101");
+        Assert.Equal("户口迁移（迁入）", moving!.Name);
+        Assert.Contains(moving.Materials, m => m is { Key: "household_book", RegistryFact: "population.household" });
+        Assert.Contains(moving.Materials, m => m is { Key: "residence_proof", Tolerable: true, Required: true });
+        Assert.Equal(["review", "decide"], moving.Process.Select(s => s.Key));
+        Assert.Equal(new FormCondition("reason", "spouse"), moving.Form.Fields.Single(f => f.Key == "spouse_id_number").VisibleWhen);
+        Assert.Empty(moving.Form.Check());
+
+        var food = await FindAsync(app, "11211200025881318U00012101300001");
+        Assert.Contains(food!.Materials, m => m is { Key: "business_licence", RegistryFact: "legal-entity.registration" });
+        Assert.Equal([Policies.Reviewer, Policies.Reviewer, Policies.LegalityReviewer, Policies.Leader], food.Process.Select(s => s.Role));
+
+        foreach (var code in new[] { "11211200061012195B00070501100001", "11211200025881318U00012100600001" })
+            Assert.NotEmpty((await FindAsync(app, code))!.Form.Fields);
+    }
 }
