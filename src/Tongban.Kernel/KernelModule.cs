@@ -4,6 +4,7 @@ using Tongban.Kernel.Audit;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Files;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Time;
@@ -12,7 +13,7 @@ namespace Tongban.Kernel;
 
 public static class KernelModule
 {
-    /// <summary>Clock, options, the kernel's tables, the outbox, the audit chain, the calendar, migrations and seeding.</summary>
+    /// <summary>Clock, options, the kernel's tables, the outbox, the audit chain, the calendar, the file store, migrations and seeding.</summary>
     public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
@@ -20,6 +21,7 @@ public static class KernelModule
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.Configure<FilesOptions>(configuration.GetSection(FilesOptions.Section));
         services.AddSingleton<RegionClock>();
 
         services.AddModuleDatabase<KernelDbContext, KernelSqliteContext, KernelPostgresContext>(configuration, "kernel", KernelDbContext.Prefix);
@@ -30,6 +32,8 @@ public static class KernelModule
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<IOutboxHandler, AuditChainAppender>();
         services.AddScoped<AuditChainVerifier>();
+
+        services.AddSingleton<IFileStore, LocalFileStore>();
 
         services.AddSingleton<CalendarStore>();
         services.AddScoped<EditCalendar>();

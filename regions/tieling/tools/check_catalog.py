@@ -47,6 +47,9 @@ ITEM_KEYS = ["basicCode", "implementationCode", "name", "type", "level", "divisi
 MATERIAL_KEYS = ["name", "required", "condition", "form", "copies", "medium", "tolerable", "blankForm",
                  "sample", "registryFact", "license"]
 FEE_KEYS = ["name", "amount", "basis"]
+FIELD_TYPES = {"Text", "LongText", "Number", "Date", "Choice", "MultiChoice", "YesNo", "IdNumber", "CreditCode", "Phone", "Division"}
+ROLES = {"window-clerk", "station-agent", "reviewer", "approver", "legality-reviewer", "leader"}
+KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 PLACE_KEYS = ["hall", "windows", "hours"]
 BUNDLE_KEYS = ["code", "name", "subjects", "summary", "items"]
 
@@ -134,6 +137,25 @@ def material_sig(m):
     return (m["name"], m["required"], m["condition"], m["form"], m["copies"], m["medium"])
 
 
+def check_definitions(it, where):
+    """The application form, the process and the material keys of an item that has them (demo_forms.py)."""
+    keys = [m.get("key") for m in it["materials"]]
+    check(all(k and KEY.match(k) for k in keys) and len(set(keys)) == len(keys), f"{where}: material keys {keys}")
+    seen = {}
+    for f in it["form"]["fields"]:
+        fw = f"{where}: form field {f.get('key')}"
+        check(KEY.match(f["key"]) and f["key"] not in seen and f["labelZh"] and f["labelEn"] and f["type"] in FIELD_TYPES, fw)
+        check(("options" in f) == (f["type"] in ("Choice", "MultiChoice")), f"{fw}: options only for choices")
+        if "visibleWhen" in f:
+            source = seen.get(f["visibleWhen"]["field"])
+            values = {"yes", "no"} if source and source["type"] == "YesNo" else {o["value"] for o in (source or {}).get("options", [])}
+            check(source is not None and f["visibleWhen"]["equalsValue"] in values, f"{fw}: condition")
+        check(f.get("min", 0) <= f.get("max", f.get("min", 0)), f"{fw}: min > max")
+        seen[f["key"]] = f
+    steps = [s["key"] for s in it["process"]]
+    check(steps and len(set(steps)) == len(steps) and all(s["role"] in ROLES and s["nameZh"] and s["nameEn"] for s in it["process"]), f"{where}: process")
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REGION, "catalog.json")
     raw = open(path, "rb").read()
@@ -177,8 +199,11 @@ def main():
     foreign_windows = []
     for it in items:
         where = f"{it.get('implementationCode')} {it.get('name')}"
-        if not check(list(it) == ITEM_KEYS, f"{where}: keys {list(it)}"):
+        extra = list(it)[len(ITEM_KEYS):]
+        if not check(list(it)[:len(ITEM_KEYS)] == ITEM_KEYS and extra in ([], ["form", "process"]), f"{where}: keys {list(it)}"):
             continue
+        if extra:
+            check_definitions(it, where)
         bc, ic, credit = it["basicCode"], it["implementationCode"], it["departmentCreditCode"]
         check(isinstance(bc, str) and 0 < len(bc) <= 12 and bc.isascii() and bc.isalnum(),
               f"{where}: basicCode {bc!r} must be ≤ 12 ASCII letters/digits")
@@ -218,7 +243,7 @@ def main():
         check(len({m.get('name') for m in mats}) == len(mats), f"{where}: duplicate material names")
         for m in mats:
             mw = f"{where}: material {m.get('name')}"
-            if not check(list(m) == MATERIAL_KEYS, f"{mw}: keys {list(m)}"):
+            if not check(list(m) in (MATERIAL_KEYS, MATERIAL_KEYS + ["key"]), f"{mw}: keys {list(m)}"):
                 continue
             check(m["required"] in ("required", "conditional"), f"{mw}: required")
             check((m["required"] == "conditional") == bool(m["condition"]), f"{mw}: condition only for conditional materials")

@@ -26,12 +26,17 @@ from LIB, and the flags are: c:<condition> (conditional), k (copy), b (original 
 p / e / x (paper / electronic / either), t (tolerable: may be supplied later under 容缺受理),
 f (has a blank form and a sample), a number (copies), n:<name> (rename a LIB entry),
 R:<registry fact>, L:<license type>.
+
+A few items an applicant of the demo is likely to try also get an application form, a handling process and
+material keys: see demo_forms.py.
 """
 import copy
 import csv
 import json
 import os
 import sys
+
+from demo_forms import apply as apply_demo_form
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REGION = os.path.dirname(HERE)
@@ -337,7 +342,7 @@ I("死亡注销户口", "确认", "《中华人民共和国户口登记条例》
   "公民死亡后，由户主、亲属、抚养人或者邻居向户口登记机关申报死亡，注销户口。",
   rn=3, cross="全省通办", win=["D01"], steps=["申报", "受理", "核查", "注销"])
 I("户口迁移（迁入）", "确认", "《中华人民共和国户口登记条例》第十条、第十三条；《国务院关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）", "P", "户籍办理", 20, 3,
-  ["户口迁移申请表|f", "@户口簿", "@身份证", "@不动产权证|n:合法稳定住所证明（不动产权证书或房屋租赁登记备案证明）",
+  ["户口迁移申请表|f", "@户口簿", "@身份证", "@不动产权证|n:合法稳定住所证明（不动产权证书或房屋租赁登记备案证明）|t",
    "@结婚证|c:夫妻投靠落户的", "劳动合同或营业执照|c:以就业落户的|k"],
   "符合落户条件的人员将户口迁入本市，省外迁入的由迁入地公安机关一站式办理迁出手续。",
   rn=3, cross="跨省通办", win=["D01"])
@@ -355,7 +360,7 @@ I("户籍证明开具", "公服", "《中华人民共和国户口登记条例》
   ["@身份证"], "因办理社会事务需要证明户籍信息的，由户籍所在地公安机关出具户籍证明。",
   depth=4, cross="全省通办", win=["D01"])
 I("居住证申领", "确认", "《居住证暂行条例》第二条、第九条、第十条", "P", "户籍办理", 15, 5,
-  ["@身份证", "居住登记凭证或合法稳定住所证明|k", "劳动合同或营业执照|c:以合法稳定就业申领的|k",
+  ["@身份证", "居住登记凭证或合法稳定住所证明|k|t", "劳动合同或营业执照|c:以合法稳定就业申领的|k",
    "在校就读证明|c:以连续就读申领的", "@照片|n:近期免冠彩色照片|1"],
   "离开常住户口所在地到本市居住半年以上、符合条件的人员申领居住证。", win=["D01"])
 I("居民户口簿补领换领", "确认", "《中华人民共和国户口登记条例》第四条", "P", "户籍办理", None, 0,
@@ -1783,6 +1788,7 @@ def build():
             "crossRegion": it["cross"],
             "summary": it["summary"],
         }
+        apply_demo_form(rec)
         out_items.append(rec)
         city_out[it["name"]] = (rec, it["dept"])
 

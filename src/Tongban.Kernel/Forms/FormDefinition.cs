@@ -40,7 +40,7 @@ public sealed record FormField(
 /// The application form of a service item, defined in the catalog and filled in by applicants. Values travel as
 /// strings keyed by <see cref="FormField.Key"/> (a multi-choice as values joined by '|').
 /// </summary>
-public sealed record FormDefinition(IReadOnlyList<FormField> Fields)
+public sealed partial record FormDefinition(IReadOnlyList<FormField> Fields)
 {
     public static readonly FormDefinition Empty = new([]);
 }

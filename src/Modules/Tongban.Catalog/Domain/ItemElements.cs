@@ -1,4 +1,5 @@
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Forms;
 
 namespace Tongban.Catalog.Domain;
 
@@ -48,9 +49,13 @@ internal sealed record Fee(string Name, string Amount, string? Basis);
 /// A material an applicant provides — or that the platform fetches instead: a registry fact (户籍, 营业执照登记)
 /// or a license type from the license library (the slot the license issue fills).
 /// </summary>
+/// <remarks>
+/// <see cref="Key"/> names the material to an application; empty when the feed or the administrator gave none, and then the
+/// material is known as m1, m2 … by its position (<see cref="ItemElements.MaterialKey"/>), stable within a version.
+/// </remarks>
 internal sealed record Material(
     string Name, Requirement Requirement, string? Condition, MaterialForm Form, int Copies, Medium Medium,
-    bool Tolerable, string? BlankForm, string? Sample, string? RegistryFact, string? LicenseType)
+    bool Tolerable, string? BlankForm, string? Sample, string? RegistryFact, string? LicenseType, string Key = "")
 {
     public bool CanBeReused => RegistryFact is not null || LicenseType is not null;
 }
@@ -86,6 +91,18 @@ internal sealed record ItemElements
     public int? RealNameLevel { get; init; }
     public string? CrossRegion { get; init; }
     public string? Summary { get; init; }
+
+    /// <summary>The application form an applicant fills in; empty when the item asks for nothing beyond its materials.</summary>
+    public FormDefinition Form { get; init; } = FormDefinition.Empty;
+
+    /// <summary>The handling steps after acceptance; empty means <see cref="HandlingStep.Default"/>.</summary>
+    public IReadOnlyList<HandlingStep> Process { get; init; } = [];
+
+    /// <summary>The steps a case of this version goes through: its own, or review then decision.</summary>
+    public IReadOnlyList<HandlingStep> EffectiveProcess => Process.Count > 0 ? Process : HandlingStep.Default;
+
+    /// <summary>The key of the material at <paramref name="index"/>: its own, or m1, m2 … by position.</summary>
+    public string MaterialKey(int index) => Materials[index].Key is { Length: > 0 } key ? key : $"m{index + 1}";
 
     /// <summary>Every element an item must have before it can go to legality review, named at once.</summary>
     public IReadOnlyList<DomainError> Missing()
@@ -135,6 +152,9 @@ internal sealed record ItemElements
             invalid.Add(new("item.place", "每个办理地点应是一个大厅或一个驿站（二者选一）", "Each place is either a hall or a station", Field: "places"));
         foreach (var m in Materials.Where(m => m.Requirement == Requirement.Conditional && string.IsNullOrWhiteSpace(m.Condition)))
             invalid.Add(new("item.material_condition", $"“{m.Name}”是情形材料，请写明在什么情形下需要", $"'{m.Name}' is conditional: say when it is needed", Field: "materials"));
+        invalid.AddRange(ItemDefinitions.CheckMaterialKeys(this));
+        invalid.AddRange(Form.Check().Select(e => e with { Field = "form_fields" }));
+        invalid.AddRange(ItemDefinitions.CheckProcess(Process));
         return invalid;
     }
 }

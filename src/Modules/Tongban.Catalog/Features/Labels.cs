@@ -1,5 +1,7 @@
 using Tongban.Catalog.Domain;
+using Tongban.Kernel.Forms;
 using Tongban.Kernel.Localization;
+using Tongban.Kernel.Security;
 
 namespace Tongban.Catalog.Features;
 
@@ -59,6 +61,25 @@ internal static class Labels
         0 => Text.T("即办", "On the spot"),
         _ => Text.T($"{days}个工作日", $"{days} working days"),
     };
+
+    public static string Of(FormFieldType type) => type switch
+    {
+        FormFieldType.Text => Text.T("单行文字", "Text"),
+        FormFieldType.LongText => Text.T("多行文字", "Long text"),
+        FormFieldType.Number => Text.T("数字", "Number"),
+        FormFieldType.Date => Text.T("日期", "Date"),
+        FormFieldType.Choice => Text.T("单选", "One choice"),
+        FormFieldType.MultiChoice => Text.T("多选", "Several choices"),
+        FormFieldType.YesNo => Text.T("是/否", "Yes or no"),
+        FormFieldType.IdNumber => Text.T("身份证号码", "ID number"),
+        FormFieldType.CreditCode => Text.T("统一社会信用代码", "Credit code"),
+        FormFieldType.Phone => Text.T("手机号码", "Mobile phone"),
+        _ => Text.T("行政区划代码", "Division code"),
+    };
+
+    /// <summary>A role's name in the current language, or the role itself when it is not one of <see cref="Policies.All"/>.</summary>
+    public static string Role(string role) =>
+        Policies.All.FirstOrDefault(r => r.Role == role) is { Role: not null } known ? Text.T(known.Chinese, known.English) : role;
 
     public static Subjects? SubjectFrom(string? value) => value switch
     {

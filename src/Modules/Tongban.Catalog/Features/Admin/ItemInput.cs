@@ -16,10 +16,10 @@ namespace Tongban.Catalog.Features.Admin;
 /// each error lands on its field; <see cref="Name"/> comes before the rows so that "name" finds the item's name.
 /// </remarks>
 [ValidateNever]
-internal sealed class ItemInput
+internal sealed partial class ItemInput
 {
     /// <summary>The row groups; errors about a group ("materials", "places") are shown next to the group.</summary>
-    public static readonly string[] Groups = [nameof(Subjects), nameof(Fees), nameof(Materials), nameof(Places), nameof(Steps)];
+    public static readonly string[] Groups = [nameof(Subjects), nameof(Fees), nameof(Materials), nameof(Places), nameof(Steps), nameof(FormFields), nameof(Process)];
 
     public string? BasicCode { get; set; }
     public string? ImplementationCode { get; set; }
@@ -68,9 +68,10 @@ internal sealed class ItemInput
         public string? Sample { get; set; }
         public string? RegistryFact { get; set; }
         public string? License { get; set; }
+        public string? Key { get; set; }
 
         /// <summary>Nothing typed: the choices have defaults, so only the text fields count.</summary>
-        public bool IsEmpty => Blank(Name, Condition, Copies, BlankForm, Sample, RegistryFact, License);
+        public bool IsEmpty => Blank(Name, Condition, Copies, BlankForm, Sample, RegistryFact, License, Key);
     }
 
     internal sealed class PlaceRow
@@ -103,6 +104,8 @@ internal sealed class ItemInput
             if (Wanted(nameof(Materials))) Materials.Add(new());
             if (Wanted(nameof(Places))) Places.Add(new());
             if (Wanted(nameof(Steps))) Steps.Add(new());
+            if (Wanted(nameof(FormFields))) FormFields.Add(new());
+            if (Wanted(nameof(Process))) Process.Add(new());
         }
     }
 
@@ -118,6 +121,7 @@ internal sealed class ItemInput
         {
             Name = m.Name, Required = m.Required ?? "required", Condition = m.Condition, Form = m.Form ?? "original", Copies = Text(m.Copies),
             Medium = m.Medium ?? "either", Tolerable = m.Tolerable ?? false, BlankForm = m.BlankForm, Sample = m.Sample, RegistryFact = m.RegistryFact, License = m.License,
+            Key = m.Key,
         })],
         Places = [.. (f.Places ?? []).Select(p => new PlaceRow
         {
@@ -125,6 +129,8 @@ internal sealed class ItemInput
             Windows = Join(p.Windows), Hours = p.Hours,
         })],
         Steps = [.. (f.Steps ?? []).Select(s => new StepRow { Text = s })],
+        FormFields = [.. (f.Form?.Fields ?? []).Select(FieldRow.From)],
+        Process = [.. (f.Process ?? []).Select(p => new ProcessRow { Key = p.Key, NameZh = p.NameZh, NameEn = p.NameEn, Role = p.Role })],
     };
 
     /// <summary>The feed item this form describes, under the given codes; text where a number belongs is an error on its field.</summary>
@@ -140,7 +146,7 @@ internal sealed class ItemInput
         }
         var materials = Materials.Select((m, i) => (m, i)).Where(x => !x.m.IsEmpty).Select(x => new FeedMaterial(
             x.m.Name, x.m.Required, x.m.Condition, x.m.Form, Number(x.m.Copies, "materials", $"第{x.i + 1}项材料的份数", $"Copies of material {x.i + 1}"),
-            x.m.Medium, x.m.Tolerable, x.m.BlankForm, x.m.Sample, x.m.RegistryFact, x.m.License)).ToList();
+            x.m.Medium, x.m.Tolerable, x.m.BlankForm, x.m.Sample, x.m.RegistryFact, x.m.License, x.m.Key)).ToList();
         var places = Places.Select((p, i) => (p, i)).Where(x => !x.p.IsEmpty).Select(x =>
         {
             var place = x.p.Place?.Trim() ?? "";
@@ -156,12 +162,13 @@ internal sealed class ItemInput
             [.. Fees.Where(f => !f.IsEmpty).Select(f => new FeedFee(f.Name, f.Amount, f.Basis))], materials,
             Number(Trips, "trips", "到办事现场次数", "Trips"), Number(OnlineDepth, "online_depth", "网办深度", "The online-handling depth"), places,
             [.. Steps.Select(s => s.Text?.Trim()).OfType<string>().Where(s => s.Length > 0)],
-            ConsultationPhone, ComplaintPhone, Number(RealNameLevel, "real_name_level", "实名等级", "The real-name level"), CrossRegion, Summary, null, null);
+            ConsultationPhone, ComplaintPhone, Number(RealNameLevel, "real_name_level", "实名等级", "The real-name level"), CrossRegion, Summary, null, null,
+            ToForm(errors), [.. Process.Where(p => !p.IsEmpty).Select(p => new FeedStep(p.Key, p.NameZh, p.NameEn, p.Role))]);
         if (errors.Count > 0) throw new DomainException(errors);
         return item;
     }
 
-    private static bool Blank(params string?[] values) => values.All(string.IsNullOrWhiteSpace);
+    internal static bool Blank(params string?[] values) => values.All(string.IsNullOrWhiteSpace);
 
     private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using Tongban.Catalog.Domain;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Forms;
 
 namespace Tongban.Catalog.Features.ImportFeed;
 
@@ -8,7 +9,10 @@ internal sealed record FeedDocument(string? Feed, DateOnly? IssuedAt, List<FeedI
 
 internal sealed record FeedMaterial(
     string? Name, string? Required, string? Condition, string? Form, int? Copies, string? Medium, bool? Tolerable,
-    string? BlankForm, string? Sample, string? RegistryFact, string? License);
+    string? BlankForm, string? Sample, string? RegistryFact, string? License, string? Key = null);
+
+/// <summary>A handling step of the feed: <c>{"key", "nameZh", "nameEn", "role"}</c>.</summary>
+internal sealed record FeedStep(string? Key, string? NameZh, string? NameEn, string? Role);
 
 internal sealed record FeedFee(string? Name, string? Amount, string? Basis);
 
@@ -19,7 +23,7 @@ internal sealed record FeedItem(
     string? DepartmentCreditCode, string? LegalBasis, List<string>? Subjects, List<string>? Themes, List<string>? LifeEvents,
     int? StatutoryLimit, int? PromisedLimit, List<FeedFee>? Fees, List<FeedMaterial>? Materials, int? Trips, int? OnlineDepth,
     List<FeedPlace>? Places, List<string>? Steps, string? ConsultationPhone, string? ComplaintPhone, int? RealNameLevel,
-    string? CrossRegion, string? Summary, string? Status, string? StatusReason)
+    string? CrossRegion, string? Summary, string? Status, string? StatusReason, FormDefinition? Form = null, List<FeedStep>? Process = null)
 {
     public bool IsAbolished => string.Equals(Status, "abolished", StringComparison.OrdinalIgnoreCase);
 
@@ -31,9 +35,10 @@ internal sealed record FeedItem(
         [.. e.Fees.Select(f => new FeedFee(f.Name, f.Amount, f.Basis))],
         [.. e.Materials.Select(m => new FeedMaterial(m.Name, m.Requirement == Requirement.Required ? "required" : "conditional", m.Condition,
             m.Form switch { MaterialForm.Original => "original", MaterialForm.Copy => "copy", _ => "original-and-copy" }, m.Copies,
-            m.Medium switch { Medium.Paper => "paper", Medium.Electronic => "electronic", _ => "either" }, m.Tolerable, m.BlankForm, m.Sample, m.RegistryFact, m.LicenseType))],
+            m.Medium switch { Medium.Paper => "paper", Medium.Electronic => "electronic", _ => "either" }, m.Tolerable, m.BlankForm, m.Sample, m.RegistryFact, m.LicenseType, m.Key is { Length: > 0 } key ? key : null))],
         e.Trips, e.OnlineDepth, [.. e.Places.Select(p => new FeedPlace(p.Hall, [.. p.Windows], p.Hours, p.Station))], [.. e.Steps],
-        e.ConsultationPhone, e.ComplaintPhone, e.RealNameLevel, e.CrossRegion, e.Summary, null, null);
+        e.ConsultationPhone, e.ComplaintPhone, e.RealNameLevel, e.CrossRegion, e.Summary, null, null,
+        e.Form.Fields.Count > 0 ? e.Form : null, e.Process.Count > 0 ? [.. e.Process.Select(p => new FeedStep(p.Key, p.NameZh, p.NameEn, p.Role))] : null);
 
     /// <summary>The elements this feed line describes; a value outside the format's vocabulary is an error naming its field.</summary>
     public ItemElements ToElements()
@@ -76,9 +81,15 @@ internal sealed record FeedItem(
             RealNameLevel = RealNameLevel,
             CrossRegion = CrossRegion,
             Summary = Summary,
+            Form = Form is { Fields: not null } form ? form with { Fields = [.. form.Fields.Select(Trimmed)] } : FormDefinition.Empty,
+            Process = (Process ?? []).Select(p => new HandlingStep(p.Key?.Trim() ?? "", p.NameZh?.Trim() ?? "", p.NameEn?.Trim() ?? "", p.Role?.Trim() ?? "")).ToList(),
         };
     }
 
+    /// <summary>A field as the feed or the page gave it, without stray spaces around its key and labels.</summary>
+    private static FormField Trimmed(FormField f) => f with { Key = f.Key?.Trim() ?? "", LabelZh = f.LabelZh?.Trim() ?? "", LabelEn = f.LabelEn?.Trim() ?? "" };
+
+    /// <summary>A material without a key keeps none: it is known as m1, m2 … by position (<see cref="ItemElements.MaterialKey"/>).</summary>
     private static Material ToMaterial(FeedMaterial m, List<DomainError> errors) => new(
         m.Name?.Trim() ?? "",
         m.Required switch { "required" or null => Requirement.Required, "conditional" => Requirement.Conditional, _ => Bad<Requirement>("materials.required", m.Required, "required, conditional", errors) },
@@ -86,7 +97,7 @@ internal sealed record FeedItem(
         m.Form switch { "original" or null => MaterialForm.Original, "copy" => MaterialForm.Copy, "original-and-copy" => MaterialForm.OriginalAndCopy, _ => Bad<MaterialForm>("materials.form", m.Form, "original, copy, original-and-copy", errors) },
         m.Copies ?? 1,
         m.Medium switch { "paper" => Medium.Paper, "electronic" => Medium.Electronic, "either" or null => Medium.Either, _ => Bad<Medium>("materials.medium", m.Medium, "paper, electronic, either", errors) },
-        m.Tolerable ?? false, m.BlankForm, m.Sample, m.RegistryFact, m.License);
+        m.Tolerable ?? false, m.BlankForm, m.Sample, m.RegistryFact, m.License, m.Key?.Trim() ?? "");
 
     private static T? Parse<T>(string? value, string field, List<DomainError> errors) where T : struct, Enum
     {
