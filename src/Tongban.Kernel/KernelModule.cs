@@ -30,6 +30,7 @@ public static class KernelModule
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<IOutboxHandler, AuditChainAppender>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditTrail>();
 
         services.AddSingleton<CalendarStore>();
         services.AddScoped<EditCalendar>();
