@@ -12,16 +12,12 @@ namespace Tongban.Identity.Features.ManageAccounts;
 
 internal sealed record AccountRow(Guid Id, string Name, string MaskedIdNumber, AccountKind Kind, RealNameLevel Level, string Placement, IReadOnlyList<string> Roles, bool Totp, bool Active);
 
-internal sealed class StaffInput
+internal sealed class StaffInput : StaffChangeInput
 {
     public string IdNumber { get; set; } = "";
     public string Name { get; set; } = "";
     public string Phone { get; set; } = "";
     public string Password { get; set; } = "";
-    public string? DepartmentCode { get; set; }
-    public string? StationKey { get; set; }
-    public string? DivisionScope { get; set; }
-    public List<string> Roles { get; set; } = [];
 }
 
 /// <summary>

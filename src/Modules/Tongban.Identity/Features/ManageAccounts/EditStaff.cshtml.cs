@@ -10,7 +10,8 @@ using Tongban.Kernel.Security;
 
 namespace Tongban.Identity.Features.ManageAccounts;
 
-internal sealed class StaffChangeInput
+/// <summary>What a staff account's placement form holds, on creation and after (<c>_StaffPlacement.cshtml</c>).</summary>
+internal class StaffChangeInput
 {
     public string? DepartmentCode { get; set; }
     public string? StationKey { get; set; }
