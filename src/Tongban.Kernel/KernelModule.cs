@@ -32,6 +32,7 @@ public static class KernelModule
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<IOutboxHandler, AuditChainAppender>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditTrail>();
 
         services.AddSingleton<IFileStore, LocalFileStore>();
 

@@ -12,6 +12,7 @@ using Tongban.Identity.Domain;
 using Tongban.Identity.Features;
 using Tongban.Identity.Features.Accounts;
 using Tongban.Identity.Features.ImportRegionPack;
+using Tongban.Identity.Features.Proxies;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Identity.Features.SignIn;
 using Tongban.Identity.Features.Sms;
@@ -62,6 +63,8 @@ public static class IdentityModule
             services.TryAddSingleton<ISmsSender, UnconfiguredSmsSender>();
         services.AddAuthorization(o => o.AddPolicy(VerifyInPersonModel.Policy, p => p.RequireRole(Policies.WindowClerk, Policies.StationAgent)));
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<ProxyAuthorisations>();
+        services.AddScoped<IProxyAuthorisations>(sp => sp.GetRequiredService<ProxyAuthorisations>());
         services.AddScoped<AccountSignIn>();
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<RegisterAccounts>();
@@ -88,6 +91,7 @@ public static class IdentityModule
     {
         var api = endpoints.MapGroup("/api/identity").WithTags("Identity");
         AccountEndpoints.Map(api);
+        ProxyEndpoints.Map(api);
         return endpoints;
     }
 }

@@ -32,6 +32,7 @@ public class KernelDbContext(DbContextOptions options) : DbContext(options), IOu
             e.Property(a => a.Sequence).ValueGeneratedNever();
             e.HasIndex(a => a.SourceMessageId).IsUnique();
             e.HasIndex(a => new { a.Subject, a.OccurredAt });
+            e.HasIndex(a => new { a.Actor, a.Sequence });
             e.Property(a => a.Actor).HasMaxLength(200);
             e.Property(a => a.Action).HasMaxLength(100);
             e.Property(a => a.Subject).HasMaxLength(200);

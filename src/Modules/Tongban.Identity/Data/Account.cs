@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Tongban.Identity.Domain;
+using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 
 namespace Tongban.Identity.Data;
@@ -37,6 +38,12 @@ internal sealed class Account : IdentityUser<Guid>
 
     /// <summary>The 30-second step of the last authenticator code accepted; that code and earlier ones are refused.</summary>
     public long? LastAuthenticatorStep { get; private set; }
+
+    /// <summary>A deactivated account cannot sign in; its sessions were ended when it was deactivated.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+    public string? DeactivatedBy { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
 
     public string MaskedIdNumber => ResidentIdNumber.Mask(IdNumber);
 
@@ -85,6 +92,22 @@ internal sealed class Account : IdentityUser<Guid>
         Level = RealNameLevel.VerifiedInPerson;
         VerifiedAt = at;
         VerifiedBy = staff;
+    }
+
+    public void Deactivate(string actor, DateTimeOffset at)
+    {
+        if (DeactivatedAt is not null)
+            throw new DomainException(new DomainError("account.deactivated_already", "该账号已停用", "This account is deactivated already", ErrorKind.Conflict));
+        DeactivatedAt = at;
+        DeactivatedBy = actor;
+    }
+
+    public void Reactivate()
+    {
+        if (DeactivatedAt is null)
+            throw new DomainException(new DomainError("account.active_already", "该账号未停用", "This account is active", ErrorKind.Conflict));
+        DeactivatedAt = null;
+        DeactivatedBy = null;
     }
 
     public bool IsLocked(DateTimeOffset now) => Lock.IsLocked(now);

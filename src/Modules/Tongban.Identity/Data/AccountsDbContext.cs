@@ -17,6 +17,7 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+    public DbSet<ProxyAuthorisation> ProxyAuthorisations => Set<ProxyAuthorisation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -38,7 +39,9 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
             e.Property(a => a.StationKey).HasMaxLength(60);
             e.Property(a => a.VerifiedBy).HasMaxLength(100);
             e.Property(a => a.DivisionScope).HasJsonConversion();
+            e.Property(a => a.DeactivatedBy).HasMaxLength(200);
             e.Ignore(a => a.MaskedIdNumber);
+            e.Ignore(a => a.IsActive);
         });
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("account_roles");
@@ -66,6 +69,14 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
             e.ToTable("one_time_codes");
             e.HasIndex(c => new { c.AccountId, c.Purpose });
             e.Property(c => c.Hash).HasMaxLength(64);
+        });
+        builder.Entity<ProxyAuthorisation>(e =>
+        {
+            e.ToTable("proxy_authorisations");
+            e.HasIndex(p => p.PrincipalId);
+            e.HasIndex(p => p.AgentId);
+            e.Property(p => p.ItemCodes).HasJsonConversion();
+            e.Property(p => p.RevokedBy).HasMaxLength(200);
         });
         builder.MapOutbox();
         builder.PrefixTables(Prefix);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Identity.Data;
@@ -14,8 +15,10 @@ namespace Tongban.Identity.Features.Accounts;
 internal sealed record CitizenRegistration(string IdNumber, string Name, string Phone, string Password);
 
 /// <summary>A citizen registers (L1); a signed-in citizen registers the enterprise they represent and manages its agents.</summary>
-internal sealed class RegisterAccounts(AccountsDbContext db, UserManager<Account> users, IRegistryVerification registries, TimeProvider clock)
+internal sealed class RegisterAccounts(AccountsDbContext db, UserManager<Account> users, IRegistryVerification registries, TimeProvider clock, IHttpContextAccessor http)
 {
+    private string From => $"from {ClientAddress.Of(http.HttpContext)}";
+
     public async Task<Account> RegisterCitizenAsync(CitizenRegistration input, CancellationToken ct)
     {
         var account = Account.RegisterCitizen(input.IdNumber, input.Name, input.Phone, clock.GetUtcNow());
@@ -23,7 +26,7 @@ internal sealed class RegisterAccounts(AccountsDbContext db, UserManager<Account
         await SetPasswordAsync(account, input.Password);
         var created = await users.CreateAsync(account);
         if (!created.Succeeded) throw SignInErrors.From(created);
-        db.Audit(new AuditRecord($"account:{account.Id}", "identity.registered", $"account:{account.MaskedIdNumber}", "L1", clock.GetUtcNow()));
+        db.Audit(new AuditRecord($"account:{account.Id}", "identity.registered", $"account:{account.MaskedIdNumber}", $"L1, {From}", clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return account;
     }
@@ -64,7 +67,7 @@ internal sealed class RegisterAccounts(AccountsDbContext db, UserManager<Account
             throw new DomainException(new DomainError("enterprise.inactive", "法人库显示该单位已注销、吊销或迁出，无法注册", "The legal-entity registry shows this entity as cancelled, revoked or moved out", Field: "credit_code"));
         var enterprise = Enterprise.Register(draft.CreditCode, draft.Name, representative, check == EntityCheck.Match, clock.GetUtcNow());
         db.Enterprises.Add(enterprise);
-        db.Audit(new AuditRecord($"account:{representative}", "identity.enterprise_registered", $"enterprise:{enterprise.CreditCode}", $"L{(int)enterprise.Level}", clock.GetUtcNow()));
+        db.Audit(new AuditRecord($"account:{representative}", "identity.enterprise_registered", $"enterprise:{enterprise.CreditCode}", $"L{(int)enterprise.Level}, {From}", clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return enterprise;
     }
@@ -76,7 +79,7 @@ internal sealed class RegisterAccounts(AccountsDbContext db, UserManager<Account
         var agent = await db.Users.SingleOrDefaultAsync(a => a.IdNumber == id, ct)
             ?? throw new DomainException(new DomainError("enterprise.agent_unknown", "未找到该身份证号码的账号，请经办人先注册", "No account has this ID number; the agent registers first", Field: "agent_id_number"));
         enterprise.InviteAgent(representative, agent.Id, scopes, expiresOn, clock.GetUtcNow());
-        db.Audit(new AuditRecord($"account:{representative}", "identity.agent_invited", $"enterprise:{enterprise.CreditCode}", $"agent {agent.MaskedIdNumber}", clock.GetUtcNow()));
+        db.Audit(new AuditRecord($"account:{representative}", "identity.agent_invited", $"enterprise:{enterprise.CreditCode}", $"agent {agent.MaskedIdNumber}, scopes {string.Join(",", enterprise.Agents.Single(a => a.AccountId == agent.Id).Scopes)}, until {expiresOn:yyyy-MM-dd}, {From}", clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
     }
 
@@ -84,7 +87,7 @@ internal sealed class RegisterAccounts(AccountsDbContext db, UserManager<Account
     {
         var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.Id == enterpriseId, ct) ?? throw new DomainException(DomainError.NotFound("单位", "The enterprise"));
         enterprise.RemoveAgent(representative, agent);
-        db.Audit(new AuditRecord($"account:{representative}", "identity.agent_removed", $"enterprise:{enterprise.CreditCode}", null, clock.GetUtcNow()));
+        db.Audit(new AuditRecord($"account:{representative}", "identity.agent_removed", $"enterprise:{enterprise.CreditCode}", From, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -50,7 +50,7 @@ internal sealed class DemoAccountImporter(AccountsDbContext db, RegisterAccounts
         foreach (var s in file.Staff)
         {
             await staff.CreateAsync(new StaffRegistration(s.IdNumber, s.Name, s.Phone, s.Password,
-                new StaffPlacement(s.DepartmentCode, s.StationKey, s.DivisionScope ?? []), s.Roles), Actor.System, cancellationToken);
+                new StaffPlacement(s.DepartmentCode, s.StationKey, s.DivisionScope ?? []), s.Roles), Actor.System, ManageStaff.WholeRegion, cancellationToken);
         }
         return $"identity: {file.Citizens.Count} citizens, {file.Enterprises.Count} enterprises, {file.Staff.Count} staff (demo accounts)";
     }

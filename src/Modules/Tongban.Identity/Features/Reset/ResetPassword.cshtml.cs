@@ -35,7 +35,7 @@ internal sealed class ResetPasswordModel(OneTimeCodes codes, RegisterAccounts ac
         await accounts.SetPasswordAsync(account, NewPassword, "new_password");
         account.RecordSignIn(); // a proven owner: the failure count and any lock are cleared
         await users.UpdateSecurityStampAsync(account);
-        db.Audit(new AuditRecord($"account:{account.Id}", "identity.password_reset", $"account:{account.MaskedIdNumber}", null, clock.GetUtcNow()));
+        db.Audit(new AuditRecord($"account:{account.Id}", "identity.password_reset", $"account:{account.MaskedIdNumber}", $"from {ClientAddress.Of(HttpContext)}", clock.GetUtcNow()));
         await sessions.EndAllAsync(db, account.Id, keep: null, ct);
         Done = true;
         return Page();

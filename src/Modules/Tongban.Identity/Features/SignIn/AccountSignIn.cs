@@ -29,7 +29,7 @@ internal enum FirstFactorOutcome
 internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> users, SessionStore sessions, TimeProvider clock,
     IOptions<IdentityModuleOptions> options, IHttpContextAccessor http)
 {
-    private string Address() => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private string Address() => ClientAddress.Of(http.HttpContext);
 
     /// <summary>An account by ID number or mobile phone number.</summary>
     public async Task<Account?> FindAsync(string? login, CancellationToken ct)
@@ -48,9 +48,10 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         {
             // Spend the same time as a real check, so timing does not tell an unknown account either.
             users.PasswordHasher.HashPassword(null!, password ?? "");
+            await RecordUnknownAsync(login, now, ct);
             throw SignInErrors.Failed();
         }
-        if (account.IsLocked(now) || !await users.CheckPasswordAsync(account, password ?? ""))
+        if (account.IsLocked(now) || !account.IsActive || !await users.CheckPasswordAsync(account, password ?? ""))
         {
             await RecordFailureAsync(account, now, ct);
             throw SignInErrors.Failed();
@@ -58,18 +59,32 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         return account;
     }
 
+    /// <summary>
+    /// Audits a failed attempt; it counts towards the lock unless the account is locked or deactivated already
+    /// (those attempts are audited with the reason, and change nothing).
+    /// </summary>
     public async Task RecordFailureAsync(Account account, DateTimeOffset now, CancellationToken ct)
     {
-        if (account.IsLocked(now)) return;
-        var lockedUntil = account.RecordFailedSignIn(now);
+        var reason = !account.IsActive ? ", deactivated" : account.IsLocked(now) ? ", while locked" : "";
+        var lockedUntil = reason.Length == 0 ? account.RecordFailedSignIn(now) : null;
         db.Audit(new AuditRecord($"account:{account.Id}", lockedUntil is null ? "identity.sign_in_failed" : "identity.locked_out",
-            $"account:{account.MaskedIdNumber}", $"from {Address()}" + (lockedUntil is null ? "" : $", until {lockedUntil:O}"), now));
+            $"account:{account.MaskedIdNumber}", $"from {Address()}{reason}" + (lockedUntil is null ? "" : $", until {lockedUntil:O}"), now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>An attempt for no account: audited under the login as typed, masked (an ID number or a phone number).</summary>
+    public async Task RecordUnknownAsync(string? login, DateTimeOffset now, CancellationToken ct)
+    {
+        var value = (login ?? "").Trim();
+        var masked = value.Length == 18 ? Kernel.Identifiers.ResidentIdNumber.Mask(value) : PhoneNumbers.Mask(PhoneNumbers.Normalize(value));
+        db.Audit(new AuditRecord(Actor.Anonymous, "identity.sign_in_failed", $"login:{(masked.Length > 0 ? masked : "?")}", $"from {Address()}, unknown account", now));
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>After the first factor: a citizen is signed in; staff go on to the authenticator, or enrol one first.</summary>
     public async Task<FirstFactorOutcome> AfterFirstFactorAsync(Account account, HttpContext http, CancellationToken ct)
     {
+        await RequireActiveAsync(account, ct);
         if (account.Kind != AccountKind.Staff)
         {
             await SignInAsync(account, http, ct);
@@ -94,9 +109,18 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         return false;
     }
 
+    /// <summary>A deactivated account gets the one failure message, whatever factor it passed.</summary>
+    private async Task RequireActiveAsync(Account account, CancellationToken ct)
+    {
+        if (account.IsActive) return;
+        await RecordFailureAsync(account, clock.GetUtcNow(), ct);
+        throw SignInErrors.Failed();
+    }
+
     /// <summary>Issues the cookie: roles as role claims (they back the policies of <c>Policies</c>), bound to a new session.</summary>
     public async Task SignInAsync(Account account, HttpContext http, CancellationToken ct, bool enrolmentOnly = false)
     {
+        await RequireActiveAsync(account, ct);
         var now = clock.GetUtcNow();
         var idle = account.Kind == AccountKind.Staff ? options.Value.StaffIdleTimeout : options.Value.CitizenIdleTimeout;
         account.RecordSignIn();

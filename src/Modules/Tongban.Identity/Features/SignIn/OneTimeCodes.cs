@@ -33,8 +33,13 @@ internal sealed class OneTimeCodes(AccountsDbContext db, AccountSignIn signIn, I
     /// <summary>The account the code was sent to, when the code is right, unused and not expired; a wrong code counts as a failure.</summary>
     public async Task<Account> CheckAsync(string? phone, string? plain, CodePurpose purpose, CancellationToken ct)
     {
-        var account = await signIn.FindAsync(PhoneNumbers.Normalize(phone), ct) ?? throw SignInErrors.WrongCode();
         var now = clock.GetUtcNow();
+        var account = await signIn.FindAsync(PhoneNumbers.Normalize(phone), ct);
+        if (account is null)
+        {
+            await signIn.RecordUnknownAsync(phone, now, ct);
+            throw SignInErrors.WrongCode();
+        }
         var codes = await db.OneTimeCodes.Where(c => c.AccountId == account.Id && c.Purpose == purpose).ToListAsync(ct);
         if (!account.IsLocked(now) && codes.Any(c => c.TryUse(plain, now)))
         {

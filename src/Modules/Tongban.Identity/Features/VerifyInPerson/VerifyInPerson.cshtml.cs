@@ -19,7 +19,7 @@ internal sealed class VerifyInPersonModel(VerifyRealName verify) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var account = await verify.InPersonAsync(IdNumber ?? "", Name ?? "", Actor.Of(User), ct);
+        var account = await verify.InPersonAsync(IdNumber ?? "", Name ?? "", Actor.Of(User), StaffScope.Of(User), ct);
         Verified = $"{account.Name}（{account.MaskedIdNumber}）";
         IdNumber = Name = null;
         ModelState.Clear();

@@ -108,6 +108,9 @@ namespace Tongban.Kernel.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_kernel_audit_entries_source_message_id");
 
+                    b.HasIndex("Actor", "Sequence")
+                        .HasDatabaseName("ix_kernel_audit_entries_actor_sequence");
+
                     b.HasIndex("Subject", "OccurredAt")
                         .HasDatabaseName("ix_kernel_audit_entries_subject_occurred_at");
 

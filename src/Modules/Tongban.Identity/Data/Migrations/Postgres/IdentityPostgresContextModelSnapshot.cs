@@ -204,6 +204,15 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
+
+                    b.Property<string>("DeactivatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deactivated_by");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
@@ -426,6 +435,55 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .HasDatabaseName("ix_idn_one_time_codes_account_id_purpose");
 
                     b.ToTable("idn_one_time_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Identity.Domain.ProxyAuthorisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ItemCodes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("item_codes");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idn_proxy_authorisations");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_idn_proxy_authorisations_agent_id");
+
+                    b.HasIndex("PrincipalId")
+                        .HasDatabaseName("ix_idn_proxy_authorisations_principal_id");
+
+                    b.ToTable("idn_proxy_authorisations", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Identity.Domain.SignInSession", b =>

@@ -195,6 +195,15 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deactivated_at");
+
+                    b.Property<string>("DeactivatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deactivated_by");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
@@ -417,6 +426,55 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_idn_one_time_codes_account_id_purpose");
 
                     b.ToTable("idn_one_time_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Identity.Domain.ProxyAuthorisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ItemCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_codes");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("principal_id");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idn_proxy_authorisations");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_idn_proxy_authorisations_agent_id");
+
+                    b.HasIndex("PrincipalId")
+                        .HasDatabaseName("ix_idn_proxy_authorisations_principal_id");
+
+                    b.ToTable("idn_proxy_authorisations", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Identity.Domain.SignInSession", b =>
