@@ -136,7 +136,7 @@ internal sealed partial class Case
         if (Status is not (CaseStatus.Submitted or CaseStatus.InProcess))
             throw Rule("case.correction_not_allowed", $"只有待受理或办理中的办件可以告知补正（当前：{StatusText}）",
                 $"Only a case waiting for pre-review or in process can be sent back for correction (now: {StatusTextEn})");
-        var clean = items.Where(i => !string.IsNullOrWhiteSpace(i.Target)).Select(i => new CorrectionItem(i.Target.Trim(), i.Note.Trim())).ToList();
+        var clean = items.Where(i => !string.IsNullOrWhiteSpace(i.Target)).Select(i => new CorrectionItem(i.Target.Trim(), i.Note?.Trim() ?? "")).ToList();
         if (clean.Count == 0 || clean.Any(i => i.Note.Length == 0))
             throw Invalid("case.correction_items_required", "请一次列明每一项需补正的材料或字段及原因", "Name every material or field to correct, each with what is wrong", "corrections");
         RequireRole(staff, Status == CaseStatus.Submitted ? Policies.WindowClerk : HandlingRole, "补正告知", "Correction request");
