@@ -1,7 +1,7 @@
 namespace Tongban.Applications;
 
 /// <summary>Section <c>Applications</c>.</summary>
-public sealed class ApplicationsOptions
+internal sealed class ApplicationsOptions
 {
     public const string Section = "Applications";
 
