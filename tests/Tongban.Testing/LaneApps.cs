@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Tongban.Testing;
 
 /// <summary>
 /// A class fixture holding one running app per database lane, started on first use and shared by the tests
 /// of a class (each test uses its own codes and names, so they do not collide).
 /// </summary>
-public sealed class LaneApps : IAsyncDisposable
+public class LaneApps : IAsyncDisposable
 {
     private readonly Dictionary<DatabaseLane, Task<TongbanApp>> _apps = [];
     private readonly Lock _gate = new();
@@ -19,9 +21,14 @@ public sealed class LaneApps : IAsyncDisposable
         }
     }
 
-    private static async Task<TongbanApp> StartAsync(DatabaseLane lane)
+    /// <summary>Where a derived fixture puts test doubles in place of services (e.g. another module's contract not under test).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
-        var app = new TongbanApp(await TestDatabase.CreateAsync(lane));
+    }
+
+    private async Task<TongbanApp> StartAsync(DatabaseLane lane)
+    {
+        var app = new TongbanApp(await TestDatabase.CreateAsync(lane), services: ConfigureServices);
         _ = app.Server; // migrate and load the demo region now
         return app;
     }
@@ -34,5 +41,6 @@ public sealed class LaneApps : IAsyncDisposable
             await app.DisposeAsync();
             await app.Database.DisposeAsync();
         }
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,3 +1,4 @@
+using Tongban.Applications;
 using Tongban.Catalog;
 using Tongban.Exchange;
 using Tongban.Identity;
@@ -18,7 +19,8 @@ public static class Modules
         .AddRegistries(configuration)
         .AddSharing(configuration)
         .AddExchange(configuration)
-        .AddIdentity(configuration);
+        .AddIdentity(configuration)
+        .AddApplications(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
         .MapOrganization()
@@ -26,5 +28,6 @@ public static class Modules
         .MapRegistries()
         .MapSharing()
         .MapExchange()
-        .MapIdentity();
+        .MapIdentity()
+        .MapApplications();
 }

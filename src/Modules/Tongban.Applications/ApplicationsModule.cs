@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Applications.Data;
+using Tongban.Applications.Features.ApplyAsAgent;
+using Tongban.Applications.Features.ApplyOnline;
+using Tongban.Applications.Features.HandleCase;
+using Tongban.Applications.Features.RegisterWalkIn;
+using Tongban.Applications.Features.SubmitApplication;
+using Tongban.Applications.Features.TrackMyCases;
+using Tongban.Applications.Features.ViewCase;
+using Tongban.Applications.Features.Workbench;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Web;
+
+namespace Tongban.Applications;
+
+/// <summary>Applications and case handling (申办与办件): drafts, submission, pre-review, process steps, time limits, conclusion.</summary>
+public static class ApplicationsModule
+{
+    public static IServiceCollection AddApplications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<ApplicationsDbContext, ApplicationsSqliteContext, ApplicationsPostgresContext>(configuration, "applications", ApplicationsDbContext.Prefix);
+        services.Configure<ApplicationsOptions>(configuration.GetSection(ApplicationsOptions.Section));
+        services.AddScoped<CaseReader>();
+        services.AddScoped<SubmitApplication>();
+        services.AddScoped<ApplyOnline>();
+        services.AddScoped<RespondToCase>();
+        services.AddScoped<HandleCase>();
+        services.AddScoped<WorkbenchQuery>();
+        services.AddScoped<RegisterWalkIn>();
+        services.AddScoped<ApplyAsAgent>();
+        services.AddSingleton(new AdminLink("/admin/cases", "办件工作台", "Case workbench",
+            "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", Policies.WindowClerk, 15));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/applications").WithTags("Applications");
+        ApplyEndpoints.Map(api);
+        MyCaseEndpoints.Map(api);
+        CaseEndpoints.Map(api);
+        return endpoints;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tongban.Applications.Domain;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
+
+namespace Tongban.Applications.Data;
+
+internal class ApplicationsDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
+{
+    public const string Prefix = "app";
+
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<CaseSequence> Sequences => Set<CaseSequence>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.AddEntityIds(typeof(ApplicationsDbContext).Assembly);
+        configurationBuilder.UseUtcTicksOnSqlite(Database);
+        configurationBuilder.Properties<CaseStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Channel>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<Outcome>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<Delivery>().HaveConversion<string>().HaveMaxLength(10);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Case>(e =>
+        {
+            e.Property(c => c.Number).HasMaxLength(24);
+            e.HasIndex(c => c.Number).IsUnique();
+            e.Property(c => c.SubmissionKey).HasMaxLength(120);
+            e.HasIndex(c => c.SubmissionKey).IsUnique();
+            e.Property(c => c.ItemCode).HasMaxLength(60);
+            e.Property(c => c.ItemName).HasMaxLength(200);
+            e.Property(c => c.DepartmentCreditCode).HasMaxLength(18);
+            e.Property(c => c.DivisionCode).HasMaxLength(12);
+            e.Property(c => c.ApplicantName).HasMaxLength(100);
+            e.Property(c => c.ApplicantMaskedId).HasMaxLength(20);
+            e.Property(c => c.SubmittedBy).HasMaxLength(120);
+            e.Property(c => c.RefusalReason).HasMaxLength(2000);
+            e.Property(c => c.LegalNotice).HasMaxLength(2000);
+            e.Property(c => c.DecisionOpinion).HasMaxLength(2000);
+            e.Property(c => c.TrackingNumber).HasMaxLength(40);
+            e.Property(c => c.Revision).IsConcurrencyToken();
+            // The applicant's list and the workbench queues read by these.
+            e.HasIndex(c => new { c.ApplicantId, c.SubmittedAt });
+            e.Property(c => c.Queue).HasMaxLength(40);
+            e.HasIndex(c => new { c.Queue, c.DepartmentCreditCode, c.DueOn });
+            e.HasIndex(c => new { c.Status, c.DueOn });
+            e.Property(c => c.Materials).HasJsonConversion();
+            e.Property(c => c.Steps).HasJsonConversion();
+            e.Property(c => c.Form).HasJsonConversion();
+            e.Property(c => c.Provided).HasJsonConversion();
+            e.Property(c => c.Corrections).HasJsonConversion();
+            e.Property(c => c.Deferred).HasJsonConversion();
+            e.Property(c => c.Stops).HasJsonConversion();
+            e.Property(c => c.Trips).HasJsonConversion();
+            e.Property(c => c.History).HasJsonConversion();
+            e.Ignore(c => c.CurrentStep);
+            e.Ignore(c => c.OutstandingDeferred);
+            e.Ignore(c => c.HandlingRole);
+            e.Ignore(c => c.DecidingRole);
+            e.Ignore(c => c.AwaitsDecision);
+            e.Ignore(c => c.TripsOverPromise);
+        });
+        modelBuilder.Entity<Draft>(e =>
+        {
+            e.Property(d => d.ItemCode).HasMaxLength(60);
+            e.Property(d => d.CaseNumber).HasMaxLength(24);
+            e.HasIndex(d => new { d.ApplicantId, d.UpdatedAt });
+            e.Property(d => d.Form).HasJsonConversion();
+            e.Property(d => d.Materials).HasJsonConversion();
+            e.Ignore(d => d.SubmissionKey);
+        });
+        modelBuilder.Entity<CaseSequence>(e =>
+        {
+            e.ToTable("case_sequences");
+            e.HasKey(s => new { s.Division, s.Day });
+            e.Property(s => s.Division).HasMaxLength(6);
+            e.Property(s => s.Day).HasMaxLength(8);
+        });
+        modelBuilder.MapOutbox();
+        modelBuilder.PrefixTables(Prefix);
+    }
+}
+
+internal sealed class ApplicationsSqliteContext(DbContextOptions<ApplicationsSqliteContext> options) : ApplicationsDbContext(options);
+
+internal sealed class ApplicationsPostgresContext(DbContextOptions<ApplicationsPostgresContext> options) : ApplicationsDbContext(options);
+
+internal sealed class ApplicationsSqliteDesignFactory : IDesignTimeDbContextFactory<ApplicationsSqliteContext>
+{
+    public ApplicationsSqliteContext CreateDbContext(string[] args) => DesignTime.Sqlite<ApplicationsSqliteContext>(ApplicationsDbContext.Prefix, o => new(o));
+}
+
+internal sealed class ApplicationsPostgresDesignFactory : IDesignTimeDbContextFactory<ApplicationsPostgresContext>
+{
+    public ApplicationsPostgresContext CreateDbContext(string[] args) => DesignTime.Postgres<ApplicationsPostgresContext>(ApplicationsDbContext.Prefix, o => new(o));
+}

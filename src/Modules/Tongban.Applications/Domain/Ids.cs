@@ -1,0 +1,15 @@
+using Tongban.Kernel.Data;
+
+namespace Tongban.Applications.Domain;
+
+internal readonly record struct CaseId(Guid Value) : IEntityId<CaseId>
+{
+    public static CaseId New() => new(Guid.CreateVersion7());
+    public static CaseId From(Guid value) => new(value);
+}
+
+internal readonly record struct DraftId(Guid Value) : IEntityId<DraftId>
+{
+    public static DraftId New() => new(Guid.CreateVersion7());
+    public static DraftId From(Guid value) => new(value);
+}

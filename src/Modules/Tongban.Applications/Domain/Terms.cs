@@ -1,0 +1,100 @@
+namespace Tongban.Applications.Domain;
+
+/// <summary>Where a case stands. A draft is not a case: it becomes one when submitted.</summary>
+internal enum CaseStatus
+{
+    /// <summary>待受理: waiting for pre-review at the window.</summary>
+    Submitted = 1,
+
+    /// <summary>待补正: the applicant was told at once what to correct (一次性告知).</summary>
+    AwaitingCorrection = 2,
+
+    /// <summary>办理中: accepted (受理), going through the item's process steps.</summary>
+    InProcess = 3,
+
+    /// <summary>不予受理.</summary>
+    Refused = 4,
+
+    /// <summary>已决定: approved or denied, waiting for the result to be delivered.</summary>
+    Decided = 5,
+
+    /// <summary>已办结.</summary>
+    Concluded = 6,
+}
+
+internal enum Channel
+{
+    Online = 1,
+    Window = 2,
+    Station = 3,
+}
+
+internal enum Outcome
+{
+    Approved = 1,
+    Denied = 2,
+}
+
+internal enum Delivery
+{
+    Window = 1,
+    Mail = 2,
+    Electronic = 3,
+}
+
+/// <summary>Why the time limit stops (特别程序, or a correction asked for during handling).</summary>
+internal enum StopKind
+{
+    Correction = 1,
+    Hearing = 2,
+    Inspection = 3,
+    ExpertReview = 4,
+}
+
+/// <summary>How close a case is to its limit: yellow when the warning share or less remains, red when overdue.</summary>
+internal enum DeadlineLevel
+{
+    NotStarted = 0,
+    Normal = 1,
+    Warning = 2,
+    Overdue = 3,
+}
+
+/// <summary>A material of the item as it stood at submission.</summary>
+internal sealed record CaseMaterial(string Key, string Name, bool Required, bool Tolerable);
+
+/// <summary>A process step of the item as it stood at submission, done by a holder of <see cref="Role"/>.</summary>
+internal sealed record CaseStep(string Key, string NameZh, string NameEn, string Role);
+
+/// <summary>
+/// A material the applicant provided: today a reference (an uploaded file's id, a registry fact, a license);
+/// the kernel file store plugs its file ids in here.
+/// </summary>
+internal sealed record MaterialRef(string Key, string Reference);
+
+/// <summary>One thing to correct: a material key or a form field key, with what is wrong.</summary>
+internal sealed record CorrectionItem(string Target, string Note);
+
+internal sealed record DeferredMaterial(string Key, string Name, DateOnly PromisedBy, DateTimeOffset? ReceivedAt);
+
+internal sealed record ClockStop(StopKind Kind, string Reason, DateOnly From, DateOnly? To);
+
+/// <summary>An in-person visit by the applicant (or their agent): at a window or a station.</summary>
+internal sealed record Trip(DateTimeOffset At, string Place, string Purpose, string RecordedBy);
+
+/// <summary>One line of a case's history: who did what, when, with which opinion, and where it left the case.</summary>
+internal sealed record CaseEvent(DateTimeOffset At, string Actor, string Action, CaseStatus Status, string? Opinion);
+
+/// <summary>The signed-in staff member acting on a case: the actor string and the roles held.</summary>
+internal sealed record StaffMember(string Actor, IReadOnlySet<string> Roles)
+{
+    public bool Holds(string role) => Roles.Contains(role);
+}
+
+/// <summary>The item as the case keeps it from submission on, whatever the catalog does later.</summary>
+internal sealed record ItemSnapshot(
+    string Code, string Name, int Version, string DepartmentCreditCode, string DivisionCode, int LimitDays, int PromisedTrips,
+    IReadOnlyList<CaseMaterial> Materials, IReadOnlyList<CaseStep> Steps);
+
+/// <summary>Who the case is for; the ID number only masked.</summary>
+internal sealed record Applicant(Guid AccountId, string Name, string MaskedIdNumber);

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Applications.Data;
+using Tongban.Applications.Domain;
+using Tongban.Applications.Features.SubmitApplication;
+using Tongban.Applications.Features.ViewCase;
+using Tongban.Catalog.Contracts;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Time;
+
+namespace Tongban.Applications.Features.ApplyOnline;
+
+/// <summary>
+/// What an applicant types: form values by field key, and material references by material key. Until the kernel file
+/// store lands a reference is any text naming the material (a file id, a registry fact, a license number).
+/// </summary>
+internal sealed class ApplicationInput
+{
+    public Dictionary<string, string>? Form { get; set; } = [];
+    public Dictionary<string, string>? Materials { get; set; } = [];
+
+    public IReadOnlyDictionary<string, string> FormValues => (Form ?? []).Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim());
+
+    public IReadOnlyList<MaterialRef> MaterialRefs =>
+        [.. (Materials ?? []).Where(m => !string.IsNullOrWhiteSpace(m.Value)).Select(m => new MaterialRef(m.Key, m.Value.Trim()))];
+}
+
+/// <summary>An applicant's own drafts: start for an item, save, resume on any device, submit once.</summary>
+internal sealed class ApplyOnline(ApplicationsDbContext db, IServiceItems items, SubmitApplication.SubmitApplication submit, RegionClock clock)
+{
+    public async Task<Draft> StartAsync(string itemCode, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var applicant = Applicants.IdOf(user);
+        var item = await FindItemAsync(itemCode, ct);
+        var draft = Draft.Start(applicant, item.ImplementationCode, clock.UtcNow);
+        db.Drafts.Add(draft);
+        await db.SaveChangesAsync(ct);
+        return draft;
+    }
+
+    public async Task<Draft> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var applicant = Applicants.IdOf(user);
+        var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == DraftId.From(id), ct);
+        return draft is not null && draft.ApplicantId == applicant ? draft : throw new DomainException(DomainError.NotFound("草稿", "The draft"));
+    }
+
+    public async Task<Draft> SaveAsync(Guid id, ApplicationInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var draft = await LoadAsync(id, user, ct);
+        draft.Save(input.FormValues, input.MaterialRefs, clock.UtcNow);
+        await db.SaveChangesAsync(ct);
+        return draft;
+    }
+
+    /// <summary>
+    /// Saves what was typed into the draft, then submits it: a value that fails its check names the field and leaves
+    /// only the draft saved. A second submit of the draft answers with the case the first one made.
+    /// </summary>
+    public async Task<(Case Case, bool Created)> SubmitAsync(Guid id, ApplicationInput? input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var draft = await LoadAsync(id, user, ct);
+        if (input is not null && draft.CaseNumber is null)
+        {
+            draft.Save(input.FormValues, input.MaterialRefs, clock.UtcNow);
+            await db.SaveChangesAsync(ct);
+        }
+        return await submit.SubmitAsync(new Submission(draft.ItemCode, draft.ApplicantId, draft.Form, draft.Materials, Channel.Online, draft.SubmissionKey, Actor.Of(user)), draft, ct);
+    }
+
+    public async Task<ApplicableItem> FindItemAsync(string itemCode, CancellationToken ct) =>
+        await items.FindApplicableAsync(itemCode, ct) ?? throw SubmitApplication.SubmitApplication.NotApplicable(itemCode);
+}

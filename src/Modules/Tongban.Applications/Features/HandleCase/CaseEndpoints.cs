@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Tongban.Applications.Features.ApplyAsAgent;
+using Tongban.Applications.Features.RegisterWalkIn;
+using Tongban.Applications.Features.ViewCase;
+using Tongban.Applications.Features.Workbench;
+using Tongban.Kernel.Security;
+
+namespace Tongban.Applications.Features.HandleCase;
+
+internal static class CaseEndpoints
+{
+    /// <summary>Roles that work cases; each action then checks the role its step needs.</summary>
+    public static readonly string[] CaseRoles = [Policies.WindowClerk, Policies.StationAgent, Policies.Reviewer, Policies.Approver, Policies.Leader, Policies.EfficiencySupervisor];
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").RequireAuthorization(p => p.RequireRole(CaseRoles));
+        cases.MapGet("/", async ([AsParameters] WorkbenchFilter filter, WorkbenchQuery query, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok(await query.ListAsync(filter, u, ct)))
+            .WithSummary("The workbench: cases in my scope and my roles' queues, by case number, item, status, due date");
+        cases.MapGet("/{number}", async (string number, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+            {
+                var @case = await reader.ForStaffAsync(number, u, tracking: false, ct);
+                return TypedResults.Ok(CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today));
+            })
+            .WithSummary("A case in my scope, with its history");
+        cases.MapPost("/{number}/{action}", async (string number, string action, CaseActionInput? input, HandleCase handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+            {
+                var @case = await handler.ActAsync(number, action, input ?? new(), u, ct);
+                return TypedResults.Ok(CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today));
+            })
+            .WithSummary("A handling step: accept, accept-deferred, refuse, request-correction, complete-step, stop-clock, restart-clock, decide, conclude, record-trip");
+
+        api.MapPost("/walk-ins", async Task<Results<Created<CaseView>, Ok<CaseView>>> (WalkInInput input, RegisterWalkIn.RegisterWalkIn handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+                await Answer(await handler.SubmitAsync(input, u, ct), reader, ct))
+            .RequireAuthorization(Policies.WindowClerk)
+            .WithSummary("A window clerk registers a walk-in application for an applicant identified by ID number");
+        api.MapPost("/agent-applications", async Task<Results<Created<CaseView>, Ok<CaseView>>> (AgentInput input, ApplyAsAgent.ApplyAsAgent handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+                await Answer(await handler.SubmitAsync(input, u, ct), reader, ct))
+            .RequireAuthorization()
+            .WithSummary("An agent applies for a principal who authorised them for the item (代办)");
+    }
+
+    private static async Task<Results<Created<CaseView>, Ok<CaseView>>> Answer((Domain.Case Case, bool Created) result, CaseReader reader, CancellationToken ct)
+    {
+        var view = CaseView.Of(result.Case, await reader.DeadlineAsync(result.Case, ct), reader.Today);
+        return result.Created ? TypedResults.Created($"/api/applications/cases/{view.Number}", view) : TypedResults.Ok(view);
+    }
+}

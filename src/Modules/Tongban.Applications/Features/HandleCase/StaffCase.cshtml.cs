@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Applications.Domain;
+using Tongban.Applications.Features.ViewCase;
+using Tongban.Applications.Features.Workbench;
+using Tongban.Kernel.Security;
+
+namespace Tongban.Applications.Features.HandleCase;
+
+/// <summary>A case for staff: its facts, history and the actions the signed-in member's roles allow in its state.</summary>
+[Authorize(Roles = WorkbenchModel.CaseRoleList)]
+internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler) : PageModel
+{
+    [BindProperty] public CaseActionInput Input { get; set; } = new();
+
+    public Case Case { get; private set; } = null!;
+    public Deadline Deadline { get; private set; } = Deadline.NotStarted;
+
+    public bool May(string role) => User.IsInRole(role);
+
+    public bool PreReview => Case.Status == CaseStatus.Submitted && May(Policies.WindowClerk);
+    public bool Handling => Case.Status == CaseStatus.InProcess && May(Case.HandlingRole);
+    public bool Concluding => Case.Status == CaseStatus.Decided && (May(Policies.WindowClerk) || May(Case.DecidingRole));
+
+    public async Task OnGetAsync(string number, CancellationToken ct) => await LoadAsync(number, ct);
+
+    public async Task<IActionResult> OnPostAsync(string number, string act, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        // The page offers every material and field; those left empty are not part of the notice.
+        Input.Corrections = Input.Corrections?.Where(i => !string.IsNullOrWhiteSpace(i.Note)).ToList();
+        await handler.ActAsync(number, act, Input, User, ct);
+        return Redirect($"/admin/cases/{number}");
+    }
+
+    private async Task LoadAsync(string number, CancellationToken ct)
+    {
+        Case = await reader.ForStaffAsync(number, User, tracking: false, ct);
+        Deadline = await reader.DeadlineAsync(Case, ct);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Applications.Domain;
+using Tongban.Applications.Features.ApplyOnline;
+using Tongban.Applications.Features.ViewCase;
+
+namespace Tongban.Applications.Features.TrackMyCases;
+
+/// <summary>One of my cases: timeline, time limit, what is expected from me, and the forms to do it. Also its printable receipt.</summary>
+[Authorize]
+internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond) : PageModel
+{
+    [BindProperty] public ApplicationInput Input { get; set; } = new();
+    [BindProperty] public string? Key { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+
+    public Case Case { get; private set; } = null!;
+    public Deadline Deadline { get; private set; } = Deadline.NotStarted;
+    public DateOnly Today => reader.Today;
+
+    public async Task OnGetAsync(string number, CancellationToken ct) => await LoadAsync(number, ct);
+
+    public async Task<IActionResult> OnPostResubmitAsync(string number, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        await respond.ResubmitAsync(number, Input, User, ct);
+        return Redirect($"/my/cases/{number}");
+    }
+
+    public async Task<IActionResult> OnPostSupplyAsync(string number, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        await respond.SupplyDeferredAsync(number, Key ?? "", Reference ?? "", User, ct);
+        return Redirect($"/my/cases/{number}");
+    }
+
+    private async Task LoadAsync(string number, CancellationToken ct)
+    {
+        Case = await reader.ForApplicantAsync(number, User, tracking: false, ct);
+        Deadline = await reader.DeadlineAsync(Case, ct);
+    }
+}
+
+[Authorize]
+internal sealed class ReceiptModel(CaseReader reader) : PageModel
+{
+    public Case Case { get; private set; } = null!;
+
+    public async Task OnGetAsync(string number, CancellationToken ct) => Case = await reader.ForApplicantAsync(number, User, tracking: false, ct);
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Tongban.Applications.Data;
+using Tongban.Applications.Domain;
+using Tongban.Applications.Features.ApplyOnline;
+using Tongban.Applications.Features.SubmitApplication;
+using Tongban.Applications.Features.ViewCase;
+using Tongban.Catalog.Contracts;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Calendar;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Time;
+
+namespace Tongban.Applications.Features.TrackMyCases;
+
+/// <summary>What the applicant does on their own case: resubmit after a correction notice, supply a deferred material.</summary>
+internal sealed class RespondToCase(ApplicationsDbContext db, CaseReader reader, IServiceItems items, CalendarStore calendars, RegionClock clock)
+{
+    public async Task<Case> ResubmitAsync(string number, ApplicationInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
+        var merged = new Dictionary<string, string>(@case.Form);
+        foreach (var (key, value) in input.FormValues) merged[key] = value;
+        if (await items.FindApplicableAsync(@case.ItemCode, ct) is { } item) FormCheck.Validate(item.Form, merged);
+        @case.Resubmit(input.FormValues, input.MaterialRefs, Actor.Of(user), clock.Today, await calendars.GetAsync(ct), clock.UtcNow);
+        return await SaveAsync(@case, user, "resubmitted", ct);
+    }
+
+    public async Task<Case> SupplyDeferredAsync(string number, string key, string reference, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
+        @case.SupplyDeferred(new MaterialRef(key, reference.Trim()), Actor.Of(user), clock.UtcNow);
+        return await SaveAsync(@case, user, "deferred_supplied", ct);
+    }
+
+    private async Task<Case> SaveAsync(Case @case, ClaimsPrincipal user, string action, CancellationToken ct)
+    {
+        db.Audit(new AuditRecord(Actor.Of(user), $"applications.{action}", $"case:{@case.Number}", null, clock.UtcNow));
+        await db.SaveChangesAsync(ct);
+        return @case;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tongban.Catalog.Contracts;
+using Tongban.Identity.Contracts;
+
+namespace Tongban.Applications.Tests;
+
+/// <summary>The lanes' apps with the catalog and proxy authorisations replaced by test doubles.</summary>
+public sealed class ApplicationsApps : LaneApps
+{
+    internal TestProxies Proxies { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.RemoveAll<IServiceItems>();
+        services.AddSingleton<IServiceItems, TestCatalog>();
+        services.RemoveAll<IProxyAuthorisations>();
+        services.AddSingleton<IProxyAuthorisations>(Proxies);
+    }
+}

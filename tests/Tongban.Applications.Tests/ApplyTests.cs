@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Applications.Data;
+
+namespace Tongban.Applications.Tests;
+
+/// <summary>Applying online: drafts, submit, case numbers, idempotency, validation, and privacy of one's cases.</summary>
+public sealed partial class ApplyTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+{
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_draft_is_saved_resumed_and_submitted_into_a_case_with_a_readable_number(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var citizen = await app.CitizenAsync();
+        var draft = await citizen.Client.StartDraftAsync(TestCatalog.Simple);
+        var saved = await (await citizen.Client.PutAsJsonAsync($"/api/applications/drafts/{draft}", new { form = new { purpose = "半填" }, materials = new { } })).JsonAsync();
+        Assert.Equal("半填", saved.GetProperty("form").GetProperty("purpose").GetString());
+
+        var resumed = await (await citizen.Client.GetAsync($"/api/applications/drafts/{draft}")).JsonAsync();
+        Assert.Equal("半填", resumed.GetProperty("form").GetProperty("purpose").GetString());
+
+        var response = await citizen.Client.SubmitDraftAsync(draft);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var @case = await response.JsonAsync();
+        var number = @case.GetProperty("number").GetString()!;
+        Assert.Matches(NumberPattern(), number);
+        Assert.StartsWith("211221-", number, StringComparison.Ordinal);
+        Assert.Equal(("Submitted", 2, "Online"), (@case.GetProperty("status").GetString(), @case.GetProperty("itemVersion").GetInt32(), @case.GetProperty("channel").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await citizen.Client.PutAsJsonAsync($"/api/applications/drafts/{draft}", new { form = new { purpose = "改" } })).StatusCode);
+
+        var mine = await (await citizen.Client.GetAsync("/api/applications/my/cases")).JsonAsync();
+        Assert.Equal(number, Assert.Single(mine.EnumerateArray()).GetProperty("number").GetString());
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task Concurrent_submits_of_one_draft_make_one_case_and_every_answer_names_it(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var citizen = await app.CitizenAsync();
+        var draft = await citizen.Client.StartDraftAsync(TestCatalog.Simple);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => citizen.Client.SubmitDraftAsync(draft)));
+        var numbers = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("number").GetString()));
+        Assert.Single(numbers.Distinct());
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(HttpStatusCode.OK, (await citizen.Client.SubmitDraftAsync(draft)).StatusCode); // a later retry too
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+        Assert.Equal(1, await db.Cases.CountAsync(c => c.ApplicantId == citizen.AccountId, TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task Concurrent_submits_of_different_drafts_get_distinct_consecutive_numbers(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var citizen = await app.CitizenAsync();
+        var drafts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => citizen.Client.StartDraftAsync(TestCatalog.Simple)));
+        var responses = await Task.WhenAll(drafts.Select(d => citizen.Client.SubmitDraftAsync(d)));
+        var numbers = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("number").GetString()!));
+        Assert.Equal(8, numbers.Distinct().Count());
+        var sequences = numbers.Select(n => int.Parse(n[^5..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(sequences[0], 8), sequences); // no gaps among them: numbers are taken inside the case's transaction
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_bad_form_value_names_the_field_and_only_the_draft_is_saved(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var citizen = await app.CitizenAsync();
+        var draft = await citizen.Client.StartDraftAsync(TestCatalog.Simple);
+
+        var response = await citizen.Client.SubmitDraftAsync(draft, new { form = new { purpose = "寄", mailing = "yes" }, materials = TestCatalog.AllMaterials });
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("form.address", problem.GetProperty("errors")[0].GetProperty("field").GetString()); // required once mailing is chosen
+        var tooLong = await citizen.Client.SubmitDraftAsync(draft, new { form = new { purpose = new string('长', 51) }, materials = TestCatalog.AllMaterials });
+        Assert.Equal("form.too_long", await tooLong.ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+        var noId = await citizen.Client.SubmitDraftAsync(draft, new { form = TestCatalog.ValidForm, materials = new { photo = "file:p" } });
+        Assert.Equal("case.material_missing", await noId.ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+
+        var saved = await (await citizen.Client.GetAsync($"/api/applications/drafts/{draft}")).JsonAsync();
+        Assert.Equal("file:p", saved.GetProperty("materials")[0].GetProperty("reference").GetString()); // what was typed is kept
+        Assert.Empty((await (await citizen.Client.GetAsync("/api/applications/my/cases")).JsonAsync()).EnumerateArray());
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task Another_persons_case_and_draft_are_not_found(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var (owner, other) = (await app.CitizenAsync(), await app.CitizenAsync("另一人"));
+        var draft = await owner.Client.StartDraftAsync(TestCatalog.Simple);
+        var number = (await (await owner.Client.SubmitDraftAsync(draft)).JsonAsync()).GetProperty("number").GetString();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/applications/my/cases/{number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/applications/my/cases/211221-20990101-00001")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/applications/drafts/{draft}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.PostAsJsonAsync($"/api/applications/my/cases/{number}/resubmit", new { form = new { } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/my/cases/{number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/api/applications/my/cases/{number}")).StatusCode);
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task An_item_above_the_applicants_real_name_level_is_refused_with_the_step_up_path(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var citizen = await app.CitizenAsync();
+        var response = await citizen.Client.SubmitDraftAsync(await citizen.Client.StartDraftAsync(TestCatalog.Level3));
+        Assert.Equal("case.real_name_level", await response.ProblemCodeAsync(HttpStatusCode.Forbidden));
+        Assert.Contains("/account/verify", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.Client.PostAsJsonAsync("/api/applications/drafts", new { itemCode = "NO-SUCH-ITEM" })).StatusCode);
+    }
+
+    [GeneratedRegex(@"^\d{6}-\d{8}-\d{5}$")]
+    private static partial Regex NumberPattern();
+}

@@ -1,0 +1,24 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Tongban.Applications.Tests;
+
+/// <summary>The API calls the tests make, named as the steps they are.</summary>
+internal static class Http
+{
+    public static async Task<Guid> StartDraftAsync(this HttpClient client, string item) =>
+        (await (await client.PostAsJsonAsync("/api/applications/drafts", new { itemCode = item })).JsonAsync()).GetProperty("id").GetGuid();
+
+    public static Task<HttpResponseMessage> SubmitDraftAsync(this HttpClient client, Guid draft, object? input = null) =>
+        client.PostAsJsonAsync($"/api/applications/drafts/{draft}/submit", input ?? new { form = TestCatalog.ValidForm, materials = TestCatalog.AllMaterials });
+
+    /// <summary>A fresh case of <paramref name="item"/>, submitted online: its number.</summary>
+    public static async Task<string> ApplyAsync(this HttpClient client, string item = TestCatalog.Simple, object? input = null) =>
+        (await (await client.SubmitDraftAsync(await client.StartDraftAsync(item), input)).JsonAsync()).GetProperty("number").GetString()!;
+
+    public static Task<HttpResponseMessage> ActAsync(this HttpClient staff, string number, string action, object? body = null) =>
+        staff.PostAsJsonAsync($"/api/applications/cases/{number}/{action}", body ?? new { });
+
+    public static async Task<JsonElement> CaseAsync(this HttpClient staff, string number) =>
+        await (await staff.GetAsync($"/api/applications/cases/{number}")).JsonAsync();
+}
