@@ -12,6 +12,8 @@ using Tongban.Identity.Domain;
 using Tongban.Identity.Features;
 using Tongban.Identity.Features.Accounts;
 using Tongban.Identity.Features.ImportRegionPack;
+using Tongban.Identity.Features.ManageClients;
+using Tongban.Identity.Features.OpenIdConnect;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Identity.Features.SignIn;
 using Tongban.Identity.Features.Sms;
@@ -25,7 +27,7 @@ using Tongban.Kernel.Web;
 
 namespace Tongban.Identity;
 
-/// <summary>Accounts of citizens, enterprises and staff; real-name levels; sign-in with passwords, SMS codes and TOTP; sessions.</summary>
+/// <summary>Accounts of citizens, enterprises and staff; real-name levels; sign-in with passwords, SMS codes and TOTP; sessions; the OpenID Connect provider.</summary>
 public static class IdentityModule
 {
     public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
@@ -68,6 +70,8 @@ public static class IdentityModule
         services.AddScoped<ManageStaff>();
         services.AddScoped<VerifyRealName>();
         services.AddScoped<IRegionPackImporter, DemoAccountImporter>();
+        services.AddScoped<ClientRegistrations>();
+        services.AddOpenIdConnectProvider(configuration);
         services.AddSingleton(new AdminLink("/admin/identity/accounts", "账号与实名", "Accounts and real names",
             "工作人员账号、角色与辖区；现场实名核验", "Staff accounts, roles and divisions; in-person verification", Policies.SystemAdministrator, 15));
         return services;
@@ -88,6 +92,7 @@ public static class IdentityModule
     {
         var api = endpoints.MapGroup("/api/identity").WithTags("Identity");
         AccountEndpoints.Map(api);
+        OpenIdConnectEndpoints.Map(endpoints);
         return endpoints;
     }
 }
