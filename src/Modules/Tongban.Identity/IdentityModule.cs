@@ -74,6 +74,8 @@ public static class IdentityModule
         services.AddOpenIdConnectProvider(configuration);
         services.AddSingleton(new AdminLink("/admin/identity/accounts", "账号与实名", "Accounts and real names",
             "工作人员账号、角色与辖区；现场实名核验", "Staff accounts, roles and divisions; in-person verification", Policies.SystemAdministrator, 15));
+        services.AddSingleton(new AdminLink("/admin/identity/clients", "单点登录客户端", "Single sign-on clients",
+            "登记门户、应用和部门系统；密钥、回调地址、可获得的信息", "Register portals, apps and department systems: secrets, redirect URIs, what each may receive", Policies.SystemAdministrator, 16));
         return services;
     }
 
