@@ -15,10 +15,12 @@ internal static partial class Oidc
     public const string AfterLogout = "https://portal.example.cn/bye";
 
     /// <summary>Registers a confidential authorization-code client through the administrator's page; returns its secret.</summary>
-    public static async Task<string> RegisterClientAsync(this TongbanApp app, string clientId, bool idNumber = false, bool offline = false, string redirect = Redirect)
+    public static async Task<string> RegisterClientAsync(this TongbanApp app, string clientId, bool idNumber = false, bool offline = false,
+        string redirect = Redirect, string afterLogout = AfterLogout)
     {
         var admin = await app.SignInAsync("系统管理员", Policies.SystemAdministrator);
-        using var response = await RegisterAsync(admin, clientId, redirect, ("Input.IdNumber", idNumber ? "true" : "false"), ("Input.OfflineAccess", offline ? "true" : "false"));
+        using var response = await RegisterAsync(admin, clientId, redirect, ("Input.IdNumber", idNumber ? "true" : "false"),
+            ("Input.OfflineAccess", offline ? "true" : "false"), ("Input.PostLogoutRedirectUris", afterLogout));
         var html = await response.Content.ReadAsStringAsync();
         var secret = SecretPattern().Match(html);
         return secret.Success ? secret.Groups[1].Value : throw new InvalidOperationException($"No secret shown ({(int)response.StatusCode}): {People.Text(html)}");
@@ -27,7 +29,7 @@ internal static partial class Oidc
     public static Task<HttpResponseMessage> RegisterAsync(HttpClient admin, string clientId, string redirect, params (string Key, string Value)[] more) =>
         admin.PostFormAsync("/admin/identity/clients", "/admin/identity/clients",
         [("Input.ClientId", clientId), ("Input.DisplayName", "测试门户 " + clientId), ("Input.Confidential", "true"), ("Input.AuthorizationCode", "true"),
-         ("Input.RedirectUris", redirect), ("Input.PostLogoutRedirectUris", AfterLogout), ("Input.Profile", "true"), .. more]);
+         ("Input.RedirectUris", redirect), ("Input.Profile", "true"), .. more]);
 
     public static (string Verifier, string Challenge) Pkce()
     {
