@@ -68,10 +68,6 @@ internal sealed class AuthorizeModel(IOpenIddictApplicationManager applications,
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private ForbidResult Refuse(string error, string chinese, string english) => Forbid(new Microsoft.AspNetCore.Authentication.AuthenticationProperties(
-        new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = Kernel.Localization.Text.T(chinese, english),
-        }), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    private ForbidResult Refuse(string error, string chinese, string english) =>
+        Forbid(OpenIdConnectEndpoints.Properties(error, chinese, english), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 }

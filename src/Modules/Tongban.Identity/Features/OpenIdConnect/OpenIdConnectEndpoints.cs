@@ -72,7 +72,8 @@ internal static class OpenIdConnectEndpoints
     public static IResult Refuse(string error, string chinese, string english) =>
         Results.Forbid(Properties(error, chinese, english), [Server]);
 
-    private static AuthenticationProperties Properties(string error, string chinese, string english) => new(new Dictionary<string, string?>
+    /// <summary>An OAuth error for OpenIddict to answer, its description in the reader's language.</summary>
+    public static AuthenticationProperties Properties(string error, string chinese, string english) => new(new Dictionary<string, string?>
     {
         [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
         [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = Kernel.Localization.Text.T(chinese, english),
