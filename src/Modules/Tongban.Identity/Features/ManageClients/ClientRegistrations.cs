@@ -24,8 +24,18 @@ internal sealed class ClientRegistrations(IOpenIddictApplicationManager applicat
     private const string DepartmentProperty = "department";
     private const string DisabledProperty = "disabled_permissions";
 
-    /// <summary>Registers the client; returns the secret of a confidential one (generated unless given), shown once.</summary>
-    public async Task<string?> RegisterAsync(ClientRegistration input, string actor, CancellationToken ct, string? secret = null)
+    /// <summary>Registers the client for an administrator (audited); returns the secret of a confidential one, generated here and shown once.</summary>
+    public async Task<string?> RegisterAsync(ClientRegistration input, string actor, CancellationToken ct)
+    {
+        var (client, secret, permissions) = await CreateAsync(input, null, ct);
+        await AuditAsync(actor, "identity.client_registered", client.ClientId, permissions, ct);
+        return secret;
+    }
+
+    /// <summary>Registers a client named in configuration, with its configured secret (development only; not an administrator's act).</summary>
+    public Task SeedAsync(ClientRegistration input, string secret, CancellationToken ct) => CreateAsync(input, secret, ct);
+
+    private async Task<(ClientRegistration Client, string? Secret, string Permissions)> CreateAsync(ClientRegistration input, string? secret, CancellationToken ct)
     {
         var client = ClientRules.Check(input);
         if (await applications.FindByClientIdAsync(client.ClientId, ct) is not null)
@@ -43,8 +53,7 @@ internal sealed class ClientRegistrations(IOpenIddictApplicationManager applicat
         if (client.AuthorizationCode) descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         if (client.Department is { } department) descriptor.Properties[DepartmentProperty] = JsonSerializer.SerializeToElement(department);
         await applications.CreateAsync(descriptor, ct);
-        await AuditAsync(actor, "identity.client_registered", client.ClientId, string.Join(' ', descriptor.Permissions.Order(StringComparer.Ordinal)), ct);
-        return secret;
+        return (client, secret, string.Join(' ', descriptor.Permissions.Order(StringComparer.Ordinal)));
     }
 
     public async Task<IReadOnlyList<ClientSummary>> ListAsync(CancellationToken ct)

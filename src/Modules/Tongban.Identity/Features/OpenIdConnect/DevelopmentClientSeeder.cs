@@ -32,8 +32,8 @@ internal sealed class DevelopmentClientSeeder(IServiceScopeFactory scopes, IConf
         foreach (var client in clients)
         {
             if (await applications.FindByClientIdAsync(client.ClientId, cancellationToken) is not null) continue;
-            await registrations.RegisterAsync(new ClientRegistration(client.ClientId, client.ClientId, Confidential: true, [], [],
-                AuthorizationCode: false, ClientCredentials: true, [], client.Department), "system", cancellationToken, client.Secret);
+            await registrations.SeedAsync(new ClientRegistration(client.ClientId, client.ClientId, Confidential: true, [], [],
+                AuthorizationCode: false, ClientCredentials: true, [], client.Department), client.Secret, cancellationToken);
         }
     }
 
