@@ -16,7 +16,7 @@ public static class TongbanCommand
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("tongban.json", optional: true).AddEnvironmentVariables();
-        builder.Services.AddTongbanModules(builder.Configuration);
+        builder.Services.AddTongbanModules(builder.Configuration).AddTongbanDataProtection();
         using var host = builder.Build();
 
         var app = new CommandApp(new ServiceProviderRegistrar(host.Services));
@@ -47,6 +47,11 @@ public static class TongbanCommand
             {
                 generate.SetDescription("Synthetic data (合成数据)");
                 generate.AddCommand<GenerateRegistryCommand>("registry").WithDescription("Write --count N synthetic registry records of the demo region to --out FILE");
+            });
+            c.AddBranch("identity", identity =>
+            {
+                identity.SetDescription("Unified identity (统一身份认证)");
+                identity.AddCommand<RotateKeysCommand>("rotate-keys").WithDescription("Add new OpenID Connect signing and encryption keys (the previous ones keep validating)");
             });
             c.AddBranch("audit", audit =>
             {

@@ -6,7 +6,6 @@ builder.AddObservability();
 builder.Services.AddTongbanModules(builder.Configuration);
 builder.Services.AddWebShell(builder.Configuration);
 builder.Services.AddStaffAuthentication(builder.Configuration);
-builder.Services.AddClientAuthentication(builder.Configuration);
 builder.Services.AddApiDocumentation();
 
 var app = builder.Build();
@@ -16,7 +15,6 @@ app.MapHealth();
 app.MapApiDocumentation();
 app.MapObservability();
 app.MapWebShell();
-app.MapDevelopmentTokenEndpoint();
 app.MapTongbanModules();
 
 await app.PrepareDatabaseAsync();

@@ -13,6 +13,8 @@ using Tongban.Identity.Features;
 using Tongban.Identity.Features.Accounts;
 using Tongban.Identity.Features.ImportRegionPack;
 using Tongban.Identity.Features.Proxies;
+using Tongban.Identity.Features.ManageClients;
+using Tongban.Identity.Features.OpenIdConnect;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Identity.Features.SignIn;
 using Tongban.Identity.Features.Sms;
@@ -26,7 +28,7 @@ using Tongban.Kernel.Web;
 
 namespace Tongban.Identity;
 
-/// <summary>Accounts of citizens, enterprises and staff; real-name levels; sign-in with passwords, SMS codes and TOTP; sessions.</summary>
+/// <summary>Accounts of citizens, enterprises and staff; real-name levels; sign-in with passwords, SMS codes and TOTP; sessions; the OpenID Connect provider.</summary>
 public static class IdentityModule
 {
     public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
@@ -71,8 +73,12 @@ public static class IdentityModule
         services.AddScoped<ManageStaff>();
         services.AddScoped<VerifyRealName>();
         services.AddScoped<IRegionPackImporter, DemoAccountImporter>();
+        services.AddScoped<ClientRegistrations>();
+        services.AddOpenIdConnectProvider(configuration);
         services.AddSingleton(new AdminLink("/admin/identity/accounts", "账号与实名", "Accounts and real names",
             "工作人员账号、角色与辖区；现场实名核验", "Staff accounts, roles and divisions; in-person verification", Policies.SystemAdministrator, 15));
+        services.AddSingleton(new AdminLink("/admin/identity/clients", "单点登录客户端", "Single sign-on clients",
+            "登记门户、应用和部门系统；密钥、回调地址、可获得的信息", "Register portals, apps and department systems: secrets, redirect URIs, what each may receive", Policies.SystemAdministrator, 16));
         return services;
     }
 
@@ -92,6 +98,7 @@ public static class IdentityModule
         var api = endpoints.MapGroup("/api/identity").WithTags("Identity");
         AccountEndpoints.Map(api);
         ProxyEndpoints.Map(api);
+        OpenIdConnectEndpoints.Map(endpoints);
         return endpoints;
     }
 }

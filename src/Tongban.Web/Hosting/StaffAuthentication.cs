@@ -22,7 +22,7 @@ public static class StaffAuthentication
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AuthenticationOptions>(configuration.GetSection(AuthenticationOptions.Section));
-        services.AddDataProtection().SetApplicationName("tongban").PersistKeysToDbContext<KernelDbContext>();
+        services.AddTongbanDataProtection();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/sign-in";
@@ -41,6 +41,13 @@ public static class StaffAuthentication
             foreach (var (role, _, _) in Policies.All)
                 o.AddPolicy(role, p => p.RequireRole(role));
         });
+        return services;
+    }
+
+    /// <summary>One key ring for every instance and the <c>tongban</c> command (cookies, and the OpenID Connect server's keys).</summary>
+    public static IServiceCollection AddTongbanDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("tongban").PersistKeysToDbContext<KernelDbContext>();
         return services;
     }
 

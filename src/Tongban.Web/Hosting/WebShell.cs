@@ -51,7 +51,8 @@ public static class WebShell
         app.UseExceptionHandler("/error");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
             api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
+        // OpenID Connect endpoints (/connect/*) answer errors in the protocol's own form.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health") && !c.Request.Path.StartsWithSegments("/connect"),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();

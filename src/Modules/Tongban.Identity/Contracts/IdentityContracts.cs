@@ -57,3 +57,10 @@ public interface IProxyAuthorisations
     /// <summary>The principals who have authorisations in force for this agent, for the agent's picker.</summary>
     Task<IReadOnlyList<ProxyAuthorisationInfo>> InForceForAgentAsync(Guid agentAccountId, CancellationToken cancellationToken);
 }
+
+/// <summary>The OpenID Connect server's signing and encryption keys (for the <c>tongban identity rotate-keys</c> command).</summary>
+public interface IOpenIdConnectKeys
+{
+    /// <summary>Adds a new current signing key and encryption key; the previous ones stay published and keep validating.</summary>
+    Task RotateAsync(CancellationToken cancellationToken);
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using OpenIddict.EntityFrameworkCore.Models;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Kernel.Data;
@@ -19,6 +20,7 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<ProxyAuthorisation> ProxyAuthorisations => Set<ProxyAuthorisation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -78,8 +80,25 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
             e.Property(p => p.ItemCodes).HasJsonConversion();
             e.Property(p => p.RevokedBy).HasMaxLength(200);
         });
+        builder.Entity<ServerKey>(e =>
+        {
+            e.ToTable("oidc_keys");
+            e.HasIndex(k => new { k.Use, k.CreatedAt });
+            e.Ignore(k => k.KeyId);
+        });
+        MapOpenIddict(builder);
         builder.MapOutbox();
         builder.PrefixTables(Prefix);
+    }
+
+    /// <summary>OpenIddict's applications, authorizations, scopes and tokens, as idn_oidc_* tables.</summary>
+    private static void MapOpenIddict(ModelBuilder builder)
+    {
+        builder.UseOpenIddict<Guid>();
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication<Guid>>().ToTable("oidc_applications");
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().ToTable("oidc_authorizations");
+        builder.Entity<OpenIddictEntityFrameworkCoreScope<Guid>>().ToTable("oidc_scopes");
+        builder.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().ToTable("oidc_tokens");
     }
 }
 
