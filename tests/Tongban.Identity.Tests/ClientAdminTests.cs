@@ -41,8 +41,14 @@ public sealed class ClientAdminTests(LaneApps lanes) : IClassFixture<LaneApps>
 
         var (status, token) = await app.TokenAsync(("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret));
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.NotEqual(HttpStatusCode.Unauthorized, await ExchangeAsync(app, token.GetProperty("access_token").GetString()!));
+        var accessToken = token.GetProperty("access_token").GetString()!;
+        Assert.NotEqual(HttpStatusCode.Unauthorized, await ExchangeAsync(app, accessToken));
         Assert.Equal(HttpStatusCode.Unauthorized, await ExchangeAsync(app, "not-a-token"));
+        // A signed, unencrypted JWT (three parts; ADR 0011) naming the system and its department.
+        var parts = accessToken.Split('.');
+        Assert.Equal(3, parts.Length);
+        using var payload = System.Text.Json.JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]));
+        Assert.Equal((clientId, "11211200096593487Q"), (payload.RootElement.GetProperty("client_id").GetString(), payload.RootElement.GetProperty("department").GetString()));
         var (wrong, _) = await app.TokenAsync(("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", "wrong"));
         Assert.Equal(HttpStatusCode.Unauthorized, wrong);
 
