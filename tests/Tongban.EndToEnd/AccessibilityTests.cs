@@ -30,8 +30,12 @@ public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
                 "/admin/catalog/items/new", "/admin/catalog/items/11211200061012195B00070500100001/edit",
             })
                 pages.Add(path, Catalog);
-            pages.Add("/admin/registries", Data);
+            foreach (var path in new[] { "/admin/registries", "/admin/sharing", "/admin/sharing/resources", "/admin/sharing/resources/new", "/admin/sharing/requests", "/admin/sharing/grants" })
+                pages.Add(path, Data);
             pages.Add("/admin/identity/accounts", System);
+            pages.Add("/admin/identity/clients", System);
+            pages.Add("/admin/cases", "窗口人员");
+            pages.Add("/admin/cases/walk-in", "窗口人员");
             pages.Add("/admin/identity/verify-in-person", "窗口人员");
             return pages;
         }
