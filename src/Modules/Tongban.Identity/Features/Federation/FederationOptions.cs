@@ -33,7 +33,7 @@ internal sealed class FederationOptions
     /// <summary>Upstream level values to ours (1–3); a value not listed counts as L1.</summary>
     public Dictionary<string, int> LevelMap { get; set; } = new(StringComparer.Ordinal) { ["1"] = 1, ["2"] = 2, ["3"] = 3 };
 
-    /// <summary>Plain HTTP to the upstream's metadata (development and tests only).</summary>
+    /// <summary>Plain HTTP to the upstream's metadata; honoured only while Authentication:DevelopmentSignIn is on.</summary>
     public bool AllowHttpMetadata { get; set; }
 
     /// <summary>Whether an upstream is configured at all (its scheme exists).</summary>

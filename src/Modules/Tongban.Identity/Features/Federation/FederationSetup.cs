@@ -34,7 +34,8 @@ internal static class FederationSetup
         services.AddAuthentication().AddOpenIdConnect(FederationOptions.Scheme, o =>
         {
             o.Authority = settings.Issuer;
-            o.RequireHttpsMetadata = !settings.AllowHttpMetadata;
+            // Plain HTTP to the upstream only with the development sign-in on (TestServer, `dotnet run`).
+            o.RequireHttpsMetadata = !(settings.AllowHttpMetadata && configuration.GetValue<bool>("Authentication:DevelopmentSignIn"));
             o.ClientId = settings.ClientId;
             o.ClientSecret = settings.ClientSecret;
             o.ResponseType = "code";
