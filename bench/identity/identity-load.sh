@@ -16,7 +16,7 @@
 #   BENCH_MEMORY_KIB=7168 BENCH_PASSES=5 BENCH_LANES=1   the Argon2id cost (Keycloak's default)
 #   BENCH_ACCOUNTS=200       citizens registered (sign-ins cycle through them)
 #   BENCH_DURATION=15        seconds per measured run;  BENCH_WARMUP=5;  BENCH_HASH_SECONDS=5
-#   BENCH_THREADS=2 BENCH_CONNECTIONS=16
+#   BENCH_THREADS=2 BENCH_CONNECTIONS=16   (4 x CONNECTIONS refresh chains are made: half for the warm-up)
 #   BENCH_DATABASE=postgres  run on a throw-away PostgreSQL (.ci/postgres.sh) instead of SQLite
 #   BENCH_KEEP=1             keep the temp dir
 set -euo pipefail
@@ -80,11 +80,12 @@ for _ in $(seq 1 240); do
     sleep 0.5
 done
 
-echo "registering $ACCOUNTS citizens and $((2 * CONNECTIONS)) refresh-token chains" >&2
-python3 bench/identity/setup.py "$URL" "$WORK" "$ACCOUNTS" "$((2 * CONNECTIONS))" >&2
+CHAINS=$((2 * CONNECTIONS))   # per run: twice the connections, so a thread's queue never runs dry
+echo "registering $ACCOUNTS citizens and $((2 * CHAINS)) refresh-token chains" >&2
+python3 bench/identity/setup.py "$URL" "$WORK" "$ACCOUNTS" "$((2 * CHAINS))" >&2
 # Separate chains for the warm-up and the measured run: a refresh token is never presented twice.
-head -n "$CONNECTIONS" "$WORK/refresh.txt" >"$WORK/refresh-warmup.txt"
-tail -n "$CONNECTIONS" "$WORK/refresh.txt" >"$WORK/refresh-run.txt"
+head -n "$CHAINS" "$WORK/refresh.txt" >"$WORK/refresh-warmup.txt"
+tail -n "$CHAINS" "$WORK/refresh.txt" >"$WORK/refresh-run.txt"
 stored="$(python3 - "$WORK/data/tongban.db" "$DATABASE" <<'PY' 2>/dev/null || echo "?"
 import sqlite3, sys
 if sys.argv[2] != "sqlite": print("?"); sys.exit()
@@ -100,7 +101,7 @@ HASH_MS="$(sed -E 's/.*\(([0-9.]+) ms each\).*/\1/' <<<"$HASH_LINE")"
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u); if (u == "us") n /= 1000; else if (u == "s") n *= 1000; printf "%.2f", n }'; }
 run() { # name script duration [args]
     local out="$WORK/wrk-$1.txt"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3}s" --latency -s "bench/identity/$2" "$URL" -- "${4:-}" >"$out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3}s" --timeout 10s --latency -s "bench/identity/$2" "$URL" -- "${4:-}" >"$out"
     R_RPS="$(awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$out")"
     R_P50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")"
     R_P99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
@@ -123,7 +124,7 @@ echo "### Identity: password sign-ins and refresh-token grants, $(date -u '+%Y-%
 echo
 echo "$CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); load average before the runs $LOAD_BEFORE;" \
     ".NET $(dotnet --version); database $DATABASE; Argon2id m=${MEMORY_KIB} KiB, t=$PASSES, p=$LANES (stored hashes: ${stored});" \
-    "$ACCOUNTS citizens; wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run after a ${WARMUP}s warm-up; server and wrk on the same machine."
+    "$ACCOUNTS citizens; wrk -t$THREADS -c$CONNECTIONS --timeout 10s, ${DURATION}s per run after a ${WARMUP}s warm-up; server and wrk on the same machine."
 echo
 echo "| run | per s | per s per core | p50 ms | p99 ms | errors |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
