@@ -101,7 +101,7 @@ public sealed partial class IndependentClientTests(LaneApps lanes) : IClassFixtu
         return portal;
     }
 
-    private static List<(string Key, string Value)> HiddenFields(string html) =>
+    internal static List<(string Key, string Value)> HiddenFields(string html) =>
         HiddenField().Matches(html).Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]

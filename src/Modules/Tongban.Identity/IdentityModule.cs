@@ -11,6 +11,7 @@ using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Identity.Features;
 using Tongban.Identity.Features.Accounts;
+using Tongban.Identity.Features.Federation;
 using Tongban.Identity.Features.ImportRegionPack;
 using Tongban.Identity.Features.Proxies;
 using Tongban.Identity.Features.ManageClients;
@@ -75,6 +76,7 @@ public static class IdentityModule
         services.AddScoped<IRegionPackImporter, DemoAccountImporter>();
         services.AddScoped<ClientRegistrations>();
         services.AddOpenIdConnectProvider(configuration);
+        services.AddFederation(configuration);
         services.AddSingleton(new AdminLink("/admin/identity/accounts", "账号与实名", "Accounts and real names",
             "工作人员账号、角色与辖区；现场实名核验", "Staff accounts, roles and divisions; in-person verification", Policies.SystemAdministrator, 15));
         services.AddSingleton(new AdminLink("/admin/identity/clients", "单点登录客户端", "Single sign-on clients",
@@ -99,6 +101,7 @@ public static class IdentityModule
         AccountEndpoints.Map(api);
         ProxyEndpoints.Map(api);
         OpenIdConnectEndpoints.Map(endpoints);
+        FederationSetup.Map(endpoints);
         return endpoints;
     }
 }

@@ -57,9 +57,13 @@ internal sealed class Account : IdentityUser<Guid>
         return account;
     }
 
-    private static Account Create(AccountKind kind, string idNumber, string name, string phone, DateTimeOffset at)
+    /// <summary>A citizen account made at the first sign-in through the upstream provider: no password, no phone yet.</summary>
+    public static Account FromUpstream(string idNumber, string name, DateTimeOffset at) =>
+        Create(AccountKind.Citizen, idNumber, name, null, at);
+
+    private static Account Create(AccountKind kind, string idNumber, string name, string? phone, DateTimeOffset at)
     {
-        var valid = AccountRules.Check(idNumber, name, phone);
+        var valid = AccountRules.Check(idNumber, name, phone, phoneRequired: phone is not null);
         var accountId = Guid.CreateVersion7();
         return new Account
         {
@@ -84,6 +88,20 @@ internal sealed class Account : IdentityUser<Guid>
         Level = RealNameLevel.RegistryVerified;
         VerifiedAt = at;
         VerifiedBy = "registry:population";
+    }
+
+    /// <summary>
+    /// The level the upstream provider vouches for (already mapped to ours), taken when it is higher; only when the
+    /// upstream's name is the account's name, so a number registered here under another name is not raised.
+    /// </summary>
+    public bool AcceptUpstreamLevel(RealNameLevel level, string upstreamName, string issuer, DateTimeOffset at)
+    {
+        if (level <= Level || !string.Equals(upstreamName.Trim(), Name, StringComparison.Ordinal)) return false;
+        Level = level;
+        VerifiedAt = at;
+        var by = "upstream:" + issuer;
+        VerifiedBy = by.Length > 100 ? by[..100] : by;
+        return true;
     }
 
     /// <summary>L3: a clerk or station agent saw the person and the ID card.</summary>

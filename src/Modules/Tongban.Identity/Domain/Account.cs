@@ -42,14 +42,17 @@ internal static class AccountRules
 {
     public sealed record Checked(string IdNumber, string Name, string Phone);
 
-    public static Checked Check(string? idNumber, string? name, string? phone)
+    public static Checked Check(string? idNumber, string? name, string? phone) => Check(idNumber, name, phone, phoneRequired: true);
+
+    /// <summary>The rules of <see cref="Check(string?, string?, string?)"/>; an account from an upstream provider may come without a phone (then <c>Phone</c> is null).</summary>
+    public static Checked Check(string? idNumber, string? name, string? phone, bool phoneRequired)
     {
         var errors = new List<DomainError>();
         if (!ResidentIdNumber.TryParse(idNumber, out var id, out var idError)) errors.Add(idError!.At("id_number"));
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50)
             errors.Add(new("account.name", "请填写姓名（不超过50字）", "Give a name (50 characters at most)", Field: "name"));
         var mobile = PhoneNumbers.Normalize(phone);
-        if (mobile is null)
+        if (mobile is null && (phoneRequired || !string.IsNullOrWhiteSpace(phone)))
             errors.Add(new("account.phone", "请填写11位手机号码", "Give an 11-digit mobile phone number", Field: "phone"));
         if (errors.Count > 0) throw new DomainException(errors);
         return new Checked(id!.Value.Value, name!.Trim(), mobile!);

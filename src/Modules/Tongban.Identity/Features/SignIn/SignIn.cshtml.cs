@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
+using Tongban.Identity.Features.Federation;
 using Tongban.Kernel.Errors;
 
 namespace Tongban.Identity.Features.SignIn;
@@ -12,7 +15,8 @@ namespace Tongban.Identity.Features.SignIn;
 /// Sign-in with a password or an SMS code; staff then give their authenticator code (the first factor is carried
 /// to that step in a data-protected ticket good for five minutes), or enrol an authenticator first.
 /// </summary>
-internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, AccountsDbContext db, IDataProtectionProvider protection) : PageModel
+internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, AccountsDbContext db, IDataProtectionProvider protection,
+    IOptions<FederationOptions> federation) : PageModel
 {
     private static readonly TimeSpan TicketLifetime = TimeSpan.FromMinutes(5);
 
@@ -22,6 +26,16 @@ internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, Acco
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Ticket { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>Why a sign-in through the upstream provider was refused (a code of <see cref="FederationErrors"/>).</summary>
+    [BindProperty(SupportsGet = true)] public string? Federation { get; set; }
+
+    public DomainError? FederationRefusal => FederationErrors.ByCode(Federation);
+
+    /// <summary>Whether to offer "sign in with the provincial platform".</summary>
+    public bool UpstreamOffered => federation.Value is { Enabled: true, IsConfigured: true };
+
+    public string UpstreamStart => QueryHelpers.AddQueryString(FederationSetup.StartPath, "returnUrl", Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
 
     /// <summary>password (and SMS request), sms-code, or totp.</summary>
     public string Step { get; private set; } = "password";

@@ -1,0 +1,185 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Identity.Contracts;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Identifiers;
+
+namespace Tongban.Identity.Tests;
+
+/// <summary>
+/// Issue #5 point 6: two Tongban instances, each with its own database. The province is an ordinary Tongban with a
+/// registered client for the city; the city has the province as its upstream provider (Identity:Federation). The
+/// city's back channel is an HTTP client of the province's test server; the "browsers" carry the redirects.
+/// </summary>
+public sealed class FederationTests
+{
+    // A living person of the demo population registry, so the province can verify her to L2.
+    private const string IdNumber = "21122119700823902X";
+    private const string Name = "刘淑珍";
+    private static readonly Uri CityAddress = new("https://localhost/");
+
+    [Theory, DatabaseLanes]
+    public async Task A_citizen_signs_in_at_the_city_through_the_province_gets_an_account_at_L2_and_the_second_sign_in_finds_the_same_account(DatabaseLane lane)
+    {
+        await using var pair = await Pair.StartAsync(lane);
+        var provinceBrowser = await pair.CitizenAtL2AtProvinceAsync();
+        var signInPage = People.Text(await pair.CityBrowser().GetStringAsync("/account/sign-in"));
+        Assert.Contains("通过省级平台登录", signInPage, StringComparison.Ordinal);
+
+        var first = pair.CityBrowser();
+        using (var done = await Pair.SignInThroughProvinceAsync(first, provinceBrowser)) Assert.Equal("/account", done.Headers.Location?.OriginalString);
+        var id = await People.AccountIdAsync(first);
+        var account = await pair.AccountAsync(id);
+        Assert.Equal(RealNameLevelInfo.L2, account.Level);
+        Assert.Equal(Name, account.DisplayName);
+        Assert.Equal(ResidentIdNumber.Mask(IdNumber), account.MaskedIdNumber);
+
+        var second = pair.CityBrowser();
+        using (await Pair.SignInThroughProvinceAsync(second, provinceBrowser)) { }
+        Assert.Equal(id, await People.AccountIdAsync(second));
+
+        var audit = await pair.FederatedAuditAsync(id);
+        Assert.Equal(2, audit.Count);
+        Assert.Contains(audit, d => d.StartsWith("created via http://localhost/", StringComparison.Ordinal) && d.Contains("L2 (raised)", StringComparison.Ordinal));
+        Assert.Contains(audit, d => d.StartsWith("signed in via", StringComparison.Ordinal));
+        Assert.DoesNotContain(audit, d => d.Contains(IdNumber, StringComparison.Ordinal));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task An_ID_number_already_registered_at_the_city_is_linked_and_raised_to_the_mapped_level_not_duplicated(DatabaseLane lane)
+    {
+        await using var pair = await Pair.StartAsync(lane, levelMap: ("2", "3"));
+        var provinceBrowser = await pair.CitizenAtL2AtProvinceAsync();
+        var local = pair.CityBrowser();
+        using (await local.PostFormAsync("/account/register", "/account/register",
+            ("Input.IdNumber", IdNumber), ("Input.Name", Name), ("Input.Phone", People.NewPhone()), ("Input.Password", People.Password))) { }
+        var localId = await People.AccountIdAsync(local);
+        Assert.Equal(RealNameLevelInfo.L1, (await pair.AccountAsync(localId)).Level);
+
+        var browser = pair.CityBrowser();
+        using (await Pair.SignInThroughProvinceAsync(browser, provinceBrowser)) { }
+        Assert.Equal(localId, await People.AccountIdAsync(browser));
+        Assert.Equal(RealNameLevelInfo.L3, (await pair.AccountAsync(localId)).Level); // the province's "2" mapped to L3 here
+        Assert.Contains(await pair.FederatedAuditAsync(localId), d => d.StartsWith("linked via", StringComparison.Ordinal));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task Without_the_ID_number_claim_the_sign_in_is_refused_with_a_clear_message_and_no_account_is_made(DatabaseLane lane)
+    {
+        await using var pair = await Pair.StartAsync(lane, idNumberScope: false);
+        var provinceBrowser = await pair.CitizenAtL2AtProvinceAsync();
+        var browser = pair.CityBrowser();
+        using var refused = await Pair.SignInThroughProvinceAsync(browser, provinceBrowser);
+        Assert.Equal("/account/sign-in?federation=id_number", refused.Headers.Location?.OriginalString);
+        var page = People.Text(await browser.GetStringAsync(refused.Headers.Location!.OriginalString));
+        Assert.Contains("未提供有效的身份证号码", page, StringComparison.Ordinal);
+        using var me = await browser.GetAsync("/api/identity/me");
+        Assert.NotEqual(HttpStatusCode.OK, me.StatusCode);
+        using var scope = pair.City.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<Data.AccountsDbContext>().Users.AnyAsync(a => a.IdNumber == IdNumber));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task A_disabled_federation_is_not_offered_and_refuses_with_a_clear_message(DatabaseLane lane)
+    {
+        await using var pair = await Pair.StartAsync(lane, enabled: false);
+        var browser = pair.CityBrowser();
+        Assert.DoesNotContain("upstream-sign-in", await browser.GetStringAsync("/account/sign-in"), StringComparison.Ordinal);
+        using var start = await browser.GetAsync("/account/federation/sign-in?returnUrl=/account");
+        Assert.Equal("/account/sign-in?federation=disabled", start.Headers.Location?.OriginalString);
+        Assert.Contains("目前未开放", People.Text(await browser.GetStringAsync("/account/sign-in?federation=disabled")), StringComparison.Ordinal);
+        var admin = await pair.City.SignInAsync("系统管理员", Kernel.Security.Policies.SystemAdministrator);
+        var settings = People.Text(await admin.GetStringAsync("/admin/identity/federation"));
+        Assert.Contains("已停用", settings, StringComparison.Ordinal);
+        Assert.Contains(pair.ClientId, settings, StringComparison.Ordinal);
+        Assert.DoesNotContain(Pair.Secret, settings, StringComparison.Ordinal);
+    }
+
+    private sealed class Pair : IAsyncDisposable
+    {
+        public const string Secret = "city-secret-not-registered";
+        public required TongbanApp Province { get; init; }
+        public required TongbanApp City { get; init; }
+        public required string ClientId { get; init; }
+
+        public static async Task<Pair> StartAsync(DatabaseLane lane, bool enabled = true, bool idNumberScope = true, (string Upstream, string Level)? levelMap = null)
+        {
+            var province = new TongbanApp(await TestDatabase.CreateAsync(lane));
+            var clientId = Oidc.NewClientId();
+            var secret = await province.RegisterClientAsync(clientId, idNumber: true, redirect: new Uri(CityAddress, "account/federation/callback").ToString(), afterLogout: CityAddress.ToString());
+            var settings = new Dictionary<string, string?>
+            {
+                ["Identity:Federation:Enabled"] = enabled ? "true" : "false",
+                ["Identity:Federation:Issuer"] = "http://localhost/",
+                ["Identity:Federation:AllowHttpMetadata"] = "true",
+                ["Identity:Federation:ClientId"] = clientId,
+                ["Identity:Federation:ClientSecret"] = enabled ? secret : Secret,
+                ["Identity:Federation:Scopes:0"] = "profile",
+            };
+            if (idNumberScope) settings["Identity:Federation:Scopes:1"] = "id_number";
+            if (levelMap is { } map) settings[$"Identity:Federation:LevelMap:{map.Upstream}"] = map.Level;
+            var city = new TongbanApp(await TestDatabase.CreateAsync(lane), settings,
+                s => s.Configure<OpenIdConnectOptions>("upstream", o => o.Backchannel = province.CreateClient()));
+            return new Pair { Province = province, City = city, ClientId = clientId };
+        }
+
+        public HttpClient CityBrowser() => City.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = CityAddress });
+
+        /// <summary>The citizen registers at the province and is verified there against the population registry (L2).</summary>
+        public async Task<HttpClient> CitizenAtL2AtProvinceAsync()
+        {
+            var browser = Province.Browser();
+            using (await browser.PostFormAsync("/account/register", "/account/register",
+                ("Input.IdNumber", IdNumber), ("Input.Name", Name), ("Input.Phone", People.NewPhone()), ("Input.Password", People.Password))) { }
+            using var verified = await browser.PostFormAsync("/account/verify", "/account/verify?handler=Verify");
+            Assert.Contains("已升为二级实名", People.Text(await verified.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            return browser;
+        }
+
+        /// <summary>City → province (consent the first time) → the form post back to the city; returns the city's answer to it.</summary>
+        public static async Task<HttpResponseMessage> SignInThroughProvinceAsync(HttpClient cityBrowser, HttpClient provinceBrowser)
+        {
+            using var challenge = await cityBrowser.GetAsync("/account/federation/sign-in?returnUrl=/account");
+            var authorize = challenge.Headers.Location!;
+            Assert.Equal("/connect/authorize", authorize.AbsolutePath);
+            var html = await provinceBrowser.GetStringAsync(authorize.PathAndQuery);
+            if (html.Contains("handler=Allow", StringComparison.Ordinal))
+            {
+                var consent = IndependentClientTests.HiddenFields(html).Where(f => f.Key != "__RequestVerificationToken").ToArray();
+                using var allowed = await provinceBrowser.PostFormAsync(authorize.PathAndQuery, "/connect/authorize?handler=Allow", consent);
+                html = await allowed.Content.ReadAsStringAsync();
+            }
+            var callback = IndependentClientTests.HiddenFields(html);
+            Assert.Contains(callback, f => f.Key == "code");
+            return await cityBrowser.PostAsync("/account/federation/callback",
+                new FormUrlEncodedContent(callback.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))));
+        }
+
+        public async Task<AccountInfo> AccountAsync(Guid id)
+        {
+            using var scope = City.Services.CreateScope();
+            return (await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().FindAsync(id, CancellationToken.None))!;
+        }
+
+        public async Task<List<string>> FederatedAuditAsync(Guid id)
+        {
+            await City.DrainOutboxAsync();
+            using var scope = City.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<KernelDbContext>().AuditEntries
+                .Where(e => e.Actor == $"account:{id}" && e.Action == "identity.federated_sign_in" && e.Subject == $"account:{ResidentIdNumber.Mask(IdNumber)}")
+                .OrderBy(e => e.Sequence).Select(e => e.Details ?? "").ToListAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var app in new[] { City, Province })
+            {
+                await app.DisposeAsync();
+                await app.Database.DisposeAsync();
+            }
+        }
+    }
+}
