@@ -2,12 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tongban.Catalog.Contracts;
 using Tongban.Identity.Contracts;
+using Tongban.Kernel.Files;
 
 namespace Tongban.Applications.Tests;
 
 /// <summary>The lanes' apps with the catalog and proxy authorisations replaced by test doubles.</summary>
 public sealed class ApplicationsApps : LaneApps
 {
+    public const int MaxFileBytes = 64 * 1024;
+
     internal TestProxies Proxies { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services)
@@ -16,5 +19,6 @@ public sealed class ApplicationsApps : LaneApps
         services.AddSingleton<IServiceItems, TestCatalog>();
         services.RemoveAll<IProxyAuthorisations>();
         services.AddSingleton<IProxyAuthorisations>(Proxies);
+        services.Configure<FilesOptions>(o => o.MaxBytes = MaxFileBytes);
     }
 }

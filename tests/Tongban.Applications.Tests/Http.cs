@@ -6,11 +6,22 @@ namespace Tongban.Applications.Tests;
 /// <summary>The API calls the tests make, named as the steps they are.</summary>
 internal static class Http
 {
-    public static async Task<Guid> StartDraftAsync(this HttpClient client, string item) =>
-        (await (await client.PostAsJsonAsync("/api/applications/drafts", new { itemCode = item })).JsonAsync()).GetProperty("id").GetGuid();
+    /// <summary>A fresh draft of <paramref name="item"/>; with its one required non-tolerable material (id-card) uploaded unless told otherwise.</summary>
+    public static async Task<Guid> StartDraftAsync(this HttpClient client, string item, bool withIdCard = true)
+    {
+        var draft = (await (await client.PostAsJsonAsync("/api/applications/drafts", new { itemCode = item })).JsonAsync()).GetProperty("id").GetGuid();
+        if (withIdCard) await (await client.UploadAsync(draft, "id-card", Files.Pdf)).JsonAsync();
+        return draft;
+    }
+
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid draft, string key, byte[] content, string name = "scan.pdf")
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        return client.PostAsync($"/api/applications/drafts/{draft}/materials/{key}", form);
+    }
 
     public static Task<HttpResponseMessage> SubmitDraftAsync(this HttpClient client, Guid draft, object? input = null) =>
-        client.PostAsJsonAsync($"/api/applications/drafts/{draft}/submit", input ?? new { form = TestCatalog.ValidForm, materials = TestCatalog.AllMaterials });
+        client.PostAsJsonAsync($"/api/applications/drafts/{draft}/submit", input ?? new { form = TestCatalog.ValidForm });
 
     /// <summary>A fresh case of <paramref name="item"/>, submitted online: its number.</summary>
     public static async Task<string> ApplyAsync(this HttpClient client, string item = TestCatalog.Simple, object? input = null) =>

@@ -17,22 +17,29 @@ public sealed partial class PageTests(ApplicationsApps apps) : IClassFixture<App
         var page = $"/apply/{TestCatalog.Simple}";
         var form = await citizen.Client.GetStringAsync(page);
         Assert.Contains("for=\"form-purpose\"", form, StringComparison.Ordinal);
-        Assert.Contains("name=\"Input.Materials[photo]\"", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"file-photo\"", form, StringComparison.Ordinal);
 
-        using var saved = await citizen.Client.PostFormAsync(page, $"{page}?handler=Save", ("Input.Materials[id-card]", "file:id"));
+        using var saved = await citizen.Client.PostFormAsync(page, $"{page}?handler=Save", ("Input.Form[mailing]", "maybe"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var resume = saved.Headers.Location!.OriginalString;
         Assert.Contains("draft=", resume, StringComparison.Ordinal);
-        Assert.Contains("value=\"file:id\"", await citizen.Client.GetStringAsync(resume), StringComparison.Ordinal);
-
         var draft = Regex.Match(resume, "draft=([0-9a-f-]+)").Groups[1].Value;
-        using var refused = await citizen.Client.PostFormAsync(resume, $"{page}?draft={draft}&handler=Submit", ("Input.Materials[id-card]", "file:id"), ("Input.Materials[photo]", "file:p"));
+        using var uploaded = await citizen.Client.PostFileAsync(resume, $"{page}?draft={draft}&key=id-card&handler=Upload", "file-id-card", Files.Pdf, "身份证.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var resumed = WebUtility.HtmlDecode(await citizen.Client.GetStringAsync(resume));
+        Assert.Contains($"/api/applications/drafts/{draft}/materials/id-card/file\">身份证.pdf</a>", resumed, StringComparison.Ordinal);
+        using var refusedFile = await citizen.Client.PostFileAsync(resume, $"{page}?draft={draft}&key=photo&handler=Upload", "file-photo", Files.Exe, "photo.jpg");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedFile.StatusCode);
+        Assert.Contains("<span class=\"field-error\">“照片”：只接受PDF", WebUtility.HtmlDecode(await refusedFile.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
+
+        using var refused = await citizen.Client.PostFormAsync(resume, $"{page}?draft={draft}&handler=Submit", ("Input.Form[mailing]", "maybe"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("请填写“申请事由”", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
+        var shown = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("<span class=\"field-error\">请填写“申请事由”</span>", shown, StringComparison.Ordinal); // beside its input, not only in the summary
+        Assert.Contains("<span class=\"field-error\">“邮寄结果”应选择“是”或“否”</span>", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("/my/cases/", await citizen.Client.GetStringAsync("/my/cases"), StringComparison.Ordinal); // no case, only the draft
 
-        using var submitted = await citizen.Client.PostFormAsync(resume, $"{page}?draft={draft}&handler=Submit",
-            ("Input.Form[purpose]", "页面申请"), ("Input.Materials[id-card]", "file:id"), ("Input.Materials[photo]", "file:p"));
+        using var submitted = await citizen.Client.PostFormAsync(resume, $"{page}?draft={draft}&handler=Submit", ("Input.Form[purpose]", "页面申请"));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var receipt = WebUtility.HtmlDecode(await citizen.Client.GetStringAsync(submitted.Headers.Location!.OriginalString));
         var number = NumberPattern().Match(receipt).Value;

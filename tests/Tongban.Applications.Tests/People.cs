@@ -26,6 +26,17 @@ internal static class People
         return await client.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>A page's multipart post of one file, as a browser sends it.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string page, string action, string field, byte[] content, string name)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await TongbanApp.AntiforgeryTokenAsync(client, page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, name },
+        };
+        return await client.PostAsync(action, form);
+    }
+
     /// <summary>A registered, signed-in citizen (L1), with their ID number and account id.</summary>
     public static async Task<Citizen> CitizenAsync(this TongbanApp app, string name = "测试申请人")
     {

@@ -7,6 +7,7 @@ using Tongban.Applications.Data;
 using Tongban.Applications.Features.ApplyAsAgent;
 using Tongban.Applications.Features.ApplyOnline;
 using Tongban.Applications.Features.HandleCase;
+using Tongban.Applications.Features.ProvideMaterials;
 using Tongban.Applications.Features.RegisterWalkIn;
 using Tongban.Applications.Features.SubmitApplication;
 using Tongban.Applications.Features.TrackMyCases;
@@ -28,6 +29,9 @@ public static class ApplicationsModule
         services.AddScoped<CaseReader>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyOnline>();
+        services.AddScoped<ProvideMaterials>();
+        services.AddScoped<UseRegistryFact>();
+        services.AddScoped<DownloadMaterial>();
         services.AddScoped<RespondToCase>();
         services.AddScoped<HandleCase>();
         services.AddScoped<WorkbenchQuery>();
@@ -42,6 +46,7 @@ public static class ApplicationsModule
     {
         var api = endpoints.MapGroup("/api/applications").WithTags("Applications");
         ApplyEndpoints.Map(api);
+        MaterialEndpoints.Map(api);
         MyCaseEndpoints.Map(api);
         CaseEndpoints.Map(api);
         return endpoints;

@@ -30,13 +30,18 @@ internal sealed class DomainErrorPageFilter : IAsyncPageFilter
         executed.Result = new PageResult();
     }
 
-    /// <summary>"credit_code" finds the bound key "Input.CreditCode"; an unknown field goes to the summary.</summary>
+    /// <summary>
+    /// The bound key whose path ends with the field's path, compared segment by segment without case or underscores:
+    /// "credit_code" finds "Input.CreditCode", "form.purpose" finds "Input.Form[purpose]". A field nothing was bound
+    /// to (an unticked checkbox, a file) keeps its own name, so a page can still show it beside its input.
+    /// </summary>
     internal static string KeyFor(IEnumerable<string> keys, string? field)
     {
         if (field is null) return "";
-        var wanted = Normalize(field);
-        return keys.FirstOrDefault(k => Normalize(k[(k.LastIndexOf('.') + 1)..]) == wanted) ?? "";
+        var wanted = Segments(field);
+        return keys.FirstOrDefault(k => Segments(k).AsSpan().EndsWith(wanted)) ?? field;
     }
 
-    private static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
+    private static string[] Segments(string path) =>
+        [.. path.Split(['.', '[', ']'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant())];
 }

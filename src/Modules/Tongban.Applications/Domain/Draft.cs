@@ -25,14 +25,37 @@ internal sealed class Draft
         new() { Id = DraftId.New(), ApplicantId = applicantId, ItemCode = itemCode, CreatedAt = at, UpdatedAt = at };
 
     /// <summary>Keeps what was typed, valid or not: checks run at submit, and a draft never loses input.</summary>
-    public void Save(IReadOnlyDictionary<string, string> form, IReadOnlyList<MaterialRef> materials, DateTimeOffset at)
+    public void Save(IReadOnlyDictionary<string, string> form, DateTimeOffset at)
+    {
+        RequireOpen();
+        Form = form.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim());
+        UpdatedAt = at;
+    }
+
+    /// <summary>Attaches a material (an upload, a registry fact, a license) in place of what the key held: the replaced one, if any.</summary>
+    public MaterialRef? Attach(MaterialRef material, DateTimeOffset at)
+    {
+        var replaced = Remove(material.Key, at);
+        Materials = [.. Materials, material with { AttachedAt = at }];
+        return replaced;
+    }
+
+    /// <summary>Takes a material off the draft: the removed one, or null when the key held none.</summary>
+    public MaterialRef? Remove(string key, DateTimeOffset at)
+    {
+        RequireOpen();
+        var removed = Materials.FirstOrDefault(m => m.Key == key);
+        if (removed is null) return null;
+        Materials = [.. Materials.Where(m => m.Key != key)];
+        UpdatedAt = at;
+        return removed;
+    }
+
+    private void RequireOpen()
     {
         if (CaseNumber is not null)
             throw new DomainException(new DomainError("draft.submitted", $"该草稿已提交（办件编号 {CaseNumber}）",
                 $"This draft was submitted already (case {CaseNumber})", ErrorKind.Conflict));
-        Form = form.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim());
-        Materials = [.. materials.Where(m => !string.IsNullOrWhiteSpace(m.Reference)).Select(m => m with { Reference = m.Reference.Trim() })];
-        UpdatedAt = at;
     }
 
     public void MarkSubmitted(string caseNumber) => CaseNumber = caseNumber;

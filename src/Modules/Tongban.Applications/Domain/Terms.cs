@@ -67,10 +67,37 @@ internal sealed record CaseMaterial(string Key, string Name, bool Required, bool
 internal sealed record CaseStep(string Key, string NameZh, string NameEn, string Role);
 
 /// <summary>
-/// A material the applicant provided: today a reference (an uploaded file's id, a registry fact, a license);
-/// the kernel file store plugs its file ids in here.
+/// Where a provided material comes from. <see cref="Paper"/> is a reference typed by hand (a paper original seen at a
+/// window, or named by an agent's system); the others are attached by the platform itself.
 /// </summary>
-internal sealed record MaterialRef(string Key, string Reference);
+internal enum MaterialSource
+{
+    Paper = 0,
+
+    /// <summary>A file the applicant uploaded, kept in the kernel file store.</summary>
+    Upload = 1,
+
+    /// <summary>A fact read from a base registry with the applicant's consent, in place of the paper.</summary>
+    RegistryFact = 2,
+
+    /// <summary>An electronic license from the license library (not built yet: it attaches here, like a fact).</summary>
+    License = 3,
+}
+
+/// <summary>
+/// A material the applicant provided. <see cref="Reference"/> is the file id (upload), the fact's name (registry fact),
+/// the license number (license) or the typed text (paper); <see cref="File"/> and <see cref="Fact"/> describe it.
+/// </summary>
+internal sealed record MaterialRef(string Key, string Reference, MaterialSource Source = MaterialSource.Paper,
+    MaterialFile? File = null, FactSnapshot? Fact = null, DateTimeOffset? AttachedAt = null);
+
+/// <summary>An uploaded file as the applicant named it, with what the store found: its type, size and SHA-256.</summary>
+internal sealed record MaterialFile(string Name, string ContentType, long Size, string Sha256);
+
+/// <summary>The fields of a registry fact as they were when the applicant agreed to its use (label → value).</summary>
+internal sealed record FactSnapshot(string NameZh, string NameEn, IReadOnlyList<FactField> Fields, DateOnly UpdatedOn);
+
+internal sealed record FactField(string LabelZh, string LabelEn, string Value);
 
 /// <summary>One thing to correct: a material key or a form field key, with what is wrong.</summary>
 internal sealed record CorrectionItem(string Target, string Note);

@@ -27,6 +27,12 @@ public interface IAccountDirectory
 
     Task<string?> DisplayNameAsync(Guid accountId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The account holder's own ID number, for a registry fact fetched at their request and with their consent (the
+    /// applications module); never to be shown, logged or put in a URL. Null when there is no such account.
+    /// </summary>
+    Task<string?> OwnIdNumberAsync(Guid accountId, CancellationToken cancellationToken);
+
     /// <summary>Where to send an applicant to raise their level (L2 online; L3 needs a visit).</summary>
     string StepUpPath { get; }
 }

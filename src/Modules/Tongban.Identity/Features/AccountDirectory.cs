@@ -29,4 +29,7 @@ internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
 
     public async Task<string?> DisplayNameAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(x => x.Id == accountId).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<string?> OwnIdNumberAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(x => x.Id == accountId).Select(x => x.IdNumber).SingleOrDefaultAsync(cancellationToken);
 }

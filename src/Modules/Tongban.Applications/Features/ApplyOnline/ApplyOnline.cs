@@ -12,8 +12,8 @@ using Tongban.Kernel.Time;
 namespace Tongban.Applications.Features.ApplyOnline;
 
 /// <summary>
-/// What an applicant types: form values by field key, and material references by material key. Until the kernel file
-/// store lands a reference is any text naming the material (a file id, a registry fact, a license number).
+/// What an applicant types: form values by field key, and paper material references by material key (a window clerk's
+/// or an agent system's; an online draft takes materials only as uploads and registry facts, never as typed text).
 /// </summary>
 internal sealed class ApplicationInput
 {
@@ -49,7 +49,7 @@ internal sealed class ApplyOnline(ApplicationsDbContext db, IServiceItems items,
     public async Task<Draft> SaveAsync(Guid id, ApplicationInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var draft = await LoadAsync(id, user, ct);
-        draft.Save(input.FormValues, input.MaterialRefs, clock.UtcNow);
+        draft.Save(input.FormValues, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         return draft;
     }
@@ -63,7 +63,7 @@ internal sealed class ApplyOnline(ApplicationsDbContext db, IServiceItems items,
         var draft = await LoadAsync(id, user, ct);
         if (input is not null && draft.CaseNumber is null)
         {
-            draft.Save(input.FormValues, input.MaterialRefs, clock.UtcNow);
+            draft.Save(input.FormValues, clock.UtcNow);
             await db.SaveChangesAsync(ct);
         }
         return await submit.SubmitAsync(new Submission(draft.ItemCode, draft.ApplicantId, draft.Form, draft.Materials, Channel.Online, draft.SubmissionKey, Actor.Of(user)), draft, ct);

@@ -21,19 +21,19 @@ internal sealed class SubmitApplication(ApplicationsDbContext db, IServiceItems 
     {
         if (await FindAsync(submission.SubmissionKey, ct) is { } earlier) return (earlier, false);
         var item = await items.FindApplicableAsync(submission.ItemCode, ct) ?? throw NotApplicable(submission.ItemCode);
+        var form = ApplicationForms.Clean(item.Form, submission.Form); // before the level: every field the applicant can fix at once
         var account = await accounts.FindAsync(submission.ApplicantId, ct)
             ?? throw new DomainException(DomainError.NotFound("申请人账户", "The applicant's account"));
         if ((int)account.Level < item.RealNameLevel)
             throw new DomainException(new DomainError("case.real_name_level", $"该事项需要实名等级L{item.RealNameLevel}，请先提升（{accounts.StepUpPath}）",
                 $"This item needs real-name level L{item.RealNameLevel}; raise yours first ({accounts.StepUpPath})", ErrorKind.Forbidden));
-        FormCheck.Validate(item.Form, submission.Form);
 
         var applicant = new Applicant(account.Id, account.DisplayName, account.MaskedIdNumber);
         var visit = submission.VisitPlace is { } place ? new Trip(clock.UtcNow, place, "递交申请 submit the application", submission.Actor) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var number = await NextNumberAsync(item.DivisionCode, ct);
         var @case = Case.Submit(number, submission.SubmissionKey, ItemSnapshots.Of(item), applicant, submission.Channel,
-            submission.Form, submission.Materials, visit, submission.Actor, clock.UtcNow);
+            form, submission.Materials, visit, submission.Actor, clock.UtcNow);
         db.Cases.Add(@case);
         draft?.MarkSubmitted(number);
         db.Audit(new AuditRecord(submission.Actor, "applications.submitted", $"case:{number}", $"{item.ImplementationCode} v{item.VersionNumber} {submission.Channel}", clock.UtcNow));

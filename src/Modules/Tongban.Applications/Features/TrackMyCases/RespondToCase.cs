@@ -21,8 +21,8 @@ internal sealed class RespondToCase(ApplicationsDbContext db, CaseReader reader,
         var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
         var merged = new Dictionary<string, string>(@case.Form);
         foreach (var (key, value) in input.FormValues) merged[key] = value;
-        if (await items.FindApplicableAsync(@case.ItemCode, ct) is { } item) FormCheck.Validate(item.Form, merged);
-        @case.Resubmit(input.FormValues, input.MaterialRefs, Actor.Of(user), clock.Today, await calendars.GetAsync(ct), clock.UtcNow);
+        var form = await items.FindApplicableAsync(@case.ItemCode, ct) is { } item ? ApplicationForms.Clean(item.Form, merged) : merged;
+        @case.Resubmit(form, input.MaterialRefs, Actor.Of(user), clock.Today, await calendars.GetAsync(ct), clock.UtcNow);
         return await SaveAsync(@case, user, "resubmitted", ct);
     }
 

@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Tongban.EndToEnd;
+
+/// <summary>
+/// The whole loop of a case in a real browser, on the demo region: 张建国 applies for 户口迁移（迁入） reusing his
+/// household record, a window clerk asks for a correction, he corrects, the clerk accepts with a deferred 容缺
+/// material, he supplies it, the reviewer and the approver act, the clerk concludes.
+/// </summary>
+public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string Item = "11211200061012195B00070500700101";
+    private const string Department = "11211200061012195B";
+
+    [Fact]
+    public async Task A_citizen_applies_with_his_household_record_and_the_case_goes_through_correction_deferral_and_approval_to_conclusion()
+    {
+        var staff = await browser.OpenAsync("/");
+        await StaffSignInAsync(staff, "窗口人员");
+        await staff.GotoAsync(browser.BaseUrl + "/admin/identity/verify-in-person"); // 户口迁移 needs L3: he shows his ID card at a window first
+        await staff.GetByLabel("居民身份证号码").FillAsync("211221196805129013");
+        await staff.GetByLabel("证件上的姓名").FillAsync("张建国");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "核验通过" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("三级实名");
+
+        var citizen = await browser.OpenAsync("/account/sign-in");
+        await citizen.Locator("#Login").FillAsync("211221196805129013");
+        await citizen.Locator("#Password").FillAsync("Tongban-Demo-2026");
+        await citizen.Locator("form:has(#Login)").GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await citizen.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await citizen.GotoAsync($"{browser.BaseUrl}/apply/{Item}");
+        await Browser.AssertAccessibleAsync(citizen);
+
+        await citizen.GetByLabel("迁入原因 *").SelectOptionAsync("house");
+        await citizen.GetByLabel("迁出地行政区划代码 *").FillAsync("211221000000");
+        await citizen.GetByLabel("迁出地详细地址 *").FillAsync("铁岭县新台子镇");
+        await citizen.GetByLabel("迁入地详细地址 *").FillAsync("银州区");
+        await citizen.GetByLabel("随迁人数（含本人） *").FillAsync("1");
+        await citizen.GetByLabel("联系电话（手机） *").FillAsync("13800000001");
+        foreach (var key in new[] { "household_book", "id_card" }) await UseRegistryRecordAsync(citizen, key);
+        await Assertions.Expect(citizen.Locator("#material-household_book")).ToContainTextAsync("使用登记信息");
+        await Assertions.Expect(citizen.GetByLabel("迁入地详细地址 *")).ToHaveValueAsync("银州区"); // typed values survive every button
+        // The application form itself has no registry fact: it is the one file uploaded.
+        await citizen.Locator("#file-application_form").SetInputFilesAsync(new FilePayload { Name = "申请表.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n") });
+        await citizen.Locator("#material-application_form").GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("#material-application_form")).ToContainTextAsync("申请表.pdf");
+        await Browser.AssertAccessibleAsync(citizen);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        await citizen.WaitForURLAsync("**/receipt");
+        var number = NumberPattern().Match(citizen.Url).Value;
+        Assert.NotEmpty(number);
+
+        var casePage = $"{browser.BaseUrl}/admin/cases/{number}";
+        await staff.GotoAsync(casePage);
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("登记信息：");
+        await Browser.AssertAccessibleAsync(staff);
+        await staff.GetByLabel("to_address：需补正的内容（不需要则留空）").FillAsync("请写明街道和门牌号");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "告知补正" }).ClickAsync();
+
+        await citizen.GotoAsync($"{browser.BaseUrl}/my/cases/{number}");
+        await Browser.AssertAccessibleAsync(citizen);
+        await citizen.GetByLabel("to_address：请写明街道和门牌号").FillAsync("银州区工人街道柴河街10号");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交补正" }).ClickAsync();
+
+        await staff.GotoAsync(casePage);
+        await staff.GetByRole(AriaRole.Checkbox, new() { Name = "合法稳定住所证明（不动产权证书或房屋租赁登记备案证明）" }).CheckAsync();
+        await staff.GetByLabel("承诺补交日期").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await staff.GetByRole(AriaRole.Button, new() { Name = "容缺受理" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("未补交");
+
+        await citizen.GotoAsync($"{browser.BaseUrl}/my/cases/{number}");
+        await citizen.Locator("#supply-residence_proof").FillAsync("不动产权证书 辽(2026)铁岭市不动产权第0001号");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "补交" }).ClickAsync();
+
+        await StaffSignInAsync(staff, "审查人员");
+        await staff.GotoAsync(casePage);
+        await staff.GetByLabel("意见").FillAsync("材料齐全，符合购房落户条件");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+        await StaffSignInAsync(staff, "审批人员");
+        await staff.GotoAsync(casePage);
+        await staff.GetByLabel("意见").FillAsync("同意迁入");
+        await staff.GetByLabel("准予").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+        await StaffSignInAsync(staff, "窗口人员");
+        await staff.GotoAsync(casePage);
+        await staff.GetByLabel("电子送达").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
+
+        await citizen.GotoAsync($"{browser.BaseUrl}/my/cases/{number}");
+        await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("已办结");
+        // The integrator adds here: the citizen rates the concluded case (好差评) from this page, once.
+    }
+
+    private static async Task UseRegistryRecordAsync(IPage page, string key)
+    {
+        var material = page.Locator($"#material-{key}");
+        await material.GetByRole(AriaRole.Button, new() { Name = "使用我的登记信息" }).ClickAsync();
+        await material.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await material.GetByRole(AriaRole.Button, new() { Name = "同意并使用" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#material-{key}")).ToContainTextAsync("使用登记信息");
+    }
+
+    /// <summary>The development sign-in as a member of the item's department holding <paramref name="role"/>.</summary>
+    private async Task StaffSignInAsync(IPage page, string role)
+    {
+        await page.GotoAsync(browser.BaseUrl + "/sign-in");
+        await page.GetByLabel("姓名").FillAsync("测试" + role);
+        await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("所属部门（统一社会信用代码，可不填）").FillAsync(Department);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+    }
+
+    [GeneratedRegex(@"\d{6}-\d{8}-\d{5}")]
+    private static partial Regex NumberPattern();
+}
