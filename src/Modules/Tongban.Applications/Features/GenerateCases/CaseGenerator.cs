@@ -11,6 +11,7 @@ using Tongban.Applications.Features.SubmitApplication;
 using Tongban.Catalog.Contracts;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Time;
 
@@ -90,8 +91,17 @@ internal sealed class CaseLife(Random random, WorkingDayCalendar calendar, DateO
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗"];
     private static readonly string[] Given = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞"];
-    private static readonly StaffMember Staff = new("user:generated-staff",
-        new HashSet<string>(StringComparer.Ordinal) { "window-clerk", "reviewer", "leader", "approver", "station-agent", "efficiency-supervisor" });
+    private const string StaffActor = "user:generated-staff";
+    private readonly Dictionary<string, StaffMember> _staff = [];
+
+    /// <summary>A staff member holding the window clerk's, the approver's and every role of the item's process.</summary>
+    private StaffMember StaffFor(ItemSnapshot item)
+    {
+        if (!_staff.TryGetValue(item.Code, out var staff))
+            _staff[item.Code] = staff = new StaffMember(StaffActor,
+                new HashSet<string>(item.Steps.Select(s => s.Role).Append(Policies.WindowClerk).Append(Policies.Approver), StringComparer.Ordinal));
+        return staff;
+    }
 
     public CasePlan Plan(IReadOnlyList<ItemSnapshot> items) =>
         new(items[random.Next(items.Count)], today.AddDays(-1 - random.Next(CaseGenerator.Days)), random.Next(1000));
@@ -104,37 +114,37 @@ internal sealed class CaseLife(Random random, WorkingDayCalendar calendar, DateO
     public Case Live(CasePlan plan, string number)
     {
         var (item, day, draw) = plan;
-        var at = At(day, 1);
+        var (at, staff) = (At(day, 1), StaffFor(item));
         var channel = draw % 20 == 0 ? Channel.Station : draw % 3 == 0 ? Channel.Window : Channel.Online;
         var applicant = new Applicant(NextGuid(), Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
             $"{number[..6]}********{random.Next(10000).ToString("D4", CultureInfo.InvariantCulture)}");
         var provided = item.Materials.Where(m => m.Required).Select(m => new MaterialRef(m.Key, $"file:generated-{random.Next():x8}")).ToList();
-        var visit = channel == Channel.Online ? null : new Trip(at, channel == Channel.Window ? "政务服务大厅 hall" : "驿站 station", "递交申请 submit the application", Staff.Actor);
+        var visit = channel == Channel.Online ? null : new Trip(at, channel == Channel.Window ? "政务服务大厅 hall" : "驿站 station", "递交申请 submit the application", StaffActor);
         var @case = Case.Submit(number, $"generated:{number}", item, applicant, channel, new Dictionary<string, string> { ["purpose"] = "办理" + item.Name },
-            provided, visit, channel == Channel.Online ? $"user:{applicant.AccountId}" : Staff.Actor, at);
+            provided, visit, channel == Channel.Online ? $"user:{applicant.AccountId}" : StaffActor, at);
         var age = today.DayNumber - day.DayNumber;
-        if (draw < 30) @case.Refuse("材料与事项不符", "如不服，可在六十日内申请行政复议或在六个月内提起行政诉讼", Staff, At(day, 2));
-        else if (draw < 60) @case.RequestCorrection([new CorrectionItem(provided.FirstOrDefault()?.Key ?? "purpose", "请提供清晰的原件扫描件")], Staff, day, At(day, 2));
-        else if (age > 2 || draw > 500) Handle(@case, day, draw);
+        if (draw < 30) @case.Refuse("材料与事项不符", "如不服，可在六十日内申请行政复议或在六个月内提起行政诉讼", staff, At(day, 2));
+        else if (draw < 60) @case.RequestCorrection([new CorrectionItem(provided.FirstOrDefault()?.Key ?? "purpose", "请提供清晰的原件扫描件")], staff, day, At(day, 2));
+        else if (age > 2 || draw > 500) Handle(@case, staff, day, draw);
         return @case;
     }
 
-    private void Handle(Case @case, DateOnly day, int draw)
+    private void Handle(Case @case, StaffMember staff, DateOnly day, int draw)
     {
         var accepted = day.AddDays(Math.Min(random.Next(2), today.DayNumber - day.DayNumber - 1));
-        @case.Accept(Staff, accepted, calendar, At(accepted, 2));
+        @case.Accept(staff, accepted, calendar, At(accepted, 2));
         var due = @case.DueOn ?? accepted;
         var stuck = draw >= 950;
         var steps = @case.Steps.Count;
         var inProcess = stuck || (due >= today && draw % 2 == 0);
         var done = inProcess ? random.Next(Math.Max(steps, 1)) : steps - 1;
-        for (var i = 0; i < Math.Min(done, steps - 1); i++) @case.CompleteStep("符合要求", Staff, At(accepted, 3));
+        for (var i = 0; i < Math.Min(done, steps - 1); i++) @case.CompleteStep("符合要求", staff, At(accepted, 3));
         if (inProcess) return;
         var decided = Earlier(accepted.AddDays(1 + random.Next(Math.Max(1, due.DayNumber - accepted.DayNumber))), today.AddDays(-1));
-        @case.Decide(draw % 10 == 0 ? Outcome.Denied : Outcome.Approved, "经审查，符合法定条件", Staff, At(decided, 6));
+        @case.Decide(draw % 10 == 0 ? Outcome.Denied : Outcome.Approved, "经审查，符合法定条件", staff, At(decided, 6));
         if (draw % 7 == 0) return;
         var delivery = (Delivery)(1 + draw % 3);
-        @case.Conclude(delivery, delivery == Delivery.Mail ? $"EMS{random.Next(100_000_000, 999_999_999)}" : null, Staff, decided, At(decided, 7));
+        @case.Conclude(delivery, delivery == Delivery.Mail ? $"EMS{random.Next(100_000_000, 999_999_999)}" : null, staff, decided, At(decided, 7));
     }
 
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
