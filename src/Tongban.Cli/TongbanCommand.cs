@@ -46,6 +46,7 @@ public static class TongbanCommand
             c.AddBranch("generate", generate =>
             {
                 generate.SetDescription("Synthetic data (合成数据)");
+                generate.AddCommand<GenerateCasesCommand>("cases").WithDescription("Write --count N synthetic cases of the demo catalog's items into the database (deterministic by --seed)");
                 generate.AddCommand<GenerateRegistryCommand>("registry").WithDescription("Write --count N synthetic registry records of the demo region to --out FILE");
             });
             c.AddBranch("identity", identity =>

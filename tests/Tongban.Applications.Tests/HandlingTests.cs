@@ -26,7 +26,7 @@ public sealed class HandlingTests(ApplicationsApps apps) : IClassFixture<Applica
         var number = await citizen.Client.ApplyAsync(TestCatalog.Steps, new { form = TestCatalog.ValidForm, materials = new Dictionary<string, string> { ["id-card"] = "file:id" } });
 
         var queue = await (await clerk.GetAsync("/api/applications/cases")).JsonAsync();
-        Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("number").GetString() == number);
+        Assert.Contains(queue.GetProperty("rows").EnumerateArray(), r => r.GetProperty("number").GetString() == number);
 
         (await clerk.ActAsync(number, "request-correction", new { corrections = new[] { new { target = "id-card", note = "复印件不清晰" }, new { target = "purpose", note = "请写明用途" } } })).EnsureSuccessStatusCode();
         var expected = (await (await citizen.Client.GetAsync($"/api/applications/my/cases/{number}")).JsonAsync()).GetProperty("expected");
@@ -87,7 +87,7 @@ public sealed class HandlingTests(ApplicationsApps apps) : IClassFixture<Applica
         var outsider = await app.SignInAsync("别的部门", new StaffScope("112112000436062482", null, []), Policies.WindowClerk);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/applications/cases/{number}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.ActAsync(number, "accept")).StatusCode);
-        Assert.DoesNotContain((await (await outsider.GetAsync("/api/applications/cases")).JsonAsync()).EnumerateArray(), r => r.GetProperty("number").GetString() == number);
+        Assert.DoesNotContain((await (await outsider.GetAsync("/api/applications/cases")).JsonAsync()).GetProperty("rows").EnumerateArray(), r => r.GetProperty("number").GetString() == number);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.Client.GetAsync($"/api/applications/cases/{number}")).StatusCode);
     }
 }

@@ -44,8 +44,18 @@ internal sealed class TestCatalog : IServiceItems
 
     public static readonly Dictionary<string, string> AllMaterials = new() { ["id-card"] = "file:id-1", ["photo"] = "file:photo-1" };
 
+    private static readonly ConcurrentDictionary<string, ApplicableItem> Added = new();
+
+    /// <summary>A new item of a department and division of the test's own (the workbench tests keep their cases apart by them).</summary>
+    public static string Add(string department, string division, bool withSteps)
+    {
+        var code = "TEST-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        Added[code] = Item(code, $"测试事项{code[5..9]}", withSteps ? Items[Steps].Process.ToArray() : [], realName: 1) with { DepartmentCreditCode = department, DivisionCode = division };
+        return code;
+    }
+
     public Task<ApplicableItem?> FindApplicableAsync(string implementationCode, CancellationToken cancellationToken) =>
-        Task.FromResult(Items.GetValueOrDefault(implementationCode));
+        Task.FromResult(Items.GetValueOrDefault(implementationCode) ?? Added.GetValueOrDefault(implementationCode));
 
     private static ApplicableItem Item(string code, string name, ProcessStep[] process, int realName) =>
         new(code, name, 2, Department, Division, PromisedLimitDays: 5, StatutoryLimitDays: 20, PromisedTrips: 1, realName,

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Applications.Contracts;
 using Tongban.Applications.Data;
+using Tongban.Applications.Features.GenerateCases;
 using Tongban.Applications.Features.ApplyAsAgent;
 using Tongban.Applications.Features.ApplyOnline;
 using Tongban.Applications.Features.HandleCase;
@@ -37,6 +39,7 @@ public static class ApplicationsModule
         services.AddScoped<WorkbenchQuery>();
         services.AddScoped<RegisterWalkIn>();
         services.AddScoped<ApplyAsAgent>();
+        services.AddScoped<ICaseGenerator, CaseGenerator>();
         services.AddSingleton(new AdminLink("/admin/cases", "办件工作台", "Case workbench",
             "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", Policies.WindowClerk, 15));
         return services;

@@ -42,6 +42,11 @@ internal sealed partial class Case
     public List<ClockStop> Stops { get; private set; } = [];
     public DateOnly? AcceptedOn { get; private set; }
     public DateOnly? DueOn { get; private set; }
+
+    /// <summary>The workbench's sort key: <see cref="DueOn"/>, or <see cref="NotDue"/> before acceptance (a real column, so queues page by index).</summary>
+    public DateOnly DueSort { get; private set; } = NotDue;
+
+    public static readonly DateOnly NotDue = new(9999, 12, 31);
     public string? RefusalReason { get; private set; }
     public string? LegalNotice { get; private set; }
     public Outcome? Outcome { get; private set; }
@@ -189,6 +194,7 @@ internal sealed partial class Case
             CaseStatus.InProcess => HandlingRole,
             _ => null,
         };
+        DueSort = DueOn ?? NotDue;
         UpdatedAt = at;
         Revision++;
     }

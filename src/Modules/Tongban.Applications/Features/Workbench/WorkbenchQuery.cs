@@ -1,10 +1,16 @@
+using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
-using Tongban.Applications.Features.ViewCase;
+using Tongban.Identity.Contracts;
+using Tongban.Kernel.Audit;
 using Tongban.Kernel.Calendar;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Identifiers;
+using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
 
@@ -12,43 +18,132 @@ namespace Tongban.Applications.Features.Workbench;
 
 internal sealed class WorkbenchFilter
 {
+    /// <summary>A whole case number, or its beginning (county, county and day).</summary>
     public string? Number { get; set; }
+
+    /// <summary>The applicant's ID number: matched through their account, never stored or shown in clear.</summary>
+    public string? Applicant { get; set; }
+
     public string? Item { get; set; }
     public CaseStatus? Status { get; set; }
+    public DateOnly? DueFrom { get; set; }
     public DateOnly? DueBy { get; set; }
 
     /// <summary>One of the signed-in staff member's roles; empty means every queue they work in.</summary>
     public string? Queue { get; set; }
+
+    /// <summary>The keyset cursor: the page starts after this (due date, case number), as <see cref="WorkbenchPage.Next"/> gave it.</summary>
+    public string? After { get; set; }
 }
 
 internal sealed record WorkbenchRow(string Number, string ItemCode, string ItemName, CaseStatus Status, string? Queue, string ApplicantMaskedId,
     DateTimeOffset SubmittedAt, DateOnly? DueOn, int Remaining, DeadlineLevel Level, bool OverdueDeferred);
 
-/// <summary>The staff workbench: cases in the signed-in member's department and divisions, in their roles' queues, most urgent first.</summary>
-internal sealed class WorkbenchQuery(ApplicationsDbContext db, CalendarStore calendars, RegionClock clock, IOptions<ApplicationsOptions> options)
-{
-    public const int PageSize = 100;
+/// <summary>A page of the workbench and the cursor of the next one (null on the last page).</summary>
+internal sealed record WorkbenchPage(IReadOnlyList<WorkbenchRow> Rows, string? Next);
 
-    public async Task<IReadOnlyList<WorkbenchRow>> ListAsync(WorkbenchFilter filter, ClaimsPrincipal user, CancellationToken ct)
+/// <summary>
+/// The staff workbench: cases in the signed-in member's department and divisions, in their roles' queues, most urgent
+/// first. Everything is done in the database: scope, filters, order by (due date, case number) and keyset pages of
+/// <see cref="PageSize"/>; only the columns a row shows are read. With several queues each is read as its own index
+/// range and the pages merged, so no query sorts more than a page.
+/// </summary>
+internal sealed class WorkbenchQuery(ApplicationsDbContext db, IAccountDirectory accounts, CalendarStore calendars, RegionClock clock, IOptions<ApplicationsOptions> options)
+{
+    public const int PageSize = 50;
+
+    public async Task<WorkbenchPage> ListAsync(WorkbenchFilter filter, ClaimsPrincipal user, CancellationToken ct)
     {
-        var scope = StaffScope.Of(user);
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var queues = !string.IsNullOrWhiteSpace(filter.Queue) && roles.Contains(filter.Queue) ? [filter.Queue] : roles;
-        var query = db.Cases.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Number)) query = query.Where(c => c.Number == filter.Number.Trim());
-        else if (filter.Status is null) query = query.Where(c => c.Queue != null && queues.Contains(c.Queue));
-        if (scope.DepartmentCode is { } department) query = query.Where(c => c.DepartmentCreditCode == department);
-        if (!string.IsNullOrWhiteSpace(filter.Item)) query = query.Where(c => c.ItemCode == filter.Item.Trim() || c.ItemName.Contains(filter.Item.Trim()));
+        var query = InScope(db.Cases.AsNoTracking(), StaffScope.Of(user));
+        var number = filter.Number?.Trim();
+        if (!string.IsNullOrEmpty(number))
+        {
+            // Case numbers are digits and dashes: every number starting with the prefix lies in [prefix, prefix + "~").
+            var upper = number + "~";
+            query = number.Length >= 21 ? query.Where(c => c.Number == number)
+                : query.Where(c => string.Compare(c.Number, number) >= 0 && string.Compare(c.Number, upper) < 0);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Applicant))
+        {
+            var applicant = await FindApplicantAsync(filter.Applicant, user, ct);
+            query = query.Where(c => c.ApplicantId == applicant);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Item))
+        {
+            var item = filter.Item.Trim();
+            query = query.Where(c => c.ItemCode == item || c.ItemName.Contains(item));
+        }
         if (filter.Status is { } status) query = query.Where(c => c.Status == status);
-        if (filter.DueBy is { } dueBy) query = query.Where(c => c.DueOn != null && c.DueOn <= dueBy);
-        var cases = await query.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.SubmittedAt).Take(PageSize * 2).ToListAsync(ct);
+        if (filter.DueFrom is { } from) query = query.Where(c => c.DueSort >= from);
+        if (filter.DueBy is { } dueBy) query = query.Where(c => c.DueSort <= dueBy);
+        if (Cursor.Parse(filter.After) is var (afterDue, afterNumber) && afterNumber.Length > 0)
+            query = query.Where(c => c.DueSort >= afterDue && (c.DueSort > afterDue || string.Compare(c.Number, afterNumber) > 0));
+
+        // Without a number, applicant or status, the staff member's queues: one index range each.
+        var searching = !string.IsNullOrEmpty(number) || !string.IsNullOrWhiteSpace(filter.Applicant) || filter.Status is not null;
+        IEnumerable<string?> queues = searching ? [null] : Queues(filter, user);
+        var found = new List<Projected>();
+        foreach (var queue in queues)
+            found.AddRange(await Page(queue is null ? query : query.Where(c => c.Queue == queue)).ToListAsync(ct));
+        var page = found.OrderBy(r => r.DueSort).ThenBy(r => r.Number, StringComparer.Ordinal).Take(PageSize + 1).ToList();
 
         var (today, calendar, share) = (clock.Today, await calendars.GetAsync(ct), options.Value.WarningShare);
-        return [.. cases.Where(c => scope.Covers(c.DivisionCode)).Take(PageSize).Select(c =>
+        var rows = page.Take(PageSize).Select(c =>
         {
-            var d = c.DeadlineOn(today, calendar, share);
+            var d = Deadline.On(c.ConcludedOn ?? today, c.AcceptedOn, c.LimitDays, c.Stops, calendar, share);
             return new WorkbenchRow(c.Number, c.ItemCode, c.ItemName, c.Status, c.Queue, c.ApplicantMaskedId, c.SubmittedAt, d.DueOn, d.Remaining, d.Level,
-                c.OutstandingDeferred.Any(m => m.PromisedBy < today));
-        })];
+                c.Deferred.Any(m => m.ReceivedAt is null && m.PromisedBy < today));
+        }).ToList();
+        return new WorkbenchPage(rows, page.Count > PageSize ? Cursor.Of(page[PageSize - 1]) : null);
+    }
+
+    private static IQueryable<Projected> Page(IQueryable<Case> query) => query
+        .OrderBy(c => c.DueSort).ThenBy(c => c.Number).Take(PageSize + 1)
+        .Select(c => new Projected(c.Number, c.ItemCode, c.ItemName, c.Status, c.Queue, c.ApplicantMaskedId, c.SubmittedAt, c.DueSort,
+            c.AcceptedOn, c.ConcludedOn, c.LimitDays, c.Stops, c.Deferred));
+
+    private static List<string?> Queues(WorkbenchFilter filter, ClaimsPrincipal user)
+    {
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => (string?)c.Value).Distinct().ToList();
+        return !string.IsNullOrWhiteSpace(filter.Queue) && roles.Contains(filter.Queue) ? [filter.Queue] : roles;
+    }
+
+    /// <summary>The staff scope as SQL: the department if the scope has one, and a division prefix the scope lists (none: the whole region).</summary>
+    public static IQueryable<Case> InScope(IQueryable<Case> query, StaffScope scope)
+    {
+        if (scope.DepartmentCode is { } department) query = query.Where(c => c.DepartmentCreditCode == department);
+        var prefixes = scope.Divisions.Select(d => DivisionCode.TryParse(d, out var code, out _) ? code.Value.Prefix : null).ToList();
+        if (prefixes.Count == 0) return query;
+        var parameter = Expression.Parameter(typeof(Case), "c");
+        var division = Expression.Property(parameter, nameof(Case.DivisionCode));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        // An unreadable division in the scope reaches nothing (never everything).
+        var covers = prefixes.Aggregate((Expression)Expression.Constant(false), (any, prefix) => prefix is null ? any
+            : Expression.OrElse(any, Expression.Call(division, startsWith, Expression.Constant(prefix))));
+        return query.Where(Expression.Lambda<Func<Case, bool>>(covers, parameter));
+    }
+
+    /// <summary>Searching by ID number reads another person's data: the account is found through identity and the read audited, the number only masked.</summary>
+    private async Task<Guid> FindApplicantAsync(string idNumber, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!ResidentIdNumber.TryParse(idNumber.Trim(), out var id, out var error)) throw new DomainException(error!.At("applicant"));
+        var account = await accounts.FindByIdNumberAsync(id.Value.Value, ct);
+        db.Audit(new AuditRecord(Actor.Of(user), "applications.applicant_looked_up", $"person:{id.Value.Masked}",
+            $"工作台查询 workbench search{(account is null ? " (no account)" : "")}", clock.UtcNow));
+        await db.SaveChangesAsync(ct);
+        return account?.Id ?? Guid.Empty;
+    }
+
+    private sealed record Projected(string Number, string ItemCode, string ItemName, CaseStatus Status, string? Queue, string ApplicantMaskedId,
+        DateTimeOffset SubmittedAt, DateOnly DueSort, DateOnly? AcceptedOn, DateOnly? ConcludedOn, int LimitDays, List<ClockStop> Stops, List<DeferredMaterial> Deferred);
+
+    /// <summary>The keyset cursor <c>yyyyMMdd.{case number}</c>: no personal data, safe in a URL.</summary>
+    private static class Cursor
+    {
+        public static string Of(Projected row) => $"{row.DueSort.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{row.Number}";
+
+        public static (DateOnly Due, string Number) Parse(string? cursor) =>
+            cursor is { Length: > 9 } && cursor[8] == '.' && DateOnly.TryParseExact(cursor[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
+                ? (due, cursor[9..]) : (default, "");
     }
 }

@@ -93,6 +93,10 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
 
+                    b.Property<DateOnly>("DueSort")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_sort");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -232,11 +236,20 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                     b.HasIndex("ApplicantId", "SubmittedAt")
                         .HasDatabaseName("ix_app_cases_applicant_id_submitted_at");
 
-                    b.HasIndex("Status", "DueOn")
-                        .HasDatabaseName("ix_app_cases_status_due_on");
+                    b.HasIndex("ItemCode", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_item_code_due_sort_number");
 
-                    b.HasIndex("Queue", "DepartmentCreditCode", "DueOn")
-                        .HasDatabaseName("ix_app_cases_queue_department_credit_code_due_on");
+                    b.HasIndex("Queue", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_queue_due_sort_number");
+
+                    b.HasIndex("Status", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_status_due_sort_number");
+
+                    b.HasIndex("DepartmentCreditCode", "Queue", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_department_credit_code_queue_due_sort_number");
+
+                    b.HasIndex("DepartmentCreditCode", "Status", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_department_credit_code_status_due_sort_number");
 
                     b.ToTable("app_cases", (string)null);
                 });

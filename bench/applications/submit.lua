@@ -1,0 +1,49 @@
+-- wrk script: POST /api/applications/walk-ins, each with a key of its own (so each makes a new case).
+--
+--   wrk ... -s bench/applications/submit.lua URL                    # as fast as it goes
+--   wrk ... -s bench/applications/submit.lua URL -- RATE THREADS    # paced by bench/ratelimited.lua
+--
+-- Environment: WRK_BODY (file: the JSON body with the text KEY where the key goes), WRK_COOKIE (the clerk's
+-- session cookie), WRK_PACER (path of ratelimited.lua, for a paced run), WRK_RUN (a name that keeps keys of runs apart).
+local pacer = os.getenv("WRK_PACER")
+if pacer and #pacer > 0 then dofile(pacer) end
+local paced_init, paced_delay = init, delay
+local paced = false
+local thread_index = 0
+local counter = 0
+local body = ""
+local cookie = os.getenv("WRK_COOKIE")
+local run = os.getenv("WRK_RUN") or "run"
+
+function setup(thread)
+  thread:set("thread_index", thread_index)
+  thread_index = thread_index + 1
+end
+
+function init(args)
+  local file = assert(io.open(os.getenv("WRK_BODY"), "r"))
+  body = file:read("*a")
+  file:close()
+  if paced_init and args[1] then
+    paced_init(args)
+    paced = true
+  end
+end
+
+function delay()
+  if paced then return paced_delay() end
+  return 0
+end
+
+function request()
+  counter = counter + 1
+  local key = run .. "-" .. tostring(thread_index) .. "-" .. tostring(counter)
+  return wrk.format("POST", "/api/applications/walk-ins", {
+    ["Cookie"] = cookie,
+    ["Content-Type"] = "application/json",
+  }, (string.gsub(body, "KEY", key)))
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("p95_ms %.2f\n", latency:percentile(95) / 1000))
+end
