@@ -26,6 +26,9 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
+            // Cases written before the column: most urgent first needs their due date (none yet: last).
+            migrationBuilder.Sql("UPDATE app_cases SET due_sort = COALESCE(due_on, '9999-12-31')");
+
             migrationBuilder.CreateIndex(
                 name: "ix_app_cases_department_credit_code_queue_due_sort_number",
                 table: "app_cases",
