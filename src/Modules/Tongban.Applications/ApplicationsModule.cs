@@ -7,6 +7,8 @@ using Tongban.Applications.Data;
 using Tongban.Applications.Features.ApplyAsAgent;
 using Tongban.Applications.Features.ApplyOnline;
 using Tongban.Applications.Features.HandleCase;
+using Tongban.Applications.Features.RateCase;
+using Tongban.Applications.Features.RectifyRating;
 using Tongban.Applications.Features.RegisterWalkIn;
 using Tongban.Applications.Features.SubmitApplication;
 using Tongban.Applications.Features.TrackMyCases;
@@ -33,8 +35,12 @@ public static class ApplicationsModule
         services.AddScoped<WorkbenchQuery>();
         services.AddScoped<RegisterWalkIn>();
         services.AddScoped<ApplyAsAgent>();
+        services.AddScoped<RateCase>();
+        services.AddScoped<RectifyRating>();
         services.AddSingleton(new AdminLink("/admin/cases", "办件工作台", "Case workbench",
             "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", Policies.WindowClerk, 15));
+        services.AddSingleton(new AdminLink("/admin/ratings", "好差评与整改", "Ratings and rectifications",
+            "申请人评价、差评整改、回访与申诉", "Applicants' ratings, rectifications of bad ones, call-backs and appeals", Policies.WindowClerk, 16));
         return services;
     }
 
@@ -44,6 +50,7 @@ public static class ApplicationsModule
         ApplyEndpoints.Map(api);
         MyCaseEndpoints.Map(api);
         CaseEndpoints.Map(api);
+        RatingEndpoints.Map(api);
         return endpoints;
     }
 }
