@@ -13,6 +13,7 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
     public DbSet<CaseSequence> Sequences => Set<CaseSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -96,6 +97,20 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(r => r.CallBacks).HasJsonConversion();
             e.HasIndex(r => new { r.DepartmentCreditCode, r.Rectification, r.RectificationDueOn });
             e.Ignore(r => r.IsBad);
+        });
+        modelBuilder.Entity<SupervisionOrder>(e =>
+        {
+            e.Property(o => o.CaseNumber).HasMaxLength(24);
+            e.Property(o => o.ItemName).HasMaxLength(200);
+            e.Property(o => o.DepartmentCreditCode).HasMaxLength(18);
+            e.Property(o => o.DivisionCode).HasMaxLength(12);
+            e.Property(o => o.Requirement).HasMaxLength(2000);
+            e.Property(o => o.IssuedBy).HasMaxLength(120);
+            e.Property(o => o.Answer).HasMaxLength(2000);
+            e.Property(o => o.AnsweredBy).HasMaxLength(120);
+            e.Property(o => o.Revision).IsConcurrencyToken();
+            e.HasIndex(o => o.CaseId);
+            e.HasIndex(o => new { o.DepartmentCreditCode, o.AnswerBy });
         });
         modelBuilder.Entity<CaseSequence>(e =>
         {
