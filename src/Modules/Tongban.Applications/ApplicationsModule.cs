@@ -10,8 +10,11 @@ using Tongban.Applications.Features.ApplyAsAgent;
 using Tongban.Applications.Features.ApplyOnline;
 using Tongban.Applications.Features.HandleCase;
 using Tongban.Applications.Features.ProvideMaterials;
+using Tongban.Applications.Features.RateCase;
+using Tongban.Applications.Features.RectifyRating;
 using Tongban.Applications.Features.RegisterWalkIn;
 using Tongban.Applications.Features.SubmitApplication;
+using Tongban.Applications.Features.SuperviseCases;
 using Tongban.Applications.Features.TrackMyCases;
 using Tongban.Applications.Features.ViewCase;
 using Tongban.Applications.Features.Workbench;
@@ -40,8 +43,15 @@ public static class ApplicationsModule
         services.AddScoped<RegisterWalkIn>();
         services.AddScoped<ApplyAsAgent>();
         services.AddScoped<ICaseGenerator, CaseGenerator>();
+        services.AddScoped<RateCase>();
+        services.AddScoped<RectifyRating>();
+        services.AddScoped<SuperviseCases>();
         services.AddSingleton(new AdminLink("/admin/cases", "办件工作台", "Case workbench",
             "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", Policies.WindowClerk, 15));
+        services.AddSingleton(new AdminLink("/admin/ratings", "好差评与整改", "Ratings and rectifications",
+            "申请人评价、差评整改、回访与申诉", "Applicants' ratings, rectifications of bad ones, call-backs and appeals", Policies.WindowClerk, 16));
+        services.AddSingleton(new AdminLink("/admin/supervision", "效能督办", "Supervision",
+            "各部门超期和临期办件、督办单及答复", "Overdue and near-due cases per department, supervision orders and answers", Policies.EfficiencySupervisor, 17));
         return services;
     }
 
@@ -52,6 +62,8 @@ public static class ApplicationsModule
         MaterialEndpoints.Map(api);
         MyCaseEndpoints.Map(api);
         CaseEndpoints.Map(api);
+        RatingEndpoints.Map(api);
+        SupervisionEndpoints.Map(api);
         return endpoints;
     }
 }

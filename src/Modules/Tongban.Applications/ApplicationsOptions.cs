@@ -7,4 +7,7 @@ internal sealed class ApplicationsOptions
 
     /// <summary>A case turns yellow when this share of its limit, or less, remains (default 20 %).</summary>
     public decimal WarningShare { get; set; } = 0.2m;
+
+    /// <summary>Working days a department has to rectify after a bad rating (default 5).</summary>
+    public int RectificationDays { get; set; } = 5;
 }

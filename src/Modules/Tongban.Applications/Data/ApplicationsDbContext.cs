@@ -12,6 +12,8 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
     public DbSet<CaseSequence> Sequences => Set<CaseSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -23,6 +25,8 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<Channel>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<Outcome>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<Delivery>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<RatingLevel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RectificationStatus>().HaveConversion<string>().HaveMaxLength(10);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -79,6 +83,39 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(d => d.Form).HasJsonConversion();
             e.Property(d => d.Materials).HasJsonConversion();
             e.Ignore(d => d.SubmissionKey);
+        });
+        modelBuilder.Entity<Rating>(e =>
+        {
+            e.HasIndex(r => r.CaseId).IsUnique(); // one rating per case, even when two submits race
+            e.Property(r => r.CaseNumber).HasMaxLength(24);
+            e.Property(r => r.ItemName).HasMaxLength(200);
+            e.Property(r => r.DepartmentCreditCode).HasMaxLength(18);
+            e.Property(r => r.DivisionCode).HasMaxLength(12);
+            e.Property(r => r.Comment).HasMaxLength(Rating.CommentMax);
+            e.Property(r => r.Report).HasMaxLength(2000);
+            e.Property(r => r.ReportedBy).HasMaxLength(120);
+            e.Property(r => r.AppealReason).HasMaxLength(2000);
+            e.Property(r => r.AppealOpinion).HasMaxLength(2000);
+            e.Property(r => r.AppealDecidedBy).HasMaxLength(120);
+            e.Property(r => r.Revision).IsConcurrencyToken();
+            e.Property(r => r.Indicators).HasJsonConversion();
+            e.Property(r => r.CallBacks).HasJsonConversion();
+            e.HasIndex(r => new { r.DepartmentCreditCode, r.Rectification, r.RectificationDueOn });
+            e.Ignore(r => r.IsBad);
+        });
+        modelBuilder.Entity<SupervisionOrder>(e =>
+        {
+            e.Property(o => o.CaseNumber).HasMaxLength(24);
+            e.Property(o => o.ItemName).HasMaxLength(200);
+            e.Property(o => o.DepartmentCreditCode).HasMaxLength(18);
+            e.Property(o => o.DivisionCode).HasMaxLength(12);
+            e.Property(o => o.Requirement).HasMaxLength(2000);
+            e.Property(o => o.IssuedBy).HasMaxLength(120);
+            e.Property(o => o.Answer).HasMaxLength(2000);
+            e.Property(o => o.AnsweredBy).HasMaxLength(120);
+            e.Property(o => o.Revision).IsConcurrencyToken();
+            e.HasIndex(o => o.CaseId);
+            e.HasIndex(o => new { o.DepartmentCreditCode, o.AnswerBy });
         });
         modelBuilder.Entity<CaseSequence>(e =>
         {

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tongban.Applications.Data;
+using Tongban.Applications.Domain;
+using Tongban.Applications.Features.RateCase;
+using Tongban.Applications.Features.ViewCase;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Calendar;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Time;
+
+namespace Tongban.Applications.Features.RectifyRating;
+
+/// <summary>What a staff action on a rating carries; each action reads its own part.</summary>
+internal sealed class RectifyInput
+{
+    public string? Outcome { get; set; }
+    public string? Report { get; set; }
+    public bool? Upheld { get; set; }
+    public string? Opinion { get; set; }
+}
+
+/// <summary>
+/// Ratings for staff: the list in their scope (department and divisions), the department's call-backs and reports,
+/// the supervisor's appeal decisions. A rating outside the scope is "not found".
+/// </summary>
+internal sealed class RectifyRating(ApplicationsDbContext db, CalendarStore calendars, RegionClock clock, IOptions<ApplicationsOptions> options)
+{
+    public static readonly IReadOnlyList<string> Actions = ["call-back", "report", "decide-appeal"];
+
+    public DateOnly Today => clock.Today;
+
+    public async Task<IReadOnlyList<Rating>> ListAsync(bool rectificationsOnly, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var scope = StaffScope.Of(user);
+        var query = db.Ratings.AsNoTracking();
+        if (scope.DepartmentCode is { } department) query = query.Where(r => r.DepartmentCreditCode == department);
+        if (rectificationsOnly) query = query.Where(r => r.Rectification == RectificationStatus.Open || r.Rectification == RectificationStatus.Appealed);
+        var rows = await query.OrderByDescending(r => r.RatedAt).Take(500).ToListAsync(ct);
+        // Open rectifications first, the most urgent on top; divisions are checked here, as the workbench does.
+        return [.. rows.Where(r => scope.Covers(r.DivisionCode)).OrderBy(r => r.Rectification == RectificationStatus.Open ? r.RectificationDueOn : DateOnly.MaxValue)];
+    }
+
+    public async Task<Rating> FindAsync(Guid id, ClaimsPrincipal user, bool tracking, CancellationToken ct)
+    {
+        var query = tracking ? db.Ratings : db.Ratings.AsNoTracking();
+        var rating = await query.SingleOrDefaultAsync(r => r.Id == RatingId.From(id), ct);
+        return rating is not null && CaseReader.InScope(StaffScope.Of(user), rating.DepartmentCreditCode, rating.DivisionCode) ? rating
+            : throw new DomainException(DomainError.NotFound("评价", "The rating"));
+    }
+
+    public async Task<Rating> ActAsync(Guid id, string action, RectifyInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var rating = await FindAsync(id, user, tracking: true, ct);
+        var staff = Applicants.StaffOf(user);
+        switch (action)
+        {
+            case "call-back": rating.RecordCallBack(input.Outcome ?? "", staff.Actor, clock.UtcNow); break;
+            case "report": rating.ReportRectification(input.Report ?? "", staff.Actor, clock.UtcNow); break;
+            case "decide-appeal":
+                rating.DecideAppeal(input.Upheld ?? throw new DomainException(new DomainError("rating.choice_required", "请选择裁决结果", "Choose a decision", Field: "upheld")),
+                    input.Opinion ?? "", staff, clock.Today, await calendars.GetAsync(ct), options.Value.RectificationDays);
+                break;
+            default: throw new DomainException(new DomainError("rating.unknown_action", $"未知的动作：{action}", $"Unknown action: {action}", ErrorKind.NotFound));
+        }
+        db.Audit(new AuditRecord(staff.Actor, $"applications.rating_{action.Replace('-', '_')}", $"case:{rating.CaseNumber}", rating.Rectification?.ToString(), clock.UtcNow));
+        await RatingSaves.SaveAsync(db, ct);
+        return rating;
+    }
+}

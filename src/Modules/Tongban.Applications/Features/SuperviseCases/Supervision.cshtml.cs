@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Applications.Domain;
+using Tongban.Applications.Features.Workbench;
+using Tongban.Kernel.Security;
+
+namespace Tongban.Applications.Features.SuperviseCases;
+
+/// <summary>The supervisor's view: counts per department, the overdue and near-due cases, the orders issued and the form to issue one.</summary>
+[Authorize(Policies.EfficiencySupervisor)]
+internal sealed class SupervisionModel(SuperviseCases handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Department { get; set; }
+    [BindProperty] public string? CaseNumber { get; set; }
+    [BindProperty] public string? Requirement { get; set; }
+    [BindProperty] public DateOnly? AnswerBy { get; set; }
+
+    public SupervisionOverview Overview { get; private set; } = new([], []);
+    public IReadOnlyList<SupervisionOrder> Orders { get; private set; } = [];
+    public DateOnly Today => handler.Today;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        await handler.IssueAsync(new IssueInput(CaseNumber, Requirement, AnswerBy), User, ct);
+        return Redirect("/admin/supervision");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Overview = await handler.OverviewAsync(string.IsNullOrWhiteSpace(Department) ? null : Department, User, ct);
+        Orders = await handler.OrdersAsync(null, User, ct);
+    }
+}
+
+/// <summary>Supervision orders on the department's cases, with the form to answer each.</summary>
+[Authorize(Roles = WorkbenchModel.CaseRoleList)]
+internal sealed class SupervisionOrdersModel(SuperviseCases handler) : PageModel
+{
+    [BindProperty] public string? Answer { get; set; }
+
+    public IReadOnlyList<SupervisionOrder> Orders { get; private set; } = [];
+    public DateOnly Today => handler.Today;
+
+    public async Task OnGetAsync(CancellationToken ct) => Orders = await handler.OrdersAsync(null, User, ct);
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        Orders = await handler.OrdersAsync(null, User, ct);
+        await handler.AnswerAsync(id, Answer ?? "", User, ct);
+        return Redirect("/admin/supervision/orders");
+    }
+}
