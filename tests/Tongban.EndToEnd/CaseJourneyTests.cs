@@ -90,7 +90,16 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
 
         await citizen.GotoAsync($"{browser.BaseUrl}/my/cases/{number}");
         await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("已办结");
-        // The integrator adds here: the citizen rates the concluded case (好差评) from this page, once.
+
+        // 好差评: rated once from the case page; afterwards the page shows the rating instead of the form.
+        await citizen.GetByLabel("非常满意", new() { Exact = true }).CheckAsync();
+        await citizen.GetByLabel("办事效率", new() { Exact = true }).CheckAsync();
+        await citizen.GetByLabel("意见建议（选填）").FillAsync("一次办成，没有跑腿");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Name = "我的评价" })).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("非常满意");
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(citizen);
     }
 
     private static async Task UseRegistryRecordAsync(IPage page, string key)
