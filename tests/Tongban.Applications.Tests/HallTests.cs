@@ -51,11 +51,11 @@ public sealed class HallTests(ApplicationsApps apps) : IClassFixture<Application
     {
         var app = await apps.For(lane);
         var clerk = await app.SignInAsync("窗口辛", Policies.WindowClerk);
-        Assert.Equal("case.applicant_unknown", await (await clerk.PostAsJsonAsync("/api/applications/walk-ins", WalkIn(People.NewIdNumber(), "k"))).ProblemCodeAsync(HttpStatusCode.NotFound));
+        Assert.Equal("case.applicant_unknown", await (await clerk.PostAsJsonAsync("/api/applications/walk-ins", WalkIn(TestPeople.NewIdNumber(), "k"))).ProblemCodeAsync(HttpStatusCode.NotFound));
         var bad = await clerk.PostAsJsonAsync("/api/applications/walk-ins", WalkIn("211221199001011230", "k"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         var reviewer = await app.SignInAsync("审查壬", Policies.Reviewer);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsJsonAsync("/api/applications/walk-ins", WalkIn(People.NewIdNumber(), "k"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsJsonAsync("/api/applications/walk-ins", WalkIn(TestPeople.NewIdNumber(), "k"))).StatusCode);
     }
 
     [Theory]

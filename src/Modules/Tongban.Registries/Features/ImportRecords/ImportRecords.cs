@@ -85,9 +85,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
 
         // Every version the run writes is valid from the run's start, also after a resume: one import, one instant,
         // written exactly as EF Core writes it (SQLite: the kernel's tick encoding; PostgreSQL: timestamptz).
-        var validFrom = db.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(RegistryRecord.ValidFrom))!.GetTypeMapping().Converter is { } converter
-            ? converter.ConvertToProvider(run.StartedAt)!
-            : run.StartedAt;
+        var validFrom = db.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(RegistryRecord.ValidFrom))!.ToProvider(run.StartedAt)!;
         var staging = StagingTable.For(connection, format);
         if (staging is SqliteStaging sqlite) await sqlite.TuneAsync(cancellationToken);
         await staging.CreateAsync(cancellationToken);
@@ -263,10 +261,7 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {function}(@key)";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@key";
-            parameter.Value = key;
-            command.Parameters.Add(parameter);
+            command.AddParameter("@key", key);
             return await command.ExecuteScalarAsync(CancellationToken.None) is true;
         }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Tongban.Registries.Data;
 
 namespace Tongban.Registries.Features.ImportRecords;
 
@@ -69,10 +70,7 @@ internal static class RecordMerge
                 FROM {StagingTable.Name} s
                 WHERE {table}.{key} = s.{key} AND {table}.valid_to IS NULL AND {table}.content_hash <> s.content_hash
                 """;
-            var parameter = close.CreateParameter();
-            parameter.ParameterName = "@instant";
-            parameter.Value = instant;
-            close.Parameters.Add(parameter);
+            close.AddParameter("@instant", instant);
             var closed = await close.ExecuteNonQueryAsync(cancellationToken);
             if (closed != changed.Count)
                 throw new InvalidOperationException($"Closed {closed} versions where {changed.Count} changed: the registry was written outside the import.");

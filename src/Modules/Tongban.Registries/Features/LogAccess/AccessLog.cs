@@ -110,7 +110,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
     {
         var entity = db.Model.FindEntityType(typeof(AccessLogEntry))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!, Converter: p.GetTypeMapping().Converter)).ToList();
+        var columns = entity.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!)).ToList();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var sql = new StringBuilder($"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES ");
@@ -121,11 +121,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
             {
                 var name = $"@p{row}_{c}";
                 sql.Append(c == 0 ? name : ", " + name);
-                var value = columns[c].Property.PropertyInfo!.GetValue(entries[row]);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = (value is null ? null : columns[c].Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-                command.Parameters.Add(parameter);
+                command.AddParameter(name, columns[c].Property.ToProvider(columns[c].Property.PropertyInfo!.GetValue(entries[row])));
             }
             sql.Append(')');
         }
@@ -149,20 +145,12 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             command.CommandText = sql;
-            Add(command, "@day", dayProperty.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(group.Key.Day)! : group.Key.Day);
-            Add(command, "@department", group.Key.Department);
-            Add(command, "@resource", group.Key.Resource);
-            Add(command, "@calls", (long)group.Count());
-            Add(command, "@records", group.Sum(e => (long)e.ResultCount));
+            command.AddParameter("@day", dayProperty.ToProvider(group.Key.Day));
+            command.AddParameter("@department", group.Key.Department);
+            command.AddParameter("@resource", group.Key.Resource);
+            command.AddParameter("@calls", (long)group.Count());
+            command.AddParameter("@records", group.Sum(e => (long)e.ResultCount));
             await command.ExecuteNonQueryAsync();
-        }
-
-        static void Add(System.Data.Common.DbCommand command, string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
         }
     }
 

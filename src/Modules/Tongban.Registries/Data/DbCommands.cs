@@ -1,0 +1,21 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Tongban.Registries.Data;
+
+/// <summary>The module's hand-written statements (bulk paths EF Core does not serve) write values exactly as EF Core would.</summary>
+internal static class DbCommands
+{
+    public static void AddParameter(this DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>A value as the provider stores it for <paramref name="property"/> (e.g. the kernel's tick encoding of instants on SQLite).</summary>
+    public static object? ToProvider(this IProperty property, object? value) =>
+        value is not null && property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
+}
