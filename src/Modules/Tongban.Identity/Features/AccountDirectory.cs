@@ -9,19 +9,19 @@ internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
 {
     public string StepUpPath => "/account/verify";
 
-    public async Task<AccountInfo?> FindAsync(Guid accountId, CancellationToken cancellationToken)
-    {
-        var a = await db.Users.AsNoTracking().Where(x => x.Id == accountId)
-            .Select(x => new { x.Id, x.Name, x.Level, x.Kind, x.IdNumber }).SingleOrDefaultAsync(cancellationToken);
-        return a is null ? null : new AccountInfo(a.Id, a.Name, (RealNameLevelInfo)a.Level, a.Kind == AccountKind.Staff, Kernel.Identifiers.ResidentIdNumber.Mask(a.IdNumber));
-    }
+    public Task<AccountInfo?> FindAsync(Guid accountId, CancellationToken cancellationToken) =>
+        InfoAsync(db.Users.Where(x => x.Id == accountId), cancellationToken);
 
-    public async Task<AccountInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
+    public Task<AccountInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
     {
         var normalised = idNumber.Trim().ToUpperInvariant();
-        var id = await db.Users.AsNoTracking().Where(x => x.IdNumber == normalised)
-            .Select(x => (Guid?)x.Id).SingleOrDefaultAsync(cancellationToken);
-        return id is { } found ? await FindAsync(found, cancellationToken) : null;
+        return InfoAsync(db.Users.Where(x => x.IdNumber == normalised), cancellationToken);
+    }
+
+    private static async Task<AccountInfo?> InfoAsync(IQueryable<Account> account, CancellationToken cancellationToken)
+    {
+        var a = await account.AsNoTracking().Select(x => new { x.Id, x.Name, x.Level, x.Kind, x.IdNumber }).SingleOrDefaultAsync(cancellationToken);
+        return a is null ? null : new AccountInfo(a.Id, a.Name, (RealNameLevelInfo)a.Level, a.Kind == AccountKind.Staff, Kernel.Identifiers.ResidentIdNumber.Mask(a.IdNumber));
     }
 
     public async Task<RealNameLevelInfo?> RealNameLevelAsync(Guid accountId, CancellationToken cancellationToken) =>
