@@ -51,6 +51,10 @@ public sealed class ClientAdminTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.Equal((clientId, "11211200096593487Q"), (payload.RootElement.GetProperty("client_id").GetString(), payload.RootElement.GetProperty("department").GetString()));
         var (wrong, _) = await app.TokenAsync(("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", "wrong"));
         Assert.Equal(HttpStatusCode.Unauthorized, wrong);
+        // A secret that matched is remembered for minutes (RememberingApplicationManager); a near miss is still refused.
+        var nearMiss = secret[..^1] + (secret[^1] == 'A' ? 'B' : 'A');
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.TokenAsync(("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", nearMiss))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await app.TokenAsync(("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret))).Status);
 
         using (await admin.PostFormAsync("/admin/identity/clients", "/admin/identity/clients?handler=Disable", ("clientId", clientId))) { }
         var (disabled, body) = await app.TokenAsync(("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret));

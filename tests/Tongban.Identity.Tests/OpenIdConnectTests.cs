@@ -180,7 +180,11 @@ public sealed class OpenIdConnectTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.EndsWith("/connect/endsession", discovery.GetProperty("end_session_endpoint").GetString(), StringComparison.Ordinal);
         Assert.Equal(["S256"], discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
         var jwks = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri(discovery.GetProperty("jwks_uri").GetString()!).PathAndQuery)).RootElement;
-        Assert.All(jwks.GetProperty("keys").EnumerateArray(), k => Assert.Equal("RSA", k.GetProperty("kty").GetString()));
+        // A P-256 signing key (ES256); the encryption key is symmetric and never published.
+        var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
+        Assert.Equal("EC", key.GetProperty("kty").GetString());
+        Assert.Equal("P-256", key.GetProperty("crv").GetString());
+        Assert.Equal("ES256", key.GetProperty("alg").GetString());
     }
 
     private static async Task<bool> AuditedAsync(TongbanApp app, string action, string? subject)

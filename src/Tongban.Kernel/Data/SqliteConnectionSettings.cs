@@ -10,12 +10,15 @@ namespace Tongban.Kernel.Data;
 /// checkpoints rather than at every commit. With FULL, every commit waits for the disk (milliseconds each on
 /// virtual disks), which caps any write-heavy path — the registries' access log commits with every read. A
 /// deployment that cannot accept that trade runs on PostgreSQL (docs/operations.md).
+/// <c>busy_timeout</c> lets SQLite itself wait for the writer's lock, in steps of a millisecond or two; without it
+/// Microsoft.Data.Sqlite retries a busy statement every 150 ms, so concurrent writers (token grants, submissions)
+/// waited a seventh of a second for a lock held for a fraction of a millisecond.
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSettings Instance = new();
 
-    private const string Pragmas = "PRAGMA synchronous = NORMAL;";
+    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Tongban.Identity.Contracts;
@@ -23,7 +24,11 @@ internal static class OpenIdConnectSetup
         var lifetimes = configuration.GetSection(OpenIdConnectOptions.Section).Get<OpenIdConnectOptions>() ?? new OpenIdConnectOptions();
         services.AddOptions<OpenIdConnectOptions>().Bind(configuration.GetSection(OpenIdConnectOptions.Section));
         services.AddOpenIddict()
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddCore(o =>
+            {
+                o.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>().ReplaceDefaultEntities<Guid>();
+                o.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication<Guid>, RememberingApplicationManager>();
+            })
             .AddServer(o =>
             {
                 o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token")

@@ -14,8 +14,9 @@ using Tongban.Kernel.Outbox;
 namespace Tongban.Identity.Features.OpenIdConnect;
 
 /// <summary>
-/// The server's RSA keys, kept in <c>idn_oidc_keys</c> protected by Data Protection (whose key ring is in the database,
-/// so every instance reads them). At start-up a key older than <c>Identity:OpenIdConnect:KeyRotation</c> is replaced;
+/// The server's keys, kept in <c>idn_oidc_keys</c> protected by Data Protection (whose key ring is in the database,
+/// so every instance reads them): an ECDSA P-256 key signs (ES256), an AES-256 key wraps the content keys of the
+/// tokens only Tongban reads (A256KW). Keys made before ADR 0011's revision are RSA and still load, until rotated away. At start-up a key older than <c>Identity:OpenIdConnect:KeyRotation</c> is replaced;
 /// <c>tongban identity rotate-keys</c> replaces it at once. The current key signs and encrypts; the previous ones stay
 /// in the JWKS and keep validating (see docs/operations.md, ADR 0011).
 /// </summary>
@@ -35,8 +36,8 @@ internal sealed class ServerKeyRing(IServiceScopeFactory scopes, IDataProtection
             if (ServerKey.Due(keys, options.Value.KeyRotation, now)) keys.Add(Add(db, use, now, "scheduled"));
             foreach (var key in ServerKey.StillServing(keys, options.Value.KeyRetention, now).Select(Load))
             {
-                if (use == ServerKeyUse.Signing) server.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
-                else server.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+                if (use == ServerKeyUse.Signing) server.SigningCredentials.Add(new SigningCredentials(key, key is ECDsaSecurityKey ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256));
+                else server.EncryptionCredentials.Add(new EncryptingCredentials(key, key is SymmetricSecurityKey ? SecurityAlgorithms.Aes256KW : SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
             }
         }
         db.SaveChanges();
@@ -53,17 +54,40 @@ internal sealed class ServerKeyRing(IServiceScopeFactory scopes, IDataProtection
 
     private ServerKey Add(AccountsDbContext db, ServerKeyUse use, DateTimeOffset now, string why)
     {
-        using var rsa = RSA.Create(2048);
-        var key = ServerKey.Create(use, Protector.Protect(Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())), now);
+        var material = use == ServerKeyUse.Signing
+            ? EcdsaPrefix + Convert.ToBase64String(ExportEcdsa())
+            : AesPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var key = ServerKey.Create(use, Protector.Protect(material), now);
         db.ServerKeys.Add(key);
         db.Audit(new AuditRecord("system", "identity.oidc_key_created", $"oidc-key:{key.KeyId}", $"{use}, {why}", now));
         return key;
     }
 
-    private RsaSecurityKey Load(ServerKey row)
+    // Why these algorithms (ADR 0011): a refresh grant decrypts one token and signs three. An RSA-2048 private-key
+    // operation costs ~0.3 ms, which alone would cap a core at ~800 grants a second; a P-256 signature costs ~0.03 ms,
+    // and the encryption key is read only by Tongban, so a symmetric key serves.
+    private const string EcdsaPrefix = "ec:";
+    private const string AesPrefix = "aes:";
+
+    private static byte[] ExportEcdsa()
     {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return ecdsa.ExportPkcs8PrivateKey();
+    }
+
+    private SecurityKey Load(ServerKey row)
+    {
+        var material = Protector.Unprotect(row.ProtectedKey);
+        if (material.StartsWith(AesPrefix, StringComparison.Ordinal))
+            return new SymmetricSecurityKey(Convert.FromBase64String(material[AesPrefix.Length..])) { KeyId = row.KeyId };
+        if (material.StartsWith(EcdsaPrefix, StringComparison.Ordinal))
+        {
+            var ecdsa = ECDsa.Create();
+            ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(material[EcdsaPrefix.Length..]), out _);
+            return new ECDsaSecurityKey(ecdsa) { KeyId = row.KeyId };
+        }
         var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(Protector.Unprotect(row.ProtectedKey)), out _);
+        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(material), out _);
         return new RsaSecurityKey(rsa) { KeyId = row.KeyId };
     }
 }
