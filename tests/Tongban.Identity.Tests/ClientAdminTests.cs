@@ -44,6 +44,9 @@ public sealed class ClientAdminTests(LaneApps lanes) : IClassFixture<LaneApps>
         var accessToken = token.GetProperty("access_token").GetString()!;
         Assert.NotEqual(HttpStatusCode.Unauthorized, await ExchangeAsync(app, accessToken));
         Assert.Equal(HttpStatusCode.Unauthorized, await ExchangeAsync(app, "not-a-token"));
+        // An accepted token is remembered until it expires (RememberedBearerTokens); the same token with another signature is not it.
+        Assert.NotEqual(HttpStatusCode.Unauthorized, await ExchangeAsync(app, accessToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ExchangeAsync(app, accessToken[..^4] + (accessToken.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA")));
         // A signed, unencrypted JWT (three parts; ADR 0011) naming the system and its department.
         var parts = accessToken.Split('.');
         Assert.Equal(3, parts.Length);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -63,8 +64,7 @@ internal static class OpenIdConnectSetup
         if (development) services.AddHostedService<DevelopmentClientSeeder>();
 
         // Exchange endpoints keep asking for the scheme and policy by the names the kernel gives them.
-        services.AddAuthentication().AddPolicyScheme(ClientClaims.Scheme, null,
-            o => o.ForwardDefault = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, RememberedBearerTokens>(ClientClaims.Scheme, null);
         services.AddAuthorization(o => o.AddPolicy(Policies.ExchangeClient, p => p
             .AddAuthenticationSchemes(ClientClaims.Scheme)
             .RequireAuthenticatedUser()
