@@ -49,7 +49,8 @@ internal sealed class CaseGenerator(IServiceScopeFactory scopes, IServiceItems c
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var numbers = await ReserveAsync(db, plans, cancellationToken);
             db.Cases.AddRange(plans.Select((p, i) => life.Live(p, numbers[i])));
-            await db.SaveChangesAsync(cancellationToken);
+            // The context is dropped after the batch: no need to snapshot what was written (JSON columns snapshot by a round trip).
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             written += size;
             progress?.Report(written);
