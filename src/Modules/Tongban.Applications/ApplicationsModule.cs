@@ -35,6 +35,8 @@ public static class ApplicationsModule
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyOnline>();
         services.AddScoped<ProvideMaterials>();
+        services.AddScoped<MaterialFiles>();
+        services.AddScoped<ProvideCaseMaterials>();
         services.AddScoped<UseRegistryFact>();
         services.AddScoped<DownloadMaterial>();
         services.AddScoped<RespondToCase>();
