@@ -14,6 +14,8 @@ public sealed class CaseTests
         return error;
     }
 
+    private static MaterialRef Uploaded(string key, string id) => new(key, id, MaterialSource.Upload, new MaterialFile($"{key}.pdf", "application/pdf", 10, "00"));
+
     [Fact]
     public void A_submitted_case_snapshots_the_item_and_starts_its_history()
     {
@@ -66,10 +68,17 @@ public sealed class CaseTests
         c.RequestCorrection([new("photo", "照片模糊"), new("purpose", "事由不具体")], Clerk, Day, At);
         Assert.Equal((CaseStatus.AwaitingCorrection, Case.ApplicantQueue, 2), (c.Status, c.Queue, c.Corrections.Count));
         Assert.Empty(c.Stops); // before acceptance the limit has not started
-        c.Resubmit(new Dictionary<string, string> { ["purpose"] = "新事由" }, [new("photo", "file:3")], "user:applicant", Day, Calendar, At);
+        var missing = Refused(() => c.Resubmit(new Dictionary<string, string> { ["purpose"] = "新事由" }, "user:applicant", Day, Calendar, At), ErrorKind.Invalid);
+        Assert.Equal(("case.correction_material_missing", "materials.photo"), (missing.Code, missing.Field)); // a material named in the notice comes first
+        Assert.Equal("case.material_file_required", Refused(() => c.ProvideAwaited(new MaterialRef("photo", "typed"), "user:applicant", At), ErrorKind.Invalid).Code);
+        Assert.Equal("case.material_not_awaited", Refused(() => c.ProvideAwaited(Uploaded("id-card", "file:1"), "user:applicant", At)).Code);
+        Assert.Null(c.ProvideAwaited(Uploaded("photo", "file:2"), "user:applicant", At));
+        Assert.Equal("file:2", c.ProvideAwaited(Uploaded("photo", "file:3"), "user:applicant", At)?.Reference); // the replaced one, so its file can go
+        Assert.Equal(CaseStatus.AwaitingCorrection, c.Status);
+        c.Resubmit(new Dictionary<string, string> { ["purpose"] = "新事由" }, "user:applicant", Day, Calendar, At);
         Assert.Equal((CaseStatus.Submitted, "新事由", "file:3"), (c.Status, c.Form["purpose"], c.Provided.Single(p => p.Key == "photo").Reference));
         Assert.Empty(c.Corrections);
-        Assert.Equal("case.not_awaiting_correction", Refused(() => c.Resubmit(new Dictionary<string, string>(), [], "a", Day, Calendar, At)).Code);
+        Assert.Equal("case.not_awaiting_correction", Refused(() => c.Resubmit(new Dictionary<string, string>(), "a", Day, Calendar, At)).Code);
     }
 
     [Fact]
@@ -79,7 +88,7 @@ public sealed class CaseTests
         c.RequestCorrection([new("map", "缺少尺寸")], Reviewer, new DateOnly(2026, 3, 3), At);
         Assert.True(c.DeadlineOn(new DateOnly(2026, 3, 5), Calendar, 0.2m).ClockStopped);
         Assert.Equal("case.complete_step_requires_in_process", Refused(() => c.CompleteStep("ok", Reviewer, At)).Code);
-        c.Resubmit(new Dictionary<string, string>(), [new("map", "file:9")], "user:applicant", new DateOnly(2026, 3, 6), Calendar, At);
+        c.Resubmit(new Dictionary<string, string>(), "user:applicant", new DateOnly(2026, 3, 6), Calendar, At);
         Assert.Equal(CaseStatus.InProcess, c.Status);
         Assert.Equal(new DateOnly(2026, 3, 12), c.DueOn); // 3 working days (4th–6th) added back to the 9th
     }
@@ -95,8 +104,9 @@ public sealed class CaseTests
             .Then(x => x.Decide(Outcome.Approved, "同意", Approver, At)).Build();
         Assert.Equal("accepted_with_deferred", c.History[1].Action);
         Assert.Equal("case.deferred_outstanding", Refused(() => c.Conclude(Delivery.Electronic, null, Clerk, Day, At)).Code);
-        c.SupplyDeferred(new MaterialRef("photo", "file:photo"), "user:applicant", At);
-        Assert.Equal("case.not_deferred", Refused(() => c.SupplyDeferred(new MaterialRef("photo", "file:again"), "user:applicant", At)).Code);
+        Assert.Equal("case.material_file_required", Refused(() => c.ProvideAwaited(new MaterialRef("photo", "a reference typed"), "user:applicant", At), ErrorKind.Invalid).Code);
+        c.ProvideAwaited(Uploaded("photo", "file:photo"), "user:applicant", At);
+        Assert.Equal("case.material_not_awaited", Refused(() => c.ProvideAwaited(Uploaded("photo", "file:again"), "user:applicant", At)).Code);
         c.Conclude(Delivery.Electronic, null, Clerk, Day, At);
         Assert.Equal(CaseStatus.Concluded, c.Status);
     }

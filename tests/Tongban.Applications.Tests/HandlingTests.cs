@@ -31,7 +31,9 @@ public sealed class HandlingTests(ApplicationsApps apps) : IClassFixture<Applica
         (await clerk.ActAsync(number, "request-correction", new { corrections = new[] { new { target = "id-card", note = "复印件不清晰" }, new { target = "purpose", note = "请写明用途" } } })).EnsureSuccessStatusCode();
         var expected = (await (await citizen.Client.GetAsync($"/api/applications/my/cases/{number}")).JsonAsync()).GetProperty("expected");
         Assert.Equal(2, expected.GetProperty("corrections").GetArrayLength());
-        (await citizen.Client.PostAsJsonAsync($"/api/applications/my/cases/{number}/resubmit", new { form = new { purpose = "办理营业执照" }, materials = new { idCard = "" } })).EnsureSuccessStatusCode();
+        Assert.Equal("case.correction_material_missing", await (await citizen.Client.PostAsJsonAsync($"/api/applications/my/cases/{number}/resubmit", new { form = new { purpose = "办理营业执照" } })).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+        (await citizen.Client.UploadToCaseAsync(number, "id-card", Files.Pdf)).EnsureSuccessStatusCode();
+        (await citizen.Client.PostAsJsonAsync($"/api/applications/my/cases/{number}/resubmit", new { form = new { purpose = "办理营业执照" } })).EnsureSuccessStatusCode();
 
         Assert.Equal("case.deferred_not_tolerable", await (await clerk.ActAsync(number, "accept-deferred", new { materials = new[] { "id-card" }, promisedBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10) })).ProblemCodeAsync(HttpStatusCode.Conflict));
         (await clerk.ActAsync(number, "accept-deferred", new { materials = new[] { "photo" }, promisedBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10) })).EnsureSuccessStatusCode();
@@ -46,7 +48,7 @@ public sealed class HandlingTests(ApplicationsApps apps) : IClassFixture<Applica
         (await approver.ActAsync(number, "decide", new { outcome = "Approved", opinion = "准予许可" })).EnsureSuccessStatusCode();
 
         Assert.Equal("case.deferred_outstanding", await (await clerk.ActAsync(number, "conclude", new { delivery = "Mail", trackingNumber = "SF100" })).ProblemCodeAsync(HttpStatusCode.Conflict));
-        (await citizen.Client.PostAsJsonAsync($"/api/applications/my/cases/{number}/deferred", new { key = "photo", reference = "file:photo" })).EnsureSuccessStatusCode();
+        (await citizen.Client.UploadToCaseAsync(number, "photo", Files.Png, "photo.png")).EnsureSuccessStatusCode();
         var concluded = await (await clerk.ActAsync(number, "conclude", new { delivery = "Mail", trackingNumber = "SF100" })).JsonAsync();
         Assert.Equal(("Concluded", "Approved", "SF100"), (concluded.GetProperty("status").GetString(), concluded.GetProperty("outcome").GetString(), concluded.GetProperty("trackingNumber").GetString()));
         Assert.Equal(["submitted", "correction_requested", "resubmitted", "accepted_with_deferred", "step:review", "step:sign-off", "clock_stopped:ExpertReview", "clock_restarted", "approved", "deferred_supplied", "concluded"],

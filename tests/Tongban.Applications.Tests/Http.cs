@@ -20,6 +20,13 @@ internal static class Http
         return client.PostAsync($"/api/applications/drafts/{draft}/materials/{key}", form);
     }
 
+    /// <summary>A file for a material the case awaits (named in a correction notice, or deferred).</summary>
+    public static Task<HttpResponseMessage> UploadToCaseAsync(this HttpClient client, string number, string key, byte[] content, string name = "scan.pdf")
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        return client.PostAsync($"/api/applications/my/cases/{number}/materials/{key}", form);
+    }
+
     public static Task<HttpResponseMessage> SubmitDraftAsync(this HttpClient client, Guid draft, object? input = null) =>
         client.PostAsJsonAsync($"/api/applications/drafts/{draft}/submit", input ?? new { form = TestCatalog.ValidForm });
 

@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Tongban.Applications.Data;
-using Tongban.Kernel.Data;
 using Tongban.Kernel.Security;
 
 namespace Tongban.Applications.Tests;
@@ -42,7 +37,7 @@ public sealed class MaterialTests(ApplicationsApps apps) : IClassFixture<Applica
         var app = await apps.For(lane);
         var citizen = await app.CitizenAsync();
         var draft = await citizen.Client.StartDraftAsync(TestCatalog.Simple, withIdCard: false);
-        var before = StoredFileCount(app);
+        var before = Evidence.StoredFileCount(app);
 
         var tooLarge = new byte[ApplicationsApps.MaxFileBytes + 1];
         Files.Pdf.CopyTo(tooLarge, 0);
@@ -56,7 +51,7 @@ public sealed class MaterialTests(ApplicationsApps apps) : IClassFixture<Applica
             Assert.Contains("身份证", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(before, StoredFileCount(app));
+        Assert.Equal(before, Evidence.StoredFileCount(app));
         var saved = await (await citizen.Client.GetAsync($"/api/applications/drafts/{draft}")).JsonAsync();
         Assert.Empty(saved.GetProperty("materials").EnumerateArray());
     }
@@ -91,27 +86,13 @@ public sealed class MaterialTests(ApplicationsApps apps) : IClassFixture<Applica
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/applications/my/cases/{number}/materials/id-card/file")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/applications/drafts/{draft}/materials/id-card/file")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/applications/cases/{number}/materials/id-card/file")).StatusCode);
-        Assert.False(await AuditedAsync(app, number));
+        Assert.False(await Evidence.DownloadAuditedAsync(app, number));
 
         using var download = await clerk.GetAsync($"/api/applications/cases/{number}/materials/id-card/file");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Files.Pdf, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
-        Assert.True(await AuditedAsync(app, number));
+        Assert.True(await Evidence.DownloadAuditedAsync(app, number));
         Assert.Contains("/materials/id-card/file", await clerk.GetStringAsync($"/admin/cases/{number}"), StringComparison.Ordinal);
-    }
-
-    private static async Task<bool> AuditedAsync(TongbanApp app, string number)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
-        return await db.OutboxMessages.AnyAsync(m => m.Type == "kernel.audit" && m.Payload.Contains("applications.material_downloaded") && m.Payload.Contains(number),
-            TestContext.Current.CancellationToken);
-    }
-
-    private static int StoredFileCount(TongbanApp app)
-    {
-        var root = Path.Combine(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "files");
-        return Directory.Exists(root) ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Count() : 0;
     }
 }

@@ -36,6 +36,7 @@ public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
             pages.Add("/admin/identity/clients", System);
             pages.Add("/admin/cases", "窗口人员");
             pages.Add("/admin/cases/walk-in", "窗口人员");
+            pages.Add("/admin/cases/agent", "驿站代办员");
             pages.Add("/admin/identity/verify-in-person", "窗口人员");
             return pages;
         }

@@ -71,8 +71,10 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("未补交");
 
         await citizen.GotoAsync($"{browser.BaseUrl}/my/cases/{number}");
-        await citizen.Locator("#supply-residence_proof").FillAsync("不动产权证书 辽(2026)铁岭市不动产权第0001号");
-        await citizen.GetByRole(AriaRole.Button, new() { Name = "补交" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(citizen); // the deferred material's upload form
+        await citizen.Locator("#file-residence_proof").SetInputFilesAsync(new FilePayload { Name = "不动产权证书.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n") });
+        await citizen.Locator("#material-residence_proof").GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("#material-residence_proof")).ToHaveCountAsync(0); // received: nothing more awaited
 
         await StaffSignInAsync(staff, "审查人员");
         await staff.GotoAsync(casePage);

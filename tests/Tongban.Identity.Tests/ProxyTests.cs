@@ -97,8 +97,8 @@ public sealed class ProxyTests(LaneApps lanes) : IClassFixture<LaneApps>
     {
         var app = await lanes.For(lane);
         var principal = await app.RegisterAsync("委托人戊");
-        var station = await People.CreateStaffAsync(app, "驿站代办员己", Policies.StationAgent, ("Input.StationKey", "tlx-xintaizi"));
-        var clerk = await People.CreateStaffAsync(app, "审查员庚", Policies.Reviewer, ("Input.DepartmentCode", "11211200061416624L"));
+        var station = await TestStaff.CreateAsync(app, "驿站代办员己", Policies.StationAgent, ("Input.StationKey", "tlx-xintaizi"));
+        var clerk = await TestStaff.CreateAsync(app, "审查员庚", Policies.Reviewer, ("Input.DepartmentCode", "11211200061416624L"));
 
         using var refused = await principal.Client.PostAsJsonAsync("/api/identity/proxies",
             new { agentIdNumber = clerk.IdNumber, agentName = "审查员庚", itemCodes = new[] { "ITEMC0001" }, validUntil = Until });
@@ -115,7 +115,7 @@ public sealed class ProxyTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.Equal(ResidentIdNumber.Mask(station.IdNumber), given.GetProperty("otherMaskedIdNumber").GetString());
         Assert.Equal("InForce", given.GetProperty("status").GetString());
 
-        var stationClient = await People.SignInStaffAsync(app, station.IdNumber);
+        var stationClient = await TestStaff.SignInAsync(app, station.IdNumber);
         using var theirs = JsonDocument.Parse(await stationClient.GetStringAsync("/api/identity/proxies"));
         Assert.Single(theirs.RootElement.GetProperty("received").EnumerateArray());
         using var agentRevokes = await stationClient.PostAsync($"/api/identity/proxies/{id}/revoke", null);

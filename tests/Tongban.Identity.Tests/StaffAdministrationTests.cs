@@ -19,8 +19,8 @@ public sealed class StaffAdministrationTests(LaneApps lanes) : IClassFixture<Lan
     public async Task An_administrator_changes_roles_and_divisions_and_the_persons_sessions_end_so_the_next_sign_in_carries_them(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
-        var staff = await People.CreateStaffAsync(app, "改角色甲", Policies.CatalogAdministrator, ("Input.DepartmentCode", "11211200061416624L"));
-        var session = await People.SignInStaffAsync(app, staff.IdNumber);
+        var staff = await TestStaff.CreateAsync(app, "改角色甲", Policies.CatalogAdministrator, ("Input.DepartmentCode", "11211200061416624L"));
+        var session = await TestStaff.SignInAsync(app, staff.IdNumber);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin/catalog")).StatusCode);
 
         var admin = await app.SignInAsync("系统管理员", Policies.SystemAdministrator);
@@ -50,8 +50,8 @@ public sealed class StaffAdministrationTests(LaneApps lanes) : IClassFixture<Lan
     public async Task A_deactivated_account_cannot_sign_in_its_sessions_end_and_reactivation_restores_it(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
-        var staff = await People.CreateStaffAsync(app, "停用乙", Policies.Reviewer, ("Input.DepartmentCode", "11211200061416624L"));
-        var session = await People.SignInStaffAsync(app, staff.IdNumber);
+        var staff = await TestStaff.CreateAsync(app, "停用乙", Policies.Reviewer, ("Input.DepartmentCode", "11211200061416624L"));
+        var session = await TestStaff.SignInAsync(app, staff.IdNumber);
         var admin = await app.SignInAsync("系统管理员", Policies.SystemAdministrator);
 
         using var deactivated = await EditAsync(admin, staff.Id, "Deactivate");
@@ -83,9 +83,9 @@ public sealed class StaffAdministrationTests(LaneApps lanes) : IClassFixture<Lan
     public async Task A_county_administrator_lists_and_manages_only_staff_of_the_county_and_gives_no_wider_scope(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
-        var inCounty = await People.CreateStaffAsync(app, "县内丙", Policies.WindowClerk, ("Input.DepartmentCode", "11211200061416624L"), ("Input.DivisionScope", "211221101000"));
-        var elsewhere = await People.CreateStaffAsync(app, "县外丁", Policies.WindowClerk, ("Input.DepartmentCode", "11211200061416624L"), ("Input.DivisionScope", Yinzhou));
-        var regionWide = await People.CreateStaffAsync(app, "全市戊", Policies.WindowClerk, ("Input.DepartmentCode", "11211200061416624L"));
+        var inCounty = await TestStaff.CreateAsync(app, "县内丙", Policies.WindowClerk, ("Input.DepartmentCode", "11211200061416624L"), ("Input.DivisionScope", "211221101000"));
+        var elsewhere = await TestStaff.CreateAsync(app, "县外丁", Policies.WindowClerk, ("Input.DepartmentCode", "11211200061416624L"), ("Input.DivisionScope", Yinzhou));
+        var regionWide = await TestStaff.CreateAsync(app, "全市戊", Policies.WindowClerk, ("Input.DepartmentCode", "11211200061416624L"));
         var county = await app.SignInAsync("县管理员", new StaffScope(null, null, [Tieling]), Policies.SystemAdministrator);
 
         var list = People.Text(await county.GetStringAsync("/admin/identity/accounts"));

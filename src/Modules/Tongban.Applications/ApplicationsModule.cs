@@ -35,6 +35,8 @@ public static class ApplicationsModule
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyOnline>();
         services.AddScoped<ProvideMaterials>();
+        services.AddScoped<MaterialFiles>();
+        services.AddScoped<ProvideCaseMaterials>();
         services.AddScoped<UseRegistryFact>();
         services.AddScoped<DownloadMaterial>();
         services.AddScoped<RespondToCase>();
@@ -46,12 +48,17 @@ public static class ApplicationsModule
         services.AddScoped<RateCase>();
         services.AddScoped<RectifyRating>();
         services.AddScoped<SuperviseCases>();
+        StaffPolicies.Add(services);
         services.AddSingleton(new AdminLink("/admin/cases", "办件工作台", "Case workbench",
-            "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", Policies.WindowClerk, 15));
+            "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", StaffPolicies.CaseStaff, 15));
+        services.AddSingleton(new AdminLink("/admin/cases/agent", "驿站代办", "Station agent application",
+            "凭申请人的代办授权，在驿站代为申请", "Apply at the station for a principal who authorised you", Policies.StationAgent, 15));
         services.AddSingleton(new AdminLink("/admin/ratings", "好差评与整改", "Ratings and rectifications",
-            "申请人评价、差评整改、回访与申诉", "Applicants' ratings, rectifications of bad ones, call-backs and appeals", Policies.WindowClerk, 16));
+            "申请人评价、差评整改、回访与申诉", "Applicants' ratings, rectifications of bad ones, call-backs and appeals", StaffPolicies.CaseStaff, 16));
         services.AddSingleton(new AdminLink("/admin/supervision", "效能督办", "Supervision",
             "各部门超期和临期办件、督办单及答复", "Overdue and near-due cases per department, supervision orders and answers", Policies.EfficiencySupervisor, 17));
+        services.AddSingleton(new AdminLink("/admin/supervision/orders", "督办单答复", "Supervision orders to answer",
+            "本部门收到的督办单，逐一答复", "Supervision orders sent to your department, to answer", StaffPolicies.DepartmentStaff, 17));
         return services;
     }
 

@@ -59,12 +59,12 @@ internal sealed partial class Case
         Record(staff.Actor, "clock_restarted", null, at);
     }
 
-    /// <summary>The applicant (or a clerk for them) supplies a material deferred at acceptance.</summary>
-    public void SupplyDeferred(MaterialRef material, string actor, DateTimeOffset at)
+    /// <summary>The applicant supplies a material deferred at acceptance (through <see cref="ProvideAwaited"/>).</summary>
+    private void SupplyDeferred(MaterialRef material, string actor, DateTimeOffset at)
     {
         if (Status is CaseStatus.Refused or CaseStatus.Concluded)
             throw Rule("case.closed", $"该办件已{StatusText}", $"The case is {StatusTextEn.ToLowerInvariant()}");
-        if (string.IsNullOrWhiteSpace(material.Reference)) throw Invalid("case.material_reference_required", "请提供材料", "Provide the material", "reference");
+        RequireFileOrFact(material);
         var index = Deferred.FindIndex(d => d.Key == material.Key && d.ReceivedAt is null);
         if (index < 0) throw Rule("case.not_deferred", "该材料不是待补交的容缺材料", "The material is not a deferred one still awaited");
         Deferred[index] = Deferred[index] with { ReceivedAt = at };

@@ -38,6 +38,9 @@ internal sealed partial class Case
     public CaseStatus Status { get; private set; }
     public int StepIndex { get; private set; }
     public List<CorrectionItem> Corrections { get; private set; } = [];
+
+    /// <summary>The station (驿站) where the case was submitted: a walk-in at a station's window or a station agent's submission.</summary>
+    public string? StationKey { get; private set; }
     public List<DeferredMaterial> Deferred { get; private set; } = [];
     public List<ClockStop> Stops { get; private set; } = [];
     public DateOnly? AcceptedOn { get; private set; }
@@ -68,7 +71,7 @@ internal sealed partial class Case
     public int Revision { get; private set; }
 
     public static Case Submit(string number, string submissionKey, ItemSnapshot item, Applicant applicant, Channel channel,
-        IReadOnlyDictionary<string, string> form, IReadOnlyList<MaterialRef> provided, Trip? visit, string actor, DateTimeOffset at)
+        IReadOnlyDictionary<string, string> form, IReadOnlyList<MaterialRef> provided, Trip? visit, string actor, DateTimeOffset at, string? stationKey = null)
     {
         var missing = item.Materials.Where(m => m.Required && !m.Tolerable && !provided.Any(p => p.Key == m.Key)).ToList();
         if (missing.Count > 0)
@@ -82,7 +85,7 @@ internal sealed partial class Case
             Materials = [.. item.Materials], Steps = [.. item.Steps],
             ApplicantId = applicant.AccountId, ApplicantName = applicant.Name, ApplicantMaskedId = applicant.MaskedIdNumber,
             Channel = channel, SubmittedBy = actor, SubmittedAt = at, Form = new(form), Provided = [.. provided],
-            Status = CaseStatus.Submitted,
+            Status = CaseStatus.Submitted, StationKey = stationKey,
         };
         if (visit is not null) @case.Trips.Add(visit);
         @case.Record(actor, "submitted", null, at);
@@ -154,13 +157,19 @@ internal sealed partial class Case
         Record(staff.Actor, "correction_requested", string.Join("；", clean.Select(i => $"{i.Target}: {i.Note}")), at);
     }
 
-    /// <summary>The applicant resubmits the corrected fields and materials; a stopped clock runs again.</summary>
-    public void Resubmit(IReadOnlyDictionary<string, string> form, IReadOnlyList<MaterialRef> materials, string actor, DateOnly today, WorkingDayCalendar calendar, DateTimeOffset at)
+    /// <summary>
+    /// The applicant resubmits the corrected fields; every material named in the notice must have been given again
+    /// first (<see cref="ProvideAwaited"/>: a file or a registry fact, waiting on the notice). A stopped clock runs again.
+    /// </summary>
+    public void Resubmit(IReadOnlyDictionary<string, string> form, string actor, DateOnly today, WorkingDayCalendar calendar, DateTimeOffset at)
     {
-        if (Status != CaseStatus.AwaitingCorrection)
-            throw Rule("case.not_awaiting_correction", $"该办件不在待补正状态（当前：{StatusText}）", $"The case is not waiting for a correction (now: {StatusTextEn})");
+        RequireAwaitingCorrection();
+        var missing = Corrections.Where(c => c.Provided is null && Materials.Any(m => m.Key == c.Target)).ToList();
+        if (missing.Count > 0)
+            throw new DomainException([.. missing.Select(c => Materials.First(m => m.Key == c.Target)).Select(m => new DomainError("case.correction_material_missing",
+                $"请上传或选用需补正的材料：{m.Name}", $"Upload or choose the material to correct: {m.Name}", Field: $"materials.{m.Key}"))]);
         foreach (var (key, value) in form) Form[key] = value;
-        foreach (var material in materials) Provide(material);
+        foreach (var correction in Corrections) if (correction.Provided is { } material) Provide(material);
         CloseOpenStop(today);
         Status = AcceptedOn is null ? CaseStatus.Submitted : CaseStatus.InProcess;
         Corrections = [];

@@ -99,8 +99,11 @@ internal sealed record FactSnapshot(string NameZh, string NameEn, IReadOnlyList<
 
 internal sealed record FactField(string LabelZh, string LabelEn, string Value);
 
-/// <summary>One thing to correct: a material key or a form field key, with what is wrong.</summary>
-internal sealed record CorrectionItem(string Target, string Note);
+/// <summary>
+/// One thing to correct: a material key or a form field key, with what is wrong, and for a material what the applicant
+/// gave again (kept here until resubmission).
+/// </summary>
+internal sealed record CorrectionItem(string Target, string Note, MaterialRef? Provided = null);
 
 internal sealed record DeferredMaterial(string Key, string Name, DateOnly PromisedBy, DateTimeOffset? ReceivedAt);
 

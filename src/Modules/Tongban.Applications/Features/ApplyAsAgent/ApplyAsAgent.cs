@@ -34,6 +34,6 @@ internal sealed class ApplyAsAgent(IProxyAuthorisations authorisations, SubmitAp
         var actor = $"{Actor.Of(user)} for user:{input.PrincipalAccountId}";
         var key = string.IsNullOrWhiteSpace(input.Key) ? Guid.NewGuid().ToString("N") : input.Key.Trim();
         return await submit.SubmitAsync(new Submission(itemCode, input.PrincipalAccountId, input.Application.FormValues, input.Application.MaterialRefs,
-            station is null ? Channel.Online : Channel.Station, $"agent:{agent}:{key}", actor, station is null ? null : $"驿站 station {station}"), null, ct);
+            station is null ? Channel.Online : Channel.Station, $"agent:{agent}:{key}", actor, station is null ? null : $"驿站 station {station}", station), null, ct);
     }
 }

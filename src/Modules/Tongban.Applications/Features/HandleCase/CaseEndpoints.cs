@@ -14,7 +14,7 @@ namespace Tongban.Applications.Features.HandleCase;
 internal static class CaseEndpoints
 {
     /// <summary>Roles that work cases; each action then checks the role its step needs.</summary>
-    public static readonly string[] CaseRoles = [Policies.WindowClerk, Policies.StationAgent, Policies.Reviewer, Policies.Approver, Policies.Leader, Policies.EfficiencySupervisor];
+    public static readonly string[] CaseRoles = StaffPolicies.CaseRoles;
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -43,8 +43,8 @@ internal static class CaseEndpoints
 
         api.MapPost("/walk-ins", async Task<Results<Created<CaseView>, Ok<CaseView>>> (WalkInInput input, RegisterWalkIn.RegisterWalkIn handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
                 await Answer(await handler.SubmitAsync(input, u, ct), reader, ct))
-            .RequireAuthorization(Policies.WindowClerk)
-            .WithSummary("A window clerk registers a walk-in application for an applicant identified by ID number");
+            .RequireAuthorization(StaffPolicies.WalkIn)
+            .WithSummary("A window clerk, or a station agent at their station, registers a walk-in application for an applicant identified by ID number");
         api.MapPost("/agent-applications", async Task<Results<Created<CaseView>, Ok<CaseView>>> (AgentInput input, ApplyAsAgent.ApplyAsAgent handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
                 await Answer(await handler.SubmitAsync(input, u, ct), reader, ct))
             .RequireAuthorization()

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.HandleCase;
+using Tongban.Applications.Features.ViewCase;
 
 namespace Tongban.Applications.Features.ProvideMaterials;
 
@@ -36,6 +37,18 @@ internal static class MaterialEndpoints
                 TypedResults.Ok(await handler.UseAsync(id, key, input.Agree, u, ct)))
             .WithSummary("Attach one's registry record as the material, with explicit agreement ({\"agree\": true})");
 
+        var mine = api.MapGroup("/my/cases/{number}/materials/{key}").RequireAuthorization();
+        mine.MapPost("/", async (string number, string key, IFormFile? file, ProvideCaseMaterials handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+                await ViewAsync(await handler.UploadAsync(number, key, file, u, ct), reader, ct))
+            .DisableAntiforgery()
+            .WithSummary("Upload a material the case awaits: one named in the correction notice (kept until resubmission) or a deferred one (received at once)");
+        mine.MapGet("/fact", async (string number, string key, ProvideCaseMaterials handler, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok(await handler.PreviewFactAsync(number, key, u, ct)))
+            .WithSummary("Preview one's registry record for a material the case awaits (the read is logged with its purpose)");
+        mine.MapPost("/fact", async (string number, string key, ConsentInput input, ProvideCaseMaterials handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+                await ViewAsync(await handler.UseFactAsync(number, key, input.Agree, u, ct), reader, ct))
+            .WithSummary("Give one's registry record as a material the case awaits, with explicit agreement ({\"agree\": true})");
+
         api.MapGet("/my/cases/{number}/materials/{key}/file", async (string number, string key, DownloadMaterial handler, ClaimsPrincipal u, CancellationToken ct) =>
                 File(await handler.FromOwnCaseAsync(number, key, u, ct)))
             .RequireAuthorization()
@@ -45,6 +58,9 @@ internal static class MaterialEndpoints
             .RequireAuthorization(p => p.RequireRole(CaseEndpoints.CaseRoles))
             .WithSummary("Download a file of a case in my scope (audited)");
     }
+
+    private static async Task<Ok<CaseView>> ViewAsync(Case @case, CaseReader reader, CancellationToken ct) =>
+        TypedResults.Ok(CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today));
 
     private static FileStreamHttpResult File(MaterialDownload download) =>
         TypedResults.File(download.Content, download.File.ContentType, download.File.Name);

@@ -29,25 +29,31 @@ internal sealed class WalkInInput
 /// </summary>
 internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory accounts, SubmitApplication.SubmitApplication submit, RegionClock clock)
 {
-    public async Task<AccountInfo> FindApplicantAsync(string? idNumber, string itemCode, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The applicant's account by ID number; the read is audited with <paramref name="purpose"/> (e.g. "窗口收件 walk-in application for {item}").</summary>
+    public async Task<AccountInfo> FindApplicantAsync(string? idNumber, string purpose, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!ResidentIdNumber.TryParse(idNumber, out var id, out var error)) throw new DomainException(error!.At("id_number"));
         var account = await accounts.FindByIdNumberAsync(id.Value.Value, ct);
         db.Audit(new AuditRecord(Actor.Of(user), "applications.applicant_looked_up", $"person:{id.Value.Masked}",
-            $"窗口收件 walk-in application for {itemCode}{(account is null ? " (no account)" : "")}", clock.UtcNow));
+            $"{purpose}{(account is null ? " (no account)" : "")}", clock.UtcNow));
         await db.SaveChangesAsync(ct);
         return account ?? throw new DomainException(new DomainError("case.applicant_unknown", "该身份证号尚未注册账户，请先为申请人注册或核验身份",
             "No account has this ID number; register or verify the applicant first", ErrorKind.NotFound, "id_number"));
     }
 
+    public static string WalkInPurpose(string itemCode) => $"窗口收件 walk-in application for {itemCode}";
+
     public async Task<(Case Case, bool Created)> SubmitAsync(WalkInInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var itemCode = (input.ItemCode ?? "").Trim();
-        var account = await FindApplicantAsync(input.IdNumber, itemCode, user, ct);
+        var account = await FindApplicantAsync(input.IdNumber, WalkInPurpose(itemCode), user, ct);
         var actor = Actor.Of(user);
         var key = string.IsNullOrWhiteSpace(input.Key) ? Guid.NewGuid().ToString("N") : input.Key.Trim();
-        var place = string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
+        // At a station (驿站) the case records it, so the station's queue shows it; elsewhere it is a window of a hall.
+        var station = StaffScope.Of(user).StationKey;
+        var window = string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
+        var place = station is null ? window : $"驿站 station {station} {window}";
         return await submit.SubmitAsync(new Submission(itemCode, account.Id, input.Application.FormValues, input.Application.MaterialRefs,
-            Channel.Window, $"walk-in:{actor}:{key}", actor, place), null, ct);
+            station is null ? Channel.Window : Channel.Station, $"walk-in:{actor}:{key}", actor, place, station), null, ct);
     }
 }

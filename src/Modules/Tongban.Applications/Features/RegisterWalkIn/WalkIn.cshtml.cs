@@ -12,7 +12,7 @@ namespace Tongban.Applications.Features.RegisterWalkIn;
 /// 窗口收件 in two steps: the applicant's ID number and the item (the lookup is audited; the page then shows the
 /// number masked and carries it only in the posted form), then the item's form and materials.
 /// </summary>
-[Authorize(Policy = Policies.WindowClerk)]
+[Authorize(Policy = StaffPolicies.WalkIn)]
 internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnline items) : PageModel
 {
     [BindProperty] public WalkInInput Input { get; set; } = new();
@@ -25,7 +25,7 @@ internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnlin
     public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
     {
         Item = await items.FindItemAsync((Input.ItemCode ?? "").Trim(), ct);
-        Applicant = await handler.FindApplicantAsync(Input.IdNumber, Item.ImplementationCode, User, ct);
+        Applicant = await handler.FindApplicantAsync(Input.IdNumber, RegisterWalkIn.WalkInPurpose(Item.ImplementationCode), User, ct);
         return Page();
     }
 

@@ -15,7 +15,8 @@ internal sealed record Submission(
     Channel Channel,
     string SubmissionKey,
     string Actor,
-    string? VisitPlace = null);
+    string? VisitPlace = null,
+    string? StationKey = null);
 
 internal static class ItemSnapshots
 {

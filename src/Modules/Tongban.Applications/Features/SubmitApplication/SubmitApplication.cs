@@ -33,7 +33,7 @@ internal sealed class SubmitApplication(ApplicationsDbContext db, IServiceItems 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var number = await NextNumberAsync(item.DivisionCode, ct);
         var @case = Case.Submit(number, submission.SubmissionKey, ItemSnapshots.Of(item), applicant, submission.Channel,
-            form, submission.Materials, visit, submission.Actor, clock.UtcNow);
+            form, submission.Materials, visit, submission.Actor, clock.UtcNow, submission.StationKey);
         db.Cases.Add(@case);
         draft?.MarkSubmitted(number);
         db.Audit(new AuditRecord(submission.Actor, "applications.submitted", $"case:{number}", $"{item.ImplementationCode} v{item.VersionNumber} {submission.Channel}", clock.UtcNow));

@@ -11,8 +11,6 @@ namespace Tongban.Applications.Features.TrackMyCases;
 
 internal sealed record MyCaseRow(string Number, string ItemName, string Status, DateTimeOffset SubmittedAt, DateOnly? DueOn, bool ActionExpected);
 
-internal sealed record SupplyInput(string? Key, string? Reference);
-
 internal static class MyCaseEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -37,12 +35,6 @@ internal static class MyCaseEndpoints
                 var @case = await handler.ResubmitAsync(number, input, u, ct);
                 return TypedResults.Ok(CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today));
             })
-            .WithSummary("Resubmit after a correction notice: the corrected fields and materials");
-        mine.MapPost("/{number}/deferred", async (string number, SupplyInput input, RespondToCase handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
-            {
-                var @case = await handler.SupplyDeferredAsync(number, input.Key ?? "", input.Reference ?? "", u, ct);
-                return TypedResults.Ok(CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today));
-            })
-            .WithSummary("Supply a material deferred at acceptance (容缺)");
+            .WithSummary("Resubmit after a correction notice: the corrected fields (the materials named in it uploaded or chosen first, at /my/cases/{number}/materials/{key})");
     }
 }

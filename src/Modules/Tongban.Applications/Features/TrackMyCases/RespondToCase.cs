@@ -13,7 +13,7 @@ using Tongban.Kernel.Time;
 
 namespace Tongban.Applications.Features.TrackMyCases;
 
-/// <summary>What the applicant does on their own case: resubmit after a correction notice, supply a deferred material.</summary>
+/// <summary>The applicant resubmits their case after a correction notice (materials are given first through <see cref="ProvideMaterials.ProvideCaseMaterials"/>).</summary>
 internal sealed class RespondToCase(ApplicationsDbContext db, CaseReader reader, IServiceItems items, CalendarStore calendars, RegionClock clock)
 {
     public async Task<Case> ResubmitAsync(string number, ApplicationInput input, ClaimsPrincipal user, CancellationToken ct)
@@ -22,15 +22,8 @@ internal sealed class RespondToCase(ApplicationsDbContext db, CaseReader reader,
         var merged = new Dictionary<string, string>(@case.Form);
         foreach (var (key, value) in input.FormValues) merged[key] = value;
         var form = await items.FindApplicableAsync(@case.ItemCode, ct) is { } item ? ApplicationForms.Clean(item.Form, merged) : merged;
-        @case.Resubmit(form, input.MaterialRefs, Actor.Of(user), clock.Today, await calendars.GetAsync(ct), clock.UtcNow);
+        @case.Resubmit(form, Actor.Of(user), clock.Today, await calendars.GetAsync(ct), clock.UtcNow);
         return await SaveAsync(@case, user, "resubmitted", ct);
-    }
-
-    public async Task<Case> SupplyDeferredAsync(string number, string key, string reference, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
-        @case.SupplyDeferred(new MaterialRef(key, reference.Trim()), Actor.Of(user), clock.UtcNow);
-        return await SaveAsync(@case, user, "deferred_supplied", ct);
     }
 
     private async Task<Case> SaveAsync(Case @case, ClaimsPrincipal user, string action, CancellationToken ct)

@@ -28,8 +28,13 @@ internal sealed class CaseReader(ApplicationsDbContext db, CalendarStore calenda
     public async Task<Case> ForStaffAsync(string number, ClaimsPrincipal user, bool tracking, CancellationToken ct)
     {
         var @case = await Query(tracking).SingleOrDefaultAsync(c => c.Number == number, ct);
-        return @case is not null && InScope(StaffScope.Of(user), @case.DepartmentCreditCode, @case.DivisionCode) ? @case : throw NotFound;
+        return @case is not null && InScope(StaffScope.Of(user), @case) ? @case : throw NotFound;
     }
+
+    /// <summary>A case's scope, as the workbench's SQL: the station's own cases for staff of a station, and what the department and divisions cover (for staff of a station only with a department).</summary>
+    public static bool InScope(StaffScope scope, Case @case) =>
+        (scope.StationKey is not null && @case.StationKey == scope.StationKey)
+        || ((scope.StationKey is null || scope.DepartmentCode is not null) && InScope(scope, @case.DepartmentCreditCode, @case.DivisionCode));
 
     public static bool InScope(StaffScope scope, string department, string division) =>
         (scope.DepartmentCode is null || scope.DepartmentCode == department) && scope.Covers(division);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Applications.Features.HandleCase;
+using Tongban.Kernel.Security;
 
 namespace Tongban.Applications.Features.Workbench;
 
@@ -18,6 +19,9 @@ internal sealed class WorkbenchModel(WorkbenchQuery query) : PageModel
     public IReadOnlyList<WorkbenchRow> Rows => Result.Rows;
 
     public IEnumerable<string> MyQueues => CaseEndpoints.CaseRoles.Where(User.IsInRole);
+
+    /// <summary>Whether the member works at a station (驿站): the station's queue is theirs too.</summary>
+    public bool AtStation => StaffScope.Of(User).StationKey is not null;
 
     /// <summary>The next page keeps the filters of the query string (never an ID number: that search is posted).</summary>
     public string? NextHref => Result.Next is { } next && string.IsNullOrWhiteSpace(Filter.Applicant)

@@ -29,8 +29,11 @@ internal sealed class WorkbenchFilter
     public DateOnly? DueFrom { get; set; }
     public DateOnly? DueBy { get; set; }
 
-    /// <summary>One of the signed-in staff member's roles; empty means every queue they work in.</summary>
+    /// <summary>One of the signed-in staff member's roles, or <see cref="StationQueue"/>; empty means every queue they work in.</summary>
     public string? Queue { get; set; }
+
+    /// <summary>本驿站: the open cases submitted at the member's station (a walk-in there or a station agent's), whatever their role's queue.</summary>
+    public const string StationQueue = "station";
 
     /// <summary>The keyset cursor: the page starts after this (due date, case number), as <see cref="WorkbenchPage.Next"/> gave it.</summary>
     public string? After { get; set; }
@@ -82,10 +85,16 @@ internal sealed class WorkbenchQuery(ApplicationsDbContext db, IAccountDirectory
         // Without a number, applicant or status, the staff member's queues: one index range each.
         var searching = !string.IsNullOrEmpty(number) || !string.IsNullOrWhiteSpace(filter.Applicant) || filter.Status is not null;
         IEnumerable<string?> queues = searching ? [null] : Queues(filter, user);
+        var station = StaffScope.Of(user).StationKey;
         var found = new List<Projected>();
         foreach (var queue in queues)
-            found.AddRange(await Page(queue is null ? query : query.Where(c => c.Queue == queue)).ToListAsync(ct));
-        var page = found.OrderBy(r => r.DueSort).ThenBy(r => r.Number, StringComparer.Ordinal).Take(PageSize + 1).ToList();
+            found.AddRange(await Page(queue switch
+            {
+                null => query,
+                WorkbenchFilter.StationQueue => query.Where(c => c.StationKey == station && c.Queue != null), // open cases of the station
+                _ => query.Where(c => c.Queue == queue),
+            }).ToListAsync(ct));
+        var page = found.DistinctBy(r => r.Number).OrderBy(r => r.DueSort).ThenBy(r => r.Number, StringComparer.Ordinal).Take(PageSize + 1).ToList();
 
         var (today, calendar, share) = (clock.Today, await calendars.GetAsync(ct), options.Value.WarningShare);
         var rows = page.Take(PageSize).Select(c =>
@@ -102,25 +111,40 @@ internal sealed class WorkbenchQuery(ApplicationsDbContext db, IAccountDirectory
         .Select(c => new Projected(c.Number, c.ItemCode, c.ItemName, c.Status, c.Queue, c.ApplicantMaskedId, c.SubmittedAt, c.DueSort,
             c.AcceptedOn, c.ConcludedOn, c.LimitDays, c.Stops, c.Deferred));
 
+    /// <summary>The queues to read: the one chosen, or all of the member's roles and, with a station in their scope, the station's.</summary>
     private static List<string?> Queues(WorkbenchFilter filter, ClaimsPrincipal user)
     {
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => (string?)c.Value).Distinct().ToList();
-        return !string.IsNullOrWhiteSpace(filter.Queue) && roles.Contains(filter.Queue) ? [filter.Queue] : roles;
+        var queues = user.FindAll(ClaimTypes.Role).Select(c => (string?)c.Value).Distinct().ToList();
+        if (StaffScope.Of(user).StationKey is not null) queues.Add(WorkbenchFilter.StationQueue);
+        return !string.IsNullOrWhiteSpace(filter.Queue) && queues.Contains(filter.Queue) ? [filter.Queue] : queues;
     }
 
-    /// <summary>The staff scope as SQL: the department if the scope has one, and a division prefix the scope lists (none: the whole region).</summary>
+    /// <summary>
+    /// The staff scope as SQL. Without a station: the department if the scope has one, and a division prefix the scope
+    /// lists (none: the whole region). With a station: the station's own cases, and what the department and divisions
+    /// cover only when the scope also names a department.
+    /// </summary>
     public static IQueryable<Case> InScope(IQueryable<Case> query, StaffScope scope)
     {
-        if (scope.DepartmentCode is { } department) query = query.Where(c => c.DepartmentCreditCode == department);
+        var c = Expression.Parameter(typeof(Case), "c");
+        Expression covered = Expression.Constant(true);
+        if (scope.DepartmentCode is { } department)
+            covered = Expression.Equal(Expression.Property(c, nameof(Case.DepartmentCreditCode)), Expression.Constant(department));
         var prefixes = scope.Divisions.Select(d => DivisionCode.TryParse(d, out var code, out _) ? code.Value.Prefix : null).ToList();
-        if (prefixes.Count == 0) return query;
-        var parameter = Expression.Parameter(typeof(Case), "c");
-        var division = Expression.Property(parameter, nameof(Case.DivisionCode));
-        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        // An unreadable division in the scope reaches nothing (never everything).
-        var covers = prefixes.Aggregate((Expression)Expression.Constant(false), (any, prefix) => prefix is null ? any
-            : Expression.OrElse(any, Expression.Call(division, startsWith, Expression.Constant(prefix))));
-        return query.Where(Expression.Lambda<Func<Case, bool>>(covers, parameter));
+        if (prefixes.Count > 0)
+        {
+            var division = Expression.Property(c, nameof(Case.DivisionCode));
+            var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+            // An unreadable division in the scope reaches nothing (never everything).
+            covered = Expression.AndAlso(covered, prefixes.Aggregate((Expression)Expression.Constant(false), (any, prefix) => prefix is null ? any
+                : Expression.OrElse(any, Expression.Call(division, startsWith, Expression.Constant(prefix)))));
+        }
+        if (scope.StationKey is { } station)
+        {
+            var atStation = Expression.Equal(Expression.Property(c, nameof(Case.StationKey)), Expression.Constant(station, typeof(string)));
+            covered = scope.DepartmentCode is null ? atStation : Expression.OrElse(atStation, covered);
+        }
+        return covered is ConstantExpression { Value: true } ? query : query.Where(Expression.Lambda<Func<Case, bool>>(covered, c));
     }
 
     /// <summary>Searching by ID number reads another person's data: the account is found through identity and the read audited, the number only masked.</summary>

@@ -177,6 +177,11 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("station_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -246,6 +251,9 @@ namespace Tongban.Applications.Data.Migrations.Postgres
 
                     b.HasIndex("Queue", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_queue_due_sort_number");
+
+                    b.HasIndex("StationKey", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_station_key_due_sort_number");
 
                     b.HasIndex("Status", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_status_due_sort_number");

@@ -172,6 +172,11 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -241,6 +246,9 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
 
                     b.HasIndex("Queue", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_queue_due_sort_number");
+
+                    b.HasIndex("StationKey", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_station_key_due_sort_number");
 
                     b.HasIndex("Status", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_status_due_sort_number");

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Tongban.Identity.Tests;
+namespace Tongban.Testing;
 
 /// <summary>RFC 6238 (SHA-1, 30 s, 6 digits), written from the RFC so the tests do not reuse the code under test.</summary>
-internal static class Totp
+public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset at)
     {

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Tongban.Applications.Data;
+using Tongban.Applications.Domain;
+using Tongban.Applications.Features.ViewCase;
+using Tongban.Catalog.Contracts;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Time;
+
+namespace Tongban.Applications.Features.ProvideMaterials;
+
+/// <summary>
+/// A material the applicant gives on their case after submission — one named in a correction notice or a deferred one
+/// (容缺): a file, checked like a draft's and refused before anything is stored when the case does not await it, or
+/// their registry record after a preview and their agreement. <see cref="Case.ProvideAwaited"/> holds the rules.
+/// </summary>
+internal sealed class ProvideCaseMaterials(ApplicationsDbContext db, CaseReader reader, MaterialFiles files, UseRegistryFact facts,
+    ApplyOnline.ApplyOnline drafts, RegionClock clock)
+{
+    public async Task<Case> UploadAsync(string number, string key, IFormFile? upload, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
+        var material = @case.RequireAwaited(key);
+        var stored = await files.StoreAsync(key, material.Name, upload, ct);
+        try { return await GiveAsync(@case, stored, user, ct); }
+        catch
+        {
+            await files.DeleteAsync(stored, CancellationToken.None); // nothing names it: the case was not changed
+            throw;
+        }
+    }
+
+    public async Task<FactSnapshot> PreviewFactAsync(string number, string key, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (@case, material) = await FactMaterialAsync(number, key, user, ct);
+        return await facts.ReadAsync(@case.ApplicantId, @case.ItemCode, material, ct);
+    }
+
+    public async Task<Case> UseFactAsync(string number, string key, bool agreed, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (@case, material) = await FactMaterialAsync(number, key, user, ct);
+        return await GiveAsync(@case, await facts.AgreedAsync(@case.ApplicantId, @case.ItemCode, material, agreed, ct), user, ct);
+    }
+
+    private async Task<Case> GiveAsync(Case @case, MaterialRef material, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var replaced = @case.ProvideAwaited(material, Actor.Of(user), clock.UtcNow);
+        var detail = material.File is { } f ? $"{material.Key} sha256:{f.Sha256}" : $"{material.Key} {material.Source}";
+        db.Audit(new AuditRecord(Actor.Of(user), "applications.material_provided", $"case:{@case.Number}", detail, clock.UtcNow));
+        await db.SaveChangesAsync(ct);
+        await files.DeleteAsync(replaced, ct);
+        return @case;
+    }
+
+    /// <summary>The case and the item's material, when the case awaits it and the item lets a registry record stand in for it.</summary>
+    private async Task<(Case Case, ApplicableMaterial Material)> FactMaterialAsync(string number, string key, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
+        @case.RequireAwaited(key);
+        var item = await drafts.FindItemAsync(@case.ItemCode, ct);
+        return (@case, item.Materials.FirstOrDefault(m => m.Key == key) ?? throw new DomainException(DomainError.NotFound("材料", "The material")));
+    }
+}
