@@ -51,6 +51,15 @@ public sealed class ShellTests(LaneApps apps) : IClassFixture<LaneApps>
     }
 
     [Fact]
+    public async Task A_preference_switch_returns_to_a_page_whose_address_holds_chinese()
+    {
+        var client = await ClientAsync();
+        var response = await client.GetAsync($"/preferences/display?value=elder&returnUrl={Uri.EscapeDataString("/search?q=户口 迁移")}");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/search?q=%E6%88%B7%E5%8F%A3%20%E8%BF%81%E7%A7%BB", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Large_text_mode_persists_across_pages_until_switched_off()
     {
         var client = await ClientAsync();

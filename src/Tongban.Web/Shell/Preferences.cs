@@ -43,8 +43,12 @@ public static class Preferences
         Secure = context.Request.IsHttps,
     };
 
-    /// <summary>Only a local path is followed back, never another site.</summary>
+    /// <summary>
+    /// Only a local path is followed back, never another site. The query arrives decoded, so a page address with
+    /// Chinese in it (a search) is encoded again: a Location header carries ASCII only.
+    /// </summary>
     private static string Safe(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/";
+            ? string.Concat(url.EnumerateRunes().Select(r => r.Value is > 0x20 and < 0x7F ? r.ToString() : Uri.EscapeDataString(r.ToString())))
+            : "/";
 }
