@@ -34,6 +34,7 @@ public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
                 pages.Add(path, Data);
             pages.Add("/admin/identity/accounts", System);
             pages.Add("/admin/identity/clients", System);
+            pages.Add("/admin/identity/federation", System);
             pages.Add("/admin/cases", "窗口人员");
             pages.Add("/admin/cases/walk-in", "窗口人员");
             pages.Add("/admin/cases/agent", "驿站代办员");
@@ -41,6 +42,11 @@ public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
             return pages;
         }
     }
+
+    /// <summary>Every page of a signed-in citizen's account (the identity module's /account pages).</summary>
+    public static TheoryData<string> CitizenPages => new(
+        "/account", "/account/verify", "/account/security", "/account/sessions", "/account/apps", "/account/proxies",
+        "/account/enterprises", "/account/my-data-reads", "/account/sign-in-history");
 
     [Theory]
     [MemberData(nameof(PublicPages))]
@@ -69,6 +75,29 @@ public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
         var response = await page.GotoAsync(browser.BaseUrl + path);
         Assert.Equal(200, response!.Status);
         Assert.DoesNotContain("/status/", page.Url, StringComparison.Ordinal);
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(CitizenPages))]
+    public async Task A_citizen_account_page_on_a_phone_has_no_accessibility_violation(string path)
+    {
+        var page = await browser.OpenAsync("/", width: 360);
+        await Browser.CitizenSignInAsync(page);
+        var response = await page.GotoAsync(browser.BaseUrl + path);
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(browser.BaseUrl + path, page.Url); // the page itself, not the sign-in it would send a stranger to
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task A_refused_step_up_on_a_phone_has_no_accessibility_violation()
+    {
+        var page = await browser.OpenAsync("/", width: 360);
+        await Browser.CitizenSignInAsync(page); // a made-up person: the population registry does not know them
+        await page.GotoAsync(browser.BaseUrl + "/account/verify");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "开始认证" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".error-summary, [role=alert]").First).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
     }
 

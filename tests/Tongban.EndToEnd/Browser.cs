@@ -71,6 +71,18 @@ public sealed class Browser : IAsyncDisposable
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "管理", Exact = true })).ToBeVisibleAsync();
     }
 
+    /// <summary>Registers a new citizen through <c>/account/register</c> (L1) in the page's browser context, which is then signed in as them.</summary>
+    public static async Task CitizenSignInAsync(IPage page)
+    {
+        await page.GotoAsync(new Uri(new Uri(page.Url), "/account/register").ToString());
+        await page.Locator("#Input_IdNumber").FillAsync(TestPeople.NewIdNumber());
+        await page.Locator("#Input_Name").FillAsync("无障碍测试");
+        await page.Locator("#Input_Phone").FillAsync(TestPeople.NewPhone());
+        await page.Locator("#Input_Password").FillAsync(TestPeople.Password);
+        await page.Locator("form:has(#Input_IdNumber)").GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
+        await page.WaitForURLAsync("**/account", new() { WaitUntil = WaitUntilState.Commit });
+    }
+
     /// <summary>Fails with every violation listed when axe-core finds any on the page.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

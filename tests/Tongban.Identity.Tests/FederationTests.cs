@@ -98,12 +98,54 @@ public sealed class FederationTests
         Assert.DoesNotContain(Pair.Secret, settings, StringComparison.Ordinal);
     }
 
+    [Theory, DatabaseLanes]
+    public async Task A_system_administrator_edits_the_upstream_and_the_next_sign_in_uses_it_without_a_restart(DatabaseLane lane)
+    {
+        await using var pair = await Pair.StartAsync(lane);
+        var admin = await pair.City.SignInAsync("系统管理员", Kernel.Security.Policies.SystemAdministrator);
+        async Task<HttpResponseMessage> SaveAsync(string issuer, string clientId) => await admin.PostFormAsync("/admin/identity/federation", "/admin/identity/federation",
+            ("Input.Enabled", "true"), ("Input.Enabled", "false"), ("Input.Issuer", issuer), ("Input.ClientId", clientId), ("Input.ClientSecret", ""),
+            ("Input.Scopes", "profile id_number"), ("Input.LevelMap", "1=1\n2=2\n3=3"));
+        async Task<string> ChallengeAsync()
+        {
+            using var start = await pair.CityBrowser().GetAsync("/account/federation/sign-in?returnUrl=/account");
+            return start.Headers.Location!.Query;
+        }
+        Assert.Contains($"client_id={pair.ClientId}", await ChallengeAsync(), StringComparison.Ordinal);
+
+        using (var renamed = await SaveAsync("http://localhost/", "renamed-client")) Assert.Equal("/admin/identity/federation?saved=true", renamed.Headers.Location?.OriginalString);
+        Assert.Contains("client_id=renamed-client", await ChallengeAsync(), StringComparison.Ordinal);
+
+        foreach (var bad in new[] { "http://upstream.example/", "ftp://localhost/", "not a url" })
+        {
+            using var refused = await SaveAsync(bad, pair.ClientId);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Contains("data-valmsg-for=\"Input.Issuer\">上级平台地址须为 https 地址", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Contains("client_id=renamed-client", await ChallengeAsync(), StringComparison.Ordinal);
+
+        using (await SaveAsync("http://localhost/", pair.ClientId)) { } // the secret from configuration is kept, now stored protected
+        var browser = pair.CityBrowser();
+        using (var done = await Pair.SignInThroughProvinceAsync(browser, await pair.CitizenAtL2AtProvinceAsync())) Assert.Equal("/account", done.Headers.Location?.OriginalString);
+
+        await pair.City.DrainOutboxAsync();
+        using var scope = pair.City.Services.CreateScope();
+        var changes = await scope.ServiceProvider.GetRequiredService<KernelDbContext>().AuditEntries
+            .Where(e => e.Action == "identity.upstream_changed").OrderBy(e => e.Sequence).Select(e => e.Details ?? "").ToListAsync();
+        Assert.Equal(2, changes.Count);
+        Assert.StartsWith("enabled, client renamed-client, scopes profile id_number, levels 1=1,2=2,3=3, secret kept", changes[0], StringComparison.Ordinal);
+        var stored = await scope.ServiceProvider.GetRequiredService<Data.AccountsDbContext>().UpstreamSettings.SingleAsync();
+        Assert.DoesNotContain(pair.ClientSecret, stored.ProtectedClientSecret!, StringComparison.Ordinal);
+        Assert.DoesNotContain(changes, c => c.Contains(pair.ClientSecret, StringComparison.Ordinal));
+    }
+
     private sealed class Pair : IAsyncDisposable
     {
         public const string Secret = "city-secret-not-registered";
         public required TongbanApp Province { get; init; }
         public required TongbanApp City { get; init; }
         public required string ClientId { get; init; }
+        public required string ClientSecret { get; init; }
 
         public static async Task<Pair> StartAsync(DatabaseLane lane, bool enabled = true, bool idNumberScope = true, (string Upstream, string Level)? levelMap = null)
         {
@@ -123,7 +165,7 @@ public sealed class FederationTests
             if (levelMap is { } map) settings[$"Identity:Federation:LevelMap:{map.Upstream}"] = map.Level;
             var city = new TongbanApp(await TestDatabase.CreateAsync(lane), settings,
                 s => s.Configure<OpenIdConnectOptions>("upstream", o => o.Backchannel = province.CreateClient()));
-            return new Pair { Province = province, City = city, ClientId = clientId };
+            return new Pair { Province = province, City = city, ClientId = clientId, ClientSecret = secret };
         }
 
         public HttpClient CityBrowser() => City.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = CityAddress });

@@ -48,7 +48,7 @@ public sealed class AccessTests(LaneApps apps) : IClassFixture<LaneApps>
     {
         var app = await apps.For(lane);
         var clerk = await app.SignInAsync("民政局数据员", Policies.DataAdministrator);
-        var provider = await app.SignInAsync("公安局数据管理员", Policies.DataAdministrator);
+        var provider = await app.SignInAsync("公安局数据管理员", Of(PublicSecurity), Policies.DataAdministrator);
         var (approved, declined) = (Consumers[1], Consumers[2]);
 
         var first = await JsonAsync(await clerk.PostAsJsonAsync("/api/sharing/requests", Request(approved, Population, ["idNumber", "name", "status"])));

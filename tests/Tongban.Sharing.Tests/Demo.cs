@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tongban.Kernel.Security;
 
 namespace Tongban.Sharing.Tests;
 
@@ -26,6 +27,9 @@ internal static class Demo
         "11211200061416624L", "112112000642937543", "112112000879874175", "11211200078076478C", "11211200000736253J",
         "11211200094934241D", "1121120006906933XM", "11211200067095518U", "112112000397147050", "11211200021134315N",
     ];
+
+    /// <summary>A data administrator's scope: their department only (no department means a catalog keeper of the big-data bureau).</summary>
+    public static StaffScope Of(string department) => new(department, null, []);
 
     public static object Resource(string name, string provider = CivilAffairs, string sharingType = "Conditional", string? terms = "用于社会救助对象认定", string? registry = null,
         params (string Name, string Label, string Type, string Sensitivity)[] items) => new

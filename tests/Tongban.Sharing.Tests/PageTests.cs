@@ -76,8 +76,8 @@ public sealed class PageTests(LaneApps apps) : IClassFixture<LaneApps>
     public async Task A_department_requests_a_resource_through_the_form_and_the_provider_declines_it(DatabaseLane lane)
     {
         var app = await apps.For(lane);
-        var clerk = await app.SignInAsync("交通局数据员", Policies.DataAdministrator);
-        var provider = await app.SignInAsync("发改委数据员", Policies.DataAdministrator);
+        var clerk = await app.SignInAsync("交通局数据员", Of(Consumers[8]), Policies.DataAdministrator);
+        var provider = await app.SignInAsync("发改委数据员", Of(Development), Policies.DataAdministrator);
         var chooser = await clerk.GetStringAsync($"/admin/sharing/requests?resource={CreditLists}", TestContext.Current.CancellationToken);
         Assert.Contains("value=\"subjectCode\"", chooser, StringComparison.Ordinal);
 

@@ -17,7 +17,7 @@ public sealed class ResourceLifecycleTests(LaneApps apps) : IClassFixture<LaneAp
     public async Task A_resource_is_returned_resubmitted_and_published_by_someone_else(DatabaseLane lane)
     {
         var app = await apps.For(lane);
-        var clerk = await app.SignInAsync("民政局数据员", Policies.DataAdministrator);
+        var clerk = await app.SignInAsync("民政局数据员", Of(CivilAffairs), Policies.DataAdministrator);
         var reviewer = await app.SignInAsync("大数据中心审核员", Policies.DataAdministrator);
         var created = await clerk.PostAsJsonAsync("/api/sharing/resources", Resource("临时救助对象信息"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

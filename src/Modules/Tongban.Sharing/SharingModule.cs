@@ -24,6 +24,8 @@ public static class SharingModule
     public static IServiceCollection AddSharing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDatabase<SharingDbContext, SharingSqliteContext, SharingPostgresContext>(configuration, "sharing", SharingDbContext.Prefix);
+        services.Configure<SharingOptions>(configuration.GetSection(SharingOptions.Section));
+        services.AddSingleton<CatalogKeepers>();
         services.AddSingleton<SharingSnapshot>();
         services.AddSingleton<GrantLookup>();
         services.AddSingleton<ResourceLookup>();

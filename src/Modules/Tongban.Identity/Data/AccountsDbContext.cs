@@ -21,6 +21,7 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
     public DbSet<ProxyAuthorisation> ProxyAuthorisations => Set<ProxyAuthorisation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+    public DbSet<UpstreamSettings> UpstreamSettings => Set<UpstreamSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -85,6 +86,16 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
             e.ToTable("oidc_keys");
             e.HasIndex(k => new { k.Use, k.CreatedAt });
             e.Ignore(k => k.KeyId);
+        });
+        builder.Entity<UpstreamSettings>(e =>
+        {
+            e.ToTable("upstream_settings");
+            e.Property(u => u.Id).ValueGeneratedNever();
+            e.Property(u => u.Issuer).HasMaxLength(400);
+            e.Property(u => u.ClientId).HasMaxLength(200);
+            e.Property(u => u.Scopes).HasJsonConversion();
+            e.Property(u => u.LevelMap).HasJsonConversion();
+            e.Property(u => u.UpdatedBy).HasMaxLength(200);
         });
         MapOpenIddict(builder);
         builder.MapOutbox();

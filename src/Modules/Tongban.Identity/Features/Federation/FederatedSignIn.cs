@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Identity.Features.SignIn;
@@ -42,12 +41,12 @@ internal static class FederationErrors
 /// or by the upstream's ID number, linked, or created as a citizen account; the mapped upstream level is taken when
 /// higher; then the ordinary session cookie is issued. Audited as <c>identity.federated_sign_in</c> (masked).
 /// </summary>
-internal sealed class FederatedSignIn(AccountsDbContext db, UserManager<Account> users, AccountSignIn signIn, IOptions<FederationOptions> options,
+internal sealed class FederatedSignIn(AccountsDbContext db, UserManager<Account> users, AccountSignIn signIn, UpstreamStore store,
     TimeProvider clock)
 {
     public async Task<Account> SignInAsync(ClaimsPrincipal upstream, HttpContext http, CancellationToken ct)
     {
-        var settings = options.Value;
+        var settings = store.Current;
         if (!settings.Enabled || !settings.IsConfigured) throw new DomainException(FederationErrors.Disabled);
         var issuer = settings.Issuer!.Trim();
         var subject = upstream.FindFirstValue("sub");

@@ -29,25 +29,18 @@ internal static class FederationSetup
         services.AddScoped<FederatedSignIn>();
         services.AddSingleton(new AdminLink("/admin/identity/federation", "省级平台登录", "Provincial platform sign-in",
             "上级统一身份认证平台：地址、客户端、实名等级对应", "The upstream identity provider: issuer, client, how its real-name levels map", Policies.SystemAdministrator, 17));
-        var settings = section.Get<FederationOptions>() ?? new FederationOptions();
-        if (!settings.IsConfigured) return services;
+        services.AddSingleton<UpstreamStore>();
+        services.AddScoped<EditUpstream>();
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, UpstreamHandlerOptions>();
+        // Always registered: the upstream may be set at run time (UpstreamHandlerOptions gives the changing parts).
         services.AddAuthentication().AddOpenIdConnect(FederationOptions.Scheme, o =>
         {
-            o.Authority = settings.Issuer;
-            // Plain HTTP to the upstream only with the development sign-in on (TestServer, `dotnet run`).
-            o.RequireHttpsMetadata = !(settings.AllowHttpMetadata && configuration.GetValue<bool>("Authentication:DevelopmentSignIn"));
-            o.ClientId = settings.ClientId;
-            o.ClientSecret = settings.ClientSecret;
             o.ResponseType = "code";
             o.UsePkce = true;
             o.CallbackPath = FederationOptions.CallbackPath;
             o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-            o.Scope.Clear();
-            foreach (var scope in settings.Scopes.Prepend("openid").Distinct(StringComparer.Ordinal)) o.Scope.Add(scope);
             o.GetClaimsFromUserInfoEndpoint = true;
             o.MapInboundClaims = false;
-            o.ClaimActions.MapUniqueJsonKey(settings.IdNumberClaim, settings.IdNumberClaim);
-            o.ClaimActions.MapUniqueJsonKey(settings.LevelClaim, settings.LevelClaim);
             o.Events.OnTicketReceived = TicketReceivedAsync;
             o.Events.OnRemoteFailure = context =>
             {
@@ -60,10 +53,11 @@ internal static class FederationSetup
     }
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(StartPath, (string? returnUrl, IOptions<FederationOptions> options) =>
+        endpoints.MapGet(StartPath, async (string? returnUrl, UpstreamStore store, CancellationToken ct) =>
         {
-            if (!options.Value.IsConfigured) return Results.NotFound();
-            if (!options.Value.Enabled) return Results.Redirect(Refused(FederationErrors.Disabled));
+            var upstream = await store.FreshAsync(ct);
+            if (!upstream.IsConfigured) return Results.NotFound();
+            if (!upstream.Enabled) return Results.Redirect(Refused(FederationErrors.Disabled));
             var destination = IsLocal(returnUrl) ? returnUrl! : "/account";
             return Results.Challenge(new AuthenticationProperties { RedirectUri = destination }, [FederationOptions.Scheme]);
         }).ExcludeFromDescription();

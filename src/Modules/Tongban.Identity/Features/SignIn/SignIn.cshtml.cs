@@ -16,7 +16,7 @@ namespace Tongban.Identity.Features.SignIn;
 /// to that step in a data-protected ticket good for five minutes), or enrol an authenticator first.
 /// </summary>
 internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, AccountsDbContext db, IDataProtectionProvider protection,
-    IOptions<FederationOptions> federation) : PageModel
+    UpstreamStore federation) : PageModel
 {
     private static readonly TimeSpan TicketLifetime = TimeSpan.FromMinutes(5);
 
@@ -33,7 +33,7 @@ internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, Acco
     public DomainError? FederationRefusal => FederationErrors.ByCode(Federation);
 
     /// <summary>Whether to offer "sign in with the provincial platform".</summary>
-    public bool UpstreamOffered => federation.Value is { Enabled: true, IsConfigured: true };
+    public bool UpstreamOffered => federation.Current is { Enabled: true, IsConfigured: true };
 
     public string UpstreamStart => QueryHelpers.AddQueryString(FederationSetup.StartPath, "returnUrl", Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
 

@@ -3,13 +3,13 @@ using Tongban.Sharing.Domain;
 
 namespace Tongban.Sharing.Features.LookUpGrants;
 
-internal sealed record GrantView(Guid Id, string ConsumerCreditCode, string ResourceCode, IReadOnlyList<string> Fields, string Purpose,
+internal sealed record GrantView(Guid Id, string ConsumerCreditCode, string ResourceCode, string ProviderCreditCode, IReadOnlyList<string> Fields, string Purpose,
     DateOnly ValidFrom, DateOnly ValidUntil, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt, string? RevokeReason)
 {
     public GrantState StateOn(DateOnly today) => Grant.StateOf(RevokedAt, ValidFrom, ValidUntil, today);
 
     internal static GrantView From(Grant g) =>
-        new(g.Id.Value, g.ConsumerCreditCode, g.ResourceCode, g.Fields, g.Purpose, g.ValidFrom, g.ValidUntil, g.GrantedAt, g.RevokedAt, g.RevokeReason);
+        new(g.Id.Value, g.ConsumerCreditCode, g.ResourceCode, g.ProviderCreditCode, g.Fields, g.Purpose, g.ValidFrom, g.ValidUntil, g.GrantedAt, g.RevokedAt, g.RevokeReason);
 }
 
 /// <summary>The grant a department may use now for a resource, or why there is none.</summary>

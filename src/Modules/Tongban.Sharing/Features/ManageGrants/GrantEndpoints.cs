@@ -17,12 +17,12 @@ internal static class GrantEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var grants = api.MapGroup("/grants").RequireAuthorization(Policies.DataAdministrator);
-        grants.MapGet("/", async (GrantState? state, ManageGrants m, CancellationToken ct) =>
-                TypedResults.Ok((await m.ListAsync(state, ct)).Select(g => new GrantRow(g.Grant, g.State)).ToList()))
+        grants.MapGet("/", async (GrantState? state, ManageGrants m, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok((await m.ListAsync(state, SharingActor.Of(u), ct)).Select(g => new GrantRow(g.Grant, g.State)).ToList()))
             .WithSummary("Grants with their state today: Active, NotYetValid, Expired, Revoked");
         grants.MapPost("/{id:guid}/revoke", async (Guid id, ReasonInput input, ManageGrants m, ClaimsPrincipal u, CancellationToken ct) =>
             {
-                var grant = await m.RevokeAsync(id, input.Reason ?? "", Actor.Of(u), ct);
+                var grant = await m.RevokeAsync(id, input.Reason ?? "", SharingActor.Of(u), ct);
                 return TypedResults.Ok(new GrantRow(GrantView.From(grant), GrantState.Revoked));
             })
             .WithSummary("Revoke a grant with a reason; the exchange refuses it at once on this instance, within a minute on the others");

@@ -12,19 +12,24 @@ namespace Tongban.Sharing.Features.ManageGrants;
 /// <summary>Lists grants by their state today and revokes one with a reason.</summary>
 internal sealed class ManageGrants(SharingDbContext db, SharingSnapshot snapshot, RegionClock clock)
 {
-    public async Task<IReadOnlyList<(GrantView Grant, GrantState State)>> ListAsync(GrantState? state, CancellationToken ct)
+    /// <summary>The grants a department sees: those it holds and those to its resources.</summary>
+    public async Task<IReadOnlyList<(GrantView Grant, GrantState State)>> ListAsync(GrantState? state, SharingActor actor, CancellationToken ct)
     {
         var today = clock.Today;
-        var grants = await db.Grants.AsNoTracking().OrderByDescending(g => g.GrantedAt).ToListAsync(ct);
+        var query = db.Grants.AsNoTracking();
+        if (actor.Department is { } department) query = query.Where(g => g.ProviderCreditCode == department || g.ConsumerCreditCode == department);
+        var grants = await query.OrderByDescending(g => g.GrantedAt).ToListAsync(ct);
         return [.. grants.Select(g => (GrantView.From(g), g.StateOn(today))).Where(g => state is null || g.Item2 == state)];
     }
 
-    public async Task<Grant> RevokeAsync(Guid id, string reason, string actor, CancellationToken ct)
+    public async Task<Grant> RevokeAsync(Guid id, string reason, SharingActor actor, CancellationToken ct)
     {
-        var grant = await db.Grants.SingleOrDefaultAsync(g => g.Id == GrantId.From(id), ct)
-            ?? throw new DomainException(DomainError.NotFound("共享授权", "The grant"));
-        grant.Revoke(reason, actor, clock.UtcNow);
-        db.Audit(new AuditRecord(actor, "sharing.grant_revoked", $"resource:{grant.ResourceCode}", $"{grant.ConsumerCreditCode}: {reason}", clock.UtcNow));
+        var grant = await db.Grants.SingleOrDefaultAsync(g => g.Id == GrantId.From(id), ct);
+        if (grant is null || !actor.Sees(grant.ProviderCreditCode, grant.ConsumerCreditCode))
+            throw new DomainException(DomainError.NotFound("共享授权", "The grant"));
+        actor.RequireProvider(grant.ProviderCreditCode);
+        grant.Revoke(reason, actor.Name, clock.UtcNow);
+        db.Audit(new AuditRecord(actor.Name, "sharing.grant_revoked", $"resource:{grant.ResourceCode}", $"{grant.ConsumerCreditCode}: {reason}", clock.UtcNow));
         await db.SaveChangesAsync(ct);
         snapshot.Invalidate();
         return grant;

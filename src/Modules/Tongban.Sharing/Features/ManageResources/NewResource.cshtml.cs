@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tongban.Kernel.Security;
 using Tongban.Organization.Contracts;
+using Tongban.Sharing.Domain;
 
 namespace Tongban.Sharing.Features.ManageResources;
 
@@ -10,22 +11,22 @@ internal sealed class NewResourceModel(IOrganizationDirectory organization, Mana
 {
     public async Task OnGetAsync(string? provider, CancellationToken ct)
     {
-        await LoadDepartmentsAsync(ct);
+        await LoadDepartmentsAsync(null, ct);
         Input.ProviderCreditCode = provider ?? "";
         AddSpareRows();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadDepartmentsAsync(ct);
+        await LoadDepartmentsAsync(null, ct);
         AddSpareRows(); // shown again with spare rows should the registration be refused
-        var resource = await manage.RegisterAsync(Input, Actor.Of(User), ct);
+        var resource = await manage.RegisterAsync(Input, SharingActor.Of(User), ct);
         return Redirect($"/admin/sharing/resources/{resource.Code}");
     }
 
     public async Task OnPostAddRowsAsync(CancellationToken ct)
     {
-        await LoadDepartmentsAsync(ct);
+        await LoadDepartmentsAsync(null, ct);
         ModelState.Clear();
         AddSpareRows();
     }

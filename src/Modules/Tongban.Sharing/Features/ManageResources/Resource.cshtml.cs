@@ -8,9 +8,12 @@ namespace Tongban.Sharing.Features.ManageResources;
 
 /// <summary>One resource: its published copy, the working copy to edit, and the review and withdrawal actions.</summary>
 [Authorize(Policy = Policies.DataAdministrator)]
-internal sealed class ResourceModel(IOrganizationDirectory organization, ManageResources manage) : ResourcePageModel(organization)
+internal sealed class ResourceModel(IOrganizationDirectory organization, ManageResources manage, CatalogKeepers keepers) : ResourcePageModel(organization)
 {
     public DataResource Resource { get; private set; } = null!;
+
+    /// <summary>Only the catalog keepers review; a department's administrator is told who will.</summary>
+    public bool KeepsCatalog => keepers.Include(SharingActor.Of(User));
 
     [BindProperty] public string? Opinion { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -26,7 +29,7 @@ internal sealed class ResourceModel(IOrganizationDirectory organization, ManageR
     {
         await LoadAsync(code, ct);
         AddSpareRows();
-        await manage.EditAsync(code, Input, Actor.Of(User), ct);
+        await manage.EditAsync(code, Input, SharingActor.Of(User), ct);
         return Redirect($"/admin/sharing/resources/{Resource.Code}");
     }
 
@@ -37,13 +40,13 @@ internal sealed class ResourceModel(IOrganizationDirectory organization, ManageR
         AddSpareRows();
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(string code, CancellationToken ct) => Act(code, () => manage.SubmitAsync(code, Actor.Of(User), ct), ct);
+    public Task<IActionResult> OnPostSubmitAsync(string code, CancellationToken ct) => Act(code, () => manage.SubmitAsync(code, SharingActor.Of(User), ct), ct);
 
-    public Task<IActionResult> OnPostApproveAsync(string code, CancellationToken ct) => Act(code, () => manage.ApproveAsync(code, Actor.Of(User), ct), ct);
+    public Task<IActionResult> OnPostApproveAsync(string code, CancellationToken ct) => Act(code, () => manage.ApproveAsync(code, SharingActor.Of(User), ct), ct);
 
-    public Task<IActionResult> OnPostReturnAsync(string code, CancellationToken ct) => Act(code, () => manage.ReturnAsync(code, Opinion ?? "", Actor.Of(User), ct), ct);
+    public Task<IActionResult> OnPostReturnAsync(string code, CancellationToken ct) => Act(code, () => manage.ReturnAsync(code, Opinion ?? "", SharingActor.Of(User), ct), ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(string code, CancellationToken ct) => Act(code, () => manage.WithdrawAsync(code, Reason ?? "", Actor.Of(User), ct), ct);
+    public Task<IActionResult> OnPostWithdrawAsync(string code, CancellationToken ct) => Act(code, () => manage.WithdrawAsync(code, Reason ?? "", SharingActor.Of(User), ct), ct);
 
     /// <summary>Loads the page first so that a refused action shows it again with its message.</summary>
     private async Task<IActionResult> Act(string code, Func<Task<DataResource>> action, CancellationToken ct)
@@ -57,7 +60,7 @@ internal sealed class ResourceModel(IOrganizationDirectory organization, ManageR
 
     private async Task LoadAsync(string code, CancellationToken ct)
     {
-        Resource = await manage.LoadAsync(code, ct);
-        await LoadDepartmentsAsync(ct);
+        Resource = await manage.LoadAsync(code, SharingActor.Of(User), ct);
+        await LoadDepartmentsAsync(Resource.ProviderCreditCode, ct);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Organization.Contracts;
+using Tongban.Sharing.Domain;
 
 namespace Tongban.Sharing.Features.ManageResources;
 
@@ -21,5 +22,10 @@ internal abstract class ResourcePageModel(IOrganizationDirectory organization) :
         for (var i = 0; i < SpareRows; i++) Input.Items.Add(new ItemForm());
     }
 
-    protected async Task LoadDepartmentsAsync(CancellationToken ct) => Departments = await organization.ListDepartmentsAsync(null, ct);
+    /// <summary>The departments to choose from: those the signed-in administrator acts for, and the provider of the resource shown.</summary>
+    protected async Task LoadDepartmentsAsync(string? provider, CancellationToken ct)
+    {
+        var actor = SharingActor.Of(User);
+        Departments = [.. (await organization.ListDepartmentsAsync(null, ct)).Where(d => actor.ActsFor(d.CreditCode) || d.CreditCode == provider)];
+    }
 }

@@ -10,7 +10,7 @@ using Tongban.Sharing.Domain;
 namespace Tongban.Sharing.Features.ManageResources;
 
 [Authorize(Policy = Policies.DataAdministrator)]
-internal sealed class ResourcesModel(SharingDbContext db, IOrganizationDirectory organization) : PageModel
+internal sealed class ResourcesModel(SharingDbContext db, IOrganizationDirectory organization, CatalogKeepers keepers) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Provider { get; set; }
     [BindProperty(SupportsGet = true)] public ResourceStatus? Status { get; set; }
@@ -22,7 +22,8 @@ internal sealed class ResourcesModel(SharingDbContext db, IOrganizationDirectory
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Departments = await organization.ListDepartmentsAsync(null, ct);
-        Resources = await ResourceEndpoints.Query(db, Provider, Status).ToListAsync(ct);
+        var actor = SharingActor.Of(User);
+        Departments = [.. (await organization.ListDepartmentsAsync(null, ct)).Where(d => keepers.See(actor, d.CreditCode))];
+        Resources = await ResourceEndpoints.Query(db, Provider, Status, actor, keepers).ToListAsync(ct);
     }
 }

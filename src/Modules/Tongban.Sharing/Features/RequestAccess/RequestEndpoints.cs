@@ -23,24 +23,24 @@ internal static class RequestEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var requests = api.MapGroup("/requests").RequireAuthorization(Policies.DataAdministrator);
-        requests.MapGet("/", async (RequestStatus? status, SharingDbContext db, CancellationToken ct) =>
+        requests.MapGet("/", async (RequestStatus? status, SharingDbContext db, ClaimsPrincipal u, CancellationToken ct) =>
             {
-                var query = db.Requests.AsNoTracking();
+                var query = RequestAccess.Visible(db.Requests.AsNoTracking(), SharingActor.Of(u));
                 if (status is { } s) query = query.Where(r => r.Status == s);
                 return TypedResults.Ok((await query.OrderByDescending(r => r.RequestedAt).Take(500).ToListAsync(ct)).Select(RequestView.Of).ToList());
             })
-            .WithSummary("Access requests, newest first, by status");
+            .WithSummary("Access requests, newest first, by status: a department's administrator sees those it made and those to its resources");
         requests.MapPost("/", async (RequestForm input, RequestAccess handler, ClaimsPrincipal u, CancellationToken ct) =>
             {
-                var request = await handler.CreateAsync(input, Actor.Of(u), ct);
+                var request = await handler.CreateAsync(input, SharingActor.Of(u), ct);
                 return TypedResults.Created($"/api/sharing/requests/{request.Id.Value}", RequestView.Of(request));
             })
             .WithSummary("Request access to a published resource: purpose, items, period; unconditional resources are granted at once");
         requests.MapPost("/{id:guid}/approve", async (Guid id, RequestAccess handler, ClaimsPrincipal u, CancellationToken ct) =>
-                TypedResults.Ok(RequestView.Of(await handler.ApproveAsync(id, Actor.Of(u), ct))))
+                TypedResults.Ok(RequestView.Of(await handler.ApproveAsync(id, SharingActor.Of(u), ct))))
             .WithSummary("The provider approves: a grant of the requested items for the purpose and period");
         requests.MapPost("/{id:guid}/decline", async (Guid id, ReasonInput input, RequestAccess handler, ClaimsPrincipal u, CancellationToken ct) =>
-                TypedResults.Ok(RequestView.Of(await handler.DeclineAsync(id, input.Reason ?? "", Actor.Of(u), ct))))
+                TypedResults.Ok(RequestView.Of(await handler.DeclineAsync(id, input.Reason ?? "", SharingActor.Of(u), ct))))
             .WithSummary("The provider declines with a reason");
     }
 }

@@ -18,6 +18,9 @@ internal sealed class RequestsModel(SharingDbContext db, IOrganizationDirectory 
     [BindProperty] public string? Reason { get; set; }
 
     public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
+
+    /// <summary>The departments the administrator may request for: their own, or all for a catalog keeper.</summary>
+    public IReadOnlyList<DepartmentInfo> Consumers { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name, SharingType SharingType)> Published { get; private set; } = [];
     public ResourceDetails? Chosen { get; private set; }
     public IReadOnlyList<AccessRequest> Pending { get; private set; } = [];
@@ -36,13 +39,13 @@ internal sealed class RequestsModel(SharingDbContext db, IOrganizationDirectory 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var request = await handler.CreateAsync(Input, Actor.Of(User), ct);
+        var request = await handler.CreateAsync(Input, SharingActor.Of(User), ct);
         return Redirect($"/admin/sharing/requests#request-{request.Id.Value}");
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) => Act(() => handler.ApproveAsync(id, Actor.Of(User), ct), ct);
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) => Act(() => handler.ApproveAsync(id, SharingActor.Of(User), ct), ct);
 
-    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) => Act(() => handler.DeclineAsync(id, Reason ?? "", Actor.Of(User), ct), ct);
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) => Act(() => handler.DeclineAsync(id, Reason ?? "", SharingActor.Of(User), ct), ct);
 
     private async Task<IActionResult> Act(Func<Task<AccessRequest>> action, CancellationToken ct)
     {
@@ -51,14 +54,20 @@ internal sealed class RequestsModel(SharingDbContext db, IOrganizationDirectory 
         return Redirect("/admin/sharing/requests");
     }
 
+    /// <summary>Whether the signed-in administrator decides the request: only its provider does.</summary>
+    public bool MayDecide(AccessRequest request) => SharingActor.Of(User).ActsFor(request.ProviderCreditCode);
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        var actor = SharingActor.Of(User);
         Departments = await organization.ListDepartmentsAsync(null, ct);
+        Consumers = [.. Departments.Where(d => actor.ActsFor(d.CreditCode))];
         var published = await db.Resources.AsNoTracking().Where(r => r.Live != null).OrderBy(r => r.Code).Select(r => new { r.Code, r.Live }).ToListAsync(ct);
         Published = [.. published.Select(r => (r.Code, r.Live!.Name, r.Live.SharingType))];
         var code = Input.ResourceCode?.Trim().ToUpperInvariant();
         Chosen = published.FirstOrDefault(r => r.Code == code)?.Live;
-        Pending = await db.Requests.AsNoTracking().Where(r => r.Status == RequestStatus.Pending).OrderBy(r => r.RequestedAt).ToListAsync(ct);
-        Decided = await db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Pending).OrderByDescending(r => r.DecidedAt).Take(20).ToListAsync(ct);
+        var visible = RequestAccess.Visible(db.Requests.AsNoTracking(), actor);
+        Pending = await visible.Where(r => r.Status == RequestStatus.Pending).OrderBy(r => r.RequestedAt).ToListAsync(ct);
+        Decided = await visible.Where(r => r.Status != RequestStatus.Pending).OrderByDescending(r => r.DecidedAt).Take(20).ToListAsync(ct);
     }
 }

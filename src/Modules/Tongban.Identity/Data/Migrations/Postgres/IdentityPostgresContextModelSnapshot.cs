@@ -822,6 +822,58 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                     b.ToTable("idn_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Identity.Domain.UpstreamSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("LevelMap")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level_map");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_client_secret");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scopes");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idn_upstream_settings");
+
+                    b.ToTable("idn_upstream_settings", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Kernel.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

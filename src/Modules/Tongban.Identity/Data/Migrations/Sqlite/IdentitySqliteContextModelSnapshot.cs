@@ -813,6 +813,58 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                     b.ToTable("idn_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Identity.Domain.UpstreamSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("LevelMap")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level_map");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_client_secret");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scopes");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idn_upstream_settings");
+
+                    b.ToTable("idn_upstream_settings", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Kernel.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
