@@ -60,6 +60,10 @@ public sealed class NotificationTests(NotificationApps apps) : IClassFixture<Not
     {
         var app = await apps.For(lane);
         var (_, phone, citizen) = await app.RegisterCitizenAsync("通知甲");
+        using var invalid = await citizen.PostFormAsync("/account", "/account?handler=Email", ("Email", "not-an-address"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        var email = $"n{Guid.NewGuid():N}@example.cn";
+        (await citizen.PostFormAsync("/account", "/account?handler=Email", ("Email", email))).EnsureSuccessStatusCode();
         var number = await citizen.ApplyAsync();
         var clerk = await app.SignInAsync("窗口通知甲", Department, Policies.WindowClerk);
         (await clerk.ActAsync(number, "accept")).EnsureSuccessStatusCode();
@@ -82,8 +86,12 @@ public sealed class NotificationTests(NotificationApps apps) : IClassFixture<Not
             .ToDictionary(r => r.GetProperty("channel").GetString()!, r => (r.GetProperty("status").GetString(), r.GetProperty("recipient").GetString()));
         Assert.Equal(("Sent", $"{phone[..3]}****{phone[^4..]}"), rows["sms"]);
         Assert.Equal("Sent", rows["in-app"].Item1);
-        Assert.Equal("Skipped", rows["email"].Item1); // accounts have no e-mail address yet
+        Assert.Equal(("Sent", $"n***@example.cn"), rows["email"]);
         Assert.DoesNotContain(phone, log);
+        Assert.DoesNotContain(email, log);
+        var mail = await app.Browser().GetStringAsync("/dev/mail", Ct);
+        Assert.Contains(email, mail);
+        Assert.Contains($"办件{number}（测试事项（即办））已受理", mail);
         Assert.Contains(number, await admin.GetStringAsync("/admin/notifications/deliveries", Ct));
     }
 
@@ -127,6 +135,8 @@ public sealed class NotificationTests(NotificationApps apps) : IClassFixture<Not
         var first = await SmsDeliveryAsync(admin, number);
         Assert.Equal(("Failed", 1), (first.GetProperty("status").GetString(), first.GetProperty("attempts").GetInt32()));
         Assert.Contains("HttpRequestException", first.GetProperty("reason").GetString());
+        var email = (await (await admin.GetAsync($"/api/notifications/deliveries?caseNumber={number}", Ct)).JsonAsync()).EnumerateArray().Single(r => r.GetProperty("channel").GetString() == "email");
+        Assert.Equal("Skipped", email.GetProperty("status").GetString()); // this citizen gave no e-mail address
         Assert.DoesNotContain(phone, first.GetProperty("reason").GetString());
 
         await app.DrainOutboxAsync();
