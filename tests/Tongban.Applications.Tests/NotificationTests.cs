@@ -74,7 +74,9 @@ public sealed class NotificationTests(NotificationApps apps) : IClassFixture<Not
         Assert.Equal(["accepted", "submitted"], mine.Select(m => m.GetProperty("event").GetString()).Order());
         Assert.StartsWith($"办件{number}（测试事项（即办））已受理，承诺", mine.Single(m => m.GetProperty("event").GetString() == "accepted").GetProperty("chinese").GetString());
         Assert.Equal(2, inbox.GetProperty("unread").GetInt32());
-        Assert.Contains("已受理", await citizen.GetStringAsync("/my/messages", Ct));
+        var page = await citizen.GetStringAsync("/my/messages", Ct);
+        Assert.Contains("已受理", page);
+        Assert.Contains("消息（2条未读）", page); // the header link
 
         var sms = await app.Browser().GetStringAsync("/dev/sms", Ct);
         Assert.Contains(phone, sms);

@@ -36,6 +36,7 @@ public static class NotificationsModule
         services.AddScoped<IOutboxHandler, SendNotice>();
         services.AddScoped<EditTemplates>();
         services.AddScoped<Inbox>();
+        services.AddScoped<IUnreadMessages, UnreadMessages>();
         services.AddScoped<DeliveryLog>();
         services.AddSingleton(new AdminLink("/admin/notifications/deliveries", "通知", "Notifications",
             "短信、邮件和站内消息的模板与发送记录", "Templates and the delivery log of SMS, e-mail and in-app messages", Policies.SystemAdministrator, 40));
