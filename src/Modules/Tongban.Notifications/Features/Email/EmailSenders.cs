@@ -1,3 +1,4 @@
+using Tongban.Kernel.Development;
 using Tongban.Notifications.Contracts;
 
 namespace Tongban.Notifications.Features.Email;
@@ -7,26 +8,15 @@ internal sealed record SentMail(DateTimeOffset At, string Address, string Subjec
 /// <summary>Keeps the last mails in memory for /dev/mail instead of sending them (development and demo only).</summary>
 internal sealed class DevelopmentEmailSender(TimeProvider clock) : IEmailSender
 {
-    private readonly LinkedList<SentMail> _mails = [];
-    private readonly Lock _gate = new();
+    private readonly RecentItems<SentMail> _mails = new();
 
     public Task SendAsync(string address, string subject, string body, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            _mails.AddFirst(new SentMail(clock.GetUtcNow(), address, subject, body));
-            while (_mails.Count > 200) _mails.RemoveLast();
-        }
+        _mails.Add(new SentMail(clock.GetUtcNow(), address, subject, body));
         return Task.CompletedTask;
     }
 
-    public IReadOnlyList<SentMail> Mails
-    {
-        get
-        {
-            lock (_gate) return _mails.ToList();
-        }
-    }
+    public IReadOnlyList<SentMail> Mails => _mails.Snapshot();
 }
 
 /// <summary>Where no mail relay is configured: every send fails, so the delivery log says why.</summary>
