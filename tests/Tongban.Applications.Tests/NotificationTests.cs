@@ -15,36 +15,27 @@ namespace Tongban.Applications.Tests;
 /// <summary>The applications lanes with an SMS gateway that fails for the numbers a test names, and outbox retries due at once.</summary>
 public sealed class NotificationApps : ApplicationsApps
 {
-    internal FlakySms Sms { get; } = new();
+    /// <summary>Numbers the gateway refuses once each (shared by both lanes' apps; each lane has its own development sender).</summary>
+    internal HashSet<string> FailOnce { get; } = [];
 
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
         var development = services.Last(d => d.ServiceType == typeof(ISmsSender));
         services.Remove(development);
-        services.AddSingleton<ISmsSender>(sp => Sms.Around((ISmsSender)development.ImplementationFactory!(sp)));
+        services.AddSingleton<ISmsSender>(sp => new FlakySms((ISmsSender)development.ImplementationFactory!(sp), FailOnce));
         services.Configure<OutboxOptions>(o => o.FirstRetryDelay = TimeSpan.Zero);
     }
 }
 
-/// <summary>Fails once for each number in <see cref="FailOnce"/>, then passes to the development sender.</summary>
-internal sealed class FlakySms : ISmsSender
+/// <summary>Fails once for each number in <paramref name="failOnce"/>, then passes to the development sender.</summary>
+internal sealed class FlakySms(ISmsSender inner, HashSet<string> failOnce) : ISmsSender
 {
-    private ISmsSender _inner = null!;
-
-    public HashSet<string> FailOnce { get; } = [];
-
-    public FlakySms Around(ISmsSender inner)
-    {
-        _inner = inner;
-        return this;
-    }
-
     public Task SendAsync(string phoneNumber, string message, CancellationToken cancellationToken)
     {
-        lock (FailOnce)
-            if (FailOnce.Remove(phoneNumber)) throw new HttpRequestException($"gateway refused {phoneNumber}");
-        return _inner.SendAsync(phoneNumber, message, cancellationToken);
+        lock (failOnce)
+            if (failOnce.Remove(phoneNumber)) throw new HttpRequestException($"gateway refused {phoneNumber}");
+        return inner.SendAsync(phoneNumber, message, cancellationToken);
     }
 }
 
@@ -129,7 +120,7 @@ public sealed class NotificationTests(NotificationApps apps) : IClassFixture<Not
     {
         var app = await apps.For(lane);
         var (_, phone, citizen) = await app.RegisterCitizenAsync("通知丙");
-        lock (apps.Sms.FailOnce) apps.Sms.FailOnce.Add(phone);
+        lock (apps.FailOnce) apps.FailOnce.Add(phone);
         var number = await citizen.ApplyAsync();
         await app.DrainOutboxAsync(); // the SMS fails and the message goes back to the outbox, due at once in this fixture
 
