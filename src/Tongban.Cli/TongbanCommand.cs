@@ -49,6 +49,11 @@ public static class TongbanCommand
                 generate.AddCommand<GenerateCasesCommand>("cases").WithDescription("Write --count N synthetic cases of the demo catalog's items into the database (deterministic by --seed)");
                 generate.AddCommand<GenerateRegistryCommand>("registry").WithDescription("Write --count N synthetic registry records of the demo region to --out FILE");
             });
+            c.AddBranch("applications", applications =>
+            {
+                applications.SetDescription("Applications and cases (申办与办件)");
+                applications.AddCommand<RemindDeferredCommand>("remind").WithDescription("Send the due reminders and overdue notices of deferred materials (容缺) now; each goes once");
+            });
             c.AddBranch("identity", identity =>
             {
                 identity.SetDescription("Unified identity (统一身份认证)");

@@ -7,7 +7,7 @@ using Tongban.Kernel.Files;
 namespace Tongban.Applications.Tests;
 
 /// <summary>The lanes' apps with the catalog and proxy authorisations replaced by test doubles.</summary>
-public sealed class ApplicationsApps : LaneApps
+public class ApplicationsApps : LaneApps
 {
     public const int MaxFileBytes = 64 * 1024;
 

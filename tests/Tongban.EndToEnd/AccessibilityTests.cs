@@ -35,6 +35,9 @@ public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
             pages.Add("/admin/identity/accounts", System);
             pages.Add("/admin/identity/clients", System);
             pages.Add("/admin/identity/federation", System);
+            pages.Add("/admin/notifications/templates", System);
+            pages.Add("/admin/notifications/templates?Event=accepted&Channel=sms", System);
+            pages.Add("/admin/notifications/deliveries", System);
             pages.Add("/admin/cases", "窗口人员");
             pages.Add("/admin/cases/walk-in", "窗口人员");
             pages.Add("/admin/cases/agent", "驿站代办员");

@@ -13,6 +13,7 @@ using Tongban.Applications.Features.ProvideMaterials;
 using Tongban.Applications.Features.RateCase;
 using Tongban.Applications.Features.RectifyRating;
 using Tongban.Applications.Features.RegisterWalkIn;
+using Tongban.Applications.Features.RemindDeferred;
 using Tongban.Applications.Features.SubmitApplication;
 using Tongban.Applications.Features.SuperviseCases;
 using Tongban.Applications.Features.TrackMyCases;
@@ -49,6 +50,9 @@ public static class ApplicationsModule
         services.AddScoped<RectifyRating>();
         services.AddScoped<SuperviseCases>();
         StaffPolicies.Add(services);
+        services.AddScoped<RemindDeferred>();
+        services.AddScoped<IDeferredReminders>(sp => sp.GetRequiredService<RemindDeferred>());
+        services.AddHostedService<DeferredReminderWorker>();
         services.AddSingleton(new AdminLink("/admin/cases", "办件工作台", "Case workbench",
             "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", StaffPolicies.CaseStaff, 15));
         services.AddSingleton(new AdminLink("/admin/cases/agent", "驿站代办", "Station agent application",

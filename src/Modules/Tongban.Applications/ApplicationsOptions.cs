@@ -10,4 +10,10 @@ internal sealed class ApplicationsOptions
 
     /// <summary>Working days a department has to rectify after a bad rating (default 5).</summary>
     public int RectificationDays { get; set; } = 5;
+
+    /// <summary>A deferred material due within this many working days gets a reminder (default 3); an overdue one a notice.</summary>
+    public int DeferredReminderDays { get; set; } = 3;
+
+    /// <summary>How often the reminder job looks for due and overdue deferred materials (default hourly; zero turns it off).</summary>
+    public TimeSpan DeferredReminderInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -19,6 +19,7 @@ using Tongban.Identity.Features.OpenIdConnect;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Identity.Features.SignIn;
 using Tongban.Identity.Features.Sms;
+using Tongban.Identity.Features.MyAccount;
 using Tongban.Identity.Features.Verification;
 using Tongban.Identity.Features.VerifyInPerson;
 using Tongban.Identity.Passwords;
@@ -73,6 +74,7 @@ public static class IdentityModule
         services.AddScoped<RegisterAccounts>();
         services.AddScoped<ManageStaff>();
         services.AddScoped<VerifyRealName>();
+        services.AddScoped<SetEmail>();
         services.AddScoped<IRegionPackImporter, DemoAccountImporter>();
         services.AddScoped<ClientRegistrations>();
         services.AddOpenIdConnectProvider(configuration);

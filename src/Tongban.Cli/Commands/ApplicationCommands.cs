@@ -41,3 +41,14 @@ internal sealed class GenerateCasesCommand(DatabaseMigrator migrator, ICaseGener
         return 0;
     }
 }
+
+/// <summary>What the web instances' reminder job does on its interval, now; the instances' outbox workers then send the notices.</summary>
+internal sealed class RemindDeferredCommand(IDeferredReminders reminders) : AsyncCommand
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var count = await reminders.SendDueAsync(cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"[green]已发出 {count} 条容缺材料提醒 / {count} deferred-material reminder(s) published[/]");
+        return 0;
+    }
+}

@@ -3,6 +3,7 @@ using Tongban.Catalog;
 using Tongban.Exchange;
 using Tongban.Identity;
 using Tongban.Kernel;
+using Tongban.Notifications;
 using Tongban.Organization;
 using Tongban.Registries;
 using Tongban.Sharing;
@@ -20,7 +21,8 @@ public static class Modules
         .AddSharing(configuration)
         .AddExchange(configuration)
         .AddIdentity(configuration)
-        .AddApplications(configuration);
+        .AddApplications(configuration)
+        .AddNotifications(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
         .MapOrganization()
@@ -29,5 +31,6 @@ public static class Modules
         .MapSharing()
         .MapExchange()
         .MapIdentity()
-        .MapApplications();
+        .MapApplications()
+        .MapNotifications();
 }

@@ -15,6 +15,7 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
     public DbSet<CaseSequence> Sequences => Set<CaseSequence>();
+    public DbSet<DeferredReminder> DeferredReminders => Set<DeferredReminder>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -126,6 +127,12 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.HasKey(s => new { s.Division, s.Day });
             e.Property(s => s.Division).HasMaxLength(6);
             e.Property(s => s.Day).HasMaxLength(8);
+        });
+        modelBuilder.Entity<DeferredReminder>(e =>
+        {
+            e.HasKey(r => new { r.CaseId, r.MaterialKey, r.Kind });
+            e.Property(r => r.MaterialKey).HasMaxLength(60);
+            e.Property(r => r.Kind).HasMaxLength(30);
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);

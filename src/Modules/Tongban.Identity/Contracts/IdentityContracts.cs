@@ -11,6 +11,9 @@ public enum RealNameLevelInfo
 /// <summary>An account as other modules see it: never the ID number in clear.</summary>
 public sealed record AccountInfo(Guid Id, string DisplayName, RealNameLevelInfo Level, bool IsStaff, string MaskedIdNumber);
 
+/// <summary>Where to reach an account holder: the mobile number kept at registration, and an e-mail address if one was set. For notifications only; never logged unmasked.</summary>
+public sealed record AccountContact(Guid Id, string? Phone, string? Email);
+
 /// <summary>What other modules may ask about accounts, e.g. the applications module leading an applicant to step-up.</summary>
 public interface IAccountDirectory
 {
@@ -32,6 +35,9 @@ public interface IAccountDirectory
     /// applications module); never to be shown, logged or put in a URL. Null when there is no such account.
     /// </summary>
     Task<string?> OwnIdNumberAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>The account's phone and e-mail for notifications, or null when there is no such account (or it is deactivated).</summary>
+    Task<AccountContact?> ContactAsync(Guid accountId, CancellationToken cancellationToken);
 
     /// <summary>Where to send an applicant to raise their level (L2 online; L3 needs a visit).</summary>
     string StepUpPath { get; }

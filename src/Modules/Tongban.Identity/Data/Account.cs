@@ -81,6 +81,17 @@ internal sealed class Account : IdentityUser<Guid>
         DivisionScope = placement.DivisionScope.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
     }
 
+    /// <summary>
+    /// Sets (or, empty, clears) the address notifications also go to: Identity's own e-mail column, never a sign-in name and
+    /// never unique, so no one learns from it whether an address is registered.
+    /// </summary>
+    public void SetEmail(string? email)
+    {
+        Email = AccountRules.CheckEmail(email);
+        NormalizedEmail = Email?.ToUpperInvariant();
+        EmailConfirmed = false;
+    }
+
     /// <summary>L2: the registry confirmed the ID number and name. Never lowers an L3.</summary>
     public void VerifyAgainstRegistry(DateTimeOffset at)
     {

@@ -44,6 +44,17 @@ internal static class AccountRules
 
     public static Checked Check(string? idNumber, string? name, string? phone) => Check(idNumber, name, phone, phoneRequired: true);
 
+    /// <summary>An e-mail address trimmed, or null when empty; one that is not an address (or over 254 characters) is refused.</summary>
+    public static string? CheckEmail(string? email)
+    {
+        var trimmed = email?.Trim() ?? "";
+        if (trimmed.Length == 0) return null;
+        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
+        var valid = trimmed.Length <= 254 && at > 0 && trimmed.IndexOf('.', at) > at + 1 && !trimmed.EndsWith('.')
+            && !trimmed.Any(char.IsWhiteSpace) && trimmed.Count(c => c == '@') == 1;
+        return valid ? trimmed : throw new DomainException(new DomainError("account.email", "请填写有效的电子邮件地址", "Enter a valid e-mail address", Field: "email"));
+    }
+
     /// <summary>The rules of <see cref="Check(string?, string?, string?)"/>; an account from an upstream provider may come without a phone (then <c>Phone</c> is null).</summary>
     public static Checked Check(string? idNumber, string? name, string? phone, bool phoneRequired)
     {

@@ -32,4 +32,8 @@ internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
 
     public async Task<string?> OwnIdNumberAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(x => x.Id == accountId).Select(x => x.IdNumber).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<AccountContact?> ContactAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(x => x.Id == accountId && x.DeactivatedAt == null)
+            .Select(x => new AccountContact(x.Id, x.PhoneNumber, x.Email)).SingleOrDefaultAsync(cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Applications.Contracts;
 using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
+using Tongban.Applications.Features.NotifyApplicant;
 using Tongban.Applications.Features.ViewCase;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Calendar;
@@ -45,6 +46,7 @@ internal sealed class HandleCase(ApplicationsDbContext db, CaseReader reader, Ca
         if (@case.Status == CaseStatus.Concluded && action == "conclude")
             db.Publish(CaseConcluded.MessageType, new CaseConcluded(@case.Id.Value, @case.Number, @case.ItemCode, @case.ItemVersion, @case.ApplicantId,
                 @case.Outcome == Outcome.Approved, @case.Delivery!.Value.ToString(), at), at);
+        ApplicantNotices.PublishFor(db, @case, action, at);
         try
         {
             await db.SaveChangesAsync(ct);

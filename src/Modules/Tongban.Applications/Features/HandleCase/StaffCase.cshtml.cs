@@ -5,17 +5,20 @@ using Tongban.Applications.Domain;
 using Tongban.Applications.Features.ViewCase;
 using Tongban.Applications.Features.Workbench;
 using Tongban.Kernel.Security;
+using Tongban.Kernel.Time;
 
 namespace Tongban.Applications.Features.HandleCase;
 
 /// <summary>A case for staff: its facts, history and the actions the signed-in member's roles allow in its state.</summary>
 [Authorize(Roles = WorkbenchModel.CaseRoleList)]
-internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler) : PageModel
+internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, RegionClock clock) : PageModel
 {
     [BindProperty] public CaseActionInput Input { get; set; } = new();
 
     public Case Case { get; private set; } = null!;
     public Deadline Deadline { get; private set; } = Deadline.NotStarted;
+
+    public DateOnly Today => clock.Today;
 
     public bool May(string role) => User.IsInRole(role);
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Applications.Data;
+using Tongban.Applications.Contracts;
 using Tongban.Applications.Domain;
+using Tongban.Applications.Features.NotifyApplicant;
 using Tongban.Catalog.Contracts;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Audit;
@@ -36,6 +38,7 @@ internal sealed class SubmitApplication(ApplicationsDbContext db, IServiceItems 
             form, submission.Materials, visit, submission.Actor, clock.UtcNow, submission.StationKey);
         db.Cases.Add(@case);
         draft?.MarkSubmitted(number);
+        ApplicantNotices.Publish(db, @case, ApplicantNoticeKinds.Submitted, clock.Today, clock.UtcNow);
         db.Audit(new AuditRecord(submission.Actor, "applications.submitted", $"case:{number}", $"{item.ImplementationCode} v{item.VersionNumber} {submission.Channel}", clock.UtcNow));
         try
         {

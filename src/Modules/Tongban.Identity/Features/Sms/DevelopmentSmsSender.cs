@@ -1,4 +1,5 @@
 using Tongban.Identity.Contracts;
+using Tongban.Kernel.Development;
 using Tongban.Kernel.Errors;
 
 namespace Tongban.Identity.Features.Sms;
@@ -8,26 +9,15 @@ internal sealed record SentSms(DateTimeOffset At, string PhoneNumber, string Mes
 /// <summary>Keeps the last messages in memory for /dev/sms instead of sending them (development and demo only).</summary>
 internal sealed class DevelopmentSmsSender(TimeProvider clock) : ISmsSender
 {
-    private readonly LinkedList<SentSms> _messages = [];
-    private readonly Lock _gate = new();
+    private readonly RecentItems<SentSms> _messages = new();
 
     public Task SendAsync(string phoneNumber, string message, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            _messages.AddFirst(new SentSms(clock.GetUtcNow(), phoneNumber, message));
-            while (_messages.Count > 200) _messages.RemoveLast();
-        }
+        _messages.Add(new SentSms(clock.GetUtcNow(), phoneNumber, message));
         return Task.CompletedTask;
     }
 
-    public IReadOnlyList<SentSms> Messages
-    {
-        get
-        {
-            lock (_gate) return _messages.ToList();
-        }
-    }
+    public IReadOnlyList<SentSms> Messages => _messages.Snapshot();
 }
 
 /// <summary>Where no SMS gateway is configured: codes cannot be sent, and the person is told so.</summary>

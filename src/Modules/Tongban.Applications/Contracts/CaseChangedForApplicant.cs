@@ -1,0 +1,37 @@
+namespace Tongban.Applications.Contracts;
+
+/// <summary>
+/// Something happened to a case that its applicant should hear about. Published through the applications outbox in the
+/// same transaction as the change, type <see cref="MessageType"/>; the notifications module sends it by the applicant's
+/// channels. <see cref="Date"/> is the one that matters for <see cref="Kind"/>: the due date when accepted, the promised
+/// date of a deferred material; <see cref="Material"/> names the deferred material of a reminder.
+/// </summary>
+public sealed record CaseChangedForApplicant(
+    Guid CaseId,
+    string CaseNumber,
+    string ItemName,
+    Guid ApplicantAccountId,
+    string Kind,
+    DateOnly? Date,
+    string? Material,
+    DateTimeOffset OccurredAt)
+{
+    public const string MessageType = "applications.case_changed_for_applicant";
+}
+
+/// <summary>The kinds of <see cref="CaseChangedForApplicant"/>; notification templates are keyed by them.</summary>
+public static class ApplicantNoticeKinds
+{
+    public const string Submitted = "submitted";
+    public const string Accepted = "accepted";
+    public const string AcceptedWithDeferred = "accepted_deferred";
+    public const string Refused = "refused";
+    public const string CorrectionRequested = "correction_requested";
+    public const string Decided = "decided";
+    public const string Concluded = "concluded";
+    public const string DeferredReminder = "deferred_reminder";
+    public const string DeferredOverdue = "deferred_overdue";
+
+    public static readonly IReadOnlyList<string> All =
+        [Submitted, Accepted, AcceptedWithDeferred, Refused, CorrectionRequested, Decided, Concluded, DeferredReminder, DeferredOverdue];
+}

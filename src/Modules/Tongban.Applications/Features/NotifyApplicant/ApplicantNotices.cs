@@ -1,0 +1,30 @@
+using Tongban.Applications.Contracts;
+using Tongban.Applications.Data;
+using Tongban.Applications.Domain;
+using Tongban.Kernel.Outbox;
+
+namespace Tongban.Applications.Features.NotifyApplicant;
+
+/// <summary>Puts a <see cref="CaseChangedForApplicant"/> into the outbox beside the case change, so both commit or neither.</summary>
+internal static class ApplicantNotices
+{
+    public static void Publish(ApplicationsDbContext db, Case c, string kind, DateOnly? date, DateTimeOffset at, string? material = null) =>
+        db.Publish(CaseChangedForApplicant.MessageType,
+            new CaseChangedForApplicant(c.Id.Value, c.Number, c.ItemName, c.ApplicantId, kind, date, material, at), at);
+
+    /// <summary>The notice a staff action gives the applicant, if any (a process step or a clock stop gives none).</summary>
+    public static void PublishFor(ApplicationsDbContext db, Case c, string action, DateTimeOffset at)
+    {
+        (string Kind, DateOnly? Date)? notice = action switch
+        {
+            "accept" => (ApplicantNoticeKinds.Accepted, c.DueOn),
+            "accept-deferred" => (ApplicantNoticeKinds.AcceptedWithDeferred, c.OutstandingDeferred.Min(d => (DateOnly?)d.PromisedBy)),
+            "refuse" => (ApplicantNoticeKinds.Refused, null),
+            "request-correction" => (ApplicantNoticeKinds.CorrectionRequested, null),
+            "decide" => (ApplicantNoticeKinds.Decided, null),
+            "conclude" => (ApplicantNoticeKinds.Concluded, null),
+            _ => null,
+        };
+        if (notice is { } n) Publish(db, c, n.Kind, n.Date, at);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Tongban.Notifications.Features.Channels;
+
+/// <summary>How the delivery log shows an address: never a phone number or e-mail in full.</summary>
+internal static class Masking
+{
+    /// <summary><c>139****5678</c>: the first three and last four digits.</summary>
+    public static string Phone(string phone) => phone.Length >= 7 ? $"{phone[..3]}****{phone[^4..]}" : "****";
+
+    /// <summary><c>z***@example.cn</c>: the first letter and the domain.</summary>
+    public static string Email(string email) => email.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? $"{email[0]}***{email[at..]}" : "***";
+}
