@@ -289,6 +289,32 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                     b.ToTable("app_case_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Applications.Domain.DeferredReminder", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("MaterialKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("material_key");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("CaseId", "MaterialKey", "Kind")
+                        .HasName("pk_app_deferred_reminders");
+
+                    b.ToTable("app_deferred_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Applications.Domain.Draft", b =>
                 {
                     b.Property<Guid>("Id")

@@ -284,6 +284,32 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                     b.ToTable("app_case_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Applications.Domain.DeferredReminder", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("MaterialKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("material_key");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("CaseId", "MaterialKey", "Kind")
+                        .HasName("pk_app_deferred_reminders");
+
+                    b.ToTable("app_deferred_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Applications.Domain.Draft", b =>
                 {
                     b.Property<Guid>("Id")
