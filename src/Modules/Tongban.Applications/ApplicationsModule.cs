@@ -7,6 +7,7 @@ using Tongban.Applications.Contracts;
 using Tongban.Applications.Data;
 using Tongban.Applications.Features.GenerateCases;
 using Tongban.Applications.Features.ApplyAsAgent;
+using Tongban.Applications.Features.ApplyBundle;
 using Tongban.Applications.Features.ApplyOnline;
 using Tongban.Applications.Features.HandleCase;
 using Tongban.Applications.Features.ProvideMaterials;
@@ -34,6 +35,7 @@ public static class ApplicationsModule
         services.AddScoped<CaseReader>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyOnline>();
+        services.AddScoped<ApplyBundle>();
         services.AddScoped<ProvideMaterials>();
         services.AddScoped<UseRegistryFact>();
         services.AddScoped<DownloadMaterial>();
@@ -59,6 +61,7 @@ public static class ApplicationsModule
     {
         var api = endpoints.MapGroup("/api/applications").WithTags("Applications");
         ApplyEndpoints.Map(api);
+        BundleEndpoints.Map(api);
         MaterialEndpoints.Map(api);
         MyCaseEndpoints.Map(api);
         CaseEndpoints.Map(api);

@@ -35,9 +35,10 @@ internal sealed class UseRegistryFact(ProvideMaterials materials, ApplyOnline.Ap
         if (material.RegistryFact is not { } name)
             throw new DomainException(new DomainError("material.no_registry_fact", $"“{material.Name}”不能从登记信息中取得",
                 $"'{material.Name}' cannot be taken from a registry", ErrorKind.Conflict, $"facts.{material.Key}"));
-        var item = await drafts.FindItemAsync(draft.ItemCode, ct);
+        var target = await drafts.TargetAsync(draft, ct); // a bundle's fact is read by the first item's department needing it
         var subject = await accounts.OwnIdNumberAsync(draft.ApplicantId, ct) ?? "";
-        var read = new RegistryRead("module:applications", item.DepartmentCreditCode, draft.ApplicantId.ToString(), $"申办{item.Name}：{material.Name}", name);
+        var read = new RegistryRead("module:applications", target.ItemNeeding(material.Key).DepartmentCreditCode, draft.ApplicantId.ToString(),
+            $"申办{target.Name}：{material.Name}", name);
         var fact = await registries.FetchFactAsync(name, subject, read, ct)
             ?? throw new DomainException(new DomainError("material.no_registry_record", $"登记信息中没有您的记录，请上传“{material.Name}”",
                 $"The registry holds no record of yours; upload '{material.Name}' instead", ErrorKind.Conflict, $"facts.{material.Key}"));
