@@ -37,19 +37,20 @@ internal sealed class ApplyBundle(ApplicationsDbContext db, ApplyOnline.ApplyOnl
         if (draft.CaseNumber is not null && await CasesAsync(id, user, ct) is { } done) return (done[0].Bundle!, done, false);
         var target = draft.BundleCode is null ? throw NotABundle() : await drafts.FindBundleAsync(draft.BundleCode, ct);
         var bundle = new BundleRef(target.Code, target.Name, draft.Id.Value);
-        var submissions = target.Items.Select(item => new Submission(item.ImplementationCode, draft.ApplicantId, draft.Form,
+        var submissions = target.Items.Select(item => new Submission(item.ImplementationCode, draft.ApplicantId,
+            draft.Form.Where(f => item.Form.Fields.Any(x => x.Key == f.Key)).ToDictionary(),
             [.. draft.Materials.Where(m => item.Materials.Any(x => x.Key == m.Key))], Channel.Online,
             $"{draft.SubmissionKey}:{item.ImplementationCode}", Actor.Of(user))).ToList();
         var (cases, created) = await submit.SubmitAllAsync(submissions, bundle, draft, ct);
-        return (cases[0].Bundle ?? bundle, cases, created);
+        return (cases[0].Bundle ?? bundle, [.. cases.OrderBy(c => c.Number, StringComparer.Ordinal)], created);
     }
 
-    /// <summary>The applicant's cases of one bundle submission (none for anyone else's).</summary>
+    /// <summary>The applicant's cases of one bundle submission, by number (none for anyone else's).</summary>
     public async Task<IReadOnlyList<Case>> CasesAsync(Guid draftId, ClaimsPrincipal user, CancellationToken ct)
     {
         var applicant = Applicants.IdOf(user);
-        var cases = await db.Cases.AsNoTracking().Where(c => c.ApplicantId == applicant && c.Bundle!.Key == draftId).OrderBy(c => c.Number).ToListAsync(ct);
-        return cases.Count > 0 ? cases : throw new DomainException(DomainError.NotFound("一件事的办件", "The bundle's cases"));
+        var cases = await db.Cases.AsNoTracking().Where(c => c.ApplicantId == applicant && c.Bundle!.Key == draftId).ToListAsync(ct);
+        return cases.Count > 0 ? [.. cases.OrderBy(c => c.Number, StringComparer.Ordinal)] : throw new DomainException(DomainError.NotFound("一件事的办件", "The bundle's cases"));
     }
 
     private static DomainException NotABundle() =>
