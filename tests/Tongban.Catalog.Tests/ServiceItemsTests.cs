@@ -165,6 +165,22 @@ public sealed class ServiceItemsTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Null(await FindBundleAsync(app, "LE-NO-SUCH"));
     }
 
+    /// <summary>The demo bundle whose items have forms: the premises and the licence under one key in each item.</summary>
+    [Theory]
+    [DatabaseLanes]
+    public async Task The_demo_grocery_bundle_gives_three_items_sharing_the_premises_field_and_the_licence(DatabaseLane lane)
+    {
+        var (app, _, _) = await StartAsync(lane);
+
+        var bundle = await FindBundleAsync(app, "LE-GTKY");
+
+        Assert.Equal(["个体工商户设立登记", "食品经营许可", "烟草专卖零售许可证核发"], bundle!.Items.Select(i => i.Name));
+        Assert.Equal("211200000000", Assert.Single(bundle.Items.Select(i => i.DivisionCode).Distinct()));
+        Assert.All(bundle.Items, i => Assert.Contains(i.Form.Fields, f => f.Key == "address"));
+        Assert.Equal(2, bundle.Items.Count(i => i.Materials.Any(m => m.Key == "business_licence")));
+        Assert.Empty(bundle.Unavailable);
+    }
+
     /// <summary>The demo region's items that the applications module and the browser journey use.</summary>
     [Theory]
     [DatabaseLanes]
