@@ -55,7 +55,10 @@ internal sealed class TestCatalog : IServiceItems
     }
 
     public Task<ApplicableItem?> FindApplicableAsync(string implementationCode, CancellationToken cancellationToken) =>
-        Task.FromResult(Items.GetValueOrDefault(implementationCode) ?? Added.GetValueOrDefault(implementationCode));
+        Task.FromResult(Items.GetValueOrDefault(implementationCode) ?? Added.GetValueOrDefault(implementationCode) ?? TestBundles.Item(implementationCode));
+
+    public Task<ApplicableBundle?> FindBundleAsync(string code, CancellationToken cancellationToken) =>
+        Task.FromResult(TestBundles.Find(code, Items[Level3]));
 
     private static ApplicableItem Item(string code, string name, ProcessStep[] process, int realName) =>
         new(code, name, 2, Department, Division, PromisedLimitDays: 5, StatutoryLimitDays: 20, PromisedTrips: 1, realName,

@@ -124,6 +124,63 @@ public sealed class ServiceItemsTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Empty(found.Form.Fields);
     }
 
+    private static async Task<ApplicableBundle?> FindBundleAsync(TongbanApp app, string code)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IServiceItems>().FindBundleAsync(code, TestContext.Current.CancellationToken);
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_bundle_gives_its_applicable_items_in_order_names_the_others_and_is_refused_below_two(DatabaseLane lane)
+    {
+        var (app, admin, _) = await StartAsync(lane);
+        var tag = $"BN{(int)lane}";
+        var items = new[] { ("01", "一件事甲"), ("02", "一件事乙"), ("03", "一件事丙") }
+            .Select(x => Feeds.Item($"{tag}1220{x.Item1}000", Feeds.PublicSecurity, $"{tag}{x.Item1}", x.Item2)).ToArray();
+        var code = $"LE-{tag}";
+        var feed = new JsonObject
+        {
+            ["feed"] = "bundle-feed", ["issuedAt"] = "2026-01-01", ["items"] = new JsonArray(items),
+            ["bundles"] = new JsonArray(new JsonObject
+            {
+                ["code"] = code, ["name"] = "一件事测试", ["subjects"] = new JsonArray("person"),
+                ["items"] = new JsonArray($"{tag}122003000", $"{tag}122001000", "999999999999", $"{tag}122002000"),
+            }),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/catalog/feeds", Feeds.Content(feed))).StatusCode);
+
+        var bundle = await FindBundleAsync(app, code);
+        Assert.Equal(["一件事丙", "一件事甲", "一件事乙"], bundle!.Items.Select(i => i.Name));
+        Assert.Equal(["999999999999"], bundle.Unavailable.Select(u => u.BasicCode));
+        Assert.Contains($"href=\"/apply/bundle/{code}\"", await app.CreateClient().GetStringAsync($"/life-events/{code}"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/catalog/items/{Feeds.PublicSecurity}{tag}01/suspend", new { reason = "系统升级" })).StatusCode);
+        bundle = await FindBundleAsync(app, code);
+        Assert.Equal(["一件事丙", "一件事乙"], bundle!.Items.Select(i => i.Name));
+        Assert.Equal(("一件事甲", "暂停或已取消：系统升级"), (bundle.Unavailable[0].Name, bundle.Unavailable[0].ReasonZh));
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/catalog/items/{Feeds.PublicSecurity}{tag}02/suspend", new { reason = "系统升级" })).StatusCode);
+        Assert.Null(await FindBundleAsync(app, code)); // one item left: applied for as itself
+        Assert.Null(await FindBundleAsync(app, "LE-NO-SUCH"));
+    }
+
+    /// <summary>The demo bundle whose items have forms: the premises and the licence under one key in each item.</summary>
+    [Theory]
+    [DatabaseLanes]
+    public async Task The_demo_grocery_bundle_gives_three_items_sharing_the_premises_field_and_the_licence(DatabaseLane lane)
+    {
+        var (app, _, _) = await StartAsync(lane);
+
+        var bundle = await FindBundleAsync(app, "LE-GTKY");
+
+        Assert.Equal(["个体工商户设立登记", "食品经营许可", "烟草专卖零售许可证核发"], bundle!.Items.Select(i => i.Name));
+        Assert.Equal("211200000000", Assert.Single(bundle.Items.Select(i => i.DivisionCode).Distinct()));
+        Assert.All(bundle.Items, i => Assert.Contains(i.Form.Fields, f => f.Key == "address"));
+        Assert.Equal(2, bundle.Items.Count(i => i.Materials.Any(m => m.Key == "business_licence")));
+        Assert.Empty(bundle.Unavailable);
+    }
+
     /// <summary>The demo region's items that the applications module and the browser journey use.</summary>
     [Theory]
     [DatabaseLanes]

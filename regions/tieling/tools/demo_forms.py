@@ -74,12 +74,26 @@ DEMO = {
         ],
         "process": [S("approve", "核准", "Approval", "approver")],
     },
+    # With 个体工商户设立登记 and 食品经营许可 in the bundle 个体食杂店开业 (LE-GTKY): the same keys for the same
+    # things (application_form, business_licence, operator_id_card, premises_proof; the field address), so each is
+    # given once for all three.
+    "烟草专卖零售许可证核发": {
+        "keys": ["application_form", "business_licence", "operator_id_card", "premises_proof"],
+        "form": [
+            F("store_kind", "经营业态", "Kind of shop", "Choice", options=[
+                ("grocery", "食杂店", "Grocery"), ("convenience", "便利店", "Convenience store"), ("supermarket", "超市", "Supermarket")]),
+            F("address", "经营场所", "Premises", "Text", maxLength=100),
+            F("mobile", "联系电话（手机）", "Mobile phone", "Phone"),
+        ],
+        "process": [REVIEW, S("inspect", "实地核查", "Site inspection", "reviewer"), DECIDE],
+    },
     "食品经营许可": {
         "keys": ["application_form", "business_licence", "facilities", "safety_rules", "health_certificate"],
         "form": [
             F("kinds", "经营项目", "Activities", "MultiChoice", options=[
                 ("sale", "食品销售", "Food sale"), ("catering", "餐饮服务", "Catering"), ("canteen", "单位食堂", "Canteen")]),
-            F("site_address", "经营场所", "Premises", "Text", maxLength=100),
+            # The same key as 个体工商户设立登记's premises: asked once when both are applied for together (一件事).
+            F("address", "经营场所", "Premises", "Text", maxLength=100),
             F("site_area", "经营场所面积（平方米）", "Floor area (m²)", "Number", min=1, max=100000),
             F("online", "是否网络经营", "Selling online", "YesNo"),
             F("online_url", "网站或网店地址", "Website or shop address", "Text", when=("online", "yes"), maxLength=200),

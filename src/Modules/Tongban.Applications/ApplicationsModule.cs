@@ -7,6 +7,7 @@ using Tongban.Applications.Contracts;
 using Tongban.Applications.Data;
 using Tongban.Applications.Features.GenerateCases;
 using Tongban.Applications.Features.ApplyAsAgent;
+using Tongban.Applications.Features.ApplyBundle;
 using Tongban.Applications.Features.ApplyOnline;
 using Tongban.Applications.Features.HandleCase;
 using Tongban.Applications.Features.ProvideMaterials;
@@ -35,6 +36,7 @@ public static class ApplicationsModule
         services.AddScoped<CaseReader>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyOnline>();
+        services.AddScoped<ApplyBundle>();
         services.AddScoped<ProvideMaterials>();
         services.AddScoped<MaterialFiles>();
         services.AddScoped<ProvideCaseMaterials>();
@@ -70,6 +72,7 @@ public static class ApplicationsModule
     {
         var api = endpoints.MapGroup("/api/applications").WithTags("Applications");
         ApplyEndpoints.Map(api);
+        BundleEndpoints.Map(api);
         MaterialEndpoints.Map(api);
         MyCaseEndpoints.Map(api);
         CaseEndpoints.Map(api);

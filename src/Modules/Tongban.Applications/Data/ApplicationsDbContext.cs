@@ -50,6 +50,12 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(c => c.DecisionOpinion).HasMaxLength(2000);
             e.Property(c => c.TrackingNumber).HasMaxLength(40);
             e.Property(c => c.Revision).IsConcurrencyToken();
+            e.ComplexProperty(c => c.Bundle, b =>
+            {
+                b.Property(r => r.Code).HasColumnName("bundle_code").HasMaxLength(60);
+                b.Property(r => r.Name).HasColumnName("bundle_name").HasMaxLength(200);
+                b.Property(r => r.Key).HasColumnName("bundle_key");
+            });
             // The applicant's list and the workbench read by these: each workbench page is one index range in
             // (DueSort, Number) order after the equalities (department, queue or status or item), so a page of 50
             // costs the same with a thousand cases or a million.
@@ -82,6 +88,7 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.Entity<Draft>(e =>
         {
             e.Property(d => d.ItemCode).HasMaxLength(60);
+            e.Property(d => d.BundleCode).HasMaxLength(60);
             e.Property(d => d.CaseNumber).HasMaxLength(24);
             e.HasIndex(d => new { d.ApplicantId, d.UpdatedAt });
             e.Property(d => d.Form).HasJsonConversion();

@@ -18,6 +18,9 @@ internal sealed partial class Case
 
     /// <summary>What makes a repeated submit the same submit: the draft's id, or the client's idempotency key.</summary>
     public string SubmissionKey { get; private set; } = "";
+
+    /// <summary>The bundle (一件事) the case was applied for with others, all submitted together; null for a case alone.</summary>
+    public BundleRef? Bundle { get; private set; }
     public string ItemCode { get; private set; } = "";
     public string ItemName { get; private set; } = "";
     public int ItemVersion { get; private set; }
@@ -73,10 +76,7 @@ internal sealed partial class Case
     public static Case Submit(string number, string submissionKey, ItemSnapshot item, Applicant applicant, Channel channel,
         IReadOnlyDictionary<string, string> form, IReadOnlyList<MaterialRef> provided, Trip? visit, string actor, DateTimeOffset at, string? stationKey = null)
     {
-        var missing = item.Materials.Where(m => m.Required && !m.Tolerable && !provided.Any(p => p.Key == m.Key)).ToList();
-        if (missing.Count > 0)
-            throw new DomainException([.. missing.Select(m => new DomainError("case.material_missing", $"请提供材料：{m.Name}",
-                $"Provide the material: {m.Name}", Field: $"materials.{m.Key}"))]);
+        if (MissingMaterials(item, provided) is { Count: > 0 } missing) throw new DomainException(missing);
         var @case = new Case
         {
             Id = CaseId.New(), Number = number, SubmissionKey = submissionKey,
@@ -91,6 +91,14 @@ internal sealed partial class Case
         @case.Record(actor, "submitted", null, at);
         return @case;
     }
+
+    /// <summary>A required, non-tolerable material of <paramref name="item"/> not in <paramref name="provided"/>: each one named.</summary>
+    public static IReadOnlyList<DomainError> MissingMaterials(ItemSnapshot item, IReadOnlyList<MaterialRef> provided) =>
+        [.. item.Materials.Where(m => m.Required && !m.Tolerable && !provided.Any(p => p.Key == m.Key))
+            .Select(m => new DomainError("case.material_missing", $"请提供材料：{m.Name}", $"Provide the material: {m.Name}", Field: $"materials.{m.Key}"))];
+
+    /// <summary>Marks a case just submitted as one of a bundle's cases.</summary>
+    public void JoinBundle(BundleRef bundle) => Bundle = bundle;
 
     /// <summary>受理: the application is complete; the time limit starts the day after.</summary>
     public void Accept(StaffMember staff, DateOnly today, WorkingDayCalendar calendar, DateTimeOffset at)

@@ -13,6 +13,9 @@ internal sealed class Draft
     public DraftId Id { get; private set; }
     public Guid ApplicantId { get; private set; }
     public string ItemCode { get; private set; } = "";
+
+    /// <summary>The bundle (一件事) a draft applies for, all its items at once; its <see cref="ItemCode"/> is then empty.</summary>
+    public string? BundleCode { get; private set; }
     public Dictionary<string, string> Form { get; private set; } = [];
     public List<MaterialRef> Materials { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
@@ -23,6 +26,9 @@ internal sealed class Draft
 
     public static Draft Start(Guid applicantId, string itemCode, DateTimeOffset at) =>
         new() { Id = DraftId.New(), ApplicantId = applicantId, ItemCode = itemCode, CreatedAt = at, UpdatedAt = at };
+
+    public static Draft StartBundle(Guid applicantId, string bundleCode, DateTimeOffset at) =>
+        new() { Id = DraftId.New(), ApplicantId = applicantId, BundleCode = bundleCode, CreatedAt = at, UpdatedAt = at };
 
     /// <summary>Keeps what was typed, valid or not: checks run at submit, and a draft never loses input.</summary>
     public void Save(IReadOnlyDictionary<string, string> form, DateTimeOffset at)
@@ -58,5 +64,6 @@ internal sealed class Draft
                 $"This draft was submitted already (case {CaseNumber})", ErrorKind.Conflict));
     }
 
+    /// <summary>Submitted as the case <paramref name="caseNumber"/> (a bundle's: the first of its cases).</summary>
     public void MarkSubmitted(string caseNumber) => CaseNumber = caseNumber;
 }

@@ -128,3 +128,9 @@ internal sealed record ItemSnapshot(
 
 /// <summary>Who the case is for; the ID number only masked.</summary>
 internal sealed record Applicant(Guid AccountId, string Name, string MaskedIdNumber);
+
+/// <summary>
+/// The bundle (一件事一次办) a case was submitted in: its code and name, and <see cref="Key"/>, the same on every case of
+/// one submission (the id of the bundle's draft).
+/// </summary>
+internal sealed record BundleRef(string Code, string Name, Guid Key);

@@ -30,9 +30,25 @@ public sealed record ApplicableItem(
     IReadOnlyList<ProcessStep> Process,
     FormDefinition Form);
 
+/// <summary>A basic item of a bundle that cannot be applied for now, and why (never published, suspended, abolished).</summary>
+public sealed record UnavailableItem(string BasicCode, string Name, string ReasonZh, string ReasonEn);
+
+/// <summary>
+/// A life event (一件事一次办) as an application takes it: for each of its basic codes the item in effect (the
+/// implementation at the highest level, as the life-event page shows it), in the bundle's order; those that cannot be
+/// applied for now are in <see cref="Unavailable"/>.
+/// </summary>
+public sealed record ApplicableBundle(string Code, string Name, IReadOnlyList<ApplicableItem> Items, IReadOnlyList<UnavailableItem> Unavailable);
+
 /// <summary>What other modules may read of the catalog to apply for an item.</summary>
 public interface IServiceItems
 {
     /// <summary>The item in effect today if it is published (not suspended or abolished), else null.</summary>
     Task<ApplicableItem?> FindApplicableAsync(string implementationCode, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The bundle with the items that can be applied for today; null when the code is unknown or fewer than two of
+    /// its items can be applied for (one item alone is applied for as itself).
+    /// </summary>
+    Task<ApplicableBundle?> FindBundleAsync(string code, CancellationToken cancellationToken);
 }

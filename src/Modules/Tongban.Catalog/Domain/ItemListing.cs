@@ -35,6 +35,15 @@ internal sealed class ItemListing
 
     public IEnumerable<string> LifeEventList => LifeEvents.Split(ListSeparator, StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>
+    /// A bundle's items among <paramref name="listings"/>: per basic code the published implementation at the highest level
+    /// (the city's own before a county's), in the bundle's order.
+    /// </summary>
+    public static List<ItemListing> ChooseForBundle(IEnumerable<ItemListing> listings, List<string> basicCodes) =>
+        [.. listings.Where(l => l.Status == ItemStatus.Published).GroupBy(l => l.BasicCode)
+            .Select(g => g.OrderBy(l => l.Level).ThenBy(l => l.DivisionCode, StringComparer.Ordinal).First())
+            .OrderBy(l => basicCodes.IndexOf(l.BasicCode))];
+
     /// <summary>The listing of <paramref name="item"/> as of <paramref name="today"/>, or null when nothing of it is in effect.</summary>
     public static ItemListing? Of(ServiceItem item, DateOnly today, string departmentName)
     {

@@ -9,9 +9,9 @@ using Tongban.Kernel.Forms;
 
 namespace Tongban.Applications.Features.ApplyOnline;
 
-internal sealed record DraftView(Guid Id, string ItemCode, IReadOnlyDictionary<string, string> Form, IReadOnlyList<MaterialRef> Materials, DateTimeOffset UpdatedAt, string? CaseNumber)
+internal sealed record DraftView(Guid Id, string ItemCode, string? BundleCode, IReadOnlyDictionary<string, string> Form, IReadOnlyList<MaterialRef> Materials, DateTimeOffset UpdatedAt, string? CaseNumber)
 {
-    public static DraftView Of(Draft d) => new(d.Id.Value, d.ItemCode, d.Form, d.Materials, d.UpdatedAt, d.CaseNumber);
+    public static DraftView Of(Draft d) => new(d.Id.Value, d.ItemCode, d.BundleCode, d.Form, d.Materials, d.UpdatedAt, d.CaseNumber);
 }
 
 internal sealed record StartInput(string? ItemCode);

@@ -60,14 +60,30 @@ internal sealed class ApplyOnline(ApplicationsDbContext db, IServiceItems items,
     /// </summary>
     public async Task<(Case Case, bool Created)> SubmitAsync(Guid id, ApplicationInput? input, ClaimsPrincipal user, CancellationToken ct)
     {
-        var draft = await LoadAsync(id, user, ct);
-        if (input is not null && draft.CaseNumber is null)
-        {
-            draft.Save(input.FormValues, clock.UtcNow);
-            await db.SaveChangesAsync(ct);
-        }
+        var draft = await SaveTypedAsync(id, input, user, ct);
+        if (draft.BundleCode is not null)
+            throw new DomainException(new DomainError("draft.is_bundle", "该草稿是一件事的申请，请按一件事提交", "This draft is a bundle's: submit it as a bundle", ErrorKind.Conflict));
         return await submit.SubmitAsync(new Submission(draft.ItemCode, draft.ApplicantId, draft.Form, draft.Materials, Channel.Online, draft.SubmissionKey, Actor.Of(user)), draft, ct);
     }
+
+    /// <summary>The draft with what was typed saved into it, unless it was submitted already.</summary>
+    public async Task<Draft> SaveTypedAsync(Guid id, ApplicationInput? input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var draft = await LoadAsync(id, user, ct);
+        if (input is null || draft.CaseNumber is not null) return draft;
+        draft.Save(input.FormValues, clock.UtcNow);
+        await db.SaveChangesAsync(ct);
+        return draft;
+    }
+
+    /// <summary>What the draft applies for: its item, or its bundle's items (404 when it can no longer be applied for).</summary>
+    public async Task<ApplicationTarget> TargetAsync(Draft draft, CancellationToken ct) =>
+        draft.BundleCode is { } bundle ? await FindBundleAsync(bundle, ct) : ApplicationTarget.Of(await FindItemAsync(draft.ItemCode, ct));
+
+    public async Task<ApplicationTarget> FindBundleAsync(string code, CancellationToken ct) =>
+        await items.FindBundleAsync(code, ct) is { } bundle ? ApplicationTarget.Of(bundle)
+            : throw new DomainException(new DomainError("bundle.not_applicable", $"一件事“{code}”不存在或当前不可申请",
+                $"The bundle '{code}' does not exist or cannot be applied for now", ErrorKind.NotFound, "bundle_code"));
 
     public async Task<ApplicableItem> FindItemAsync(string itemCode, CancellationToken ct) =>
         await items.FindApplicableAsync(itemCode, ct) ?? throw SubmitApplication.SubmitApplication.NotApplicable(itemCode);

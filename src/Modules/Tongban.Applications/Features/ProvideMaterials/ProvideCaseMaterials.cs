@@ -36,13 +36,13 @@ internal sealed class ProvideCaseMaterials(ApplicationsDbContext db, CaseReader 
     public async Task<FactSnapshot> PreviewFactAsync(string number, string key, ClaimsPrincipal user, CancellationToken ct)
     {
         var (@case, material) = await FactMaterialAsync(number, key, user, ct);
-        return await facts.ReadAsync(@case.ApplicantId, @case.ItemCode, material, ct);
+        return await facts.ReadAsync(@case.ApplicantId, @case.DepartmentCreditCode, @case.ItemName, material, ct);
     }
 
     public async Task<Case> UseFactAsync(string number, string key, bool agreed, ClaimsPrincipal user, CancellationToken ct)
     {
         var (@case, material) = await FactMaterialAsync(number, key, user, ct);
-        return await GiveAsync(@case, await facts.AgreedAsync(@case.ApplicantId, @case.ItemCode, material, agreed, ct), user, ct);
+        return await GiveAsync(@case, await facts.AgreedAsync(@case.ApplicantId, @case.DepartmentCreditCode, @case.ItemName, material, agreed, ct), user, ct);
     }
 
     private async Task<Case> GiveAsync(Case @case, MaterialRef material, ClaimsPrincipal user, CancellationToken ct)

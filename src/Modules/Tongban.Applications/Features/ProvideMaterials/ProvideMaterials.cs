@@ -38,12 +38,12 @@ internal sealed class ProvideMaterials(ApplicationsDbContext db, ApplyOnline.App
         return draft.Materials.Single(m => m.Key == material.Key);
     }
 
-    /// <summary>The applicant's open draft and the item's material <paramref name="key"/> (404 when the item has no such material).</summary>
+    /// <summary>The applicant's open draft and its item's (or bundle's) material <paramref name="key"/> (404 when the item has no such material).</summary>
     public async Task<(Draft Draft, ApplicableMaterial Material)> FindAsync(Guid draftId, string key, ClaimsPrincipal user, CancellationToken ct)
     {
         var draft = await drafts.LoadAsync(draftId, user, ct);
-        var item = await drafts.FindItemAsync(draft.ItemCode, ct);
-        var material = item.Materials.FirstOrDefault(m => m.Key == key) ?? throw new DomainException(DomainError.NotFound("材料", "The material"));
+        var target = await drafts.TargetAsync(draft, ct);
+        var material = target.Materials.FirstOrDefault(m => m.Key == key) ?? throw new DomainException(DomainError.NotFound("材料", "The material"));
         return (draft, material);
     }
 }

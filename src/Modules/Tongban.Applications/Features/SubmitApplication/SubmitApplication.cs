@@ -13,52 +13,94 @@ using Tongban.Kernel.Time;
 namespace Tongban.Applications.Features.SubmitApplication;
 
 /// <summary>
-/// Turns a submission into a case with a fresh number. Idempotent by submission key: a repeat — sequential or
-/// concurrent — returns the case the first one made. The number and the case are written in one transaction, so a
-/// refused or losing submit leaves no gap-filling number behind.
+/// Turns submissions into cases with fresh numbers: one for an item, several for a bundle (一件事), all in one
+/// transaction or none. Idempotent by submission key: a repeat — sequential or concurrent — returns the cases the first
+/// one made. The numbers and the cases are written in one transaction, so a refused or losing submit leaves no
+/// gap-filling number behind.
 /// </summary>
 internal sealed class SubmitApplication(ApplicationsDbContext db, IServiceItems items, IAccountDirectory accounts, RegionClock clock)
 {
     public async Task<(Case Case, bool Created)> SubmitAsync(Submission submission, Draft? draft, CancellationToken ct)
     {
-        if (await FindAsync(submission.SubmissionKey, ct) is { } earlier) return (earlier, false);
-        var item = await items.FindApplicableAsync(submission.ItemCode, ct) ?? throw NotApplicable(submission.ItemCode);
-        var form = ApplicationForms.Clean(item.Form, submission.Form); // before the level: every field the applicant can fix at once
-        var account = await accounts.FindAsync(submission.ApplicantId, ct)
-            ?? throw new DomainException(DomainError.NotFound("申请人账户", "The applicant's account"));
-        if ((int)account.Level < item.RealNameLevel)
-            throw new DomainException(new DomainError("case.real_name_level", $"该事项需要实名等级L{item.RealNameLevel}，请先提升（{accounts.StepUpPath}）",
-                $"This item needs real-name level L{item.RealNameLevel}; raise yours first ({accounts.StepUpPath})", ErrorKind.Forbidden));
+        var (cases, created) = await SubmitAllAsync([submission], null, draft, ct);
+        return (cases[0], created);
+    }
 
-        var applicant = new Applicant(account.Id, account.DisplayName, account.MaskedIdNumber);
-        var visit = submission.VisitPlace is { } place ? new Trip(clock.UtcNow, place, "递交申请 submit the application", submission.Actor) : null;
+    /// <summary>
+    /// Every submission's form errors at once (a field shared by several items named once), then the applicant's level
+    /// against the highest any item needs, then every missing material — before a single number is taken.
+    /// </summary>
+    public async Task<(IReadOnlyList<Case> Cases, bool Created)> SubmitAllAsync(IReadOnlyList<Submission> submissions, BundleRef? bundle, Draft? draft, CancellationToken ct)
+    {
+        var keys = submissions.Select(s => s.SubmissionKey).ToList();
+        if (await FindAsync(keys, ct) is { Count: > 0 } earlier) return (earlier, false);
+        var applying = new List<(Submission Submission, ApplicableItem Item, IReadOnlyDictionary<string, string> Form)>();
+        var errors = new List<DomainError>();
+        foreach (var submission in submissions)
+        {
+            var item = await items.FindApplicableAsync(submission.ItemCode, ct) ?? throw NotApplicable(submission.ItemCode);
+            try { applying.Add((submission, item, ApplicationForms.Clean(item.Form, submission.Form))); }
+            catch (DomainException e) { errors.AddRange(e.Errors); } // before the level: every field the applicant can fix at once
+        }
+        ThrowOnce(errors);
+        var applicant = await ApplicantAsync(submissions[0].ApplicantId, applying.Max(a => a.Item.RealNameLevel), ct);
+        ThrowOnce([.. applying.SelectMany(a => Case.MissingMaterials(ItemSnapshots.Of(a.Item), a.Submission.Materials))]);
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = await NextNumberAsync(item.DivisionCode, ct);
-        var @case = Case.Submit(number, submission.SubmissionKey, ItemSnapshots.Of(item), applicant, submission.Channel,
-            form, submission.Materials, visit, submission.Actor, clock.UtcNow, submission.StationKey);
-        db.Cases.Add(@case);
-        draft?.MarkSubmitted(number);
-        ApplicantNotices.Publish(db, @case, ApplicantNoticeKinds.Submitted, clock.Today, clock.UtcNow);
-        db.Audit(new AuditRecord(submission.Actor, "applications.submitted", $"case:{number}", $"{item.ImplementationCode} v{item.VersionNumber} {submission.Channel}", clock.UtcNow));
+        var cases = new List<Case>();
+        foreach (var (submission, item, form) in applying)
+        {
+            var number = await NextNumberAsync(item.DivisionCode, ct);
+            var visit = submission.VisitPlace is { } place ? new Trip(clock.UtcNow, place, "递交申请 submit the application", submission.Actor) : null;
+            var @case = Case.Submit(number, submission.SubmissionKey, ItemSnapshots.Of(item), applicant, submission.Channel,
+                form, submission.Materials, visit, submission.Actor, clock.UtcNow, submission.StationKey);
+            if (bundle is not null) @case.JoinBundle(bundle);
+            db.Cases.Add(@case);
+            cases.Add(@case);
+            ApplicantNotices.Publish(db, @case, ApplicantNoticeKinds.Submitted, clock.Today, clock.UtcNow);
+            db.Audit(new AuditRecord(submission.Actor, "applications.submitted", $"case:{number}",
+                $"{item.ImplementationCode} v{item.VersionNumber} {submission.Channel}{(bundle is null ? "" : $" bundle:{bundle.Code}")}", clock.UtcNow));
+        }
+        draft?.MarkSubmitted(cases[0].Number);
         try
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (@case, true);
+            return (cases, true);
         }
         catch (DbUpdateException)
         {
-            // A concurrent submit with the same key won the unique index: answer with its case.
+            // A concurrent submit with the same keys won the unique index: answer with its cases.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return (await FindAsync(submission.SubmissionKey, ct) ?? throw new InvalidOperationException("The case could not be saved."), false);
+            return (await FindAsync(keys, ct) is { Count: > 0 } won ? won : throw new InvalidOperationException("The cases could not be saved."), false);
         }
     }
 
     public static DomainException NotApplicable(string itemCode) => new(new DomainError("case.item_not_applicable", $"事项“{itemCode}”不存在或当前不可申请",
         $"The item '{itemCode}' does not exist or cannot be applied for now", ErrorKind.NotFound, "item_code"));
 
-    private Task<Case?> FindAsync(string key, CancellationToken ct) => db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.SubmissionKey == key, ct);
+    /// <summary>Each field at fault once, even when several items check it.</summary>
+    private static void ThrowOnce(List<DomainError> errors)
+    {
+        if (errors.Count > 0) throw new DomainException([.. errors.DistinctBy(e => e.Field ?? e.Code)]);
+    }
+
+    private async Task<Applicant> ApplicantAsync(Guid accountId, int level, CancellationToken ct)
+    {
+        var account = await accounts.FindAsync(accountId, ct) ?? throw new DomainException(DomainError.NotFound("申请人账户", "The applicant's account"));
+        if ((int)account.Level < level)
+            throw new DomainException(new DomainError("case.real_name_level", $"该事项需要实名等级L{level}，请先提升（{accounts.StepUpPath}）",
+                $"This item needs real-name level L{level}; raise yours first ({accounts.StepUpPath})", ErrorKind.Forbidden));
+        return new Applicant(account.Id, account.DisplayName, account.MaskedIdNumber);
+    }
+
+    /// <summary>The cases the submission keys made, in the keys' order (empty when none was submitted).</summary>
+    private async Task<List<Case>> FindAsync(List<string> keys, CancellationToken ct)
+    {
+        var found = await db.Cases.AsNoTracking().Where(c => keys.Contains(c.SubmissionKey)).ToListAsync(ct);
+        return [.. found.OrderBy(c => keys.IndexOf(c.SubmissionKey))];
+    }
 
     /// <summary>One statement on both providers: insert the day's first number or increment the last, and read it back.</summary>
     private async Task<string> NextNumberAsync(string divisionCode, CancellationToken ct)

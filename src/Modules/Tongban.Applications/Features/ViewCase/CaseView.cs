@@ -14,7 +14,7 @@ internal sealed record CaseView(
     string ApplicantName, string ApplicantMaskedId, string SubmittedBy, DateTimeOffset SubmittedAt, DateOnly? AcceptedOn,
     DeadlineView Deadline, string? CurrentStep, string? Outcome, string? DecisionOpinion, string? RefusalReason, string? LegalNotice,
     string? Delivery, string? TrackingNumber, IReadOnlyDictionary<string, string> Form, IReadOnlyList<MaterialRef> Materials,
-    ExpectedView Expected, TripsView Trips, IReadOnlyList<CaseEvent> History, string? StationKey)
+    ExpectedView Expected, TripsView Trips, IReadOnlyList<CaseEvent> History, string? StationKey, BundleRef? Bundle)
 {
     public static CaseView Of(Case c, Deadline d, DateOnly today) => new(
         c.Id.Value, c.Number, c.ItemCode, c.ItemName, c.ItemVersion, c.Status.ToString(), c.Channel.ToString(),
@@ -22,5 +22,5 @@ internal sealed record CaseView(
         new DeadlineView(d.DueOn, d.Remaining, d.ClockStopped, d.Level.ToString()), c.CurrentStep?.Key, c.Outcome?.ToString(), c.DecisionOpinion,
         c.RefusalReason, c.LegalNotice, c.Delivery?.ToString(), c.TrackingNumber, c.Form, c.Provided,
         new ExpectedView(c.Corrections, [.. c.OutstandingDeferred], [.. c.OutstandingDeferred.Where(m => m.PromisedBy < today).Select(m => m.Key)]),
-        new TripsView(c.Trips.Count, c.PromisedTrips, c.TripsOverPromise, c.Trips), c.History, c.StationKey);
+        new TripsView(c.Trips.Count, c.PromisedTrips, c.TripsOverPromise, c.Trips), c.History, c.StationKey, c.Bundle);
 }

@@ -13,6 +13,35 @@ internal sealed class ServiceItems(CatalogDbContext db, RegionClock clock) : ISe
     {
         var code = implementationCode?.Trim() ?? "";
         var item = await db.Items.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.ImplementationCode == code, cancellationToken);
+        return item is null ? null : Applicable(item);
+    }
+
+    /// <summary>
+    /// Each basic code's item as the life-event page chooses it; a basic code without a published item in effect is
+    /// named in <see cref="ApplicableBundle.Unavailable"/> with the status of its listing (or "not in the catalog").
+    /// </summary>
+    public async Task<ApplicableBundle?> FindBundleAsync(string code, CancellationToken cancellationToken)
+    {
+        var bundle = await db.Bundles.AsNoTracking().SingleOrDefaultAsync(b => b.Code == code, cancellationToken);
+        if (bundle is null) return null;
+        var listings = await db.Listings.AsNoTracking().Where(l => bundle.BasicCodes.Contains(l.BasicCode)).ToListAsync(cancellationToken);
+        var chosen = ItemListing.ChooseForBundle(listings, bundle.BasicCodes).Select(l => l.ItemId).ToList();
+        var items = await db.Items.AsNoTracking().Include(i => i.Versions).Where(i => chosen.Contains(i.Id)).ToListAsync(cancellationToken);
+        var applicable = items.Select(i => (i.BasicCode, Item: Applicable(i))).Where(x => x.Item is not null).ToDictionary(x => x.BasicCode, x => x.Item!);
+        if (applicable.Count < 2) return null;
+        var unavailable = bundle.BasicCodes.Where(b => !applicable.ContainsKey(b)).Select(b => Unavailable(b, listings.FirstOrDefault(l => l.BasicCode == b))).ToList();
+        return new ApplicableBundle(bundle.Code, bundle.Name, [.. bundle.BasicCodes.Where(applicable.ContainsKey).Select(b => applicable[b])], unavailable);
+    }
+
+    private static UnavailableItem Unavailable(string basicCode, ItemListing? listing) => listing switch
+    {
+        null => new(basicCode, basicCode, "目录中暂无该事项的实施清单", "The catalog has no implementation of this item"),
+        { Status: ItemStatus.Published } => new(basicCode, listing.Name, "暂无生效版本", "No version is in effect"),
+        _ => new(basicCode, listing.Name, $"暂停或已取消：{listing.StatusReason}", $"Suspended or abolished: {listing.StatusReason}"),
+    };
+
+    private ApplicableItem? Applicable(ServiceItem item)
+    {
         if (item is not { AcceptsApplications: true } || item.EffectiveOn(clock.Today) is not { } version) return null;
         var e = version.Elements;
         return new ApplicableItem(

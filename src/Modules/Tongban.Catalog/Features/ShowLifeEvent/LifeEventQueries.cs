@@ -23,9 +23,7 @@ internal sealed class LifeEventQueries(CatalogDbContext db, RegionClock clock)
         if (bundle is null) return null;
         var listings = await db.Listings.AsNoTracking()
             .Where(l => bundle.BasicCodes.Contains(l.BasicCode) && l.Status == ItemStatus.Published).ToListAsync(ct);
-        // One implementation per basic item: the one at the highest level (the city's own, before a county's).
-        var chosen = listings.GroupBy(l => l.BasicCode).Select(g => g.OrderBy(l => l.Level).ThenBy(l => l.DivisionCode, StringComparer.Ordinal).First())
-            .OrderBy(l => bundle.BasicCodes.IndexOf(l.BasicCode)).ToList();
+        var chosen = ItemListing.ChooseForBundle(listings, bundle.BasicCodes);
         var ids = chosen.Select(l => l.ItemId).ToList();
         var items = await db.Items.AsNoTracking().Include(i => i.Versions).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var materials = chosen
