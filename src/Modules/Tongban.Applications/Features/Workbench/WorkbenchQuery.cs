@@ -73,8 +73,10 @@ internal sealed class WorkbenchQuery(ApplicationsDbContext db, IAccountDirectory
         }
         if (!string.IsNullOrWhiteSpace(filter.Item))
         {
+            // A code (letters and digits) is looked up exactly, in the (item_code, due_sort, number) index; anything else is
+            // a part of the name. One OR of both would read every case in scope for each search.
             var item = filter.Item.Trim();
-            query = query.Where(c => c.ItemCode == item || c.ItemName.Contains(item));
+            query = item.All(char.IsAsciiLetterOrDigit) ? query.Where(c => c.ItemCode == item) : query.Where(c => c.ItemName.Contains(item));
         }
         if (filter.Status is { } status) query = query.Where(c => c.Status == status);
         if (filter.DueFrom is { } from) query = query.Where(c => c.DueSort >= from);
