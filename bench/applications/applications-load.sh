@@ -85,7 +85,9 @@ plan "a number prefix" "SELECT number FROM app_cases WHERE department_credit_cod
 
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 URL="http://$HOST:$PORT"
-(cd "$WORK/web" && ASPNETCORE_ENVIRONMENT=Production Outbox__Enabled=false Logging__LogLevel__Default=Warning \
+# Background work off during the runs, as in the other benches: the outbox, and the hourly deferred-material reminder
+# (one read of the cases in process at start).
+(cd "$WORK/web" && ASPNETCORE_ENVIRONMENT=Production Outbox__Enabled=false Applications__DeferredReminderInterval=00:00:00 Logging__LogLevel__Default=Warning \
     Authentication__DevelopmentSignIn=true exec dotnet Tongban.Web.dll --urls "$URL") >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 240); do

@@ -66,6 +66,8 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(c => new { c.DepartmentCreditCode, c.Status, c.DueSort, c.Number });
             e.HasIndex(c => new { c.Status, c.DueSort, c.Number });
             e.HasIndex(c => new { c.ItemCode, c.DueSort, c.Number });
+            // An item searched with the queues merged: each queue of the item is one range, not the item's cases read and filtered.
+            e.HasIndex(c => new { c.ItemCode, c.Queue, c.DueSort, c.Number });
             // A station's queue (本驿站): the cases submitted at the station, most urgent first, as one index range.
             e.Property(c => c.StationKey).HasMaxLength(60);
             e.HasIndex(c => new { c.StationKey, c.DueSort, c.Number });

@@ -279,6 +279,9 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                     b.HasIndex("DepartmentCreditCode", "Status", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_department_credit_code_status_due_sort_number");
 
+                    b.HasIndex("ItemCode", "Queue", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_item_code_queue_due_sort_number");
+
                     b.ToTable("app_cases", (string)null);
                 });
 
