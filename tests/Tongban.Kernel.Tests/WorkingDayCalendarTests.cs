@@ -45,6 +45,22 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
+    public void Counting_agrees_with_walking_the_days_one_by_one_across_the_shipped_years()
+    {
+        var random = new Random(20261127);
+        var origin = new DateOnly(2024, 12, 1);
+        for (var i = 0; i < 2000; i++)
+        {
+            var from = origin.AddDays(random.Next(800));
+            var to = from.AddDays(random.Next(-400, 400));
+            var (low, high) = to < from ? (to, from) : (from, to);
+            var walked = 0;
+            for (var d = low.AddDays(1); d <= high; d = d.AddDays(1)) if (Calendar.IsWorkingDay(d)) walked++;
+            Assert.Equal(to < from ? -walked : walked, Calendar.CountWorkingDays(from, to));
+        }
+    }
+
+    [Fact]
     public void National_Day_week_counts_its_make_up_Saturday()
     {
         // 30 Sep (Wed) → 1–7 Oct off → Thu 8, Fri 9, Sat 10 (make-up) are the first three working days.
