@@ -1,39 +1,14 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tongban.Kernel.Hosting;
 
 namespace Tongban.Kernel.Outbox;
 
-/// <summary>Runs <see cref="OutboxDispatcher"/> on every instance, every poll interval.</summary>
+/// <summary>Runs <see cref="OutboxDispatcher"/> on every instance, every poll interval (none when the outbox is disabled).</summary>
 internal sealed class OutboxWorker(OutboxDispatcher dispatcher, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger)
-    : BackgroundService
+    : PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await dispatcher.DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be briefly unreachable; keep polling.
-                logger.LogError(ex, "Outbox dispatch round failed");
-            }
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.Enabled ? options.Value.PollInterval : TimeSpan.Zero;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => dispatcher.DispatchDueAsync(cancellationToken);
 }

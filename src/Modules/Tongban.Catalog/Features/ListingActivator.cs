@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tongban.Catalog.Data;
 using Tongban.Catalog.Domain;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Hosting;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
@@ -13,11 +13,11 @@ namespace Tongban.Catalog.Features;
 
 /// <summary>
 /// Publishes versions whose effective date has come: approved ahead of time, they replace the live version on
-/// that day. Runs at start and then every <see cref="Interval"/> on every instance (the refresh is idempotent).
+/// that day. Runs at start and then every <see cref="Every"/> on every instance (the refresh is idempotent).
 /// </summary>
-internal sealed class ListingActivator(IServiceScopeFactory scopes, TimeProvider time, ILogger<ListingActivator> logger) : BackgroundService
+internal sealed class ListingActivator(IServiceScopeFactory scopes, TimeProvider time, ILogger<ListingActivator> logger) : PeriodicWorker(time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(10);
 
     public async Task<int> ActivateDueAsync(CancellationToken ct)
     {
@@ -34,37 +34,17 @@ internal sealed class ListingActivator(IServiceScopeFactory scopes, TimeProvider
         var items = await db.Items.Include(i => i.Versions).Where(i => due.Contains(i.Id)).ToListAsync(ct);
         await scope.ServiceProvider.GetRequiredService<ListingProjector>().RefreshAsync(items, ct);
         db.Audit(new AuditRecord(Actor.System, "catalog.versions_activated", "catalog",
-            string.Join(", ", items.Select(i => i.ImplementationCode).Take(50)), time.GetUtcNow()));
+            string.Join(", ", items.Select(i => i.ImplementationCode).Take(50)), Clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         await scope.ServiceProvider.GetRequiredService<CatalogChanges>().CommittedAsync(ct);
         return items.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => Every;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var count = await ActivateDueAsync(stoppingToken);
-                if (count > 0) logger.LogInformation("Published {Count} item version(s) that took effect today", count);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Activating due item versions failed");
-            }
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        var count = await ActivateDueAsync(cancellationToken);
+        if (count > 0) Logger.LogInformation("Published {Count} item version(s) that took effect today", count);
     }
 }
