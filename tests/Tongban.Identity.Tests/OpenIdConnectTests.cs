@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.EntityFrameworkCore.Models;
 using Tongban.Identity.Data;
 using Tongban.Kernel.Data;
 
@@ -141,6 +142,35 @@ public sealed class OpenIdConnectTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (chain, chainBody.GetProperty("error").GetString()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.UserInfoAsync(second.GetProperty("access_token").GetString()!)).Status);
         Assert.True(await AuditedAsync(app, "identity.token_refused", $"client:{clientId}"));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task Entries_are_kept_for_tokens_presented_back_and_none_for_ID_tokens(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var clientId = Oidc.NewClientId();
+        var secret = await app.RegisterClientAsync(clientId, offline: true);
+        var (id, _, _) = await app.RegisterAsync();
+        var (verifier, challenge) = Oidc.Pkce();
+        var code = await Oidc.AuthorizeAsync(app.Browser(), id, Oidc.AuthorizeUrl(clientId, "openid offline_access", challenge));
+        var (_, first) = await app.RedeemAsync(clientId, secret, code, verifier);
+        var (ok, second) = await app.TokenAsync(("grant_type", "refresh_token"), ("client_id", clientId), ("client_secret", secret),
+            ("refresh_token", first.GetProperty("refresh_token").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.True(second.TryGetProperty("id_token", out _));
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var entries = await db.Set<OpenIddictEntityFrameworkCoreToken<Guid>>().Where(t => t.Application!.ClientId == clientId)
+            .GroupBy(t => new { t.Type, t.Status }).Select(g => new { g.Key.Type, g.Key.Status, Count = g.Count() }).ToListAsync();
+        var expected = new[]
+        {
+            ("urn:ietf:params:oauth:token-type:access_token", "valid", 2),
+            ("urn:ietf:params:oauth:token-type:refresh_token", "redeemed", 1),
+            ("urn:ietf:params:oauth:token-type:refresh_token", "valid", 1),
+            ("urn:openiddict:params:oauth:token-type:authorization_code", "redeemed", 1),
+        };
+        Assert.Equal(expected, entries.Select(e => (e.Type!, e.Status!, e.Count)).Order());
     }
 
     [Theory, DatabaseLanes]

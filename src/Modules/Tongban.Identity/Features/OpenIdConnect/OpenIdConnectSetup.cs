@@ -29,6 +29,7 @@ internal static class OpenIdConnectSetup
             {
                 o.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>().ReplaceDefaultEntities<Guid>();
                 o.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication<Guid>, RememberingApplicationManager>();
+                TokenEntries.Store(o);
             })
             .AddServer(o =>
             {
@@ -47,6 +48,7 @@ internal static class OpenIdConnectSetup
                 o.DisableAccessTokenEncryption();
                 o.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(h => h.UseScopedHandler<AuditTokenRefusals>());
+                TokenEntries.Handlers(o);
                 var host = o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 // TestServer and `dotnet run` speak plain HTTP; production runs behind TLS.
