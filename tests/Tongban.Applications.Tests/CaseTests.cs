@@ -97,15 +97,18 @@ public sealed class CaseTests
     public void Only_materials_the_item_flags_tolerable_may_be_deferred_and_conclusion_waits_for_them()
     {
         var refused = new CaseBuilder().WithoutPhoto().Build();
+        Assert.False(refused.AwaitingDeferred);
         Assert.Equal("case.deferred_not_tolerable", Refused(() => refused.AcceptWithDeferred(["id-card"], Day.AddDays(5), Clerk, Day, Calendar, At)).Code);
         Assert.Equal("case.deferred_date", Refused(() => refused.AcceptWithDeferred(["photo"], Day, Clerk, Day, Calendar, At), ErrorKind.Invalid).Code);
 
         var c = new CaseBuilder().WithoutPhoto().Then(x => x.AcceptWithDeferred(["photo"], Day.AddDays(5), Clerk, Day, Calendar, At))
             .Then(x => x.Decide(Outcome.Approved, "同意", Approver, At)).Build();
         Assert.Equal("accepted_with_deferred", c.History[1].Action);
+        Assert.True(c.AwaitingDeferred); // still awaited after the decision: the reminder job reads it
         Assert.Equal("case.deferred_outstanding", Refused(() => c.Conclude(Delivery.Electronic, null, Clerk, Day, At)).Code);
         Assert.Equal("case.material_file_required", Refused(() => c.ProvideAwaited(new MaterialRef("photo", "a reference typed"), "user:applicant", At), ErrorKind.Invalid).Code);
         c.ProvideAwaited(Uploaded("photo", "file:photo"), "user:applicant", At);
+        Assert.False(c.AwaitingDeferred);
         Assert.Equal("case.material_not_awaited", Refused(() => c.ProvideAwaited(Uploaded("photo", "file:again"), "user:applicant", At)).Code);
         c.Conclude(Delivery.Electronic, null, Clerk, Day, At);
         Assert.Equal(CaseStatus.Concluded, c.Status);

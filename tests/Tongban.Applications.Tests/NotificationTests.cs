@@ -163,6 +163,25 @@ public sealed class NotificationTests(NotificationApps apps) : IClassFixture<Not
 
     [Theory]
     [DatabaseLanes]
+    public async Task A_case_whose_deferred_materials_all_arrived_is_no_longer_read_nor_reminded(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var (_, _, citizen) = await app.RegisterCitizenAsync("通知庚");
+        var number = await citizen.ApplyAsync();
+        var clerk = await app.SignInAsync("窗口通知庚", Department, Policies.WindowClerk);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        (await clerk.ActAsync(number, "accept-deferred", new { materials = new[] { "photo" }, promisedBy = today.AddDays(1) })).EnsureSuccessStatusCode();
+        Assert.Contains(number, await AwaitingDeferredAsync(app));
+
+        (await citizen.UploadToCaseAsync(number, "photo", Files.Png, "照片.png")).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(number, await AwaitingDeferredAsync(app)); // the job's index no longer holds it
+        await RemindAsync(app, today);
+        await RemindAsync(app, today.AddDays(30));
+        Assert.Equal([ApplicantNoticeKinds.AcceptedWithDeferred], await KindsAsync(app, number));
+    }
+
+    [Theory]
+    [DatabaseLanes]
     public async Task Another_citizen_neither_sees_nor_marks_my_messages(DatabaseLane lane)
     {
         var app = await apps.For(lane);
@@ -184,6 +203,13 @@ public sealed class NotificationTests(NotificationApps apps) : IClassFixture<Not
     {
         var log = await (await admin.GetAsync($"/api/notifications/deliveries?caseNumber={number}", Ct)).JsonAsync();
         return log.EnumerateArray().Single(r => r.GetProperty("channel").GetString() == "sms");
+    }
+
+    /// <summary>The cases the reminder job reads: those whose stored flag says a deferred material is still awaited.</summary>
+    private static async Task<List<string>> AwaitingDeferredAsync(TongbanApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>().Cases.AsNoTracking().Where(c => c.AwaitingDeferred).Select(c => c.Number).ToListAsync(Ct);
     }
 
     private static async Task RemindAsync(TongbanApp app, DateOnly today)

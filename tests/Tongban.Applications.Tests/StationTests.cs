@@ -87,6 +87,77 @@ public sealed class StationTests(ApplicationsApps apps) : IClassFixture<Applicat
 
     [Theory]
     [DatabaseLanes]
+    public async Task Staff_of_a_station_see_and_rectify_the_ratings_of_its_cases_only(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var (station, elsewhere) = ("st-" + Guid.NewGuid().ToString("N")[..8], "st-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await app.CitizenAsync();
+        var atStation = await RatedAsync(app, citizen, await StationWalkInAsync(app, citizen, station));
+        var atOther = await RatedAsync(app, citizen, await StationWalkInAsync(app, citizen, elsewhere));
+        var online = await RatedAsync(app, citizen, await citizen.Client.ApplyAsync());
+        var staff = await app.SignInAsync("驿站整改", new StaffScope(null, station, []), Policies.WindowClerk);
+
+        var listed = (await (await staff.GetAsync("/api/applications/ratings")).JsonAsync()).EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(atStation, listed);
+        Assert.DoesNotContain(atOther, listed);
+        Assert.DoesNotContain(online, listed);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/applications/ratings/{atStation}")).StatusCode);
+        (await staff.PostAsJsonAsync($"/api/applications/ratings/{atStation}/call-back", new { outcome = "驿站已回访" })).EnsureSuccessStatusCode();
+        foreach (var id in new[] { atOther, online })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/applications/ratings/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsJsonAsync($"/api/applications/ratings/{id}/call-back", new { outcome = "x" })).StatusCode);
+        }
+        var page = await staff.GetStringAsync("/admin/ratings");
+        Assert.Contains(atStation.ToString(), page, StringComparison.Ordinal);
+        Assert.DoesNotContain(online.ToString(), page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task Staff_of_a_station_see_and_answer_the_supervision_orders_of_its_cases_only(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var (station, elsewhere) = ("st-" + Guid.NewGuid().ToString("N")[..8], "st-" + Guid.NewGuid().ToString("N")[..8]);
+        var citizen = await app.CitizenAsync();
+        var supervisor = await app.SignInAsync("驿站督查", Policies.EfficiencySupervisor);
+        async Task<Guid> OrderAsync(string number) => (await (await supervisor.PostAsJsonAsync("/api/applications/supervision/orders",
+            new { caseNumber = number, requirement = "请尽快受理", answerBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3) })).JsonAsync()).GetProperty("id").GetGuid();
+        var atStation = await OrderAsync(await StationWalkInAsync(app, citizen, station));
+        var atOther = await OrderAsync(await StationWalkInAsync(app, citizen, elsewhere));
+        var online = await OrderAsync(await citizen.Client.ApplyAsync());
+
+        var staff = await app.SignInAsync("驿站督办", new StaffScope(null, station, []), Policies.StationAgent);
+        var listed = (await (await staff.GetAsync("/api/applications/supervision/orders")).JsonAsync()).EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal([atStation], listed.Where(id => id == atStation || id == atOther || id == online));
+        // Answering is the department's: the station's window clerk of another department answers its station's order, not another station's.
+        var clerk = await app.SignInAsync("驿站窗口督办", new StaffScope(TestBundles.OtherDepartment, station, []), Policies.WindowClerk);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsJsonAsync($"/api/applications/supervision/orders/{atOther}/answer", new { answer = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsJsonAsync($"/api/applications/supervision/orders/{online}/answer", new { answer = "x" })).StatusCode);
+        (await clerk.PostAsJsonAsync($"/api/applications/supervision/orders/{atStation}/answer", new { answer = "已受理" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A walk-in of the simple item at <paramref name="station"/>: its number.</summary>
+    private static async Task<string> StationWalkInAsync(TongbanApp app, Citizen citizen, string station)
+    {
+        var clerk = await app.SignInAsync("驿站收件", new StaffScope(null, station, []), Policies.WindowClerk);
+        return (await (await clerk.PostAsJsonAsync("/api/applications/walk-ins", new
+        {
+            idNumber = citizen.IdNumber, itemCode = TestCatalog.Simple, key = Guid.NewGuid().ToString("N"),
+            application = new { form = TestCatalog.ValidForm, materials = TestCatalog.AllMaterials },
+        })).JsonAsync()).GetProperty("number").GetString()!;
+    }
+
+    /// <summary>Concludes the case and rates it badly: the rating's id.</summary>
+    private static async Task<Guid> RatedAsync(TongbanApp app, Citizen citizen, string number)
+    {
+        await RatingHttpTests.ConcludeAsync(app, number);
+        return (await (await citizen.Client.PostAsJsonAsync($"/api/applications/my/cases/{number}/rating",
+            new { level = "Dissatisfied", indicators = new[] { "once" } })).JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    [Theory]
+    [DatabaseLanes]
     public async Task The_admin_menu_links_ratings_supervision_and_the_agent_page_to_the_roles_that_work_them(DatabaseLane lane)
     {
         var app = await apps.For(lane);

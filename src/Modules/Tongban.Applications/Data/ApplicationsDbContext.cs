@@ -71,6 +71,8 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             // A station's queue (本驿站): the cases submitted at the station, most urgent first, as one index range.
             e.Property(c => c.StationKey).HasMaxLength(60);
             e.HasIndex(c => new { c.StationKey, c.DueSort, c.Number });
+            // The deferred-reminder job reads only the cases still awaiting a deferred material.
+            e.HasIndex(c => c.AwaitingDeferred);
             e.Property(c => c.Materials).HasJsonConversion();
             e.Property(c => c.Steps).HasJsonConversion();
             e.Property(c => c.Form).HasJsonConversion();
@@ -104,6 +106,8 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(r => r.ItemName).HasMaxLength(200);
             e.Property(r => r.DepartmentCreditCode).HasMaxLength(18);
             e.Property(r => r.DivisionCode).HasMaxLength(12);
+            e.Property(r => r.StationKey).HasMaxLength(60);
+            e.HasIndex(r => r.StationKey);
             e.Property(r => r.Comment).HasMaxLength(Rating.CommentMax);
             e.Property(r => r.Report).HasMaxLength(2000);
             e.Property(r => r.ReportedBy).HasMaxLength(120);
@@ -122,6 +126,8 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(o => o.ItemName).HasMaxLength(200);
             e.Property(o => o.DepartmentCreditCode).HasMaxLength(18);
             e.Property(o => o.DivisionCode).HasMaxLength(12);
+            e.Property(o => o.StationKey).HasMaxLength(60);
+            e.HasIndex(o => o.StationKey);
             e.Property(o => o.Requirement).HasMaxLength(2000);
             e.Property(o => o.IssuedBy).HasMaxLength(120);
             e.Property(o => o.Answer).HasMaxLength(2000);

@@ -9,7 +9,7 @@ namespace Tongban.Applications.Domain;
 /// method that checks its rule and refuses with a named error; every step adds a line to <see cref="History"/>.
 /// Pre-review lives here; process steps, the clock, decision, conclusion and trips in Case.Handling.cs.
 /// </summary>
-internal sealed partial class Case
+internal sealed partial class Case : IStaffScoped
 {
     private Case() { }
 
@@ -45,6 +45,9 @@ internal sealed partial class Case
     /// <summary>The station (驿站) where the case was submitted: a walk-in at a station's window or a station agent's submission.</summary>
     public string? StationKey { get; private set; }
     public List<DeferredMaterial> Deferred { get; private set; } = [];
+
+    /// <summary>A deferred material (容缺) is still awaited on an open case: kept on every change, so the reminder job finds these cases by index.</summary>
+    public bool AwaitingDeferred { get; private set; }
     public List<ClockStop> Stops { get; private set; } = [];
     public DateOnly? AcceptedOn { get; private set; }
     public DateOnly? DueOn { get; private set; }
@@ -212,6 +215,7 @@ internal sealed partial class Case
             _ => null,
         };
         DueSort = DueOn ?? NotDue;
+        AwaitingDeferred = Status is CaseStatus.InProcess or CaseStatus.Decided && OutstandingDeferred.Any();
         UpdatedAt = at;
         Revision++;
     }

@@ -9,7 +9,7 @@ namespace Tongban.Applications.Domain;
 /// department, due in working days: the department calls the applicant back (回访) and reports; the applicant may
 /// appeal (申诉) the outcome once, and an efficiency supervisor upholds the appeal (the rectification reopens) or rejects it.
 /// </summary>
-internal sealed class Rating
+internal sealed class Rating : IStaffScoped
 {
     public const int CommentMax = 500;
 
@@ -21,6 +21,9 @@ internal sealed class Rating
     public string ItemName { get; private set; } = "";
     public string DepartmentCreditCode { get; private set; } = "";
     public string DivisionCode { get; private set; } = "";
+
+    /// <summary>The station (驿站) where the case was submitted, if any: its staff see the rating as they see the case.</summary>
+    public string? StationKey { get; private set; }
     public Guid ApplicantId { get; private set; }
     public RatingLevel Level { get; private set; }
     public List<string> Indicators { get; private set; } = [];
@@ -56,7 +59,7 @@ internal sealed class Rating
         var rating = new Rating
         {
             Id = RatingId.New(), CaseId = @case.Id, CaseNumber = @case.Number, ItemName = @case.ItemName,
-            DepartmentCreditCode = @case.DepartmentCreditCode, DivisionCode = @case.DivisionCode, ApplicantId = @case.ApplicantId,
+            DepartmentCreditCode = @case.DepartmentCreditCode, DivisionCode = @case.DivisionCode, StationKey = @case.StationKey, ApplicantId = @case.ApplicantId,
             Level = level, Indicators = chosen, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), RatedAt = at,
         };
         if (rating.IsBad) rating.OpenRectification(today, calendar, rectifyDays);

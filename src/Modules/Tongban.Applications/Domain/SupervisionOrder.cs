@@ -7,7 +7,7 @@ namespace Tongban.Applications.Domain;
 /// 督办: an efficiency supervisor's order on a case under way — a requirement and a date by which the case's
 /// department must answer. Answered once; unanswered after the date it is flagged.
 /// </summary>
-internal sealed class SupervisionOrder
+internal sealed class SupervisionOrder : IStaffScoped
 {
     private SupervisionOrder() { }
 
@@ -17,6 +17,9 @@ internal sealed class SupervisionOrder
     public string ItemName { get; private set; } = "";
     public string DepartmentCreditCode { get; private set; } = "";
     public string DivisionCode { get; private set; } = "";
+
+    /// <summary>The station (驿站) where the case was submitted, if any: its staff see the order as they see the case.</summary>
+    public string? StationKey { get; private set; }
     public string Requirement { get; private set; } = "";
     public DateOnly AnswerBy { get; private set; }
     public string IssuedBy { get; private set; } = "";
@@ -39,7 +42,7 @@ internal sealed class SupervisionOrder
         return new SupervisionOrder
         {
             Id = SupervisionOrderId.New(), CaseId = @case.Id, CaseNumber = @case.Number, ItemName = @case.ItemName,
-            DepartmentCreditCode = @case.DepartmentCreditCode, DivisionCode = @case.DivisionCode,
+            DepartmentCreditCode = @case.DepartmentCreditCode, DivisionCode = @case.DivisionCode, StationKey = @case.StationKey,
             Requirement = requirement.Trim(), AnswerBy = answerBy, IssuedBy = supervisor.Actor, IssuedAt = at,
         };
     }

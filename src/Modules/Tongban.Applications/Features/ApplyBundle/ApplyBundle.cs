@@ -36,13 +36,9 @@ internal sealed class ApplyBundle(ApplicationsDbContext db, ApplyOnline.ApplyOnl
         var draft = await drafts.SaveTypedAsync(id, input, user, ct);
         if (draft.CaseNumber is not null && await CasesAsync(id, user, ct) is { } done) return (done[0].Bundle!, done, false);
         var target = draft.BundleCode is null ? throw NotABundle() : await drafts.FindBundleAsync(draft.BundleCode, ct);
-        var bundle = new BundleRef(target.Code, target.Name, draft.Id.Value);
-        var submissions = target.Items.Select(item => new Submission(item.ImplementationCode, draft.ApplicantId,
-            draft.Form.Where(f => item.Form.Fields.Any(x => x.Key == f.Key)).ToDictionary(),
-            [.. draft.Materials.Where(m => item.Materials.Any(x => x.Key == m.Key))], Channel.Online,
-            $"{draft.SubmissionKey}:{item.ImplementationCode}", Actor.Of(user))).ToList();
-        var (cases, created) = await submit.SubmitAllAsync(submissions, bundle, draft, ct);
-        return (cases[0].Bundle ?? bundle, [.. cases.OrderBy(c => c.Number, StringComparer.Ordinal)], created);
+        var (cases, created) = await submit.SubmitTargetAsync(target, new Submission(target.Code, draft.ApplicantId, draft.Form, draft.Materials,
+            Channel.Online, draft.SubmissionKey, Actor.Of(user)), draft.Id.Value, draft, ct);
+        return (cases[0].Bundle!, cases, created);
     }
 
     /// <summary>The applicant's cases of one bundle submission, by number (none for anyone else's).</summary>

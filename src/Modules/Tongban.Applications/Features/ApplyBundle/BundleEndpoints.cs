@@ -56,7 +56,7 @@ internal static class BundleEndpoints
             .WithSummary("One's own cases of a bundle submission");
     }
 
-    private static async Task<BundleCasesView> ViewAsync(BundleRef bundle, IReadOnlyList<Case> cases, CaseReader reader, CancellationToken ct)
+    public static async Task<BundleCasesView> ViewAsync(BundleRef bundle, IReadOnlyList<Case> cases, CaseReader reader, CancellationToken ct)
     {
         var views = new List<CaseView>();
         foreach (var c in cases) views.Add(CaseView.Of(c, await reader.DeadlineAsync(c, ct), reader.Today));

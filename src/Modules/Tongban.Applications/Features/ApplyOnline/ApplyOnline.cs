@@ -80,6 +80,10 @@ internal sealed class ApplyOnline(ApplicationsDbContext db, IServiceItems items,
     public async Task<ApplicationTarget> TargetAsync(Draft draft, CancellationToken ct) =>
         draft.BundleCode is { } bundle ? await FindBundleAsync(bundle, ct) : ApplicationTarget.Of(await FindItemAsync(draft.ItemCode, ct));
 
+    /// <summary>The bundle or the item of <paramref name="code"/>: what staff apply for on someone's behalf.</summary>
+    public async Task<ApplicationTarget> FindTargetAsync(string? code, bool bundle, CancellationToken ct) =>
+        bundle ? await FindBundleAsync((code ?? "").Trim(), ct) : ApplicationTarget.Of(await FindItemAsync((code ?? "").Trim(), ct));
+
     public async Task<ApplicationTarget> FindBundleAsync(string code, CancellationToken ct) =>
         await items.FindBundleAsync(code, ct) is { } bundle ? ApplicationTarget.Of(bundle)
             : throw new DomainException(new DomainError("bundle.not_applicable", $"一件事“{code}”不存在或当前不可申请",

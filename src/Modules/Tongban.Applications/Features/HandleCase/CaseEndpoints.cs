@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Tongban.Applications.Features.ApplyAsAgent;
+using Tongban.Applications.Features.ApplyBundle;
 using Tongban.Applications.Features.RegisterWalkIn;
 using Tongban.Applications.Features.ViewCase;
 using Tongban.Applications.Features.Workbench;
@@ -42,18 +43,32 @@ internal static class CaseEndpoints
             .WithSummary("A handling step: accept, accept-deferred, refuse, request-correction, complete-step, stop-clock, restart-clock, decide, conclude, record-trip");
 
         api.MapPost("/walk-ins", async Task<Results<Created<CaseView>, Ok<CaseView>>> (WalkInInput input, RegisterWalkIn.RegisterWalkIn handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
-                await Answer(await handler.SubmitAsync(input, u, ct), reader, ct))
+                await Answer(await handler.SubmitAsync(input, bundle: false, u, ct), reader, ct))
             .RequireAuthorization(StaffPolicies.WalkIn)
             .WithSummary("A window clerk, or a station agent at their station, registers a walk-in application for an applicant identified by ID number");
+        api.MapPost("/bundle-walk-ins", async Task<Results<Created<BundleCasesView>, Ok<BundleCasesView>>> (WalkInInput input, RegisterWalkIn.RegisterWalkIn handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+                await AnswerBundle(await handler.SubmitAsync(input, bundle: true, u, ct), reader, ct))
+            .RequireAuthorization(StaffPolicies.WalkIn)
+            .WithSummary("A walk-in application for a bundle (一件事, bundleCode): one case per item, all or none, a visit on each");
         api.MapPost("/agent-applications", async Task<Results<Created<CaseView>, Ok<CaseView>>> (AgentInput input, ApplyAsAgent.ApplyAsAgent handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
-                await Answer(await handler.SubmitAsync(input, u, ct), reader, ct))
+                await Answer(await handler.SubmitAsync(input, bundle: false, u, ct), reader, ct))
             .RequireAuthorization()
             .WithSummary("An agent applies for a principal who authorised them for the item (代办)");
+        api.MapPost("/bundle-agent-applications", async Task<Results<Created<BundleCasesView>, Ok<BundleCasesView>>> (AgentInput input, ApplyAsAgent.ApplyAsAgent handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+                await AnswerBundle(await handler.SubmitAsync(input, bundle: true, u, ct), reader, ct))
+            .RequireAuthorization()
+            .WithSummary("An agent applies for a bundle (一件事, bundleCode) for a principal who authorised them for every item: one case per item, all or none");
     }
 
-    private static async Task<Results<Created<CaseView>, Ok<CaseView>>> Answer((Domain.Case Case, bool Created) result, CaseReader reader, CancellationToken ct)
+    private static async Task<Results<Created<CaseView>, Ok<CaseView>>> Answer((IReadOnlyList<Domain.Case> Cases, bool Created) result, CaseReader reader, CancellationToken ct)
     {
-        var view = CaseView.Of(result.Case, await reader.DeadlineAsync(result.Case, ct), reader.Today);
+        var view = CaseView.Of(result.Cases[0], await reader.DeadlineAsync(result.Cases[0], ct), reader.Today);
         return result.Created ? TypedResults.Created($"/api/applications/cases/{view.Number}", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Created<BundleCasesView>, Ok<BundleCasesView>>> AnswerBundle((IReadOnlyList<Domain.Case> Cases, bool Created) result, CaseReader reader, CancellationToken ct)
+    {
+        var view = await BundleEndpoints.ViewAsync(result.Cases[0].Bundle!, result.Cases, reader, ct);
+        return result.Created ? TypedResults.Created($"/api/applications/cases/{view.Cases[0].Number}", view) : TypedResults.Ok(view);
     }
 }

@@ -5,6 +5,7 @@ using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.RateCase;
 using Tongban.Applications.Features.ViewCase;
+using Tongban.Applications.Features.Workbench;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
@@ -24,7 +25,7 @@ internal sealed class RectifyInput
 }
 
 /// <summary>
-/// Ratings for staff: the list in their scope (department and divisions), the department's call-backs and reports,
+/// Ratings for staff: the list in their scope (the case's: department and divisions, station), the department's call-backs and reports,
 /// the supervisor's appeal decisions. A rating outside the scope is "not found".
 /// </summary>
 internal sealed class RectifyRating(ApplicationsDbContext db, CalendarStore calendars, RegionClock clock, IOptions<ApplicationsOptions> options)
@@ -36,19 +37,18 @@ internal sealed class RectifyRating(ApplicationsDbContext db, CalendarStore cale
     public async Task<IReadOnlyList<Rating>> ListAsync(bool rectificationsOnly, ClaimsPrincipal user, CancellationToken ct)
     {
         var scope = StaffScope.Of(user);
-        var query = db.Ratings.AsNoTracking();
-        if (scope.DepartmentCode is { } department) query = query.Where(r => r.DepartmentCreditCode == department);
+        var query = WorkbenchQuery.InScope(db.Ratings.AsNoTracking(), scope);
         if (rectificationsOnly) query = query.Where(r => r.Rectification == RectificationStatus.Open || r.Rectification == RectificationStatus.Appealed);
         var rows = await query.OrderByDescending(r => r.RatedAt).Take(500).ToListAsync(ct);
-        // Open rectifications first, the most urgent on top; divisions are checked here, as the workbench does.
-        return [.. rows.Where(r => scope.Covers(r.DivisionCode)).OrderBy(r => r.Rectification == RectificationStatus.Open ? r.RectificationDueOn : DateOnly.MaxValue)];
+        // Open rectifications first, the most urgent on top.
+        return [.. rows.OrderBy(r => r.Rectification == RectificationStatus.Open ? r.RectificationDueOn : DateOnly.MaxValue)];
     }
 
     public async Task<Rating> FindAsync(Guid id, ClaimsPrincipal user, bool tracking, CancellationToken ct)
     {
         var query = tracking ? db.Ratings : db.Ratings.AsNoTracking();
         var rating = await query.SingleOrDefaultAsync(r => r.Id == RatingId.From(id), ct);
-        return rating is not null && CaseReader.InScope(StaffScope.Of(user), rating.DepartmentCreditCode, rating.DivisionCode) ? rating
+        return rating is not null && CaseReader.InScope(StaffScope.Of(user), rating) ? rating
             : throw new DomainException(DomainError.NotFound("评价", "The rating"));
     }
 

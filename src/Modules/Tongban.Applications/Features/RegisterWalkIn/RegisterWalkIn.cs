@@ -18,6 +18,10 @@ internal sealed class WalkInInput
 {
     public string? IdNumber { get; set; }
     public string? ItemCode { get; set; }
+
+    /// <summary>A bundle (一件事) instead of an item: one form and one set of materials, one case per item.</summary>
+    public string? BundleCode { get; set; }
+
     public string? Key { get; set; }
     public string? Window { get; set; }
     public ApplicationInput Application { get; set; } = new();
@@ -25,9 +29,10 @@ internal sealed class WalkInInput
 
 /// <summary>
 /// 窗口收件: the clerk finds the applicant's account by ID number (the read is audited with its purpose, the number
-/// only masked) and submits for them. The visit counts as a trip.
+/// only masked) and submits for them — an item, or a bundle as one case per item. The visit counts as a trip on each case.
 /// </summary>
-internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory accounts, SubmitApplication.SubmitApplication submit, RegionClock clock)
+internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory accounts, SubmitApplication.SubmitApplication submit,
+    ApplyOnline.ApplyOnline targets, RegionClock clock)
 {
     /// <summary>The applicant's account by ID number; the read is audited with <paramref name="purpose"/> (e.g. "窗口收件 walk-in application for {item}").</summary>
     public async Task<AccountInfo> FindApplicantAsync(string? idNumber, string purpose, ClaimsPrincipal user, CancellationToken ct)
@@ -43,17 +48,18 @@ internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory
 
     public static string WalkInPurpose(string itemCode) => $"窗口收件 walk-in application for {itemCode}";
 
-    public async Task<(Case Case, bool Created)> SubmitAsync(WalkInInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The item's case, or with <paramref name="bundle"/> the cases of <see cref="WalkInInput.BundleCode"/>'s items (all or none).</summary>
+    public async Task<(IReadOnlyList<Case> Cases, bool Created)> SubmitAsync(WalkInInput input, bool bundle, ClaimsPrincipal user, CancellationToken ct)
     {
-        var itemCode = (input.ItemCode ?? "").Trim();
-        var account = await FindApplicantAsync(input.IdNumber, WalkInPurpose(itemCode), user, ct);
+        var target = await targets.FindTargetAsync(bundle ? input.BundleCode : input.ItemCode, bundle, ct);
+        var account = await FindApplicantAsync(input.IdNumber, WalkInPurpose(target.Code), user, ct);
         var actor = Actor.Of(user);
         var key = string.IsNullOrWhiteSpace(input.Key) ? Guid.NewGuid().ToString("N") : input.Key.Trim();
         // At a station (驿站) the case records it, so the station's queue shows it; elsewhere it is a window of a hall.
         var station = StaffScope.Of(user).StationKey;
         var window = string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
         var place = station is null ? window : $"驿站 station {station} {window}";
-        return await submit.SubmitAsync(new Submission(itemCode, account.Id, input.Application.FormValues, input.Application.MaterialRefs,
-            station is null ? Channel.Window : Channel.Station, $"walk-in:{actor}:{key}", actor, place, station), null, ct);
+        return await submit.SubmitTargetAsync(target, new Submission(target.Code, account.Id, input.Application.FormValues, input.Application.MaterialRefs,
+            station is null ? Channel.Window : Channel.Station, $"walk-in:{actor}:{key}", actor, place, station), Guid.NewGuid(), null, ct);
     }
 }

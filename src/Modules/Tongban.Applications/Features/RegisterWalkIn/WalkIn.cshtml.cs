@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Applications.Features.ApplyOnline;
-using Tongban.Catalog.Contracts;
+using Tongban.Applications.Features.SubmitApplication;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Security;
 
 namespace Tongban.Applications.Features.RegisterWalkIn;
 
 /// <summary>
-/// 窗口收件 in two steps: the applicant's ID number and the item (the lookup is audited; the page then shows the
+/// 窗口收件 in two steps: the applicant's ID number and the item or bundle (the lookup is audited; the page then shows the
 /// number masked and carries it only in the posted form), then the item's form and materials.
 /// </summary>
 [Authorize(Policy = StaffPolicies.WalkIn)]
@@ -18,21 +18,23 @@ internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnlin
     [BindProperty] public WalkInInput Input { get; set; } = new();
 
     public AccountInfo? Applicant { get; private set; }
-    public ApplicableItem? Item { get; private set; }
+    public ApplicationTarget? Target { get; private set; }
+
+    private bool Bundle => !string.IsNullOrWhiteSpace(Input.BundleCode);
 
     public void OnGet() => Input.Key = Guid.NewGuid().ToString("N");
 
     public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
     {
-        Item = await items.FindItemAsync((Input.ItemCode ?? "").Trim(), ct);
-        Applicant = await handler.FindApplicantAsync(Input.IdNumber, RegisterWalkIn.WalkInPurpose(Item.ImplementationCode), User, ct);
+        Target = await items.FindTargetAsync(Bundle ? Input.BundleCode : Input.ItemCode, Bundle, ct);
+        Applicant = await handler.FindApplicantAsync(Input.IdNumber, RegisterWalkIn.WalkInPurpose(Target.Code), User, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
-        Item = await items.FindItemAsync((Input.ItemCode ?? "").Trim(), ct);
-        var (@case, _) = await handler.SubmitAsync(Input, User, ct);
-        return Redirect($"/admin/cases/{@case.Number}");
+        Target = await items.FindTargetAsync(Bundle ? Input.BundleCode : Input.ItemCode, Bundle, ct);
+        var (cases, _) = await handler.SubmitAsync(Input, Bundle, User, ct);
+        return Redirect($"/admin/cases/{cases[0].Number}");
     }
 }

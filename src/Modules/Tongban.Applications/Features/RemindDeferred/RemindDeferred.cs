@@ -22,13 +22,8 @@ internal sealed class RemindDeferred(ApplicationsDbContext db, CalendarStore cal
     public async Task<int> RunAsync(DateOnly today, CancellationToken ct)
     {
         var calendar = await calendars.GetAsync(ct);
-        // The deferred list is JSON on the row: the cases holding one are found by its text, then read whole. (Composing
-        // LINQ on FromSql names the bundle's complex-property columns wrongly on PostgreSQL, so the two steps stay apart.)
-        // Only cases in process or decided can await a material: the status index narrows a million cases to those first.
-        var withDeferred = (await db.Database.SqlQuery<Guid>(
-                $"SELECT id AS \"Value\" FROM app_cases WHERE status IN ('InProcess', 'Decided') AND deferred <> '[]'").ToListAsync(ct))
-            .Select(CaseId.From).ToList();
-        var open = await db.Cases.Where(c => withDeferred.Contains(c.Id)).AsNoTracking().ToListAsync(ct);
+        // Only the cases still awaiting a deferred material, one range of the awaiting_deferred index: never every case in process.
+        var open = await db.Cases.AsNoTracking().Where(c => c.AwaitingDeferred).ToListAsync(ct);
         var ids = open.Select(c => c.Id).ToList();
         var sent = (await db.DeferredReminders.AsNoTracking().Where(r => ids.Contains(r.CaseId))
             .Select(r => new { r.CaseId, r.MaterialKey, r.Kind }).ToListAsync(ct)).Select(r => (r.CaseId, r.MaterialKey, r.Kind)).ToHashSet();

@@ -8,11 +8,11 @@ namespace Tongban.Applications.Features.SubmitApplication;
 /// principle: a form field with the same key is asked once (shown as the first item defines it, required when any item
 /// requires it, checked by every item's rules at submit), and a material key is provided once for every item needing it.
 /// </summary>
-internal sealed record ApplicationTarget(string Code, string Name, IReadOnlyList<ApplicableItem> Items, IReadOnlyList<UnavailableItem> Unavailable)
+internal sealed record ApplicationTarget(string Code, string Name, IReadOnlyList<ApplicableItem> Items, IReadOnlyList<UnavailableItem> Unavailable, bool IsBundle)
 {
-    public static ApplicationTarget Of(ApplicableItem item) => new(item.ImplementationCode, item.Name, [item], []);
+    public static ApplicationTarget Of(ApplicableItem item) => new(item.ImplementationCode, item.Name, [item], [], false);
 
-    public static ApplicationTarget Of(ApplicableBundle bundle) => new(bundle.Code, bundle.Name, bundle.Items, bundle.Unavailable);
+    public static ApplicationTarget Of(ApplicableBundle bundle) => new(bundle.Code, bundle.Name, bundle.Items, bundle.Unavailable, true);
 
     public FormDefinition Form => new([.. Items.SelectMany(i => i.Form.Fields).GroupBy(f => f.Key)
         .Select(g => g.First() with { Required = g.Any(f => f.Required) })]);

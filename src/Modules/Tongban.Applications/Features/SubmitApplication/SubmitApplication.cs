@@ -27,6 +27,25 @@ internal sealed class SubmitApplication(ApplicationsDbContext db, IServiceItems 
     }
 
     /// <summary>
+    /// An application for <paramref name="target"/>, whoever submits it: one case for an item; for a bundle, one per item —
+    /// each with the form values and materials its item asks for and the key <c>{key}:{item code}</c>, all sharing
+    /// <paramref name="bundleKey"/> — all or none. Ordered by number.
+    /// </summary>
+    public async Task<(IReadOnlyList<Case> Cases, bool Created)> SubmitTargetAsync(ApplicationTarget target, Submission application, Guid bundleKey, Draft? draft, CancellationToken ct)
+    {
+        if (!target.IsBundle) return await SubmitAllAsync([application with { ItemCode = target.Code }], null, draft, ct);
+        var submissions = target.Items.Select(item => application with
+        {
+            ItemCode = item.ImplementationCode,
+            Form = application.Form.Where(f => item.Form.Fields.Any(x => x.Key == f.Key)).ToDictionary(),
+            Materials = [.. application.Materials.Where(m => item.Materials.Any(x => x.Key == m.Key))],
+            SubmissionKey = $"{application.SubmissionKey}:{item.ImplementationCode}",
+        }).ToList();
+        var (cases, created) = await SubmitAllAsync(submissions, new BundleRef(target.Code, target.Name, bundleKey), draft, ct);
+        return ([.. cases.OrderBy(c => c.Number, StringComparer.Ordinal)], created);
+    }
+
+    /// <summary>
     /// Every submission's form errors at once (a field shared by several items named once), then the applicant's level
     /// against the highest any item needs, then every missing material — before a single number is taken.
     /// </summary>

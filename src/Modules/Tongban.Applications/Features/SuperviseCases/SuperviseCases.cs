@@ -5,6 +5,7 @@ using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.RateCase;
 using Tongban.Applications.Features.ViewCase;
+using Tongban.Applications.Features.Workbench;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
@@ -36,10 +37,9 @@ internal sealed class SuperviseCases(ApplicationsDbContext db, CaseReader reader
     {
         var scope = StaffScope.Of(user);
         var horizon = clock.Today.AddDays(HorizonDays);
-        var query = db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.InProcess && c.DueOn != null && c.DueOn <= horizon);
-        if (scope.DepartmentCode is { } own) query = query.Where(c => c.DepartmentCreditCode == own);
+        var query = WorkbenchQuery.InScope(db.Cases.AsNoTracking(), scope).Where(c => c.Status == CaseStatus.InProcess && c.DueOn != null && c.DueOn <= horizon);
         var (today, calendar, share) = (clock.Today, await calendars.GetAsync(ct), options.Value.WarningShare);
-        var late = (await query.ToListAsync(ct)).Where(c => scope.Covers(c.DivisionCode))
+        var late = (await query.ToListAsync(ct))
             .Select(c => (Case: c, Deadline: c.DeadlineOn(today, calendar, share)))
             .Where(x => x.Deadline.Level is DeadlineLevel.Warning or DeadlineLevel.Overdue).ToList();
         var counts = late.GroupBy(x => x.Case.DepartmentCreditCode)
@@ -52,12 +52,9 @@ internal sealed class SuperviseCases(ApplicationsDbContext db, CaseReader reader
 
     public async Task<IReadOnlyList<SupervisionOrder>> OrdersAsync(string? caseNumber, ClaimsPrincipal user, CancellationToken ct)
     {
-        var scope = StaffScope.Of(user);
-        var query = db.SupervisionOrders.AsNoTracking();
-        if (scope.DepartmentCode is { } own) query = query.Where(o => o.DepartmentCreditCode == own);
+        var query = WorkbenchQuery.InScope(db.SupervisionOrders.AsNoTracking(), StaffScope.Of(user));
         if (caseNumber is not null) query = query.Where(o => o.CaseNumber == caseNumber);
-        var orders = await query.OrderBy(o => o.Answer != null).ThenBy(o => o.AnswerBy).Take(500).ToListAsync(ct);
-        return [.. orders.Where(o => scope.Covers(o.DivisionCode))];
+        return await query.OrderBy(o => o.Answer != null).ThenBy(o => o.AnswerBy).Take(500).ToListAsync(ct);
     }
 
     public async Task<SupervisionOrder> IssueAsync(IssueInput input, ClaimsPrincipal user, CancellationToken ct)
@@ -74,7 +71,7 @@ internal sealed class SuperviseCases(ApplicationsDbContext db, CaseReader reader
     public async Task<SupervisionOrder> AnswerAsync(Guid id, string answer, ClaimsPrincipal user, CancellationToken ct)
     {
         var order = await db.SupervisionOrders.SingleOrDefaultAsync(o => o.Id == SupervisionOrderId.From(id), ct);
-        if (order is null || !CaseReader.InScope(StaffScope.Of(user), order.DepartmentCreditCode, order.DivisionCode) || StaffScope.Of(user).DepartmentCode is null)
+        if (order is null || !CaseReader.InScope(StaffScope.Of(user), order) || StaffScope.Of(user).DepartmentCode is null)
             throw new DomainException(DomainError.NotFound("督办", "The supervision order"));
         order.Respond(answer, Actor.Of(user), clock.UtcNow);
         db.Audit(new AuditRecord(Actor.Of(user), "applications.supervision_answered", $"case:{order.CaseNumber}", null, clock.UtcNow));

@@ -31,13 +31,14 @@ internal sealed class CaseReader(ApplicationsDbContext db, CalendarStore calenda
         return @case is not null && InScope(StaffScope.Of(user), @case) ? @case : throw NotFound;
     }
 
-    /// <summary>A case's scope, as the workbench's SQL: the station's own cases for staff of a station, and what the department and divisions cover (for staff of a station only with a department).</summary>
-    public static bool InScope(StaffScope scope, Case @case) =>
-        (scope.StationKey is not null && @case.StationKey == scope.StationKey)
-        || ((scope.StationKey is null || scope.DepartmentCode is not null) && InScope(scope, @case.DepartmentCreditCode, @case.DivisionCode));
-
-    public static bool InScope(StaffScope scope, string department, string division) =>
-        (scope.DepartmentCode is null || scope.DepartmentCode == department) && scope.Covers(division);
+    /// <summary>
+    /// A case's scope — or its rating's or supervision order's —, as the workbench's SQL: the station's own cases for staff
+    /// of a station, and what the department and divisions cover (for staff of a station only with a department).
+    /// </summary>
+    public static bool InScope(StaffScope scope, IStaffScoped record) =>
+        (scope.StationKey is not null && record.StationKey == scope.StationKey)
+        || ((scope.StationKey is null || scope.DepartmentCode is not null)
+            && (scope.DepartmentCode is null || scope.DepartmentCode == record.DepartmentCreditCode) && scope.Covers(record.DivisionCode));
 
     public async Task<Deadline> DeadlineAsync(Case @case, CancellationToken ct) =>
         @case.DeadlineOn(clock.Today, await calendars.GetAsync(ct), options.Value.WarningShare);

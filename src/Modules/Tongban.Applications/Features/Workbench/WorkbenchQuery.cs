@@ -126,16 +126,16 @@ internal sealed class WorkbenchQuery(ApplicationsDbContext db, IAccountDirectory
     /// lists (none: the whole region). With a station: the station's own cases, and what the department and divisions
     /// cover only when the scope also names a department.
     /// </summary>
-    public static IQueryable<Case> InScope(IQueryable<Case> query, StaffScope scope)
+    public static IQueryable<T> InScope<T>(IQueryable<T> query, StaffScope scope) where T : IStaffScoped
     {
-        var c = Expression.Parameter(typeof(Case), "c");
+        var c = Expression.Parameter(typeof(T), "c");
         Expression covered = Expression.Constant(true);
         if (scope.DepartmentCode is { } department)
-            covered = Expression.Equal(Expression.Property(c, nameof(Case.DepartmentCreditCode)), Expression.Constant(department));
+            covered = Expression.Equal(Expression.Property(c, nameof(IStaffScoped.DepartmentCreditCode)), Expression.Constant(department));
         var prefixes = scope.Divisions.Select(d => DivisionCode.TryParse(d, out var code, out _) ? code.Value.Prefix : null).ToList();
         if (prefixes.Count > 0)
         {
-            var division = Expression.Property(c, nameof(Case.DivisionCode));
+            var division = Expression.Property(c, nameof(IStaffScoped.DivisionCode));
             var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
             // An unreadable division in the scope reaches nothing (never everything).
             covered = Expression.AndAlso(covered, prefixes.Aggregate((Expression)Expression.Constant(false), (any, prefix) => prefix is null ? any
@@ -143,10 +143,10 @@ internal sealed class WorkbenchQuery(ApplicationsDbContext db, IAccountDirectory
         }
         if (scope.StationKey is { } station)
         {
-            var atStation = Expression.Equal(Expression.Property(c, nameof(Case.StationKey)), Expression.Constant(station, typeof(string)));
+            var atStation = Expression.Equal(Expression.Property(c, nameof(IStaffScoped.StationKey)), Expression.Constant(station, typeof(string)));
             covered = scope.DepartmentCode is null ? atStation : Expression.OrElse(atStation, covered);
         }
-        return covered is ConstantExpression { Value: true } ? query : query.Where(Expression.Lambda<Func<Case, bool>>(covered, c));
+        return covered is ConstantExpression { Value: true } ? query : query.Where(Expression.Lambda<Func<T, bool>>(covered, c));
     }
 
     /// <summary>Searching by ID number reads another person's data: the account is found through identity and the read audited, the number only masked.</summary>

@@ -49,6 +49,10 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("applicant_name");
 
+                    b.Property<bool>("AwaitingDeferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_deferred");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -254,6 +258,9 @@ namespace Tongban.Applications.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_app_cases");
+
+                    b.HasIndex("AwaitingDeferred")
+                        .HasDatabaseName("ix_app_cases_awaiting_deferred");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -505,12 +512,20 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("station_key");
+
                     b.HasKey("Id")
                         .HasName("pk_app_ratings");
 
                     b.HasIndex("CaseId")
                         .IsUnique()
                         .HasDatabaseName("ix_app_ratings_case_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_ratings_station_key");
 
                     b.HasIndex("DepartmentCreditCode", "Rectification", "RectificationDueOn")
                         .HasDatabaseName("ix_app_ratings_department_credit_code_rectification_rectificat");
@@ -591,11 +606,19 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("station_key");
+
                     b.HasKey("Id")
                         .HasName("pk_app_supervision_orders");
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_app_supervision_orders_case_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_supervision_orders_station_key");
 
                     b.HasIndex("DepartmentCreditCode", "AnswerBy")
                         .HasDatabaseName("ix_app_supervision_orders_department_credit_code_answer_by");

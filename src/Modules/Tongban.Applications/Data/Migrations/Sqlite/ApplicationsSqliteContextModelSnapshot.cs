@@ -44,6 +44,10 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("applicant_name");
 
+                    b.Property<bool>("AwaitingDeferred")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("awaiting_deferred");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -249,6 +253,9 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_app_cases");
+
+                    b.HasIndex("AwaitingDeferred")
+                        .HasDatabaseName("ix_app_cases_awaiting_deferred");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -500,12 +507,20 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_key");
+
                     b.HasKey("Id")
                         .HasName("pk_app_ratings");
 
                     b.HasIndex("CaseId")
                         .IsUnique()
                         .HasDatabaseName("ix_app_ratings_case_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_ratings_station_key");
 
                     b.HasIndex("DepartmentCreditCode", "Rectification", "RectificationDueOn")
                         .HasDatabaseName("ix_app_ratings_department_credit_code_rectification_rectification_due_on");
@@ -586,11 +601,19 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_key");
+
                     b.HasKey("Id")
                         .HasName("pk_app_supervision_orders");
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_app_supervision_orders_case_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_supervision_orders_station_key");
 
                     b.HasIndex("DepartmentCreditCode", "AnswerBy")
                         .HasDatabaseName("ix_app_supervision_orders_department_credit_code_answer_by");
