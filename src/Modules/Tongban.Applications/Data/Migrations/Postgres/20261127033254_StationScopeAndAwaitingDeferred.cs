@@ -45,6 +45,14 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                 name: "ix_app_cases_awaiting_deferred",
                 table: "app_cases",
                 column: "awaiting_deferred");
+
+            // Rows made before: the flag and the station snapshots are filled from what the cases already hold.
+            migrationBuilder.Sql("""
+                UPDATE app_cases SET awaiting_deferred = TRUE
+                WHERE status IN ('InProcess', 'Decided') AND deferred LIKE '%"receivedAt":null%'
+                """);
+            migrationBuilder.Sql("UPDATE app_ratings SET station_key = (SELECT c.station_key FROM app_cases c WHERE c.id = app_ratings.case_id)");
+            migrationBuilder.Sql("UPDATE app_supervision_orders SET station_key = (SELECT c.station_key FROM app_cases c WHERE c.id = app_supervision_orders.case_id)");
         }
 
         /// <inheritdoc />
