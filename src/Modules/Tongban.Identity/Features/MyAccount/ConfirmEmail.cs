@@ -17,11 +17,11 @@ internal sealed class ConfirmEmail(AccountsDbContext db, UserManager<Account> us
 {
     public const string Path = "/account/email/confirm";
 
-    /// <summary>Mails a new link (the previous one stops working); false when there is no unconfirmed address or the mail could not go.</summary>
-    public async Task<bool> SendLinkAsync(Guid accountId, Uri site, CancellationToken ct)
+    /// <summary>Mails a new link (the previous one stops working): true when sent, false when the mail could not go, null when there is no unconfirmed address.</summary>
+    public async Task<bool?> SendLinkAsync(Guid accountId, Uri site, CancellationToken ct)
     {
         var account = await FindAsync(accountId, ct);
-        if (account.Email is null || account.EmailConfirmed) return false;
+        if (account.Email is null || account.EmailConfirmed) return null;
         var token = await users.GenerateEmailConfirmationTokenAsync(account);
         try
         {

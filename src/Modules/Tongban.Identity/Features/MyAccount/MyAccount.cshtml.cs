@@ -32,7 +32,9 @@ internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName 
     public async Task<IActionResult> OnPostEmailAsync(CancellationToken ct)
     {
         if (User.AccountId() is not { } id) return Forbid();
-        Account = await accounts.FindAsync(id, ct);
+        var typed = Email;
+        if (!await LoadAsync(id, ct)) return Forbid();
+        Email = typed; // shown again as typed if refused; the status beside it stays the saved address's
         if (await setEmail.SetAsync(id, Email, ct) && !string.IsNullOrWhiteSpace(Email))
             LinkSent = await confirmEmail.SendLinkAsync(id, Site, ct);
         EmailSaved = true;
