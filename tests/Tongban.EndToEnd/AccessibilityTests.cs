@@ -46,10 +46,11 @@ public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
         }
     }
 
-    /// <summary>Every page of a signed-in citizen's account (the identity module's /account pages).</summary>
+    /// <summary>Every page of a signed-in citizen's account (the identity module's /account pages, the notifications module's /my/messages).</summary>
     public static TheoryData<string> CitizenPages => new(
         "/account", "/account/verify", "/account/security", "/account/sessions", "/account/apps", "/account/proxies",
-        "/account/enterprises", "/account/my-data-reads", "/account/sign-in-history");
+        "/account/enterprises", "/account/my-data-reads", "/account/sign-in-history", "/account/email/confirm?token=x",
+        "/my/messages", "/my/messages/channels");
 
     [Theory]
     [MemberData(nameof(PublicPages))]

@@ -49,10 +49,12 @@ public static class IdentityModule
                 // Our own escalating lock (Account.RecordFailedSignIn) replaces Identity's fixed one.
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
+                o.Tokens.EmailConfirmationTokenProvider = EmailConfirmationTokens.Name;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<EmailConfirmationTokens>(EmailConfirmationTokens.Name)
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IPasswordHasher<Account>, Argon2idPasswordHasher>();
         services.AddMemoryCache();
@@ -75,6 +77,7 @@ public static class IdentityModule
         services.AddScoped<ManageStaff>();
         services.AddScoped<VerifyRealName>();
         services.AddScoped<SetEmail>();
+        services.AddScoped<ConfirmEmail>();
         services.AddScoped<IRegionPackImporter, DemoAccountImporter>();
         services.AddScoped<ClientRegistrations>();
         services.AddOpenIdConnectProvider(configuration);

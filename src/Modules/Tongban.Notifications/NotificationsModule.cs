@@ -10,7 +10,9 @@ using Tongban.Kernel.Security;
 using Tongban.Kernel.Web;
 using Tongban.Notifications.Contracts;
 using Tongban.Notifications.Data;
+using Tongban.Identity.Contracts;
 using Tongban.Notifications.Features.Channels;
+using Tongban.Notifications.Features.ChooseChannels;
 using Tongban.Notifications.Features.EditTemplates;
 using Tongban.Notifications.Features.Email;
 using Tongban.Notifications.Features.ReadMessages;
@@ -30,12 +32,14 @@ public static class NotificationsModule
         services.AddSingleton<DevelopmentEmailSender>();
         if (development) services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<DevelopmentEmailSender>());
         else services.TryAddSingleton<IEmailSender, UnconfiguredEmailSender>();
+        services.AddScoped<IEmailConfirmationSender, ConfirmationMail>();
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddScoped<INotificationChannel, SmsChannel>();
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<IOutboxHandler, SendNotice>();
         services.AddScoped<EditTemplates>();
         services.AddScoped<Inbox>();
+        services.AddScoped<ChooseChannels>();
         services.AddScoped<IUnreadMessages, UnreadMessages>();
         services.AddScoped<DeliveryLog>();
         services.AddSingleton(new AdminLink("/admin/notifications/deliveries", "通知", "Notifications",
@@ -47,6 +51,7 @@ public static class NotificationsModule
     {
         var api = endpoints.MapGroup("/api/notifications").WithTags("Notifications");
         MessageEndpoints.Map(api);
+        ChannelEndpoints.Map(api);
         TemplateEndpoints.Map(api);
         return endpoints;
     }

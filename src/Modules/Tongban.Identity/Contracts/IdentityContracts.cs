@@ -11,8 +11,11 @@ public enum RealNameLevelInfo
 /// <summary>An account as other modules see it: never the ID number in clear.</summary>
 public sealed record AccountInfo(Guid Id, string DisplayName, RealNameLevelInfo Level, bool IsStaff, string MaskedIdNumber);
 
-/// <summary>Where to reach an account holder: the mobile number kept at registration, and an e-mail address if one was set. For notifications only; never logged unmasked.</summary>
-public sealed record AccountContact(Guid Id, string? Phone, string? Email);
+/// <summary>
+/// Where to reach an account holder: the mobile number kept at registration, and an e-mail address if one was set, with
+/// whether its holder confirmed it (a link sent to it was opened). For notifications only; never logged unmasked.
+/// </summary>
+public sealed record AccountContact(Guid Id, string? Phone, string? Email, bool EmailConfirmed);
 
 /// <summary>What other modules may ask about accounts, e.g. the applications module leading an applicant to step-up.</summary>
 public interface IAccountDirectory
@@ -47,6 +50,15 @@ public interface IAccountDirectory
 public interface ISmsSender
 {
     Task SendAsync(string phoneNumber, string message, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Sends the message that lets an account holder confirm their e-mail address: the address and the single-use link to
+/// open. The notifications module implements it with its mail sender (so <c>/dev/mail</c> shows it in development).
+/// </summary>
+public interface IEmailConfirmationSender
+{
+    Task SendAsync(string address, Uri link, CancellationToken cancellationToken);
 }
 
 /// <summary>

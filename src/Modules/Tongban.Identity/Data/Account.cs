@@ -83,13 +83,25 @@ internal sealed class Account : IdentityUser<Guid>
 
     /// <summary>
     /// Sets (or, empty, clears) the address notifications also go to: Identity's own e-mail column, never a sign-in name and
-    /// never unique, so no one learns from it whether an address is registered.
+    /// never unique, so no one learns from it whether an address is registered. A changed address is unconfirmed until a
+    /// link sent to it is opened (<see cref="ConfirmEmail"/>); saving the same address again keeps its confirmation.
     /// </summary>
-    public void SetEmail(string? email)
+    /// <returns>Whether the address changed.</returns>
+    public bool SetEmail(string? email)
     {
-        Email = AccountRules.CheckEmail(email);
+        var checkedEmail = AccountRules.CheckEmail(email);
+        if (string.Equals(checkedEmail, Email, StringComparison.OrdinalIgnoreCase)) return false;
+        Email = checkedEmail;
         NormalizedEmail = Email?.ToUpperInvariant();
         EmailConfirmed = false;
+        return true;
+    }
+
+    /// <summary>The holder opened the link sent to the address (its token checked by the caller).</summary>
+    public void ConfirmEmail()
+    {
+        if (Email is null) throw new InvalidOperationException("There is no e-mail address to confirm.");
+        EmailConfirmed = true;
     }
 
     /// <summary>L2: the registry confirmed the ID number and name. Never lowers an L3.</summary>

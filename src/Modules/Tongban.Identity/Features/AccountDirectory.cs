@@ -35,5 +35,5 @@ internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
 
     public async Task<AccountContact?> ContactAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(x => x.Id == accountId && x.DeactivatedAt == null)
-            .Select(x => new AccountContact(x.Id, x.PhoneNumber, x.Email)).SingleOrDefaultAsync(cancellationToken);
+            .Select(x => new AccountContact(x.Id, x.PhoneNumber, x.Email, x.EmailConfirmed)).SingleOrDefaultAsync(cancellationToken);
 }

@@ -13,6 +13,7 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<Template> Templates => Set<Template>();
+    public DbSet<ChannelChoice> ChannelChoices => Set<ChannelChoice>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -53,6 +54,11 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             e.Property(t => t.Chinese).HasMaxLength(TemplateText.MaxLength);
             e.Property(t => t.English).HasMaxLength(TemplateText.MaxLength);
             e.Property(t => t.UpdatedBy).HasMaxLength(120);
+        });
+        modelBuilder.Entity<ChannelChoice>(e =>
+        {
+            e.HasKey(c => c.AccountId);
+            e.Property(c => c.AccountId).ValueGeneratedNever();
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);

@@ -6,9 +6,12 @@ using Tongban.Identity.Features.Verification;
 
 namespace Tongban.Identity.Features.MyAccount;
 
-/// <summary>The signed-in person's account: name, masked ID number, real-name level, and L2 step-up (/account/verify).</summary>
+/// <summary>
+/// The signed-in person's account: name, masked ID number, real-name level, L2 step-up (/account/verify), and the e-mail
+/// address for notifications with its confirmation link.
+/// </summary>
 [Authorize]
-internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName verify, SetEmail setEmail) : PageModel
+internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName verify, SetEmail setEmail, ConfirmEmail confirmEmail) : PageModel
 {
     public AccountInfo? Account { get; private set; }
 
@@ -17,24 +20,32 @@ internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName 
     /// <summary>The e-mail address notifications also go to, as saved (or as typed when refused).</summary>
     [BindProperty] public string? Email { get; set; }
 
+    public bool EmailConfirmed { get; private set; }
+
     public bool EmailSaved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (User.AccountId() is not { } id) return Forbid();
-        Account = await accounts.FindAsync(id, ct);
-        Email = (await accounts.ContactAsync(id, ct))?.Email;
-        return Account is null ? Forbid() : Page();
-    }
+    /// <summary>After a send: whether the confirmation link went out (null when none was sent).</summary>
+    public bool? LinkSent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => User.AccountId() is { } id && await LoadAsync(id, ct) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostEmailAsync(CancellationToken ct)
     {
         if (User.AccountId() is not { } id) return Forbid();
-        Account = await accounts.FindAsync(id, ct);
-        await setEmail.SetAsync(id, Email, ct);
-        Email = (await accounts.ContactAsync(id, ct))?.Email;
+        var typed = Email;
+        if (!await LoadAsync(id, ct)) return Forbid();
+        Email = typed; // shown again as typed if refused; the status beside it stays the saved address's
+        if (await setEmail.SetAsync(id, Email, ct) && !string.IsNullOrWhiteSpace(Email))
+            LinkSent = await confirmEmail.SendLinkAsync(id, Site, ct);
         EmailSaved = true;
-        return Page();
+        return await LoadAsync(id, ct) ? Page() : Forbid();
+    }
+
+    public async Task<IActionResult> OnPostSendLinkAsync(CancellationToken ct)
+    {
+        if (User.AccountId() is not { } id) return Forbid();
+        LinkSent = await confirmEmail.SendLinkAsync(id, Site, ct);
+        return await LoadAsync(id, ct) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
@@ -42,9 +53,17 @@ internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName 
         if (User.AccountId() is not { } id) return Forbid();
         Account = await accounts.FindAsync(id, ct);
         await verify.AgainstRegistryAsync(id, ct);
-        Account = await accounts.FindAsync(id, ct);
-        Email = (await accounts.ContactAsync(id, ct))?.Email;
         Verified = true;
-        return Page();
+        return await LoadAsync(id, ct) ? Page() : Forbid();
+    }
+
+    private Uri Site => new($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        Account = await accounts.FindAsync(id, ct);
+        var contact = await accounts.ContactAsync(id, ct);
+        (Email, EmailConfirmed) = (contact?.Email, contact?.EmailConfirmed ?? false);
+        return Account is not null;
     }
 }

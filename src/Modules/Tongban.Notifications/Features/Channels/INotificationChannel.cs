@@ -3,8 +3,11 @@ using Tongban.Notifications.Domain;
 
 namespace Tongban.Notifications.Features.Channels;
 
-/// <summary>Where a notice goes on a channel: the address itself, and the form the delivery log may show.</summary>
-internal sealed record ChannelAddress(string Value, string Shown);
+/// <summary>
+/// Where a notice goes on a channel: the address itself, the form the delivery log may show, and whether its holder
+/// confirmed it (nothing goes to an unconfirmed address; the delivery is skipped).
+/// </summary>
+internal sealed record ChannelAddress(string Value, string Shown, bool Confirmed = true);
 
 /// <summary>What a notice says: its event and case, and the text of the channel's template with the placeholders filled.</summary>
 internal sealed record Notice(Guid AccountId, string Event, string CaseNumber, RenderedText Text);

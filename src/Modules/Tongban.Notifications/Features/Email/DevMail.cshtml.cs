@@ -1,11 +1,12 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Tongban.Notifications.Features.Email;
 
-/// <summary>The development mailbox: mails the development sender kept. Absent unless the development sign-in is on.</summary>
-internal sealed class DevMailModel(DevelopmentEmailSender sender, IOptions<NotificationsOptions> options) : PageModel
+/// <summary>The development mailbox: mails the development sender kept, their links clickable. Absent unless the development sign-in is on.</summary>
+internal sealed partial class DevMailModel(DevelopmentEmailSender sender, IOptions<NotificationsOptions> options) : PageModel
 {
     public IReadOnlyList<SentMail> Mails { get; private set; } = [];
 
@@ -15,4 +16,7 @@ internal sealed class DevMailModel(DevelopmentEmailSender sender, IOptions<Notif
         Mails = sender.Mails;
         return Page();
     }
+
+    [GeneratedRegex(@"(https?://\S+)")]
+    public static partial Regex Link();
 }

@@ -17,7 +17,7 @@ internal sealed class Inbox(NotificationsDbContext db, TimeProvider clock)
 
     public async Task<InboxView> ReadAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var account = AccountOf(user);
+        var account = SignedInAccount.Of(user);
         var messages = await db.Messages.AsNoTracking().Where(m => m.AccountId == account).OrderByDescending(m => m.CreatedAt).Take(PageSize)
             .Select(m => new MessageView(m.Id.Value, m.Event, m.CaseNumber, m.Chinese, m.English, m.CreatedAt, m.ReadAt)).ToListAsync(ct);
         return new(await UnreadAsync(account, ct), messages);
@@ -27,7 +27,7 @@ internal sealed class Inbox(NotificationsDbContext db, TimeProvider clock)
 
     public async Task MarkReadAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var account = AccountOf(user);
+        var account = SignedInAccount.Of(user);
         var message = await db.Messages.SingleOrDefaultAsync(m => m.Id == MessageId.From(id) && m.AccountId == account, ct)
             ?? throw new DomainException(DomainError.NotFound("消息", "The message"));
         message.MarkRead(clock.GetUtcNow());
@@ -36,12 +36,8 @@ internal sealed class Inbox(NotificationsDbContext db, TimeProvider clock)
 
     public async Task MarkAllReadAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var account = AccountOf(user);
+        var account = SignedInAccount.Of(user);
         var at = clock.GetUtcNow();
         await db.Messages.Where(m => m.AccountId == account && m.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, at), ct);
     }
-
-    public static Guid AccountOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id
-        : throw new DomainException(new DomainError("messages.account_required", "请使用个人账户登录", "Sign in with a personal account", ErrorKind.Forbidden));
 }

@@ -8,7 +8,7 @@ internal sealed class UnreadMessages(Inbox inbox, ILogger<UnreadMessages> logger
 {
     public async Task<int?> CountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var account)) return null;
+        if (SignedInAccount.IdOf(user) is not { } account) return null;
         try
         {
             return await inbox.UnreadAsync(account, cancellationToken);

@@ -11,7 +11,8 @@ using Tongban.Notifications.Features.EditTemplates;
 namespace Tongban.Notifications.Features.SendNotices;
 
 /// <summary>
-/// Sends a <see cref="CaseChangedForApplicant"/> on every channel and logs each in <c>ntf_deliveries</c>. A channel that
+/// Sends a <see cref="CaseChangedForApplicant"/> on every channel and logs each in <c>ntf_deliveries</c>. A channel the
+/// applicant turned off, without an address, or with an unconfirmed one is logged as skipped with the reason. A channel that
 /// fails is logged as failed and the message thrown back to the outbox, which retries it with back-off up to
 /// <c>Outbox:MaxAttempts</c>; on a retry only the channels not yet sent or skipped go again.
 /// </summary>
@@ -23,7 +24,9 @@ internal sealed class SendNotice(NotificationsDbContext db, IEnumerable<INotific
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var change = message.Read<CaseChangedForApplicant>();
-        var contact = await accounts.ContactAsync(change.ApplicantAccountId, cancellationToken) ?? new AccountContact(change.ApplicantAccountId, null, null);
+        var contact = await accounts.ContactAsync(change.ApplicantAccountId, cancellationToken) ?? new AccountContact(change.ApplicantAccountId, null, null, false);
+        var choice = await db.ChannelChoices.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == change.ApplicantAccountId, cancellationToken)
+            ?? ChannelChoice.Default(change.ApplicantAccountId);
         var earlier = await db.Deliveries.Where(d => d.SourceId == message.Id).ToListAsync(cancellationToken);
         var failed = new List<string>();
         foreach (var channel in channels)
@@ -34,9 +37,9 @@ internal sealed class SendNotice(NotificationsDbContext db, IEnumerable<INotific
             var address = channel.AddressOf(contact);
             if (delivery is null)
                 db.Deliveries.Add(delivery = Delivery.Start(message.Id, change.Kind, change.CaseNumber, channel.Name, address?.Shown ?? "—", template.Name, clock.GetUtcNow()));
-            if (address is null)
+            if (address is not { Confirmed: true } || !choice.Wants(channel.Name))
             {
-                delivery.Skip("no address / 无地址", clock.GetUtcNow());
+                delivery.Skip(SkipReason(channel.Name, address, choice), clock.GetUtcNow());
                 continue;
             }
             try
@@ -54,6 +57,11 @@ internal sealed class SendNotice(NotificationsDbContext db, IEnumerable<INotific
         if (failed.Count > 0)
             throw new InvalidOperationException($"Notification channel(s) failed: {string.Join(", ", failed)}; see ntf_deliveries.");
     }
+
+    private static string SkipReason(string channel, ChannelAddress? address, ChannelChoice choice) =>
+        !choice.Wants(channel) ? "turned off by the applicant / 本人已关闭"
+        : address is null ? "no address / 无地址"
+        : "address not confirmed / 地址未确认";
 
     private static RenderedText Render(TemplateView template, CaseChangedForApplicant change)
     {

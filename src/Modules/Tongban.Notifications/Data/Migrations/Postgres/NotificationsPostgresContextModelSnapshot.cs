@@ -82,6 +82,30 @@ namespace Tongban.Notifications.Data.Migrations.Postgres
                     b.ToTable("ntf_outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Notifications.Domain.ChannelChoice", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_ntf_channel_choices");
+
+                    b.ToTable("ntf_channel_choices", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Notifications.Domain.Delivery", b =>
                 {
                     b.Property<Guid>("Id")

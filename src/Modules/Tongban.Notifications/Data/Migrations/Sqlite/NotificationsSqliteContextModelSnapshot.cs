@@ -77,6 +77,30 @@ namespace Tongban.Notifications.Data.Migrations.Sqlite
                     b.ToTable("ntf_outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Notifications.Domain.ChannelChoice", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sms");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_ntf_channel_choices");
+
+                    b.ToTable("ntf_channel_choices", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Notifications.Domain.Delivery", b =>
                 {
                     b.Property<Guid>("Id")
