@@ -121,8 +121,10 @@ log_count() {
     fi
 }
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u); if (u == "us") n /= 1000; else if (u == "s") n *= 1000; printf "%.2f", n }'; }
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }   # user + system, in clock ticks
 run() { # name [rate]
-    local out="$WORK/wrk-$1.txt"
+    local out="$WORK/wrk-$1.txt" before
+    before="$(server_cpu)"
     export WRK_KEYS="$WORK/keys.txt" WRK_TOKEN="$TOKEN" WRK_RESOURCE="$RESOURCE" WRK_PACER="$REPO_ROOT/bench/ratelimited.lua"
     if [ -n "${2:-}" ]; then
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/exchange/query.lua "$URL" -- "$2" "$THREADS" "$CONNECTIONS" >"$out"
@@ -134,16 +136,18 @@ run() { # name [rate]
     R_P50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")"
     R_P99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
     R_ERR="$(awk '/Non-2xx or 3xx responses:/ { e += $NF } /Socket errors:/ { gsub(/,/, ""); e += $4 + $6 + $8 + $10 } END { print e + 0 }' "$out")"
+    # The server's own CPU time per request: what one request costs a core, whatever else the machine runs.
+    R_CPU="$(awk -v a="$before" -v b="$(server_cpu)" -v hz="$(getconf CLK_TCK)" -v n="$R_REQ" 'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')"
 }
 
 echo "warm-up ${WARMUP}s" >&2
 DURATION_SAVED="$DURATION"; DURATION="$WARMUP"; run warmup; DURATION="$DURATION_SAVED"
 before="$(log_count)"
 echo "full speed ${DURATION}s" >&2
-run max; MAX=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR"); total=$R_REQ
+run max; MAX=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR" "$R_CPU"); total=$R_REQ
 sleep 1
 echo "paced at $RATE/s for ${DURATION}s" >&2
-run paced "$RATE"; PACED=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR"); total=$((total + R_REQ))
+run paced "$RATE"; PACED=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR" "$R_CPU"); total=$((total + R_REQ))
 sleep 1
 logged=$(( $(log_count) - before ))
 
@@ -153,10 +157,10 @@ echo
 echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); .NET $(dotnet --version); database $DATABASE;" \
     "$PEOPLE generated people; wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run after a ${WARMUP}s warm-up; server and wrk on the same machine."
 echo
-echo "| run | req/s | p50 ms | p99 ms | errors |"
-echo "| --- | ---: | ---: | ---: | ---: |"
-echo "| full speed | ${MAX[0]} | ${MAX[1]} | ${MAX[2]} | ${MAX[3]} |"
-echo "| paced at $RATE/s | ${PACED[0]} | ${PACED[1]} | ${PACED[2]} | ${PACED[3]} |"
+echo "| run | req/s | server CPU ms each | p50 ms | p99 ms | errors |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| full speed | ${MAX[0]} | ${MAX[4]} | ${MAX[1]} | ${MAX[2]} | ${MAX[3]} |"
+echo "| paced at $RATE/s | ${PACED[0]} | ${PACED[4]} | ${PACED[1]} | ${PACED[2]} | ${PACED[3]} |"
 echo
 echo "Access log: $logged entries written for $total requests sent in the two measured runs (wrk counts requests completed; the log also holds those still in flight when a run ended)."
 verdict="$(awk -v r="${MAX[0]}" -v p="${PACED[2]}" -v e="$((MAX[3] + PACED[3]))" -v l="$logged" -v t="$total" -v rate="$RATE" 'BEGIN {

@@ -99,24 +99,28 @@ HASH_RATE="$(sed -E 's/.*= ([0-9.]+) hashes\/s.*/\1/' <<<"$HASH_LINE")"
 HASH_MS="$(sed -E 's/.*\(([0-9.]+) ms each\).*/\1/' <<<"$HASH_LINE")"
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u); if (u == "us") n /= 1000; else if (u == "s") n *= 1000; printf "%.2f", n }'; }
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }   # user + system, in clock ticks
 run() { # name script duration [args]
-    local out="$WORK/wrk-$1.txt"
+    local out="$WORK/wrk-$1.txt" before
+    before="$(server_cpu)"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3}s" --timeout 10s --latency -s "bench/identity/$2" "$URL" -- "${4:-}" >"$out"
     R_RPS="$(awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$out")"
     R_P50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")"
     R_P99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
     R_ERR="$(awk '/^BAD / { e += $2 } /Socket errors:/ { gsub(/,/, ""); e += $4 + $6 + $8 + $10 } END { print e + 0 }' "$out")"
+    # The server's own CPU time per request: what one request costs a core, whatever else the machine runs.
+    R_CPU="$(awk -v a="$before" -v b="$(server_cpu)" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.2f", (b - a) * 1000 / hz / $1 }' "$out")"
 }
 export WRK_ACCOUNTS="$WORK/accounts.txt" WRK_ANTIFORGERY="$WORK/antiforgery.txt" WRK_CLIENT="$WORK/client.txt"
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "sign-ins: warm-up ${WARMUP}s, full speed ${DURATION}s" >&2
 run signin-warmup signin.lua "$WARMUP"
-run signin signin.lua "$DURATION"; SIGNIN=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR")
+run signin signin.lua "$DURATION"; SIGNIN=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR" "$R_CPU")
 sleep 1
 echo "refresh grants: warm-up ${WARMUP}s, full speed ${DURATION}s" >&2
 WRK_REFRESH="$WORK/refresh-warmup.txt" run refresh-warmup refresh.lua "$WARMUP" "$THREADS"
-WRK_REFRESH="$WORK/refresh-run.txt" run refresh refresh.lua "$DURATION" "$THREADS"; REFRESH=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR")
+WRK_REFRESH="$WORK/refresh-run.txt" run refresh refresh.lua "$DURATION" "$THREADS"; REFRESH=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR" "$R_CPU")
 per_core() { awk -v r="$1" -v c="$CORES" 'BEGIN { printf "%.1f", r / c }'; }
 
 echo
@@ -126,11 +130,11 @@ echo "$CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
     ".NET $(dotnet --version); database $DATABASE; Argon2id m=${MEMORY_KIB} KiB, t=$PASSES, p=$LANES (stored hashes: ${stored});" \
     "$ACCOUNTS citizens; wrk -t$THREADS -c$CONNECTIONS --timeout 10s, ${DURATION}s per run after a ${WARMUP}s warm-up; server and wrk on the same machine."
 echo
-echo "| run | per s | per s per core | p50 ms | p99 ms | errors |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-echo "| bare Argon2id hash (one thread) | $HASH_RATE | $HASH_RATE | $HASH_MS | | |"
-echo "| password sign-in (POST /account/sign-in) | ${SIGNIN[0]} | $(per_core "${SIGNIN[0]}") | ${SIGNIN[1]} | ${SIGNIN[2]} | ${SIGNIN[3]} |"
-echo "| refresh-token grant (POST /connect/token) | ${REFRESH[0]} | $(per_core "${REFRESH[0]}") | ${REFRESH[1]} | ${REFRESH[2]} | ${REFRESH[3]} |"
+echo "| run | per s | per s per core | server CPU ms each | p50 ms | p99 ms | errors |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| bare Argon2id hash (one thread) | $HASH_RATE | $HASH_RATE | $HASH_MS | $HASH_MS | | |"
+echo "| password sign-in (POST /account/sign-in) | ${SIGNIN[0]} | $(per_core "${SIGNIN[0]}") | ${SIGNIN[4]} | ${SIGNIN[1]} | ${SIGNIN[2]} | ${SIGNIN[3]} |"
+echo "| refresh-token grant (POST /connect/token) | ${REFRESH[0]} | $(per_core "${REFRESH[0]}") | ${REFRESH[4]} | ${REFRESH[1]} | ${REFRESH[2]} | ${REFRESH[3]} |"
 echo
 verdict="$(awk -v s="$(per_core "${SIGNIN[0]}")" -v r="$(per_core "${REFRESH[0]}")" -v e="$((SIGNIN[3] + REFRESH[3]))" 'BEGIN {
     ok = 1; msg = ""
