@@ -16,7 +16,7 @@
 # Settings (environment):
 #   BENCH_CASES=1000000    cases generated before the runs
 #   BENCH_RATE=300         the paced submission rate (submissions/s)
-#   BENCH_DURATION=15      seconds per measured run;  BENCH_WARMUP=5
+#   BENCH_DURATION=15      seconds per measured run;  BENCH_WARMUP=30
 #   BENCH_THREADS=2 BENCH_CONNECTIONS=16
 #   BENCH_KEEP=1           keep the temp dir (apps, database, logs, wrk output)
 #   BENCH_DATA=DIR         a data directory kept between runs: the first run seeds and generates into it, later runs
@@ -28,7 +28,7 @@ REPO_ROOT="$(pwd)"
 CASES="${BENCH_CASES:-1000000}"
 RATE="${BENCH_RATE:-300}"
 DURATION="${BENCH_DURATION:-15}"
-WARMUP="${BENCH_WARMUP:-5}"
+WARMUP="${BENCH_WARMUP:-30}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 HOST=127.0.0.1

@@ -14,7 +14,7 @@
 # Settings (environment):
 #   BENCH_PEOPLE=200000      people generated into the population registry
 #   BENCH_RATE=3000          the paced run's rate (requests/s)
-#   BENCH_DURATION=15        seconds per measured run;  BENCH_WARMUP=5
+#   BENCH_DURATION=15        seconds per measured run;  BENCH_WARMUP=30
 #   BENCH_THREADS=2 BENCH_CONNECTIONS=32
 #   BENCH_DATABASE=postgres  run on a throw-away PostgreSQL (.ci/postgres.sh) instead of SQLite
 #   BENCH_KEEP=1             keep the temp dir
@@ -25,7 +25,7 @@ REPO_ROOT="$(pwd)"
 PEOPLE="${BENCH_PEOPLE:-200000}"
 RATE="${BENCH_RATE:-3000}"
 DURATION="${BENCH_DURATION:-15}"
-WARMUP="${BENCH_WARMUP:-5}"
+WARMUP="${BENCH_WARMUP:-30}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 DATABASE="${BENCH_DATABASE:-sqlite}"

@@ -15,7 +15,7 @@
 # Settings (environment):
 #   BENCH_MEMORY_KIB=7168 BENCH_PASSES=5 BENCH_LANES=1   the Argon2id cost (Keycloak's default)
 #   BENCH_ACCOUNTS=200       citizens registered (sign-ins cycle through them)
-#   BENCH_DURATION=15        seconds per measured run;  BENCH_WARMUP=5;  BENCH_HASH_SECONDS=5
+#   BENCH_DURATION=15        seconds per measured run;  BENCH_WARMUP=30;  BENCH_HASH_SECONDS=5
 #   BENCH_THREADS=2 BENCH_CONNECTIONS=16   (4 x CONNECTIONS refresh chains are made: half for the warm-up)
 #   BENCH_DATABASE=postgres  run on a throw-away PostgreSQL (.ci/postgres.sh) instead of SQLite
 #   BENCH_KEEP=1             keep the temp dir
@@ -28,7 +28,7 @@ PASSES="${BENCH_PASSES:-5}"
 LANES="${BENCH_LANES:-1}"
 ACCOUNTS="${BENCH_ACCOUNTS:-200}"
 DURATION="${BENCH_DURATION:-15}"
-WARMUP="${BENCH_WARMUP:-5}"
+WARMUP="${BENCH_WARMUP:-30}"
 HASH_SECONDS="${BENCH_HASH_SECONDS:-5}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
