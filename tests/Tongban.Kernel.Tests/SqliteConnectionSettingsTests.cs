@@ -5,7 +5,7 @@ using Tongban.Kernel.Data;
 
 namespace Tongban.Kernel.Tests;
 
-public sealed class SqliteTests
+public sealed class SqliteConnectionSettingsTests
 {
     [Fact]
     public async Task A_connection_handle_gets_the_settings_on_its_first_open_and_keeps_them_through_the_pool()
@@ -33,23 +33,6 @@ public sealed class SqliteTests
         // A new handle (the pool emptied) gets them afresh.
         SqliteConnection.ClearAllPools();
         Assert.Equal((30000L, 1L), await OpenAndReadAsync());
-    }
-
-    [Fact]
-    public async Task The_background_checkpoint_copies_the_whole_log_into_the_database()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseLane.Sqlite);
-        await using var app = new TongbanApp(database, new Dictionary<string, string?> { ["Region:SeedDemoWhenEmpty"] = "false" });
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
-            for (var i = 0; i < 20; i++) await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS t_checkpoint (v TEXT); INSERT INTO t_checkpoint VALUES (randomblob(4000))");
-        }
-
-        var (log, checkpointed) = await app.Services.GetRequiredService<SqliteCheckpointer>().CheckpointAsync(CancellationToken.None);
-
-        Assert.True(log > 0, "the writes went to the log");
-        Assert.Equal(log, checkpointed);
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
