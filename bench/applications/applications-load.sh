@@ -122,9 +122,15 @@ cat >"$WORK/queue.paths" <<PATHS
 /api/applications/cases?status=InProcess&dueBy=$(TZ=Asia/Shanghai date +%F)
 /admin/cases
 PATHS
+# Every path must answer 200, and every API page must hold cases: a fast empty page would measure nothing.
+ROWS=""
 while read -r path; do
-    code="$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/staff.jar" "$URL$path")"
+    code="$(curl -s -o "$WORK/page.out" -w '%{http_code}' -b "$WORK/staff.jar" "$URL$path")"
     [ "$code" = "200" ] || { echo "ERROR: $path answered HTTP $code" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
+    [[ "$path" == /api/* ]] || continue
+    rows="$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["rows"]))' "$WORK/page.out")"
+    [ "$rows" -gt 0 ] || { echo "ERROR: $path answered no cases" >&2; exit 1; }
+    ROWS="$ROWS${ROWS:+, }$rows"
 done <"$WORK/queue.paths"
 
 # (b) a walk-in body for the first demo item the citizen may apply for: its required fields and materials filled.
@@ -183,7 +189,7 @@ echo "### Applications: workbench over $CASES generated cases, walk-in submissio
 echo
 echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); .NET $(dotnet --version); SQLite; load average $(cut -d' ' -f1-3 /proc/loadavg);" \
     "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run after a ${WARMUP}s warm-up; server and wrk on the same machine."
-echo "Generator: $generated. Measured department: $DEPT_CASES cases; $total cases after the runs."
+echo "Generator: $generated. Measured department: $DEPT_CASES cases; $total cases after the runs. Cases on each API page of the rotation: $ROWS."
 echo
 echo "| run | req/s | p50 ms | p95 ms | p99 ms | errors |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"

@@ -120,12 +120,7 @@ public sealed class OpenIdConnectTests(LaneApps lanes) : IClassFixture<LaneApps>
     public async Task A_refresh_token_is_replaced_at_each_use_and_a_reused_one_revokes_the_whole_chain(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
-        var clientId = Oidc.NewClientId();
-        var secret = await app.RegisterClientAsync(clientId, offline: true);
-        var (id, _, _) = await app.RegisterAsync();
-        var (verifier, challenge) = Oidc.Pkce();
-        var code = await Oidc.AuthorizeAsync(app.Browser(), id, Oidc.AuthorizeUrl(clientId, "openid offline_access", challenge));
-        var (_, first) = await app.RedeemAsync(clientId, secret, code, verifier);
+        var (clientId, secret, first) = await OfflineSignInAsync(app);
         var r1 = first.GetProperty("refresh_token").GetString()!;
 
         Task<(HttpStatusCode, JsonElement)> Refresh(string token) =>
@@ -148,12 +143,7 @@ public sealed class OpenIdConnectTests(LaneApps lanes) : IClassFixture<LaneApps>
     public async Task Entries_are_kept_for_tokens_presented_back_and_none_for_ID_tokens(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
-        var clientId = Oidc.NewClientId();
-        var secret = await app.RegisterClientAsync(clientId, offline: true);
-        var (id, _, _) = await app.RegisterAsync();
-        var (verifier, challenge) = Oidc.Pkce();
-        var code = await Oidc.AuthorizeAsync(app.Browser(), id, Oidc.AuthorizeUrl(clientId, "openid offline_access", challenge));
-        var (_, first) = await app.RedeemAsync(clientId, secret, code, verifier);
+        var (clientId, secret, first) = await OfflineSignInAsync(app);
         var (ok, second) = await app.TokenAsync(("grant_type", "refresh_token"), ("client_id", clientId), ("client_secret", secret),
             ("refresh_token", first.GetProperty("refresh_token").GetString()!));
         Assert.Equal(HttpStatusCode.OK, ok);
@@ -215,6 +205,18 @@ public sealed class OpenIdConnectTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.Equal("EC", key.GetProperty("kty").GetString());
         Assert.Equal("P-256", key.GetProperty("crv").GetString());
         Assert.Equal("ES256", key.GetProperty("alg").GetString());
+    }
+
+    /// <summary>A citizen signs in to a new confidential client with offline access; the code is redeemed.</summary>
+    private static async Task<(string ClientId, string Secret, JsonElement Tokens)> OfflineSignInAsync(TongbanApp app)
+    {
+        var clientId = Oidc.NewClientId();
+        var secret = await app.RegisterClientAsync(clientId, offline: true);
+        var (id, _, _) = await app.RegisterAsync();
+        var (verifier, challenge) = Oidc.Pkce();
+        var code = await Oidc.AuthorizeAsync(app.Browser(), id, Oidc.AuthorizeUrl(clientId, "openid offline_access", challenge));
+        var (_, tokens) = await app.RedeemAsync(clientId, secret, code, verifier);
+        return (clientId, secret, tokens);
     }
 
     private static async Task<bool> AuditedAsync(TongbanApp app, string action, string? subject)
