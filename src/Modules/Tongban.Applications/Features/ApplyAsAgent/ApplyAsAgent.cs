@@ -43,7 +43,7 @@ internal sealed class ApplyAsAgent(IProxyAuthorisations authorisations, SubmitAp
                 ErrorKind.Forbidden, "principal_account_id"));
         var station = user.IsInRole(Policies.StationAgent) ? StaffScope.Of(user).StationKey : null;
         var actor = $"{Actor.Of(user)} for user:{input.PrincipalAccountId}";
-        var key = string.IsNullOrWhiteSpace(input.Key) ? Guid.NewGuid().ToString("N") : input.Key.Trim();
+        var key = Submission.KeyOf(input.Key);
         return await submit.SubmitTargetAsync(target, new Submission(target.Code, input.PrincipalAccountId, input.Application.FormValues, input.Application.MaterialRefs,
             station is null ? Channel.Online : Channel.Station, $"agent:{agent}:{key}", actor, station is null ? null : $"驿站 station {station}", station), Guid.NewGuid(), null, ct);
     }

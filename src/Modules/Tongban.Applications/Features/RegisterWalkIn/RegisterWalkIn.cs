@@ -54,7 +54,7 @@ internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory
         var target = await targets.FindTargetAsync(bundle ? input.BundleCode : input.ItemCode, bundle, ct);
         var account = await FindApplicantAsync(input.IdNumber, WalkInPurpose(target.Code), user, ct);
         var actor = Actor.Of(user);
-        var key = string.IsNullOrWhiteSpace(input.Key) ? Guid.NewGuid().ToString("N") : input.Key.Trim();
+        var key = Submission.KeyOf(input.Key);
         // At a station (驿站) the case records it, so the station's queue shows it; elsewhere it is a window of a hall.
         var station = StaffScope.Of(user).StationKey;
         var window = string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
