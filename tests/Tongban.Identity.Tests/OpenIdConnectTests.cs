@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.EntityFrameworkCore.Models;
+using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation.AspNetCore;
 using Tongban.Identity.Data;
 using Tongban.Kernel.Data;
 
@@ -225,5 +229,36 @@ public sealed class OpenIdConnectTests(LaneApps lanes) : IClassFixture<LaneApps>
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         return await db.AuditEntries.AnyAsync(e => e.Action == action && (subject == null || e.Subject == subject));
+    }
+
+    [Fact]
+    public async Task OpenIddicts_server_is_offered_only_its_own_endpoints_and_its_validation_every_request()
+    {
+        var app = await lanes.For(DatabaseLane.Sqlite);
+        var schemes = app.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+        var http = app.Services.GetRequiredService<IHttpContextAccessor>();
+        async Task<Type[]> HandlersAt(string path)
+        {
+            var context = new DefaultHttpContext();
+            context.Request.Path = path;
+            http.HttpContext = context;
+            try
+            {
+                return [.. (await schemes.GetRequestHandlerSchemesAsync()).Select(s => s.HandlerType)];
+            }
+            finally
+            {
+                http.HttpContext = null;
+            }
+        }
+
+        foreach (var endpoint in new[] { "/connect/token", "/connect/authorize", "/.well-known/openid-configuration", "/.well-known/jwks" })
+            Assert.Contains(typeof(OpenIddictServerAspNetCoreHandler), await HandlersAt(endpoint));
+        foreach (var other in new[] { "/api/exchange/11211200061012195B-00001/query", "/account/sign-in", "/connections" })
+        {
+            var handlers = await HandlersAt(other);
+            Assert.DoesNotContain(typeof(OpenIddictServerAspNetCoreHandler), handlers);
+            Assert.Contains(typeof(OpenIddictValidationAspNetCoreHandler), handlers);
+        }
     }
 }

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Tongban.Kernel.Data;
 
 namespace Tongban.Kernel.Audit;
@@ -68,6 +71,59 @@ public static class HashChain
         var created = new THead();
         heads.Add(created);
         return created;
+    }
+
+    /// <summary>
+    /// The same lock for an appender that writes its links with plain SQL (the access log, which appends in batches
+    /// under load): one statement locks the head and reads it, nothing is tracked, and <see cref="MoveHeadAsync{THead}"/>
+    /// writes the new head. PostgreSQL: SELECT … FOR UPDATE; SQLite: an UPDATE … RETURNING, which takes the write lock.
+    /// Null when the chain has no head yet. Runs in the context's current transaction.
+    /// </summary>
+    public static async Task<(long LastSequence, string LastHash)?> LockHeadRowAsync<THead>(DbContext db, CancellationToken cancellationToken)
+        where THead : class, IChainHead
+    {
+        var (table, id, sequence, hash) = HeadColumns<THead>(db);
+        await using var command = HeadCommand(db, db.Database.IsNpgsql()
+            ? $"SELECT {sequence}, {hash} FROM {table} WHERE {id} = 1 FOR UPDATE"
+            : $"UPDATE {table} SET {id} = {id} WHERE {id} = 1 RETURNING {sequence}, {hash}");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Moves the head locked by <see cref="LockHeadRowAsync{THead}"/> to the last link appended (creating it on the first append).</summary>
+    public static async Task MoveHeadAsync<THead>(DbContext db, bool exists, long lastSequence, string lastHash, CancellationToken cancellationToken)
+        where THead : class, IChainHead
+    {
+        var (table, id, sequence, hash) = HeadColumns<THead>(db);
+        await using var command = HeadCommand(db, exists
+            ? $"UPDATE {table} SET {sequence} = @sequence, {hash} = @hash WHERE {id} = 1"
+            : $"INSERT INTO {table} ({id}, {sequence}, {hash}) VALUES (1, @sequence, @hash)");
+        foreach (var (name, value) in new (string, object)[] { ("@sequence", lastSequence), ("@hash", lastHash) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            throw new InvalidOperationException($"The chain head of {table} did not move.");
+    }
+
+    private static DbCommand HeadCommand(DbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A chain head is locked and moved inside a transaction.");
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static (string Table, string Id, string Sequence, string Hash) HeadColumns<THead>(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(THead))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
+        return (table.Name, Column(nameof(IChainHead.Id)), Column(nameof(IChainHead.LastSequence)), Column(nameof(IChainHead.LastHash)));
     }
 
     /// <summary>Verifies a chain stored as <typeparamref name="TLink"/> rows with its <typeparamref name="THead"/>.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
@@ -63,6 +64,7 @@ internal static class OpenIdConnectSetup
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ServerKeyRing>());
         services.AddSingleton<IOpenIdConnectKeys>(sp => sp.GetRequiredService<ServerKeyRing>());
         services.AddScoped<AccountPrincipals>();
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, EndpointScopedSchemes>());
         if (development) services.AddHostedService<DevelopmentClientSeeder>();
 
         // Exchange endpoints keep asking for the scheme and policy by the names the kernel gives them.

@@ -1,5 +1,6 @@
-using System.Threading.Channels;
+using System.Globalization;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -67,19 +68,25 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         }
     }
 
+    /// <summary>
+    /// One batch, one transaction, all in plain SQL: lock and read the head in one statement, one multi-row INSERT,
+    /// the roll-up, move the head. Under load batches are small (a batch takes well under a millisecond, so few reads
+    /// queue behind it), so what a batch costs besides its rows is most of what the log costs.
+    /// </summary>
     private async Task WriteAsync(List<Pending> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var head = await HashChain.LockHeadAsync<AccessLogHead>(db, CancellationToken.None);
+        var head = await HashChain.LockHeadRowAsync<AccessLogHead>(db, CancellationToken.None);
+        var (lastSequence, lastHash) = head ?? (0, AccessLogEntry.Genesis);
         var entries = new List<AccessLogEntry>(batch.Count);
         foreach (var p in batch)
         {
             var read = p.Draft.Read;
             var entry = new AccessLogEntry
             {
-                Sequence = head.LastSequence + 1,
+                Sequence = lastSequence + 1,
                 At = HashChain.ToMilliseconds(p.At),
                 Caller = read.Caller,
                 CallerDepartment = read.CallerDepartment,
@@ -90,15 +97,14 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
                 SubjectHash = p.SubjectHash,
                 ResultCount = p.Draft.ResultCount,
                 ElapsedMicroseconds = p.Draft.ElapsedMicroseconds,
-                PreviousHash = head.LastHash,
+                PreviousHash = lastHash,
             }.Seal();
             entries.Add(entry);
-            head.LastSequence = entry.Sequence;
-            head.LastHash = entry.Hash;
+            (lastSequence, lastHash) = (entry.Sequence, entry.Hash);
         }
         await InsertAsync(db, entries);
         await CountAsync(db, entries);
-        await db.SaveChangesAsync(); // the head
+        await HashChain.MoveHeadAsync<AccessLogHead>(db, head is not null, lastSequence, lastHash, CancellationToken.None);
         await transaction.CommitAsync();
     }
 
@@ -108,25 +114,41 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
     /// </summary>
     private static async Task InsertAsync(RegistriesDbContext db, List<AccessLogEntry> entries)
     {
-        var entity = db.Model.FindEntityType(typeof(AccessLogEntry))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!)).ToList();
+        var columns = EntryColumns.For(db.Model);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var sql = new StringBuilder($"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES ");
+        var sql = new StringBuilder(columns.Insert, columns.Insert.Length + entries.Count * columns.Properties.Count * 10);
         for (var row = 0; row < entries.Count; row++)
         {
             sql.Append(row == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Count; c++)
+            for (var c = 0; c < columns.Properties.Count; c++)
             {
-                var name = $"@p{row}_{c}";
-                sql.Append(c == 0 ? name : ", " + name);
-                command.AddParameter(name, columns[c].Property.ToProvider(columns[c].Property.PropertyInfo!.GetValue(entries[row])));
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{c}");
+                sql.Append(c == 0 ? "" : ", ").Append(name);
+                var property = columns.Properties[c];
+                command.AddParameter(name, property.ToProvider(property.PropertyInfo!.GetValue(entries[row])));
             }
             sql.Append(')');
         }
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The log's stored properties and the INSERT's head, worked out once per model rather than once per batch.</summary>
+    private sealed record EntryColumns(IModel Model, string Insert, IReadOnlyList<IProperty> Properties)
+    {
+        private static EntryColumns? _last;
+
+        public static EntryColumns For(IModel model)
+        {
+            if (Volatile.Read(ref _last) is { } known && known.Model == model) return known;
+            var entity = model.FindEntityType(typeof(AccessLogEntry))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var properties = entity.GetProperties().ToList();
+            var insert = $"INSERT INTO {table.Name} ({string.Join(", ", properties.Select(p => p.GetColumnName(table)))}) VALUES ";
+            Volatile.Write(ref _last, known = new EntryColumns(model, insert, properties));
+            return known;
+        }
     }
 
     /// <summary>Adds the batch to the daily roll-up: one upsert per (day, department, resource) in the batch, usually one or two.</summary>
