@@ -26,6 +26,11 @@ public static class KernelModule
 
         services.AddModuleDatabase<KernelDbContext, KernelSqliteContext, KernelPostgresContext>(configuration, "kernel", KernelDbContext.Prefix);
         services.AddSingleton<DatabaseMigrator>();
+        if ((configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<SqliteCheckpointer>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
+        }
         services.AddSingleton<RegionSeeder>();
 
         services.AddSingleton<OutboxDispatcher>();
