@@ -26,7 +26,7 @@ public static class KernelModule
 
         services.AddModuleDatabase<KernelDbContext, KernelSqliteContext, KernelPostgresContext>(configuration, "kernel", KernelDbContext.Prefix);
         services.AddSingleton<DatabaseMigrator>();
-        if ((configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.Sqlite)
+        if (DatabaseOptions.From(configuration).Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<SqliteCheckpointer>();
             services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());

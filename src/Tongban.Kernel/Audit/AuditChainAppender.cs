@@ -16,14 +16,13 @@ internal sealed class AuditChainAppender(KernelDbContext db, TimeProvider clock)
     {
         var record = message.Read<AuditRecord>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var head = await HashChain.LockHeadAsync<AuditHead>(db, cancellationToken);
+        var (lastSequence, lastHash) = await HashChain.LockHeadAsync<AuditHead>(db, cancellationToken);
         if (await db.AuditEntries.AnyAsync(e => e.SourceMessageId == message.Id, cancellationToken)) return;
 
-        var entry = AuditEntry.Append(head.LastSequence + 1, head.LastHash, record, message.Id, clock.GetUtcNow());
+        var entry = AuditEntry.Append(lastSequence + 1, lastHash, record, message.Id, clock.GetUtcNow());
         db.AuditEntries.Add(entry);
-        head.LastSequence = entry.Sequence;
-        head.LastHash = entry.Hash;
         await db.SaveChangesAsync(cancellationToken);
+        await HashChain.MoveHeadAsync<AuditHead>(db, entry.Sequence, entry.Hash, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

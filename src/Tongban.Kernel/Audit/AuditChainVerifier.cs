@@ -49,37 +49,12 @@ public static class HashChain
     public static DateTimeOffset ToMilliseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     /// <summary>
-    /// Locks the chain's head for the current transaction, so appends are serialised: PostgreSQL takes a row lock
-    /// (SELECT … FOR UPDATE), SQLite takes its write lock at once rather than at the first INSERT, so two appenders
-    /// cannot read the same head. Creates the head on the first append.
+    /// Locks the chain's head for the current transaction and reads it, in one statement, so appends are serialised:
+    /// PostgreSQL takes a row lock (SELECT … FOR UPDATE), SQLite its write lock at once (an UPDATE … RETURNING) rather
+    /// than at the first INSERT, so two appenders cannot read the same head. Nothing is tracked; a chain without a head
+    /// yet reads as empty. <see cref="MoveHeadAsync{THead}"/> writes the new head in the same transaction.
     /// </summary>
-    public static async Task<THead> LockHeadAsync<THead>(DbContext db, CancellationToken cancellationToken) where THead : class, IChainHead, new()
-    {
-        var heads = db.Set<THead>();
-        var table = db.Model.FindEntityType(typeof(THead))!.GetTableName();
-        if (db.Database.IsNpgsql())
-        {
-            var locked = "SELECT * FROM " + table + " WHERE id = 1 FOR UPDATE";
-            if (await heads.FromSqlRaw(locked).SingleOrDefaultAsync(cancellationToken) is { } head) return head;
-        }
-        else
-        {
-            var touch = "UPDATE " + table + " SET id = id WHERE id = 1";
-            await db.Database.ExecuteSqlRawAsync(touch, cancellationToken);
-            if (await heads.SingleOrDefaultAsync(h => h.Id == 1, cancellationToken) is { } head) return head;
-        }
-        var created = new THead();
-        heads.Add(created);
-        return created;
-    }
-
-    /// <summary>
-    /// The same lock for an appender that writes its links with plain SQL (the access log, which appends in batches
-    /// under load): one statement locks the head and reads it, nothing is tracked, and <see cref="MoveHeadAsync{THead}"/>
-    /// writes the new head. PostgreSQL: SELECT … FOR UPDATE; SQLite: an UPDATE … RETURNING, which takes the write lock.
-    /// Null when the chain has no head yet. Runs in the context's current transaction.
-    /// </summary>
-    public static async Task<(long LastSequence, string LastHash)?> LockHeadRowAsync<THead>(DbContext db, CancellationToken cancellationToken)
+    public static async Task<(long LastSequence, string LastHash)> LockHeadAsync<THead>(DbContext db, CancellationToken cancellationToken)
         where THead : class, IChainHead
     {
         var (table, id, sequence, hash) = HeadColumns<THead>(db);
@@ -87,17 +62,16 @@ public static class HashChain
             ? $"SELECT {sequence}, {hash} FROM {table} WHERE {id} = 1 FOR UPDATE"
             : $"UPDATE {table} SET {id} = {id} WHERE {id} = 1 RETURNING {sequence}, {hash}");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, Genesis);
     }
 
-    /// <summary>Moves the head locked by <see cref="LockHeadRowAsync{THead}"/> to the last link appended (creating it on the first append).</summary>
-    public static async Task MoveHeadAsync<THead>(DbContext db, bool exists, long lastSequence, string lastHash, CancellationToken cancellationToken)
+    /// <summary>Moves the head locked by <see cref="LockHeadAsync{THead}"/> to the last link appended (creating it on the first append).</summary>
+    public static async Task MoveHeadAsync<THead>(DbContext db, long lastSequence, string lastHash, CancellationToken cancellationToken)
         where THead : class, IChainHead
     {
         var (table, id, sequence, hash) = HeadColumns<THead>(db);
-        await using var command = HeadCommand(db, exists
-            ? $"UPDATE {table} SET {sequence} = @sequence, {hash} = @hash WHERE {id} = 1"
-            : $"INSERT INTO {table} ({id}, {sequence}, {hash}) VALUES (1, @sequence, @hash)");
+        await using var command = HeadCommand(db, $"INSERT INTO {table} ({id}, {sequence}, {hash}) VALUES (1, @sequence, @hash) " +
+            $"ON CONFLICT ({id}) DO UPDATE SET {sequence} = excluded.{sequence}, {hash} = excluded.{hash}");
         foreach (var (name, value) in new (string, object)[] { ("@sequence", lastSequence), ("@hash", lastHash) })
         {
             var parameter = command.CreateParameter();
@@ -105,8 +79,7 @@ public static class HashChain
             parameter.Value = value;
             command.Parameters.Add(parameter);
         }
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-            throw new InvalidOperationException($"The chain head of {table} did not move.");
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static DbCommand HeadCommand(DbContext db, string sql)

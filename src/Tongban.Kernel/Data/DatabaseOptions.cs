@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Tongban.Kernel.Data;
 
 public enum DatabaseProvider
@@ -10,6 +12,9 @@ public enum DatabaseProvider
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
+
+    /// <summary>The options as configured, for registration time (before options can be resolved).</summary>
+    public static DatabaseOptions From(IConfiguration configuration) => configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 

@@ -22,7 +22,7 @@ public static class ModuleDatabaseRegistration
         where TSqlite : TContext
         where TPostgres : TContext
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = DatabaseOptions.From(configuration);
         var history = $"__{tablePrefix}_migrations";
         if (options.Provider == DatabaseProvider.Postgres)
         {

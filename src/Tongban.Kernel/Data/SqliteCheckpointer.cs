@@ -16,6 +16,8 @@ namespace Tongban.Kernel.Data;
 internal sealed class SqliteCheckpointer(IServiceProvider services, TimeProvider clock, ILogger<SqliteCheckpointer> logger)
     : PeriodicWorker(clock, logger)
 {
+    private readonly Lazy<string> _connectionString = new(() => ConnectionStrings.Sqlite(services));
+
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(200);
 
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => CheckpointAsync(cancellationToken);
@@ -23,7 +25,7 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, TimeProvider
     /// <returns>The pages in the log and how many of them are now in the database file.</returns>
     public async Task<(long LogPages, long CheckpointedPages)> CheckpointAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(ConnectionStrings.Sqlite(services));
+        await using var connection = new SqliteConnection(_connectionString.Value);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";

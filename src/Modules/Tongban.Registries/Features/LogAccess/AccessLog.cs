@@ -78,8 +78,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var head = await HashChain.LockHeadRowAsync<AccessLogHead>(db, CancellationToken.None);
-        var (lastSequence, lastHash) = head ?? (0, AccessLogEntry.Genesis);
+        var (lastSequence, lastHash) = await HashChain.LockHeadAsync<AccessLogHead>(db, CancellationToken.None);
         var entries = new List<AccessLogEntry>(batch.Count);
         foreach (var p in batch)
         {
@@ -104,7 +103,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         }
         await InsertAsync(db, entries);
         await CountAsync(db, entries);
-        await HashChain.MoveHeadAsync<AccessLogHead>(db, head is not null, lastSequence, lastHash, CancellationToken.None);
+        await HashChain.MoveHeadAsync<AccessLogHead>(db, lastSequence, lastHash, CancellationToken.None);
         await transaction.CommitAsync();
     }
 
