@@ -185,6 +185,50 @@ public sealed class ReadTests(LaneApps apps) : IClassFixture<LaneApps>
 
     [Theory]
     [DatabaseLanes]
+    public async Task A_batch_the_database_refuses_fails_its_reads_leaves_nothing_behind_and_the_log_writes_on(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var id = RegistryRecords.NewIdNumber();
+        await RegistryRecords.AddAsync(app, RegistryRecords.Person(id, "孙丽"));
+        Task<IReadOnlyList<RegistryRecordView>> Read(string onBehalfOf) => WithScopeAsync(app, sp =>
+            sp.GetRequiredService<IRegistryRecords>().ReadAsync(RegistryKind.Population, id, ["name"], Social with { OnBehalfOf = onBehalfOf }, default));
+        await Read("clerk-before");
+
+        // The database refuses one entry (as it would on a full disk or a lost connection): its batch rolls back whole.
+        string[] refuse = lane == DatabaseLane.Postgres
+            ? ["CREATE FUNCTION refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$",
+               "CREATE TRIGGER refuse_entry BEFORE INSERT ON reg_access_log FOR EACH ROW WHEN (NEW.on_behalf_of = 'clerk-refused') EXECUTE FUNCTION refuse_entry()"]
+            : ["CREATE TRIGGER refuse_entry BEFORE INSERT ON reg_access_log WHEN NEW.on_behalf_of = 'clerk-refused' BEGIN SELECT RAISE(ABORT, 'refused'); END"];
+        string[] allow = lane == DatabaseLane.Postgres
+            ? ["DROP TRIGGER refuse_entry ON reg_access_log", "DROP FUNCTION refuse_entry()"]
+            : ["DROP TRIGGER refuse_entry"];
+        async Task Run(string[] statements)
+        {
+            foreach (var sql in statements)
+                await WithScopeAsync(app, sp => sp.GetRequiredService<RegistriesDbContext>().Database.ExecuteSqlRawAsync(sql));
+        }
+        await Run(refuse);
+        try
+        {
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Read("clerk-refused"));
+        }
+        finally
+        {
+            await Run(allow);
+        }
+
+        Assert.Single(await Read("clerk-after"));
+        var logged = await WithScopeAsync(app, sp => sp.GetRequiredService<RegistriesDbContext>().AccessLog.AsNoTracking()
+            .Where(a => a.OnBehalfOf == "clerk-before" || a.OnBehalfOf == "clerk-refused" || a.OnBehalfOf == "clerk-after")
+            .OrderBy(a => a.Sequence).Select(a => a.OnBehalfOf).ToListAsync());
+        Assert.Equal(["clerk-before", "clerk-after"], logged);
+        var system = await app.SignInAsync("系统管理员", Policies.SystemAdministrator);
+        var verification = await system.GetFromJsonAsync<JsonElement>("/api/registries/access-log/verification");
+        Assert.True(verification.GetProperty("isIntact").GetBoolean(), verification.ToString());
+    }
+
+    [Theory]
+    [DatabaseLanes]
     public async Task Who_read_my_data_needs_a_valid_number_in_the_body_and_a_data_administrator(DatabaseLane lane)
     {
         var app = await apps.For(lane);

@@ -49,55 +49,43 @@ public static class HashChain
     public static DateTimeOffset ToMilliseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     /// <summary>
-    /// Locks the chain's head for the current transaction and reads it, in one statement, so appends are serialised:
-    /// PostgreSQL takes a row lock (SELECT … FOR UPDATE), SQLite its write lock at once (an UPDATE … RETURNING) rather
-    /// than at the first INSERT, so two appenders cannot read the same head. Nothing is tracked; a chain without a head
-    /// yet reads as empty. <see cref="MoveHeadAsync{THead}"/> writes the new head in the same transaction.
+    /// Locks the chain's head for the current transaction and reads it, in one statement, so appends are serialised
+    /// (see <see cref="ChainHeadStatements.LockAsync"/>). <see cref="MoveHeadAsync{THead}"/> writes the new head in the same
+    /// transaction. For a writer that appends batch after batch on one connection, <see cref="Head{THead}"/> makes the two
+    /// statements once.
     /// </summary>
     public static async Task<(long LastSequence, string LastHash)> LockHeadAsync<THead>(DbContext db, CancellationToken cancellationToken)
         where THead : class, IChainHead
     {
-        var (table, id, sequence, hash) = HeadColumns<THead>(db);
-        await using var command = HeadCommand(db, db.Database.IsNpgsql()
-            ? $"SELECT {sequence}, {hash} FROM {table} WHERE {id} = 1 FOR UPDATE"
-            : $"UPDATE {table} SET {id} = {id} WHERE {id} = 1 RETURNING {sequence}, {hash}");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, Genesis);
+        await using var head = Head<THead>(db);
+        return await head.LockAsync(CurrentTransaction(db), cancellationToken);
     }
 
     /// <summary>Moves the head locked by <see cref="LockHeadAsync{THead}"/> to the last link appended (creating it on the first append).</summary>
     public static async Task MoveHeadAsync<THead>(DbContext db, long lastSequence, string lastHash, CancellationToken cancellationToken)
         where THead : class, IChainHead
     {
-        var (table, id, sequence, hash) = HeadColumns<THead>(db);
-        await using var command = HeadCommand(db, $"INSERT INTO {table} ({id}, {sequence}, {hash}) VALUES (1, @sequence, @hash) " +
-            $"ON CONFLICT ({id}) DO UPDATE SET {sequence} = excluded.{sequence}, {hash} = excluded.{hash}");
-        foreach (var (name, value) in new (string, object)[] { ("@sequence", lastSequence), ("@hash", lastHash) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var head = Head<THead>(db);
+        await head.MoveAsync(CurrentTransaction(db), lastSequence, lastHash, cancellationToken);
     }
 
-    private static DbCommand HeadCommand(DbContext db, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A chain head is locked and moved inside a transaction.");
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static (string Table, string Id, string Sequence, string Hash) HeadColumns<THead>(DbContext db)
+    /// <summary>The head's two statements on <paramref name="db"/>'s connection, made once and reusable across transactions.</summary>
+    public static ChainHeadStatements Head<THead>(DbContext db) where THead : class, IChainHead
     {
         var entity = db.Model.FindEntityType(typeof(THead))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
-        return (table.Name, Column(nameof(IChainHead.Id)), Column(nameof(IChainHead.LastSequence)), Column(nameof(IChainHead.LastHash)));
+        var (name, id, sequence, hash) = (table.Name, Column(nameof(IChainHead.Id)), Column(nameof(IChainHead.LastSequence)), Column(nameof(IChainHead.LastHash)));
+        return new ChainHeadStatements(db.Database.GetDbConnection(),
+            db.Database.IsNpgsql()
+                ? $"SELECT {sequence}, {hash} FROM {name} WHERE {id} = 1 FOR UPDATE"
+                : $"UPDATE {name} SET {id} = {id} WHERE {id} = 1 RETURNING {sequence}, {hash}",
+            $"INSERT INTO {name} ({id}, {sequence}, {hash}) VALUES (1, @sequence, @hash) " +
+            $"ON CONFLICT ({id}) DO UPDATE SET {sequence} = excluded.{sequence}, {hash} = excluded.{hash}");
     }
+
+    private static DbTransaction CurrentTransaction(DbContext db) => db.Database.CurrentTransaction?.GetDbTransaction()
+        ?? throw new InvalidOperationException("A chain head is locked and moved inside a transaction.");
 
     /// <summary>Verifies a chain stored as <typeparamref name="TLink"/> rows with its <typeparamref name="THead"/>.</summary>
     public static Task<AuditVerification> VerifyAsync<TLink, THead>(DbContext db, CancellationToken cancellationToken)
@@ -141,6 +129,63 @@ public static class HashChain
         if (last is null && count > 0)
             return new(count, AuditFault.Inserted, 1, "entries exist but the chain head is missing");
         return new(count, AuditFault.None, null, null);
+    }
+}
+
+/// <summary>
+/// A chain head's two statements on one connection. A command that is run again keeps its compiled statement (SQLite
+/// parses and plans it once), so a writer that holds one of these for its connection pays only for binding and running.
+/// </summary>
+public sealed class ChainHeadStatements : IAsyncDisposable
+{
+    private readonly DbCommand _lock;
+    private readonly DbCommand _move;
+    private readonly DbParameter _sequence;
+    private readonly DbParameter _hash;
+
+    internal ChainHeadStatements(DbConnection connection, string lockSql, string moveSql)
+    {
+        _lock = connection.CreateCommand();
+        _lock.CommandText = lockSql;
+        _move = connection.CreateCommand();
+        _move.CommandText = moveSql;
+        _sequence = Parameter(_move, "@sequence");
+        _hash = Parameter(_move, "@hash");
+    }
+
+    /// <summary>
+    /// Locks the head for <paramref name="transaction"/> and reads it, in one statement: PostgreSQL takes a row lock
+    /// (SELECT … FOR UPDATE), SQLite its write lock at once (an UPDATE … RETURNING) rather than at the first INSERT, so two
+    /// appenders cannot read the same head. A chain without a head yet reads as empty.
+    /// </summary>
+    public async Task<(long LastSequence, string LastHash)> LockAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        _lock.Transaction = transaction;
+        await using var reader = await _lock.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, HashChain.Genesis);
+    }
+
+    /// <summary>Moves the head locked by <see cref="LockAsync"/> to the last link appended, creating it on the first append.</summary>
+    public async Task MoveAsync(DbTransaction transaction, long lastSequence, string lastHash, CancellationToken cancellationToken)
+    {
+        _move.Transaction = transaction;
+        _sequence.Value = lastSequence;
+        _hash.Value = lastHash;
+        await _move.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lock.DisposeAsync();
+        await _move.DisposeAsync();
     }
 }
 

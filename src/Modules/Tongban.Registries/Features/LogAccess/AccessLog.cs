@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -19,15 +18,16 @@ internal sealed record AccessDraft(RegistryRead Read, string Registry, string Su
 /// <summary>
 /// The append-only, hash-chained access log. A read waits until its entry is committed, so no answer leaves
 /// without its log entry. Reads arriving together are committed together (group commit): whichever caller
-/// finds no writer running becomes the writer and drains the queue in batches, each batch one transaction
+/// finds no writer running starts it, and it drains the queue in batches, each batch one transaction
 /// that locks the chain head, links its entries and moves the head. Under load a batch carries many reads,
 /// so the log costs one commit per batch, not one per read.
 /// </summary>
-internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, RegionClock clock)
+internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, RegionClock clock) : IAsyncDisposable
 {
     private const int MaxBatch = 500;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private int _writing;
+    private Writer? _writer;
 
     private sealed record Pending(AccessDraft Draft, string SubjectHash, DateTimeOffset At, TaskCompletionSource Done);
 
@@ -69,109 +69,184 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
     }
 
     /// <summary>
-    /// One batch, one transaction, all in plain SQL: lock and read the head in one statement, one multi-row INSERT,
-    /// the roll-up, move the head. Under load batches are small (a batch takes well under a millisecond, so few reads
-    /// queue behind it), so what a batch costs besides its rows is most of what the log costs.
+    /// One batch, one transaction, on the writer's own connection. Any failure closes that connection (a broken one is
+    /// not reused) and fails the batch's reads; the next batch opens a new one.
     /// </summary>
     private async Task WriteAsync(List<Pending> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var (lastSequence, lastHash) = await HashChain.LockHeadAsync<AccessLogHead>(db, CancellationToken.None);
-        var entries = new List<AccessLogEntry>(batch.Count);
-        foreach (var p in batch)
+        _writer ??= await Writer.OpenAsync(scopes, clock);
+        try
         {
-            var read = p.Draft.Read;
-            var entry = new AccessLogEntry
-            {
-                Sequence = lastSequence + 1,
-                At = HashChain.ToMilliseconds(p.At),
-                Caller = read.Caller,
-                CallerDepartment = read.CallerDepartment,
-                OnBehalfOf = read.OnBehalfOf,
-                Purpose = read.Purpose,
-                Resource = read.Resource,
-                Registry = p.Draft.Registry,
-                SubjectHash = p.SubjectHash,
-                ResultCount = p.Draft.ResultCount,
-                ElapsedMicroseconds = p.Draft.ElapsedMicroseconds,
-                PreviousHash = lastHash,
-            }.Seal();
-            entries.Add(entry);
-            (lastSequence, lastHash) = (entry.Sequence, entry.Hash);
+            await _writer.WriteAsync(batch);
         }
-        await InsertAsync(db, entries);
-        await CountAsync(db, entries);
-        await HashChain.MoveHeadAsync<AccessLogHead>(db, lastSequence, lastHash, CancellationToken.None);
-        await transaction.CommitAsync();
+        catch
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is { } writer) await writer.DisposeAsync();
     }
 
     /// <summary>
-    /// The batch as one multi-row INSERT, columns and value conversions taken from the EF model, so it writes exactly
-    /// what EF would — without tracking hundreds of entities it will never read (the log's hottest cost under load).
+    /// The log's writer: one connection, held open, with its statements made once, in plain SQL. Only one batch is
+    /// written at a time, so the writer needs no more; and a statement that is run again keeps its compiled form, so a
+    /// batch pays for binding and running its statements, not for parsing and planning them (under load, most of what
+    /// the log cost). Each entry is its own INSERT, run on the same prepared statement; where the provider can send
+    /// several statements in one round trip (PostgreSQL), the batch's INSERTs go together.
+    /// Columns and value conversions come from the EF model, so the log holds exactly what EF would write.
     /// </summary>
-    private static async Task InsertAsync(RegistriesDbContext db, List<AccessLogEntry> entries)
+    private sealed class Writer : IAsyncDisposable
     {
-        var columns = EntryColumns.For(db.Model);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var sql = new StringBuilder(columns.Insert, columns.Insert.Length + entries.Count * columns.Properties.Count * 10);
-        for (var row = 0; row < entries.Count; row++)
-        {
-            sql.Append(row == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Properties.Count; c++)
-            {
-                var name = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{c}");
-                sql.Append(c == 0 ? "" : ", ").Append(name);
-                var property = columns.Properties[c];
-                command.AddParameter(name, property.ToProvider(property.PropertyInfo!.GetValue(entries[row])));
-            }
-            sql.Append(')');
-        }
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync();
-    }
+        private readonly AsyncServiceScope _scope;
+        private readonly RegistriesDbContext _db;
+        private readonly RegionClock _clock;
+        private readonly DbConnection _connection;
+        private readonly ChainHeadStatements _head;
+        private readonly IReadOnlyList<IProperty> _columns;
+        private readonly DbCommand _insert;
+        private readonly DbCommand _count;
 
-    /// <summary>The log's stored properties and the INSERT's head, worked out once per model rather than once per batch.</summary>
-    private sealed record EntryColumns(IModel Model, string Insert, IReadOnlyList<IProperty> Properties)
-    {
-        private static EntryColumns? _last;
-
-        public static EntryColumns For(IModel model)
+        private Writer(AsyncServiceScope scope, RegistriesDbContext db, RegionClock clock)
         {
-            if (Volatile.Read(ref _last) is { } known && known.Model == model) return known;
-            var entity = model.FindEntityType(typeof(AccessLogEntry))!;
+            (_scope, _db, _clock) = (scope, db, clock);
+            _connection = db.Database.GetDbConnection();
+            _head = HashChain.Head<AccessLogHead>(db);
+            var entity = db.Model.FindEntityType(typeof(AccessLogEntry))!;
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var properties = entity.GetProperties().ToList();
-            var insert = $"INSERT INTO {table.Name} ({string.Join(", ", properties.Select(p => p.GetColumnName(table)))}) VALUES ";
-            Volatile.Write(ref _last, known = new EntryColumns(model, insert, properties));
-            return known;
+            _columns = [.. entity.GetProperties()];
+            _insert = Command($"INSERT INTO {table.Name} ({string.Join(", ", _columns.Select(p => p.GetColumnName(table)))}) " +
+                $"VALUES ({string.Join(", ", _columns.Select((_, i) => $"@c{i}"))})", _columns.Count);
+            _count = Command(CountSql(db.Model), 5);
         }
-    }
 
-    /// <summary>Adds the batch to the daily roll-up: one upsert per (day, department, resource) in the batch, usually one or two.</summary>
-    private async Task CountAsync(RegistriesDbContext db, List<AccessLogEntry> entries)
-    {
-        var entity = db.Model.FindEntityType(typeof(AccessCount))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
-        var dayProperty = entity.FindProperty(nameof(AccessCount.Day))!;
-        var (day, department, resource, calls, records) = (Column(nameof(AccessCount.Day)), Column(nameof(AccessCount.Department)),
-            Column(nameof(AccessCount.Resource)), Column(nameof(AccessCount.Calls)), Column(nameof(AccessCount.Records)));
-        var sql = $"INSERT INTO {table.Name} ({day}, {department}, {resource}, {calls}, {records}) VALUES (@day, @department, @resource, @calls, @records) " +
-            $"ON CONFLICT ({day}, {department}, {resource}) DO UPDATE SET {calls} = {table.Name}.{calls} + excluded.{calls}, {records} = {table.Name}.{records} + excluded.{records}";
-        foreach (var group in entries.GroupBy(e => (Day: clock.DateAt(e.At), Department: e.CallerDepartment ?? e.Caller, e.Resource)))
+        public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes, RegionClock clock)
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            var scope = scopes.CreateAsyncScope();
+            try
+            {
+                var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
+                await db.Database.OpenConnectionAsync();
+                return new Writer(scope, db, clock);
+            }
+            catch
+            {
+                await scope.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task WriteAsync(List<Pending> batch)
+        {
+            await using var transaction = await _connection.BeginTransactionAsync();
+            var (lastSequence, lastHash) = await _head.LockAsync(transaction, CancellationToken.None);
+            var entries = new List<AccessLogEntry>(batch.Count);
+            foreach (var p in batch)
+            {
+                var read = p.Draft.Read;
+                var entry = new AccessLogEntry
+                {
+                    Sequence = lastSequence + 1,
+                    At = HashChain.ToMilliseconds(p.At),
+                    Caller = read.Caller,
+                    CallerDepartment = read.CallerDepartment,
+                    OnBehalfOf = read.OnBehalfOf,
+                    Purpose = read.Purpose,
+                    Resource = read.Resource,
+                    Registry = p.Draft.Registry,
+                    SubjectHash = p.SubjectHash,
+                    ResultCount = p.Draft.ResultCount,
+                    ElapsedMicroseconds = p.Draft.ElapsedMicroseconds,
+                    PreviousHash = lastHash,
+                }.Seal();
+                entries.Add(entry);
+                (lastSequence, lastHash) = (entry.Sequence, entry.Hash);
+            }
+            await InsertAsync(transaction, entries);
+            await CountAsync(transaction, entries);
+            await _head.MoveAsync(transaction, lastSequence, lastHash, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        private async Task InsertAsync(DbTransaction transaction, List<AccessLogEntry> entries)
+        {
+            if (!_connection.CanCreateBatch)
+            {
+                _insert.Transaction = transaction;
+                foreach (var entry in entries)
+                {
+                    for (var c = 0; c < _columns.Count; c++) _insert.Parameters[c].Value = Value(c, entry);
+                    await _insert.ExecuteNonQueryAsync();
+                }
+                return;
+            }
+            await using var statements = _connection.CreateBatch();
+            statements.Transaction = transaction;
+            foreach (var entry in entries)
+            {
+                var statement = statements.CreateBatchCommand();
+                statement.CommandText = _insert.CommandText;
+                for (var c = 0; c < _columns.Count; c++)
+                {
+                    var parameter = statement.CreateParameter();
+                    parameter.ParameterName = _insert.Parameters[c].ParameterName;
+                    parameter.Value = Value(c, entry);
+                    statement.Parameters.Add(parameter);
+                }
+                statements.BatchCommands.Add(statement);
+            }
+            await statements.ExecuteNonQueryAsync();
+        }
+
+        private object Value(int column, AccessLogEntry entry) =>
+            _columns[column].ToProvider(_columns[column].PropertyInfo!.GetValue(entry)) ?? DBNull.Value;
+
+        /// <summary>Adds the batch to the daily roll-up: one upsert per (day, department, resource) in the batch, usually one or two.</summary>
+        private async Task CountAsync(DbTransaction transaction, List<AccessLogEntry> entries)
+        {
+            _count.Transaction = transaction;
+            var day = _db.Model.FindEntityType(typeof(AccessCount))!.FindProperty(nameof(AccessCount.Day))!;
+            foreach (var group in entries.GroupBy(e => (Day: _clock.DateAt(e.At), Department: e.CallerDepartment ?? e.Caller, e.Resource)))
+            {
+                _count.Parameters[0].Value = day.ToProvider(group.Key.Day);
+                _count.Parameters[1].Value = group.Key.Department;
+                _count.Parameters[2].Value = group.Key.Resource;
+                _count.Parameters[3].Value = (long)group.Count();
+                _count.Parameters[4].Value = group.Sum(e => (long)e.ResultCount);
+                await _count.ExecuteNonQueryAsync();
+            }
+        }
+
+        private static string CountSql(IModel model)
+        {
+            var entity = model.FindEntityType(typeof(AccessCount))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
+            var (day, department, resource, calls, records) = (Column(nameof(AccessCount.Day)), Column(nameof(AccessCount.Department)),
+                Column(nameof(AccessCount.Resource)), Column(nameof(AccessCount.Calls)), Column(nameof(AccessCount.Records)));
+            return $"INSERT INTO {table.Name} ({day}, {department}, {resource}, {calls}, {records}) VALUES (@c0, @c1, @c2, @c3, @c4) " +
+                $"ON CONFLICT ({day}, {department}, {resource}) DO UPDATE SET {calls} = {table.Name}.{calls} + excluded.{calls}, " +
+                $"{records} = {table.Name}.{records} + excluded.{records}";
+        }
+
+        private DbCommand Command(string sql, int parameters)
+        {
+            var command = _connection.CreateCommand();
             command.CommandText = sql;
-            command.AddParameter("@day", dayProperty.ToProvider(group.Key.Day));
-            command.AddParameter("@department", group.Key.Department);
-            command.AddParameter("@resource", group.Key.Resource);
-            command.AddParameter("@calls", (long)group.Count());
-            command.AddParameter("@records", group.Sum(e => (long)e.ResultCount));
-            await command.ExecuteNonQueryAsync();
+            for (var i = 0; i < parameters; i++) command.AddParameter($"@c{i}", null);
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _insert.DisposeAsync();
+            await _count.DisposeAsync();
+            await _head.DisposeAsync();
+            await _scope.DisposeAsync();
         }
     }
 
