@@ -8,6 +8,7 @@ using Tongban.Kernel.Security;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
 using Tongban.Registries.Domain;
+using Tongban.Registries.Features;
 
 namespace Tongban.Registries.Tests;
 
@@ -75,6 +76,53 @@ public sealed class ReadTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Equal(fromLog.Sum(r => r.Calls), statistics.Total);
 
         static (long, long) Counts(IReadOnlyList<CallCount> counts, string key) => counts.Single(c => c.Key == key) is var c ? (c.Calls, c.Records) : default;
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task Every_field_of_every_registry_reads_as_EF_Core_reads_the_record(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var (id, code, parcel) = (RegistryRecords.NewIdNumber(), RegistryRecords.NewCreditCode(), "P" + Guid.NewGuid().ToString("N")[..12]);
+        var person = RegistryRecords.Person(id, "钱芳", PersonStatus.Deceased);
+        var entity = RegistryRecords.Entity(code, "铁岭市银州区禾丰商贸有限公司", EntityStatus.Revoked);
+        var feature = new GeoFeature
+        {
+            Code = parcel, Kind = GeoKind.Parcel, Name = "银州区宗地", DivisionCode = "211202000000", UpdatedOn = new DateOnly(2026, 3, 9),
+            Geometry = """{"type":"Polygon","coordinates":[[[123.84,42.28],[123.85,42.28],[123.85,42.29],[123.84,42.28]]]}""",
+            ValidFrom = new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero), ContentHash = 1,
+        };
+        CreditEntry Listed(CreditList list, DateOnly on, DateOnly? expires) => new()
+        {
+            EntryNumber = $"{list}-{code}-{on:yyyyMMdd}", SubjectCode = code, SubjectName = entity.Name, List = list, Reason = "依法认定",
+            SourceDepartment = "11211200MB0000000X", ListedOn = on, ExpiresOn = expires, UpdatedOn = on,
+            ValidFrom = new DateTimeOffset(on, TimeOnly.MinValue, TimeSpan.Zero), ContentHash = 1,
+        };
+        var credit = new[] { Listed(CreditList.Black, new DateOnly(2026, 2, 1), null), Listed(CreditList.Red, new DateOnly(2025, 7, 1), new DateOnly(2027, 6, 30)) };
+        await RegistryRecords.AddAsync(app, [person, entity, feature, .. credit]);
+
+        async Task Same(RegistryKind kind, string key, IEnumerable<Dictionary<string, object?>> expected)
+        {
+            var fields = RegistryShapes.Of(kind).Fields.Select(f => f.Name).ToArray();
+            var read = await WithScopeAsync(app, sp => sp.GetRequiredService<IRegistryRecords>().ReadAsync(kind, key, fields, Social, default));
+            Assert.Equal(expected.Select(Json), read.Select(r => Json(r.Fields)));
+        }
+        static string Json(IReadOnlyDictionary<string, object?> fields) => JsonSerializer.Serialize(fields.OrderBy(f => f.Key, StringComparer.Ordinal));
+
+        // What EF Core materialises, shown through the same fields: the look-up must give exactly this.
+        var stored = await WithScopeAsync(app, async sp =>
+        {
+            var db = sp.GetRequiredService<RegistriesDbContext>();
+            return (await db.Persons.AsNoTracking().SingleAsync(p => p.IdNumber == id), await db.LegalEntities.AsNoTracking().SingleAsync(e => e.CreditCode == code),
+                await db.GeoFeatures.AsNoTracking().SingleAsync(g => g.Code == parcel),
+                await db.CreditEntries.AsNoTracking().Where(c => c.SubjectCode == code).OrderBy(c => c.ListedOn).ToListAsync());
+        });
+        await Same(RegistryKind.Population, id, [RegistryShapes.Fields(stored.Item1)]);
+        await Same(RegistryKind.LegalEntities, code, [RegistryShapes.Fields(stored.Item2)]);
+        await Same(RegistryKind.Geospatial, parcel, [RegistryShapes.Fields(stored.Item3)]);
+        await Same(RegistryKind.CreditLists, code, stored.Item4.Select(RegistryShapes.Fields));
+        Assert.Equal(["red", "black"], stored.Item4.Select(c => RegistryShapes.Code(RegistryShapes.ListCodes, c.List)));
+        Assert.Equal(("deceased", "revoked"), ((string?)RegistryShapes.Fields(stored.Item1)["status"], (string?)RegistryShapes.Fields(stored.Item2)["status"]));
     }
 
     [Theory]

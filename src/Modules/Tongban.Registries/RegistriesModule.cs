@@ -24,6 +24,7 @@ public static class RegistriesModule
         services.AddModuleDatabase<RegistriesDbContext, RegistriesSqliteContext, RegistriesPostgresContext>(configuration, "registries", RegistriesDbContext.Prefix);
         services.AddSingleton<SubjectHasher>();
         services.AddSingleton<AccessLog>();
+        services.AddSingleton<CurrentRecords>();
         services.AddScoped<RegistryReader>();
         services.AddScoped<IRegistryRecords>(sp => sp.GetRequiredService<RegistryReader>());
         services.AddScoped<IRegistryVerification>(sp => sp.GetRequiredService<RegistryReader>());

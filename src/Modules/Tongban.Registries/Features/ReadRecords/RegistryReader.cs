@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 using Tongban.Registries.Contracts;
@@ -17,7 +15,7 @@ namespace Tongban.Registries.Features.ReadRecords;
 /// Every read of a registry record goes through here: exact key only, only the fields asked for, and the
 /// read logged (with a keyed hash of the subject) before the answer is returned.
 /// </summary>
-internal sealed class RegistryReader(RegistriesDbContext db, AccessLog log, SubjectHasher hasher) : IRegistryRecords, IRegistryVerification
+internal sealed class RegistryReader(RegistriesDbContext db, CurrentRecords current, AccessLog log, SubjectHasher hasher) : IRegistryRecords, IRegistryVerification
 {
     public IReadOnlyList<RegistryDescription> Registries => RegistryShapes.All;
 
@@ -34,54 +32,11 @@ internal sealed class RegistryReader(RegistriesDbContext db, AccessLog log, Subj
         var exact = ExactKey(kind, key, description);
 
         var started = Stopwatch.GetTimestamp();
-        var records = await ReadCurrentAsync(kind, exact, cancellationToken);
+        var records = await current.ReadAsync(kind, exact, cancellationToken);
         var elapsed = (int)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         await log.RecordAsync(new AccessDraft(read, description.Code, exact, records.Count, elapsed), cancellationToken);
         return records.Select(r => new RegistryRecordView(fields.ToDictionary(f => f, f => r[f], StringComparer.Ordinal))).ToList();
     }
-
-    private async Task<List<Dictionary<string, object?>>> ReadCurrentAsync(RegistryKind kind, string key, CancellationToken ct)
-    {
-        var queries = Compiled.GetValue(db.Model, _ => new CurrentQueries());
-        var found = kind switch
-        {
-            RegistryKind.Population => await ToListAsync(queries.Person(db, key), RegistryShapes.Fields, ct),
-            RegistryKind.LegalEntities => await ToListAsync(queries.Entity(db, key), RegistryShapes.Fields, ct),
-            RegistryKind.Geospatial => await ToListAsync(queries.Feature(db, key), RegistryShapes.Fields, ct),
-            _ => await ToListAsync(queries.CreditEntries(db, key), RegistryShapes.Fields, ct),
-        };
-        if (kind == RegistryKind.CreditLists) found.Sort((a, b) => ((DateOnly)a["listedOn"]!).CompareTo((DateOnly)b["listedOn"]!));
-        return found;
-    }
-
-    private static async Task<List<Dictionary<string, object?>>> ToListAsync<T>(IAsyncEnumerable<T> records, Func<T, Dictionary<string, object?>> fields, CancellationToken ct)
-    {
-        var found = new List<Dictionary<string, object?>>(1);
-        await foreach (var r in records.WithCancellation(ct)) found.Add(fields(r));
-        return found;
-    }
-
-    /// <summary>
-    /// The current-version look-ups, compiled once per model: the hot path of every exchange call. A compiled query
-    /// is bound to the model it first runs with, and one process may hold a model per provider (the tests run both),
-    /// so each model gets its own set.
-    /// </summary>
-    private sealed class CurrentQueries
-    {
-        public readonly Func<RegistriesDbContext, string, IAsyncEnumerable<Person>> Person =
-            EF.CompileAsyncQuery((RegistriesDbContext c, string key) => c.Persons.AsNoTracking().Where(r => r.IdNumber == key && r.ValidTo == null));
-
-        public readonly Func<RegistriesDbContext, string, IAsyncEnumerable<LegalEntity>> Entity =
-            EF.CompileAsyncQuery((RegistriesDbContext c, string key) => c.LegalEntities.AsNoTracking().Where(r => r.CreditCode == key && r.ValidTo == null));
-
-        public readonly Func<RegistriesDbContext, string, IAsyncEnumerable<GeoFeature>> Feature =
-            EF.CompileAsyncQuery((RegistriesDbContext c, string key) => c.GeoFeatures.AsNoTracking().Where(r => r.Code == key && r.ValidTo == null));
-
-        public readonly Func<RegistriesDbContext, string, IAsyncEnumerable<CreditEntry>> CreditEntries =
-            EF.CompileAsyncQuery((RegistriesDbContext c, string key) => c.CreditEntries.AsNoTracking().Where(r => r.SubjectCode == key && r.ValidTo == null));
-    }
-
-    private static readonly ConditionalWeakTable<IModel, CurrentQueries> Compiled = new();
 
     /// <summary>
     /// A read names exactly one subject by a well-formed key: no wildcards, no empty key, so the registries

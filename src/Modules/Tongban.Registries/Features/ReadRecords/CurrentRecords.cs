@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Registries.Contracts;
+using Tongban.Registries.Data;
+using Tongban.Registries.Domain;
+
+namespace Tongban.Registries.Features.ReadRecords;
+
+/// <summary>
+/// The current version of a record by its key: the look-up behind every exchange call, verification and fact. It runs
+/// on connections kept open for it, each with its four statements (one per registry) made once: a statement run again
+/// keeps its compiled form, so a look-up binds its key and runs, where EF Core would open a pooled connection, parse and
+/// plan the SELECT and close again — a third of an exchange call's CPU. Columns, value conversions and the entity each
+/// row becomes come from the EF model, so a record reads exactly as EF Core would read it.
+/// </summary>
+internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDisposable
+{
+    private readonly ConcurrentBag<Session> _idle = [];
+
+    public async Task<List<Dictionary<string, object?>>> ReadAsync(RegistryKind kind, string key, CancellationToken cancellationToken)
+    {
+        var session = _idle.TryTake(out var idle) ? idle : await Session.OpenAsync(scopes);
+        List<Dictionary<string, object?>> found;
+        try
+        {
+            found = await session.ReadAsync(kind, key, cancellationToken);
+        }
+        catch
+        {
+            // A connection that failed is not trusted again: the next look-up opens a new one.
+            await session.DisposeAsync();
+            throw;
+        }
+        // Sessions are as many as look-ups ever ran at once; beyond a few per core, close the extra ones.
+        if (_idle.Count < Environment.ProcessorCount * 4) _idle.Add(session);
+        else await session.DisposeAsync();
+        if (kind == RegistryKind.CreditLists) found.Sort((a, b) => ((DateOnly)a["listedOn"]!).CompareTo((DateOnly)b["listedOn"]!));
+        return found;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryTake(out var session)) await session.DisposeAsync();
+    }
+
+    /// <summary>One open connection and the look-ups made on it.</summary>
+    private sealed class Session : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+        private readonly RegistriesDbContext _db;
+        private readonly Dictionary<RegistryKind, (DbCommand Command, RowReader Rows)> _lookups = [];
+
+        private Session(AsyncServiceScope scope, RegistriesDbContext db) => (_scope, _db) = (scope, db);
+
+        public static async Task<Session> OpenAsync(IServiceScopeFactory scopes)
+        {
+            var scope = scopes.CreateAsyncScope();
+            try
+            {
+                var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
+                await db.Database.OpenConnectionAsync();
+                return new Session(scope, db);
+            }
+            catch
+            {
+                await scope.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task<List<Dictionary<string, object?>>> ReadAsync(RegistryKind kind, string key, CancellationToken cancellationToken)
+        {
+            if (!_lookups.TryGetValue(kind, out var lookup)) _lookups[kind] = lookup = Prepare(kind);
+            lookup.Command.Parameters[0].Value = key;
+            var found = new List<Dictionary<string, object?>>(1);
+            await using var reader = await lookup.Command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) found.Add(lookup.Rows.Fields(reader));
+            return found;
+        }
+
+        private (DbCommand, RowReader) Prepare(RegistryKind kind) => kind switch
+        {
+            RegistryKind.Population => Prepare<Person>(nameof(Person.IdNumber), RegistryShapes.Fields),
+            RegistryKind.LegalEntities => Prepare<LegalEntity>(nameof(LegalEntity.CreditCode), RegistryShapes.Fields),
+            RegistryKind.Geospatial => Prepare<GeoFeature>(nameof(GeoFeature.Code), RegistryShapes.Fields),
+            _ => Prepare<CreditEntry>(nameof(CreditEntry.SubjectCode), RegistryShapes.Fields),
+        };
+
+        private (DbCommand, RowReader) Prepare<T>(string keyProperty, Func<T, Dictionary<string, object?>> fields) where T : RegistryRecord
+        {
+            var entity = _db.Model.FindEntityType(typeof(T))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var properties = entity.GetProperties().ToArray();
+            string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
+            var command = _db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT {string.Join(", ", properties.Select(p => p.GetColumnName(table)))} FROM {table.Name} " +
+                $"WHERE {Column(keyProperty)} = @key AND {Column(nameof(RegistryRecord.ValidTo))} IS NULL";
+            command.AddParameter("@key", null);
+            return (command, new RowReader<T>(properties, fields));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var (command, _) in _lookups.Values) await command.DisposeAsync();
+            await _scope.DisposeAsync();
+        }
+    }
+
+    private abstract class RowReader
+    {
+        public abstract Dictionary<string, object?> Fields(DbDataReader reader);
+    }
+
+    /// <summary>Makes a <typeparamref name="T"/> of a row whose columns are the entity's properties in model order.</summary>
+    private sealed class RowReader<T>(IProperty[] properties, Func<T, Dictionary<string, object?>> fields) : RowReader where T : RegistryRecord
+    {
+        private readonly (PropertyInfo Property, Func<DbDataReader, int, object?> Read, Func<object?, object?>? Convert)[] _columns =
+            [.. properties.Select(p => (p.PropertyInfo!, Reader(p.GetTypeMapping()), p.GetTypeMapping().Converter?.ConvertFromProvider))];
+
+        public override Dictionary<string, object?> Fields(DbDataReader reader)
+        {
+            // Required members are set from the row below, like every other property.
+            var record = Activator.CreateInstance<T>();
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var (property, read, convert) = _columns[i];
+                var value = read(reader, i);
+                property.SetValue(record, value is not null && convert is not null ? convert(value) : value);
+            }
+            return fields(record);
+        }
+
+        private static Func<DbDataReader, int, object?> Reader(CoreTypeMapping mapping) =>
+            typeof(RowReader<T>).GetMethod(nameof(Read), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(mapping.Converter?.ProviderClrType ?? mapping.ClrType)
+                .CreateDelegate<Func<DbDataReader, int, object?>>();
+
+        private static object? Read<TValue>(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<TValue>(ordinal);
+    }
+}
