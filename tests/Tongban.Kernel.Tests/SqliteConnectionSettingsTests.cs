@@ -28,13 +28,14 @@ public sealed class SqliteConnectionSettingsTests
             return result;
         }
 
-        Assert.Equal((30000L, 1L, 10000L), await OpenAndReadAsync()); // synchronous = NORMAL (1)
+        // synchronous = NORMAL (1); the web host's automatic checkpoint threshold (appsettings.json), not the default 10,000.
+        Assert.Equal((30000L, 1L, 100000L), await OpenAndReadAsync());
         // Change the pooled handle behind EF's back: a later open of the same handle does not run the settings again.
         await OpenAndReadAsync(c => ScalarAsync(c, "PRAGMA busy_timeout = 5"));
-        Assert.Equal((5L, 1L, 10000L), await OpenAndReadAsync());
+        Assert.Equal((5L, 1L, 100000L), await OpenAndReadAsync());
         // A new handle (the pool emptied) gets them afresh.
         SqliteConnection.ClearAllPools();
-        Assert.Equal((30000L, 1L, 10000L), await OpenAndReadAsync());
+        Assert.Equal((30000L, 1L, 100000L), await OpenAndReadAsync());
     }
 
     [Fact]

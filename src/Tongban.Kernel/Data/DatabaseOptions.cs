@@ -23,6 +23,15 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the host starts (one box); off when a deploy step runs <c>tongban db migrate</c>.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// SQLite only: the write-ahead log's size, in pages, at which a committing connection checkpoints it itself
+    /// (<c>wal_autocheckpoint</c>). 10,000 (40 MB) by default, for the CLI's bulk writes. The web host sets 100,000 in its
+    /// appsettings.json: there <see cref="SqliteCheckpointer"/> copies the log in the background, and SQLite restarts the
+    /// log only after a checkpoint in a committing connection — with a sync of the log's header inside that commit —
+    /// so the threshold sets how often a request's commit pays for it (docs/operations.md).
+    /// </summary>
+    public int SqliteAutoCheckpointPages { get; set; } = 10_000;
 }
 
 /// <summary>Section <c>Storage</c>.</summary>

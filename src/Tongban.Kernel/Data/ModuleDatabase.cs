@@ -34,7 +34,7 @@ public static class ModuleDatabaseRegistration
         {
             services.AddDbContextPool<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(ConnectionStrings.Sqlite(sp), x => x.MigrationsHistoryTable(history))
-                .AddInterceptors(SqliteConnectionSettings.Instance)
+                .AddInterceptors(new SqliteConnectionSettings(options.SqliteAutoCheckpointPages))
                 .UseSnakeCaseNamingConvention());
         }
         services.AddSingleton(new ModuleDatabase(module, tablePrefix, typeof(TContext)));

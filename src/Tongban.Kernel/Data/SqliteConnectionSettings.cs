@@ -15,16 +15,15 @@ namespace Tongban.Kernel.Data;
 /// <c>busy_timeout</c> lets SQLite itself wait for the writer's lock, in steps of a millisecond or two; without it
 /// Microsoft.Data.Sqlite retries a busy statement every 150 ms, so concurrent writers (token grants, submissions)
 /// waited a seventh of a second for a lock held for a fraction of a millisecond.
-/// <c>wal_autocheckpoint = 10000</c> (pages, 40 MB) leaves checkpoints to <see cref="SqliteCheckpointer"/> in a running
-/// instance; SQLite's own, at ten times its default threshold, remains the safety net and what the CLI's bulk writes use.
+/// <c>wal_autocheckpoint</c> (<see cref="DatabaseOptions.SqliteAutoCheckpointPages"/>: 10,000 pages by default, 100,000 in
+/// the web host) leaves checkpoints to <see cref="SqliteCheckpointer"/> in a running instance; SQLite's own remains the
+/// safety net and is what the CLI's bulk writes use.
 /// All three settings belong to SQLite's connection handle, which the connection pool keeps between opens: they are set on
 /// a handle's first open only, not again with every request's query.
 /// </summary>
-internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
+internal sealed class SqliteConnectionSettings(int autoCheckpointPages) : DbConnectionInterceptor
 {
-    public static readonly SqliteConnectionSettings Instance = new();
-
-    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 10000;";
+    private readonly string _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = {autoCheckpointPages};";
 
     private static readonly ConditionalWeakTable<object, object> Configured = new();
     private static readonly object Marker = new();
@@ -33,7 +32,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     {
         if (IsConfigured(connection)) return;
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
         MarkConfigured(connection);
     }
@@ -42,7 +41,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     {
         if (IsConfigured(connection)) return;
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
         MarkConfigured(connection);
     }
