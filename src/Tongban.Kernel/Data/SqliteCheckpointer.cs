@@ -9,9 +9,11 @@ namespace Tongban.Kernel.Data;
 /// checkpoint, which neither waits for nor blocks a reader or a writer. Otherwise the connection whose commit takes
 /// the log past SQLite's threshold does the copy, and two disk syncs (4–10 ms each on a virtual disk), before its
 /// commit returns; under load that connection is the registries' access log, and every look-up waiting for its
-/// batch waits for the checkpoint too — the tail of the exchange's latency. Kept this often, the log stays far below
-/// the threshold SQLite's own automatic checkpoint keeps as a safety net (10,000 pages, <see cref="SqliteConnectionSettings"/>),
-/// which is what a process without this worker (the CLI) relies on. Registered only when the provider is SQLite.
+/// batch waits for the checkpoint too — the tail of the exchange's latency. Under a steady stream of writes the log
+/// still grows, since SQLite starts it afresh only when a write finds all of it copied; SQLite's own automatic
+/// checkpoint then checkpoints and restarts it in a committing connection, at
+/// <see cref="DatabaseOptions.SqliteAutoCheckpointPages"/> (high in the web host so that happens rarely, docs/operations.md),
+/// and a process without this worker (the CLI) relies on it alone. Registered only when the provider is SQLite.
 /// </summary>
 internal sealed class SqliteCheckpointer(IServiceProvider services, TimeProvider clock, ILogger<SqliteCheckpointer> logger)
     : PeriodicWorker(clock, logger)
