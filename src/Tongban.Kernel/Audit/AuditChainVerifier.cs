@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Tongban.Kernel.Data;
 
 namespace Tongban.Kernel.Audit;
@@ -49,33 +47,14 @@ public static class HashChain
     public static DateTimeOffset ToMilliseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     /// <summary>
-    /// Locks the chain's head for the current transaction and reads it, in one statement, so appends are serialised
-    /// (see <see cref="ChainHeadStatements.LockAsync"/>). <see cref="MoveHeadAsync{THead}"/> writes the new head in the same
-    /// transaction. For a writer that appends batch after batch on one connection, <see cref="Head{THead}"/> makes the two
-    /// statements once.
+    /// The head's two statements (<see cref="ChainHeadStatements"/>) on <paramref name="db"/>'s connection, reusable across
+    /// transactions: an appender locks and reads the head, appends, and moves the head, all in one transaction.
     /// </summary>
-    public static async Task<(long LastSequence, string LastHash)> LockHeadAsync<THead>(DbContext db, CancellationToken cancellationToken)
-        where THead : class, IChainHead
-    {
-        await using var head = Head<THead>(db);
-        return await head.LockAsync(CurrentTransaction(db), cancellationToken);
-    }
-
-    /// <summary>Moves the head locked by <see cref="LockHeadAsync{THead}"/> to the last link appended (creating it on the first append).</summary>
-    public static async Task MoveHeadAsync<THead>(DbContext db, long lastSequence, string lastHash, CancellationToken cancellationToken)
-        where THead : class, IChainHead
-    {
-        await using var head = Head<THead>(db);
-        await head.MoveAsync(CurrentTransaction(db), lastSequence, lastHash, cancellationToken);
-    }
-
-    /// <summary>The head's two statements on <paramref name="db"/>'s connection, made once and reusable across transactions.</summary>
     public static ChainHeadStatements Head<THead>(DbContext db) where THead : class, IChainHead
     {
-        var entity = db.Model.FindEntityType(typeof(THead))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
-        var (name, id, sequence, hash) = (table.Name, Column(nameof(IChainHead.Id)), Column(nameof(IChainHead.LastSequence)), Column(nameof(IChainHead.LastHash)));
+        var table = StoreTable.Of<THead>(db.Model);
+        var (name, id, sequence, hash) = (table.Name, table.Column(nameof(IChainHead.Id)), table.Column(nameof(IChainHead.LastSequence)),
+            table.Column(nameof(IChainHead.LastHash)));
         return new ChainHeadStatements(db.Database.GetDbConnection(),
             db.Database.IsNpgsql()
                 ? $"SELECT {sequence}, {hash} FROM {name} WHERE {id} = 1 FOR UPDATE"
@@ -83,9 +62,6 @@ public static class HashChain
             $"INSERT INTO {name} ({id}, {sequence}, {hash}) VALUES (1, @sequence, @hash) " +
             $"ON CONFLICT ({id}) DO UPDATE SET {sequence} = excluded.{sequence}, {hash} = excluded.{hash}");
     }
-
-    private static DbTransaction CurrentTransaction(DbContext db) => db.Database.CurrentTransaction?.GetDbTransaction()
-        ?? throw new InvalidOperationException("A chain head is locked and moved inside a transaction.");
 
     /// <summary>Verifies a chain stored as <typeparamref name="TLink"/> rows with its <typeparamref name="THead"/>.</summary>
     public static Task<AuditVerification> VerifyAsync<TLink, THead>(DbContext db, CancellationToken cancellationToken)

@@ -1,10 +1,9 @@
 using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Time;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
@@ -102,47 +101,33 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
     /// </summary>
     private sealed class Writer : IAsyncDisposable
     {
-        private readonly AsyncServiceScope _scope;
-        private readonly RegistriesDbContext _db;
+        private readonly HeldConnection _held;
         private readonly RegionClock _clock;
-        private readonly DbConnection _connection;
         private readonly ChainHeadStatements _head;
-        private readonly IReadOnlyList<IProperty> _columns;
+        private readonly IProperty[] _columns;
+        private readonly IProperty _day;
         private readonly DbCommand _insert;
         private readonly DbCommand _count;
 
-        private Writer(AsyncServiceScope scope, RegistriesDbContext db, RegionClock clock)
+        private Writer(HeldConnection held, RegionClock clock)
         {
-            (_scope, _db, _clock) = (scope, db, clock);
-            _connection = db.Database.GetDbConnection();
-            _head = HashChain.Head<AccessLogHead>(db);
-            var entity = db.Model.FindEntityType(typeof(AccessLogEntry))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            _columns = [.. entity.GetProperties()];
-            _insert = Command($"INSERT INTO {table.Name} ({string.Join(", ", _columns.Select(p => p.GetColumnName(table)))}) " +
-                $"VALUES ({string.Join(", ", _columns.Select((_, i) => $"@c{i}"))})", _columns.Count);
-            _count = Command(CountSql(db.Model), 5);
+            (_held, _clock) = (held, clock);
+            _head = HashChain.Head<AccessLogHead>(held.Db);
+            var log = StoreTable.Of<AccessLogEntry>(held.Db.Model);
+            _columns = [.. log.Entity.GetProperties()];
+            _insert = held.Command($"INSERT INTO {log.Name} ({string.Join(", ", _columns.Select(c => log.Column(c)))}) " +
+                $"VALUES ({string.Join(", ", _columns.Select((_, i) => HeldConnection.Parameter(i)))})", _columns.Length);
+            var counts = StoreTable.Of<AccessCount>(held.Db.Model);
+            _day = counts.Entity.FindProperty(nameof(AccessCount.Day))!;
+            _count = held.Command(CountSql(counts), 5);
         }
 
-        public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes, RegionClock clock)
-        {
-            var scope = scopes.CreateAsyncScope();
-            try
-            {
-                var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
-                await db.Database.OpenConnectionAsync();
-                return new Writer(scope, db, clock);
-            }
-            catch
-            {
-                await scope.DisposeAsync();
-                throw;
-            }
-        }
+        public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes, RegionClock clock) =>
+            new(await HeldConnection.OpenAsync(scopes), clock);
 
         public async Task WriteAsync(List<Pending> batch)
         {
-            await using var transaction = await _connection.BeginTransactionAsync();
+            await using var transaction = await _held.Connection.BeginTransactionAsync();
             var (lastSequence, lastHash) = await _head.LockAsync(transaction, CancellationToken.None);
             var entries = new List<AccessLogEntry>(batch.Count);
             foreach (var p in batch)
@@ -174,23 +159,23 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
 
         private async Task InsertAsync(DbTransaction transaction, List<AccessLogEntry> entries)
         {
-            if (!_connection.CanCreateBatch)
+            if (!_held.Connection.CanCreateBatch)
             {
                 _insert.Transaction = transaction;
                 foreach (var entry in entries)
                 {
-                    for (var c = 0; c < _columns.Count; c++) _insert.Parameters[c].Value = Value(c, entry);
+                    for (var c = 0; c < _columns.Length; c++) _insert.Parameters[c].Value = Value(c, entry);
                     await _insert.ExecuteNonQueryAsync();
                 }
                 return;
             }
-            await using var statements = _connection.CreateBatch();
+            await using var statements = _held.Connection.CreateBatch();
             statements.Transaction = transaction;
             foreach (var entry in entries)
             {
                 var statement = statements.CreateBatchCommand();
                 statement.CommandText = _insert.CommandText;
-                for (var c = 0; c < _columns.Count; c++)
+                for (var c = 0; c < _columns.Length; c++)
                 {
                     var parameter = statement.CreateParameter();
                     parameter.ParameterName = _insert.Parameters[c].ParameterName;
@@ -209,10 +194,9 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         private async Task CountAsync(DbTransaction transaction, List<AccessLogEntry> entries)
         {
             _count.Transaction = transaction;
-            var day = _db.Model.FindEntityType(typeof(AccessCount))!.FindProperty(nameof(AccessCount.Day))!;
             foreach (var group in entries.GroupBy(e => (Day: _clock.DateAt(e.At), Department: e.CallerDepartment ?? e.Caller, e.Resource)))
             {
-                _count.Parameters[0].Value = day.ToProvider(group.Key.Day);
+                _count.Parameters[0].Value = _day.ToProvider(group.Key.Day);
                 _count.Parameters[1].Value = group.Key.Department;
                 _count.Parameters[2].Value = group.Key.Resource;
                 _count.Parameters[3].Value = (long)group.Count();
@@ -221,24 +205,13 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
             }
         }
 
-        private static string CountSql(IModel model)
+        private static string CountSql(StoreTable counts)
         {
-            var entity = model.FindEntityType(typeof(AccessCount))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
-            var (day, department, resource, calls, records) = (Column(nameof(AccessCount.Day)), Column(nameof(AccessCount.Department)),
-                Column(nameof(AccessCount.Resource)), Column(nameof(AccessCount.Calls)), Column(nameof(AccessCount.Records)));
-            return $"INSERT INTO {table.Name} ({day}, {department}, {resource}, {calls}, {records}) VALUES (@c0, @c1, @c2, @c3, @c4) " +
-                $"ON CONFLICT ({day}, {department}, {resource}) DO UPDATE SET {calls} = {table.Name}.{calls} + excluded.{calls}, " +
-                $"{records} = {table.Name}.{records} + excluded.{records}";
-        }
-
-        private DbCommand Command(string sql, int parameters)
-        {
-            var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < parameters; i++) command.AddParameter($"@c{i}", null);
-            return command;
+            var (day, department, resource, calls, records) = (counts.Column(nameof(AccessCount.Day)), counts.Column(nameof(AccessCount.Department)),
+                counts.Column(nameof(AccessCount.Resource)), counts.Column(nameof(AccessCount.Calls)), counts.Column(nameof(AccessCount.Records)));
+            return $"INSERT INTO {counts.Name} ({day}, {department}, {resource}, {calls}, {records}) VALUES (@p0, @p1, @p2, @p3, @p4) " +
+                $"ON CONFLICT ({day}, {department}, {resource}) DO UPDATE SET {calls} = {counts.Name}.{calls} + excluded.{calls}, " +
+                $"{records} = {counts.Name}.{records} + excluded.{records}";
         }
 
         public async ValueTask DisposeAsync()
@@ -246,7 +219,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
             await _insert.DisposeAsync();
             await _count.DisposeAsync();
             await _head.DisposeAsync();
-            await _scope.DisposeAsync();
+            await _held.DisposeAsync();
         }
     }
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Data;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
 using Tongban.Registries.Domain;
@@ -49,29 +49,11 @@ internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDispos
     }
 
     /// <summary>One open connection and the look-ups made on it.</summary>
-    private sealed class Session : IAsyncDisposable
+    private sealed class Session(HeldConnection held) : IAsyncDisposable
     {
-        private readonly AsyncServiceScope _scope;
-        private readonly RegistriesDbContext _db;
         private readonly Dictionary<RegistryKind, (DbCommand Command, RowReader Rows)> _lookups = [];
 
-        private Session(AsyncServiceScope scope, RegistriesDbContext db) => (_scope, _db) = (scope, db);
-
-        public static async Task<Session> OpenAsync(IServiceScopeFactory scopes)
-        {
-            var scope = scopes.CreateAsyncScope();
-            try
-            {
-                var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
-                await db.Database.OpenConnectionAsync();
-                return new Session(scope, db);
-            }
-            catch
-            {
-                await scope.DisposeAsync();
-                throw;
-            }
-        }
+        public static async Task<Session> OpenAsync(IServiceScopeFactory scopes) => new(await HeldConnection.OpenAsync(scopes));
 
         public async Task<List<Dictionary<string, object?>>> ReadAsync(RegistryKind kind, string key, CancellationToken cancellationToken)
         {
@@ -93,21 +75,17 @@ internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDispos
 
         private (DbCommand, RowReader) Prepare<T>(string keyProperty, Func<T, Dictionary<string, object?>> fields) where T : RegistryRecord
         {
-            var entity = _db.Model.FindEntityType(typeof(T))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var properties = entity.GetProperties().ToArray();
-            string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
-            var command = _db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT {string.Join(", ", properties.Select(p => p.GetColumnName(table)))} FROM {table.Name} " +
-                $"WHERE {Column(keyProperty)} = @key AND {Column(nameof(RegistryRecord.ValidTo))} IS NULL";
-            command.AddParameter("@key", null);
+            var table = StoreTable.Of<T>(held.Db.Model);
+            var properties = table.Entity.GetProperties().ToArray();
+            var command = held.Command($"SELECT {string.Join(", ", properties.Select(p => table.Column(p)))} FROM {table.Name} " +
+                $"WHERE {table.Column(keyProperty)} = @p0 AND {table.Column(nameof(RegistryRecord.ValidTo))} IS NULL", 1);
             return (command, new RowReader<T>(properties, fields));
         }
 
         public async ValueTask DisposeAsync()
         {
             foreach (var (command, _) in _lookups.Values) await command.DisposeAsync();
-            await _scope.DisposeAsync();
+            await held.DisposeAsync();
         }
     }
 
