@@ -13,6 +13,7 @@ using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
 using Tongban.Organization.Contracts;
 using Tongban.Registries.Contracts;
+using Tongban.Kernel.Data;
 using Tongban.Registries.Data;
 using Tongban.Registries.Domain;
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Tongban.Kernel.Data;
 using Tongban.Registries.Data;
 
 namespace Tongban.Registries.Features.ImportRecords;

@@ -21,50 +21,28 @@ internal sealed record AccessDraft(RegistryRead Read, string Registry, string Su
 /// that locks the chain head, links its entries and moves the head. Under load a batch carries many reads,
 /// so the log costs one commit per batch, not one per read.
 /// </summary>
-internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, RegionClock clock) : IAsyncDisposable
+internal sealed class AccessLog : IAsyncDisposable
 {
     private const int MaxBatch = 500;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
-    private int _writing;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SubjectHasher _hasher;
+    private readonly RegionClock _clock;
+    private readonly GroupCommit<Pending> _commits;
     private Writer? _writer;
 
-    private sealed record Pending(AccessDraft Draft, string SubjectHash, DateTimeOffset At, TaskCompletionSource Done);
+    public AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, RegionClock clock)
+    {
+        (_scopes, _hasher, _clock) = (scopes, hasher, clock);
+        _commits = new GroupCommit<Pending>(WriteAsync, MaxBatch);
+    }
+
+    private sealed record Pending(AccessDraft Draft, string SubjectHash, DateTimeOffset At);
 
     public async Task RecordAsync(AccessDraft draft, CancellationToken cancellationToken)
     {
-        var subjectHash = await hasher.HashAsync(draft.SubjectKey, cancellationToken);
-        var pending = new Pending(draft, subjectHash, clock.UtcNow, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        _queue.Writer.TryWrite(pending);
-        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
-            _ = Task.Run(DrainAsync, CancellationToken.None);
+        var subjectHash = await _hasher.HashAsync(draft.SubjectKey, cancellationToken);
         // The caller may give up waiting; the entry is written regardless, since the read has happened.
-        await pending.Done.Task.WaitAsync(cancellationToken);
-    }
-
-    private async Task DrainAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (true)
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
-            if (batch.Count == 0)
-            {
-                Volatile.Write(ref _writing, 0);
-                // A read queued after the last TryRead but before the flag dropped would wait forever: take it over.
-                if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
-                continue;
-            }
-            try
-            {
-                await WriteAsync(batch);
-                foreach (var p in batch) p.Done.TrySetResult();
-            }
-            catch (Exception e)
-            {
-                foreach (var p in batch) p.Done.TrySetException(e);
-            }
-            batch.Clear();
-        }
+        await _commits.WriteAsync(new Pending(draft, subjectHash, _clock.UtcNow), cancellationToken);
     }
 
     /// <summary>
@@ -73,7 +51,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
     /// </summary>
     private async Task WriteAsync(List<Pending> batch)
     {
-        _writer ??= await Writer.OpenAsync(scopes, clock);
+        _writer ??= await Writer.OpenAsync(_scopes, _clock);
         try
         {
             await _writer.WriteAsync(batch);
@@ -101,7 +79,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
     /// </summary>
     private sealed class Writer : IAsyncDisposable
     {
-        private readonly HeldConnection _held;
+        private readonly HeldConnection<RegistriesDbContext> _held;
         private readonly RegionClock _clock;
         private readonly ChainHeadStatements _head;
         private readonly IProperty[] _columns;
@@ -109,7 +87,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         private readonly DbCommand _insert;
         private readonly DbCommand _count;
 
-        private Writer(HeldConnection held, RegionClock clock)
+        private Writer(HeldConnection<RegistriesDbContext> held, RegionClock clock)
         {
             (_held, _clock) = (held, clock);
             _head = HashChain.Head<AccessLogHead>(held.Db);
@@ -123,7 +101,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
         }
 
         public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes, RegionClock clock) =>
-            new(await HeldConnection.OpenAsync(scopes), clock);
+            new(await HeldConnection.OpenAsync<RegistriesDbContext>(scopes), clock);
 
         public async Task WriteAsync(List<Pending> batch)
         {

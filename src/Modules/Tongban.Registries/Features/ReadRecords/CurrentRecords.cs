@@ -49,11 +49,11 @@ internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDispos
     }
 
     /// <summary>One open connection and the look-ups made on it.</summary>
-    private sealed class Session(HeldConnection held) : IAsyncDisposable
+    private sealed class Session(HeldConnection<RegistriesDbContext> held) : IAsyncDisposable
     {
         private readonly Dictionary<RegistryKind, (DbCommand Command, RowReader Rows)> _lookups = [];
 
-        public static async Task<Session> OpenAsync(IServiceScopeFactory scopes) => new(await HeldConnection.OpenAsync(scopes));
+        public static async Task<Session> OpenAsync(IServiceScopeFactory scopes) => new(await HeldConnection.OpenAsync<RegistriesDbContext>(scopes));
 
         public async Task<List<Dictionary<string, object?>>> ReadAsync(RegistryKind kind, string key, CancellationToken cancellationToken)
         {

@@ -2,10 +2,10 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Tongban.Registries.Data;
+namespace Tongban.Kernel.Data;
 
-/// <summary>The module's hand-written statements (bulk paths EF Core does not serve) write values exactly as EF Core would.</summary>
-internal static class DbCommands
+/// <summary>Hand-written statements (bulk and hot paths EF Core does not serve) write values exactly as EF Core would.</summary>
+public static class DbCommands
 {
     public static void AddParameter(this DbCommand command, string name, object? value)
     {
