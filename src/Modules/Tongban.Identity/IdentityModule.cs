@@ -89,6 +89,19 @@ public static class IdentityModule
         return services;
     }
 
+    /// <summary>
+    /// Plain refresh grants answered on the lean path (<see cref="RefreshGrants"/>); every other request goes on to
+    /// OpenIddict. Must come before authentication, where OpenIddict's server takes its requests.
+    /// </summary>
+    public static IApplicationBuilder UseRefreshGrants(this IApplicationBuilder app)
+    {
+        var grants = app.ApplicationServices.GetRequiredService<RefreshGrants>();
+        return app.Use(async (context, next) =>
+        {
+            if (!await grants.TryAnswerAsync(context)) await next(context);
+        });
+    }
+
     /// <summary>Staff who have not enrolled an authenticator yet may only reach the enrolment (and sign-out) pages.</summary>
     public static IApplicationBuilder UseIdentityGuards(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

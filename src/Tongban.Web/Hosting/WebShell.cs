@@ -56,6 +56,7 @@ public static class WebShell
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRefreshGrants();
         app.UseAuthentication();
         app.UseIdentityGuards();
         app.UseAuthorization();

@@ -12,6 +12,12 @@ internal sealed class OpenIdConnectOptions
     /// <summary>A refresh token unused this long expires; each use gives a new one (rolling).</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// Whether plain refresh grants take the lean path (<see cref="RefreshGrants"/>) instead of OpenIddict's pipeline. On by
+    /// default; turning it off changes nothing a client sees, only what a grant costs.
+    /// </summary>
+    public bool LeanRefreshGrants { get; set; } = true;
+
     /// <summary>A signing or encryption key older than this is replaced at the next start.</summary>
     public TimeSpan KeyRotation { get; set; } = TimeSpan.FromDays(90);
 

@@ -64,6 +64,8 @@ internal static class OpenIdConnectSetup
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ServerKeyRing>());
         services.AddSingleton<IOpenIdConnectKeys>(sp => sp.GetRequiredService<ServerKeyRing>());
         services.AddScoped<AccountPrincipals>();
+        services.AddSingleton<RefreshGrants>();
+        services.AddSingleton<Redemptions>();
         services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, EndpointScopedSchemes>());
         if (development) services.AddHostedService<DevelopmentClientSeeder>();
 
