@@ -81,11 +81,13 @@ for _ in $(seq 1 240); do
 done
 
 CHAINS=$((2 * CONNECTIONS))   # per run: twice the connections, so a thread's queue never runs dry
-echo "registering $ACCOUNTS citizens and $((2 * CHAINS)) refresh-token chains" >&2
-python3 bench/identity/setup.py "$URL" "$WORK" "$ACCOUNTS" "$((2 * CHAINS))" >&2
-# Separate chains for the warm-up and the measured run: a refresh token is never presented twice.
-head -n "$CHAINS" "$WORK/refresh.txt" >"$WORK/refresh-warmup.txt"
-tail -n "$CHAINS" "$WORK/refresh.txt" >"$WORK/refresh-run.txt"
+echo "registering $ACCOUNTS citizens and $((4 * CHAINS)) refresh-token chains" >&2
+python3 bench/identity/setup.py "$URL" "$WORK" "$ACCOUNTS" "$((4 * CHAINS))" >&2
+# Separate chains for each warm-up and measured run: a refresh token is never presented twice.
+for i in 1 2 3 4; do
+    name=("" refresh-warmup refresh-run baseline-warmup baseline-run)
+    sed -n "$(((i - 1) * CHAINS + 1)),$((i * CHAINS))p" "$WORK/refresh.txt" >"$WORK/${name[$i]}.txt"
+done
 stored="$(python3 - "$WORK/data/tongban.db" "$DATABASE" <<'PY' 2>/dev/null || echo "?"
 import sqlite3, sys
 if sys.argv[2] != "sqlite": print("?"); sys.exit()
@@ -121,6 +123,14 @@ sleep 1
 echo "refresh grants: warm-up ${WARMUP}s, full speed ${DURATION}s" >&2
 WRK_REFRESH="$WORK/refresh-warmup.txt" run refresh-warmup refresh.lua "$WARMUP" "$THREADS"
 WRK_REFRESH="$WORK/refresh-run.txt" run refresh refresh.lua "$DURATION" "$THREADS"; REFRESH=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR" "$R_CPU")
+sleep 1
+# The baseline, same server and client: the client authenticates with HTTP Basic, which the lean refresh path leaves to
+# OpenIddict's pipeline (ADR 0011), so these grants cost what every grant cost before it.
+echo "refresh grants through OpenIddict's pipeline (baseline): warm-up ${WARMUP}s, full speed ${DURATION}s" >&2
+export WRK_BASIC="Basic $(python3 -c 'import sys, base64, urllib.parse as u; i, s = open(sys.argv[1]).read().split()[:2]; print(base64.b64encode((u.quote(i) + ":" + u.quote(s)).encode()).decode())' "$WORK/client.txt")"
+WRK_REFRESH="$WORK/baseline-warmup.txt" run baseline-warmup refresh.lua "$WARMUP" "$THREADS"
+WRK_REFRESH="$WORK/baseline-run.txt" run baseline refresh.lua "$DURATION" "$THREADS"; BASELINE=("$R_RPS" "$R_P50" "$R_P99" "$R_ERR" "$R_CPU")
+unset WRK_BASIC
 per_core() { awk -v r="$1" -v c="$CORES" 'BEGIN { printf "%.1f", r / c }'; }
 
 echo
@@ -135,8 +145,11 @@ echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 echo "| bare Argon2id hash (one thread) | $HASH_RATE | $HASH_RATE | $HASH_MS | $HASH_MS | | |"
 echo "| password sign-in (POST /account/sign-in) | ${SIGNIN[0]} | $(per_core "${SIGNIN[0]}") | ${SIGNIN[4]} | ${SIGNIN[1]} | ${SIGNIN[2]} | ${SIGNIN[3]} |"
 echo "| refresh-token grant (POST /connect/token) | ${REFRESH[0]} | $(per_core "${REFRESH[0]}") | ${REFRESH[4]} | ${REFRESH[1]} | ${REFRESH[2]} | ${REFRESH[3]} |"
+echo "| baseline: the same grant through OpenIddict's pipeline (client secret in HTTP Basic) | ${BASELINE[0]} | $(per_core "${BASELINE[0]}") | ${BASELINE[4]} | ${BASELINE[1]} | ${BASELINE[2]} | ${BASELINE[3]} |"
+awk -v r="${REFRESH[0]}" -v b="${BASELINE[0]}" -v rc="${REFRESH[4]}" -v bc="${BASELINE[4]}" \
+    'BEGIN { if (b > 0 && rc > 0) printf "Refresh grants: %.2f times the baseline'"'"'s rate, at %.2f of its server CPU per grant.\n", r / b, rc / bc }'
 echo
-verdict="$(awk -v s="$(per_core "${SIGNIN[0]}")" -v r="$(per_core "${REFRESH[0]}")" -v e="$((SIGNIN[3] + REFRESH[3]))" 'BEGIN {
+verdict="$(awk -v s="$(per_core "${SIGNIN[0]}")" -v r="$(per_core "${REFRESH[0]}")" -v e="$((SIGNIN[3] + REFRESH[3] + BASELINE[3]))" 'BEGIN {
     ok = 1; msg = ""
     if (s < 30) { ok = 0; msg = msg sprintf(" %.1f sign-ins/s per core (needs >= 30);", s) }
     if (r < 600) { ok = 0; msg = msg sprintf(" %.1f refresh grants/s per core (needs >= 600);", r) }

@@ -2,6 +2,8 @@
 -- next refresh token of its chain, which goes back on the thread's queue; a token is never sent twice (a reuse would
 -- revoke the chain). Each thread takes its share of WRK_REFRESH (one chain per connection at least).
 -- Args: THREADS. Anything but 200 is counted and printed by done() as "BAD n".
+-- With WRK_BASIC set (an "Authorization: Basic …" value), the client authenticates with HTTP Basic instead of the
+-- form: the lean refresh path leaves such requests to OpenIddict's pipeline, which makes them the baseline.
 local threads = {}
 local counter = 0
 
@@ -26,8 +28,14 @@ function init(args)
     f:close()
 end
 
+local basic = os.getenv("WRK_BASIC")
+
 function request()
     local t = table.remove(queue, 1) or "exhausted"
+    if basic then
+        return wrk.format("POST", "/connect/token", { ["Content-Type"] = "application/x-www-form-urlencoded", ["Authorization"] = basic },
+            "grant_type=refresh_token&refresh_token=" .. t)
+    end
     return wrk.format("POST", "/connect/token", { ["Content-Type"] = "application/x-www-form-urlencoded" },
         "grant_type=refresh_token&client_id=" .. client .. "&client_secret=" .. secret .. "&refresh_token=" .. t)
 end

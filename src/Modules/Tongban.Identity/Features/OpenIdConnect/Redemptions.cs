@@ -93,32 +93,68 @@ internal sealed class Redemptions : IAsyncDisposable
                 $"VALUES ({string.Join(", ", _columns.Select((_, i) => HeldConnection.Parameter(i)))})", _columns);
         }
 
+        /// <summary>
+        /// One transaction. In process (SQLite) each grant's statements run in turn; where the provider sends many
+        /// statements in one round trip (PostgreSQL), all the redemptions go in one, then all the new entries of the
+        /// grants redeemed, so a batch costs two round trips however many grants it holds.
+        /// </summary>
         public async Task WriteAsync(List<Redemption> batch)
         {
             await using var transaction = await _held.Connection.BeginTransactionAsync();
-            (_redeem.Transaction, _insert.Transaction) = (transaction, transaction);
-            foreach (var redemption in batch)
+            if (_held.Connection.CanCreateBatch)
             {
-                Bind(_redeem, _redeemParameters, [Statuses.Redeemed, redemption.At, Guid.NewGuid().ToString(), redemption.Presented, Statuses.Valid]);
-                redemption.Redeemed = await _redeem.ExecuteNonQueryAsync() == 1;
-                if (!redemption.Redeemed) continue;
-                foreach (var entry in redemption.Entries)
+                await using var redeem = _held.Connection.CreateBatch();
+                redeem.Transaction = transaction;
+                var statements = batch.Select(r => redeem.Add(_redeem, Values(_redeemParameters, RedeemValues(r)))).ToArray();
+                await redeem.ExecuteNonQueryAsync();
+                await using var insert = _held.Connection.CreateBatch();
+                insert.Transaction = transaction;
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    Bind(_insert, _columns, [.. _columns.Select(c => c.Name switch
+                    batch[i].Redeemed = statements[i].RecordsAffected == 1;
+                    if (batch[i].Redeemed)
+                        foreach (var entry in batch[i].Entries) insert.Add(_insert, Values(_columns, InsertValues(entry)));
+                }
+                if (insert.BatchCommands.Count > 0) await insert.ExecuteNonQueryAsync();
+            }
+            else
+            {
+                (_redeem.Transaction, _insert.Transaction) = (transaction, transaction);
+                foreach (var redemption in batch)
+                {
+                    Bind(_redeem, Values(_redeemParameters, RedeemValues(redemption)));
+                    redemption.Redeemed = await _redeem.ExecuteNonQueryAsync() == 1;
+                    if (!redemption.Redeemed) continue;
+                    foreach (var entry in redemption.Entries)
                     {
-                        ApplicationId => entry.Application,
-                        AuthorizationId => entry.Authorization,
-                        _ => c.PropertyInfo!.GetValue(entry.Token),
-                    })]);
-                    await _insert.ExecuteNonQueryAsync();
+                        Bind(_insert, Values(_columns, InsertValues(entry)));
+                        await _insert.ExecuteNonQueryAsync();
+                    }
                 }
             }
             await transaction.CommitAsync();
         }
 
-        private static void Bind(DbCommand command, IProperty[] properties, object?[] values)
+        private static object?[] RedeemValues(Redemption redemption) =>
+            [Statuses.Redeemed, redemption.At, Guid.NewGuid().ToString(), redemption.Presented, Statuses.Valid];
+
+        private object?[] InsertValues(NewEntry entry) => [.. _columns.Select(c => c.Name switch
         {
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = properties[i].ToProvider(values[i]) ?? DBNull.Value;
+            ApplicationId => entry.Application,
+            AuthorizationId => entry.Authorization,
+            _ => c.PropertyInfo!.GetValue(entry.Token),
+        })];
+
+        /// <summary>The values as the provider stores them for the properties they go to.</summary>
+        private static object?[] Values(IProperty[] properties, object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++) values[i] = properties[i].ToProvider(values[i]);
+            return values;
+        }
+
+        private static void Bind(DbCommand command, object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
         public async ValueTask DisposeAsync()

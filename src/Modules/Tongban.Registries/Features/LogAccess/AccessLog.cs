@@ -149,19 +149,7 @@ internal sealed class AccessLog : IAsyncDisposable
             }
             await using var statements = _held.Connection.CreateBatch();
             statements.Transaction = transaction;
-            foreach (var entry in entries)
-            {
-                var statement = statements.CreateBatchCommand();
-                statement.CommandText = _insert.CommandText;
-                for (var c = 0; c < _columns.Length; c++)
-                {
-                    var parameter = statement.CreateParameter();
-                    parameter.ParameterName = _insert.Parameters[c].ParameterName;
-                    parameter.Value = Value(c, entry);
-                    statement.Parameters.Add(parameter);
-                }
-                statements.BatchCommands.Add(statement);
-            }
+            foreach (var entry in entries) statements.Add(_insert, [.. _columns.Select((_, c) => Value(c, entry))]);
             await statements.ExecuteNonQueryAsync();
         }
 
