@@ -4,16 +4,22 @@ namespace Tongban.Kernel.Data;
 
 /// <summary>
 /// Group commit: callers hand in items and wait until theirs is written; items arriving together are written together,
-/// one batch (and so one transaction, one commit) at a time. Whichever caller finds no writer running starts one, which
-/// drains the queue in batches of at most <paramref name="maxBatch"/> and stops when it is empty. Under load a batch
-/// carries many items, so a commit is paid per batch, not per item. A batch that fails fails every item in it.
+/// one batch (and so one transaction, one commit) at a time. Whichever caller finds no writer running starts the drain,
+/// which takes the queue in batches of at most <c>maxBatch</c> and stops when it is empty. Under load a batch carries
+/// many items, so a commit is paid per batch, not per item.
+/// <para>
+/// The writer (a held connection with its prepared statements, say) is opened at the first batch and kept between
+/// batches, which are never written two at a time. A batch that fails fails every item in it and closes the writer, so a
+/// broken connection is not reused; the next batch opens another.
+/// </para>
 /// </summary>
-/// <param name="write">Writes one batch. Only one runs at a time, so it may keep a connection and statements between batches.</param>
-public sealed class GroupCommit<TItem>(Func<List<TItem>, Task> write, int maxBatch)
+public sealed class GroupCommit<TItem, TWriter>(Func<Task<TWriter>> open, Func<TWriter, List<TItem>, Task> write, int maxBatch) : IAsyncDisposable
+    where TWriter : class, IAsyncDisposable
 {
     private readonly Channel<(TItem Item, TaskCompletionSource Done)> _queue =
         Channel.CreateUnbounded<(TItem, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = false });
     private int _writing;
+    private TWriter? _writer;
 
     /// <summary>Waits until the item is written. The caller may stop waiting; the item is written regardless.</summary>
     public Task WriteAsync(TItem item, CancellationToken cancellationToken)
@@ -42,7 +48,7 @@ public sealed class GroupCommit<TItem>(Func<List<TItem>, Task> write, int maxBat
             items.AddRange(batch.Select(b => b.Item));
             try
             {
-                await write(items);
+                await WriteBatchAsync(items);
                 foreach (var (_, done) in batch) done.TrySetResult();
             }
             catch (Exception e)
@@ -52,5 +58,25 @@ public sealed class GroupCommit<TItem>(Func<List<TItem>, Task> write, int maxBat
             batch.Clear();
             items.Clear();
         }
+    }
+
+    private async Task WriteBatchAsync(List<TItem> items)
+    {
+        _writer ??= await open();
+        try
+        {
+            await write(_writer, items);
+        }
+        catch
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is { } writer) await writer.DisposeAsync();
     }
 }

@@ -15,18 +15,11 @@ namespace Tongban.Identity.Features.OpenIdConnect;
 /// statements made once; columns and value conversions come from the EF model, so the rows are those OpenIddict's
 /// store would write.
 /// </summary>
-internal sealed class Redemptions : IAsyncDisposable
+internal sealed class Redemptions(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     private const int MaxBatch = 200;
-    private readonly IServiceScopeFactory _scopes;
-    private readonly GroupCommit<Redemption> _commits;
-    private Writer? _writer;
-
-    public Redemptions(IServiceScopeFactory scopes)
-    {
-        _scopes = scopes;
-        _commits = new GroupCommit<Redemption>(WriteAsync, MaxBatch);
-    }
+    private readonly GroupCommit<Redemption, Writer> _commits = new(
+        async () => new Writer(await HeldConnection.OpenAsync<AccountsDbContext>(scopes)), (writer, batch) => writer.WriteAsync(batch), MaxBatch);
 
     /// <summary>One grant's writes. <see cref="Redeemed"/> says, once written, whether the presented token was still valid.</summary>
     public sealed class Redemption(Guid presented, DateTime at, IReadOnlyList<NewEntry> entries)
@@ -39,34 +32,17 @@ internal sealed class Redemptions : IAsyncDisposable
 
     public sealed record NewEntry(OpenIddictEntityFrameworkCoreToken<Guid> Token, Guid Application, Guid Authorization);
 
-    /// <summary>True if the presented token was redeemed and the new entries written; false if it was no longer valid (nothing written).</summary>
+    /// <summary>
+    /// True if the presented token was redeemed and the new entries written; false if it was no longer valid (nothing
+    /// written). Throws if the batch failed (rolled back: nothing written).
+    /// </summary>
     public async Task<bool> RedeemAsync(Redemption redemption, CancellationToken cancellationToken)
     {
         await _commits.WriteAsync(redemption, cancellationToken);
         return redemption.Redeemed;
     }
 
-    /// <summary>A failed batch closes the writer's connection (a broken one is not reused); the next batch opens another.</summary>
-    private async Task WriteAsync(List<Redemption> batch)
-    {
-        _writer ??= new Writer(await HeldConnection.OpenAsync<AccountsDbContext>(_scopes));
-        try
-        {
-            await _writer.WriteAsync(batch);
-        }
-        catch
-        {
-            foreach (var redemption in batch) redemption.Redeemed = false;
-            await _writer.DisposeAsync();
-            _writer = null;
-            throw;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_writer is { } writer) await writer.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
     private sealed class Writer : IAsyncDisposable
     {

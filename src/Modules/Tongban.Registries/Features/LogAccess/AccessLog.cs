@@ -24,16 +24,14 @@ internal sealed record AccessDraft(RegistryRead Read, string Registry, string Su
 internal sealed class AccessLog : IAsyncDisposable
 {
     private const int MaxBatch = 500;
-    private readonly IServiceScopeFactory _scopes;
     private readonly SubjectHasher _hasher;
     private readonly RegionClock _clock;
-    private readonly GroupCommit<Pending> _commits;
-    private Writer? _writer;
+    private readonly GroupCommit<Pending, Writer> _commits;
 
     public AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, RegionClock clock)
     {
-        (_scopes, _hasher, _clock) = (scopes, hasher, clock);
-        _commits = new GroupCommit<Pending>(WriteAsync, MaxBatch);
+        (_hasher, _clock) = (hasher, clock);
+        _commits = new GroupCommit<Pending, Writer>(() => Writer.OpenAsync(scopes, clock), (writer, batch) => writer.WriteAsync(batch), MaxBatch);
     }
 
     private sealed record Pending(AccessDraft Draft, string SubjectHash, DateTimeOffset At);
@@ -45,29 +43,7 @@ internal sealed class AccessLog : IAsyncDisposable
         await _commits.WriteAsync(new Pending(draft, subjectHash, _clock.UtcNow), cancellationToken);
     }
 
-    /// <summary>
-    /// One batch, one transaction, on the writer's own connection. Any failure closes that connection (a broken one is
-    /// not reused) and fails the batch's reads; the next batch opens a new one.
-    /// </summary>
-    private async Task WriteAsync(List<Pending> batch)
-    {
-        _writer ??= await Writer.OpenAsync(_scopes, _clock);
-        try
-        {
-            await _writer.WriteAsync(batch);
-        }
-        catch
-        {
-            await _writer.DisposeAsync();
-            _writer = null;
-            throw;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_writer is { } writer) await writer.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
     /// <summary>
     /// The log's writer: one connection, held open, with its statements made once, in plain SQL. Only one batch is
