@@ -19,6 +19,9 @@ internal sealed class AccountPrincipals(AccountsDbContext db)
     public Task<Account?> FindAsync(string? subject, CancellationToken ct) =>
         Guid.TryParse(subject, out var id) ? db.Users.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) : Task.FromResult<Account?>(null);
 
+    /// <summary>The claims <see cref="For"/> puts in a principal (the lean refresh path knows a token by them).</summary>
+    public static readonly string[] ClaimTypes = [Claims.Subject, Claims.Name, OidcScopes.RealNameLevelClaim];
+
     public static ClaimsPrincipal For(Account account, ImmutableArray<string> scopes, string? authorizationId)
     {
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);

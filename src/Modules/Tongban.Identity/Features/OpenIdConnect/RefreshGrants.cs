@@ -47,7 +47,7 @@ internal sealed class RefreshGrants(IOptions<OpenIddictServerOptions> server, IO
     /// <summary>The claims our refresh tokens carry. A token with any other (a per-token lifetime, resources, …) goes to OpenIddict.</summary>
     private static readonly FrozenSet<string> Known = FrozenSet.ToFrozenSet(
     [
-        Claims.Issuer, Claims.IssuedAt, Claims.ExpiresAt, Claims.Subject, Claims.Name, OidcScopes.RealNameLevelClaim,
+        Claims.Issuer, Claims.IssuedAt, Claims.ExpiresAt, .. AccountPrincipals.ClaimTypes,
         Claims.Private.ClaimDestinationsMap, Claims.Private.TokenId, .. Inherited,
     ], StringComparer.Ordinal);
 
