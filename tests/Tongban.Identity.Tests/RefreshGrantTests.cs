@@ -22,7 +22,14 @@ public sealed class RefreshGrantTests(LaneApps lanes) : IClassFixture<LaneApps>
     public async Task A_refresh_grant_on_the_lean_path_answers_with_the_tokens_and_entries_OpenIddict_makes(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
-        var (clientId, secret, first) = await SignInAsync(app, "openid profile offline_access");
+        // With the profile scope the name and level go to the ID token; without it they travel only in the refresh token.
+        foreach (var scope in new[] { "openid profile offline_access", "openid offline_access" })
+            await CompareAsync(app, scope);
+    }
+
+    private static async Task CompareAsync(TongbanApp app, string scope)
+    {
+        var (clientId, secret, first) = await SignInAsync(app, scope);
         var grants = app.Services.GetRequiredService<RefreshGrants>();
         var lean = app.Services.GetRequiredService<IOptions<OpenIdConnectOptions>>().Value;
 
