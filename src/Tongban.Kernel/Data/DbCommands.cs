@@ -15,23 +15,11 @@ public static class DbCommands
         command.Parameters.Add(parameter);
     }
 
-    /// <summary>
-    /// Adds <paramref name="statement"/>'s SQL to <paramref name="batch"/> with these provider values for its parameters,
-    /// in order: a prepared statement run many times in one round trip where the provider can (PostgreSQL).
-    /// </summary>
-    public static DbBatchCommand Add(this DbBatch batch, DbCommand statement, IReadOnlyList<object?> values)
+    /// <summary>Values as the provider stores them for the properties they go to, in order.</summary>
+    public static object?[] ToProvider(this IReadOnlyList<IProperty> properties, params object?[] values)
     {
-        var command = batch.CreateBatchCommand();
-        command.CommandText = statement.CommandText;
-        for (var i = 0; i < values.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = statement.Parameters[i].ParameterName;
-            parameter.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-        batch.BatchCommands.Add(command);
-        return command;
+        for (var i = 0; i < values.Length; i++) values[i] = properties[i].ToProvider(values[i]);
+        return values;
     }
 
     /// <summary>A value as the provider stores it for <paramref name="property"/> (e.g. the kernel's tick encoding of instants on SQLite).</summary>

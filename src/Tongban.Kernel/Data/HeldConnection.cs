@@ -22,15 +22,6 @@ public sealed class HeldConnection<TContext> : IAsyncDisposable where TContext :
 
     public DbConnection Connection => Db.Database.GetDbConnection();
 
-    /// <summary>A statement on this connection whose parameters are <c>@p0</c>, <c>@p1</c>, … in order, values set before each run.</summary>
-    public DbCommand Command(string sql, int parameters)
-    {
-        var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++) command.AddParameter(HeldConnection.Parameter(i), null);
-        return command;
-    }
-
     /// <summary>
     /// A statement whose parameter <c>@pN</c> is typed as EF Core types the N-th property's column (a Guid stored as
     /// text on SQLite, for one); values are set before each run, through <see cref="DbCommands.ToProvider"/>.
@@ -41,6 +32,48 @@ public sealed class HeldConnection<TContext> : IAsyncDisposable where TContext :
         command.CommandText = sql;
         for (var i = 0; i < typedAs.Count; i++)
             command.Parameters.Add(typedAs[i].GetRelationalTypeMapping().CreateParameter(command, HeldConnection.Parameter(i), null, nullable: true));
+        return command;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="statement"/> once per row of provider values, in <paramref name="transaction"/>: all in one
+    /// round trip where the provider can send many statements at once (PostgreSQL's <see cref="DbBatch"/>), else the
+    /// prepared statement again for each row (SQLite, in process). Returns the rows each run affected, in order.
+    /// </summary>
+    public async Task<int[]> RunAsync(DbCommand statement, DbTransaction transaction, IReadOnlyList<object?[]> rows)
+    {
+        if (rows.Count == 0) return [];
+        if (Connection.CanCreateBatch)
+        {
+            await using var batch = Connection.CreateBatch();
+            batch.Transaction = transaction;
+            var commands = rows.Select(row => Add(batch, statement, row)).ToArray();
+            await batch.ExecuteNonQueryAsync();
+            return [.. commands.Select(c => c.RecordsAffected)];
+        }
+        statement.Transaction = transaction;
+        var affected = new int[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var i = 0; i < rows[r].Length; i++) statement.Parameters[i].Value = rows[r][i] ?? DBNull.Value;
+            affected[r] = await statement.ExecuteNonQueryAsync();
+        }
+        return affected;
+    }
+
+    /// <summary>Adds <paramref name="statement"/>'s SQL to <paramref name="batch"/> with these provider values for its parameters, in order.</summary>
+    private static DbBatchCommand Add(DbBatch batch, DbCommand statement, object?[] values)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = statement.CommandText;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = statement.Parameters[i].ParameterName;
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        batch.BatchCommands.Add(command);
         return command;
     }
 

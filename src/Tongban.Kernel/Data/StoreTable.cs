@@ -14,6 +14,7 @@ public sealed class StoreTable
     private StoreTable(IEntityType entity)
     {
         Entity = entity;
+        Properties = [.. entity.GetProperties()];
         _id = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
     }
 
@@ -25,5 +26,21 @@ public sealed class StoreTable
 
     public string Column(IProperty property) => property.GetColumnName(_id)!;
 
-    public string Column(string propertyName) => Column(Entity.FindProperty(propertyName)!);
+    public string Column(string propertyName) => Column(Property(propertyName));
+
+    public IProperty Property(string name) => Entity.FindProperty(name)!;
+
+    /// <summary>Every mapped property, in model order: the columns of a whole row.</summary>
+    public IReadOnlyList<IProperty> Properties { get; }
+
+    /// <summary>An INSERT of a whole row, <see cref="Properties"/> bound to <c>@p0</c>, <c>@p1</c>, … in order.</summary>
+    public string InsertSql() => $"INSERT INTO {Name} ({string.Join(", ", Properties.Select(Column))}) " +
+        $"VALUES ({string.Join(", ", Properties.Select((_, i) => HeldConnection.Parameter(i)))})";
+
+    /// <summary>
+    /// The values of a whole row of <paramref name="entity"/> as the provider stores them, in <see cref="Properties"/>
+    /// order; a shadow property's value comes from <paramref name="shadow"/>.
+    /// </summary>
+    public object?[] Row(object entity, Func<IProperty, object?>? shadow = null) =>
+        [.. Properties.Select(p => p.ToProvider(p.PropertyInfo is { } info ? info.GetValue(entity) : shadow!(p)))];
 }

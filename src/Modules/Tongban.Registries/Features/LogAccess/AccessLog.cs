@@ -21,26 +21,19 @@ internal sealed record AccessDraft(RegistryRead Read, string Registry, string Su
 /// that locks the chain head, links its entries and moves the head. Under load a batch carries many reads,
 /// so the log costs one commit per batch, not one per read.
 /// </summary>
-internal sealed class AccessLog : IAsyncDisposable
+internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, RegionClock clock) : IAsyncDisposable
 {
     private const int MaxBatch = 500;
-    private readonly SubjectHasher _hasher;
-    private readonly RegionClock _clock;
-    private readonly GroupCommit<Pending, Writer> _commits;
-
-    public AccessLog(IServiceScopeFactory scopes, SubjectHasher hasher, RegionClock clock)
-    {
-        (_hasher, _clock) = (hasher, clock);
-        _commits = new GroupCommit<Pending, Writer>(() => Writer.OpenAsync(scopes, clock), (writer, batch) => writer.WriteAsync(batch), MaxBatch);
-    }
+    private readonly GroupCommit<Pending, Writer> _commits =
+        new(() => Writer.OpenAsync(scopes, clock), (writer, batch) => writer.WriteAsync(batch), MaxBatch);
 
     private sealed record Pending(AccessDraft Draft, string SubjectHash, DateTimeOffset At);
 
     public async Task RecordAsync(AccessDraft draft, CancellationToken cancellationToken)
     {
-        var subjectHash = await _hasher.HashAsync(draft.SubjectKey, cancellationToken);
+        var subjectHash = await hasher.HashAsync(draft.SubjectKey, cancellationToken);
         // The caller may give up waiting; the entry is written regardless, since the read has happened.
-        await _commits.WriteAsync(new Pending(draft, subjectHash, _clock.UtcNow), cancellationToken);
+        await _commits.WriteAsync(new Pending(draft, subjectHash, clock.UtcNow), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _commits.DisposeAsync();
@@ -58,7 +51,7 @@ internal sealed class AccessLog : IAsyncDisposable
         private readonly HeldConnection<RegistriesDbContext> _held;
         private readonly RegionClock _clock;
         private readonly ChainHeadStatements _head;
-        private readonly IProperty[] _columns;
+        private readonly StoreTable _log;
         private readonly IProperty _day;
         private readonly DbCommand _insert;
         private readonly DbCommand _count;
@@ -67,13 +60,12 @@ internal sealed class AccessLog : IAsyncDisposable
         {
             (_held, _clock) = (held, clock);
             _head = HashChain.Head<AccessLogHead>(held.Db);
-            var log = StoreTable.Of<AccessLogEntry>(held.Db.Model);
-            _columns = [.. log.Entity.GetProperties()];
-            _insert = held.Command($"INSERT INTO {log.Name} ({string.Join(", ", _columns.Select(c => log.Column(c)))}) " +
-                $"VALUES ({string.Join(", ", _columns.Select((_, i) => HeldConnection.Parameter(i)))})", _columns.Length);
+            _log = StoreTable.Of<AccessLogEntry>(held.Db.Model);
+            _insert = held.Command(_log.InsertSql(), _log.Properties);
             var counts = StoreTable.Of<AccessCount>(held.Db.Model);
-            _day = counts.Entity.FindProperty(nameof(AccessCount.Day))!;
-            _count = held.Command(CountSql(counts), 5);
+            _day = counts.Property(nameof(AccessCount.Day));
+            _count = held.Command(CountSql(counts), [.. new[] { nameof(AccessCount.Day), nameof(AccessCount.Department), nameof(AccessCount.Resource),
+                nameof(AccessCount.Calls), nameof(AccessCount.Records) }.Select(counts.Property)]);
         }
 
         public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes, RegionClock clock) =>
@@ -105,46 +97,13 @@ internal sealed class AccessLog : IAsyncDisposable
                 entries.Add(entry);
                 (lastSequence, lastHash) = (entry.Sequence, entry.Hash);
             }
-            await InsertAsync(transaction, entries);
-            await CountAsync(transaction, entries);
+            await _held.RunAsync(_insert, transaction, [.. entries.Select(e => _log.Row(e))]);
+            // The daily roll-up: one upsert per (day, department, resource) in the batch, usually one or two.
+            await _held.RunAsync(_count, transaction, [.. entries
+                .GroupBy(e => (Day: _clock.DateAt(e.At), Department: e.CallerDepartment ?? e.Caller, e.Resource))
+                .Select(g => new object?[] { _day.ToProvider(g.Key.Day), g.Key.Department, g.Key.Resource, (long)g.Count(), g.Sum(e => (long)e.ResultCount) })]);
             await _head.MoveAsync(transaction, lastSequence, lastHash, CancellationToken.None);
             await transaction.CommitAsync();
-        }
-
-        private async Task InsertAsync(DbTransaction transaction, List<AccessLogEntry> entries)
-        {
-            if (!_held.Connection.CanCreateBatch)
-            {
-                _insert.Transaction = transaction;
-                foreach (var entry in entries)
-                {
-                    for (var c = 0; c < _columns.Length; c++) _insert.Parameters[c].Value = Value(c, entry);
-                    await _insert.ExecuteNonQueryAsync();
-                }
-                return;
-            }
-            await using var statements = _held.Connection.CreateBatch();
-            statements.Transaction = transaction;
-            foreach (var entry in entries) statements.Add(_insert, [.. _columns.Select((_, c) => Value(c, entry))]);
-            await statements.ExecuteNonQueryAsync();
-        }
-
-        private object Value(int column, AccessLogEntry entry) =>
-            _columns[column].ToProvider(_columns[column].PropertyInfo!.GetValue(entry)) ?? DBNull.Value;
-
-        /// <summary>Adds the batch to the daily roll-up: one upsert per (day, department, resource) in the batch, usually one or two.</summary>
-        private async Task CountAsync(DbTransaction transaction, List<AccessLogEntry> entries)
-        {
-            _count.Transaction = transaction;
-            foreach (var group in entries.GroupBy(e => (Day: _clock.DateAt(e.At), Department: e.CallerDepartment ?? e.Caller, e.Resource)))
-            {
-                _count.Parameters[0].Value = _day.ToProvider(group.Key.Day);
-                _count.Parameters[1].Value = group.Key.Department;
-                _count.Parameters[2].Value = group.Key.Resource;
-                _count.Parameters[3].Value = (long)group.Count();
-                _count.Parameters[4].Value = group.Sum(e => (long)e.ResultCount);
-                await _count.ExecuteNonQueryAsync();
-            }
         }
 
         private static string CountSql(StoreTable counts)

@@ -76,9 +76,9 @@ internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDispos
         private (DbCommand, RowReader) Prepare<T>(string keyProperty, Func<T, Dictionary<string, object?>> fields) where T : RegistryRecord
         {
             var table = StoreTable.Of<T>(held.Db.Model);
-            var properties = table.Entity.GetProperties().ToArray();
-            var command = held.Command($"SELECT {string.Join(", ", properties.Select(p => table.Column(p)))} FROM {table.Name} " +
-                $"WHERE {table.Column(keyProperty)} = @p0 AND {table.Column(nameof(RegistryRecord.ValidTo))} IS NULL", 1);
+            var properties = table.Properties;
+            var command = held.Command($"SELECT {string.Join(", ", properties.Select(table.Column))} FROM {table.Name} " +
+                $"WHERE {table.Column(keyProperty)} = @p0 AND {table.Column(nameof(RegistryRecord.ValidTo))} IS NULL", [table.Property(keyProperty)]);
             return (command, new RowReader<T>(properties, fields));
         }
 
@@ -95,7 +95,7 @@ internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDispos
     }
 
     /// <summary>Makes a <typeparamref name="T"/> of a row whose columns are the entity's properties in model order.</summary>
-    private sealed class RowReader<T>(IProperty[] properties, Func<T, Dictionary<string, object?>> fields) : RowReader where T : RegistryRecord
+    private sealed class RowReader<T>(IReadOnlyList<IProperty> properties, Func<T, Dictionary<string, object?>> fields) : RowReader where T : RegistryRecord
     {
         private readonly (PropertyInfo Property, Func<DbDataReader, int, object?> Read, Func<object?, object?>? Convert)[] _columns =
             [.. properties.Select(p => (p.PropertyInfo!, Reader(p.GetTypeMapping()), p.GetTypeMapping().Converter?.ConvertFromProvider))];
