@@ -24,8 +24,8 @@ def change(it):
     return [
         F("change_items", "变更事项", "What changes", "MultiChoice", options=options + [ff.OTHER]),
         F("change_items_other", "其他变更事项", "Other change", "Text", when=("change_items", "other"), maxLength=100),
-        F("change_before", "变更前内容", "As it was", "LongText", maxLength=500),
-        F("change_after", "变更后内容", "As it will be", "LongText", maxLength=500),
+        F("change_before", "变更前内容", "Before the change", "LongText", maxLength=500),
+        F("change_after", "变更后内容", "After the change", "LongText", maxLength=500),
         F("change_reason", "变更原因", "Reason for the change", "Text", False, maxLength=200),
     ]
 
@@ -110,7 +110,7 @@ def establish(it):
 
 def complaint(it):
     return [
-        F("respondent_name", "被投诉人或被申请人", "Against whom", "Text", maxLength=100),
+        F("respondent_name", "被投诉人或被申请人", "Respondent", "Text", maxLength=100),
         F("event_date", "事情发生日期", "When it happened", "Date"),
         F("request", "请求事项", "What you ask for", "LongText", maxLength=1000),
         F("facts", "事实和理由", "Facts and reasons", "LongText", maxLength=2000),

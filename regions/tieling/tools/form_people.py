@@ -101,14 +101,14 @@ def tax(it):
                 F("works_start", "经营期限起", "From", "Date"), F("works_end", "经营期限止", "Until", "Date")]
     if named(it, "纳税信用修复"):
         return [F("credit_issue", "失信行为", "What lowered the rating", "Text", maxLength=200), F("corrected_on", "纠正日期", "Put right on", "Date")]
-    fields = [F("tax_year", "所属年度", "Year", "Number", min=2000, max=2100)]
+    fields = [F("tax_year", "所属年度", "Tax or contribution year", "Number", min=2000, max=2100)]
     if named(it, "养老保险费"):
         fields.append(F("contribution_grade", "缴费档次（元/年）", "Contribution (yuan a year)", "Choice", options=[
             (v, f"{v}元", f"{v} yuan") for v in ("200", "300", "500", "1000", "2000", "3000")]))
     if named(it, "灵活就业"):
         fields.append(F("contribution_base", "缴费基数（元/月）", "Contribution base (yuan a month)", "Number", min=1000, max=100000))
     if named(it, "汇算清缴"):
-        fields += [F("settlement", "汇算结果", "Result", "Choice", options=[
+        fields += [F("settlement", "汇算结果", "Outcome of the annual settlement", "Choice", options=[
                        ("refund", "申请退税", "Refund due"), ("pay", "补缴税款", "Tax to pay"), ("none", "无需退补", "Nothing to settle")]),
                    F("refund_account", "退税银行账号", "Account for the refund", "Text", when=("settlement", "refund"), maxLength=30)]
     if named(it, "限额"):
@@ -120,7 +120,7 @@ def tax(it):
 def medical(it):
     if named(it, "异地就医"):
         return [F("treatment_place", "就医地", "Where you will be treated", "Text", maxLength=100),
-                F("filing_reason", "备案类型", "Why", "Choice", options=[
+                F("filing_reason", "备案类型", "Kind of filing", "Choice", options=[
                     ("residence", "异地长期居住", "Living there for long"), ("referral", "转诊转院", "Referred to a hospital there"),
                     ("temporary", "临时外出就医", "Treatment while away")]),
                 F("start_date", "开始日期", "From", "Date")]
@@ -128,7 +128,7 @@ def medical(it):
         return [F("institution_kind", "机构类别", "Kind of institution", "Choice", options=[
                     ("hospital", "医疗机构", "Hospital or clinic"), ("pharmacy", "零售药店", "Pharmacy")]),
                 F("institution_name", "机构名称", "Name of the institution", "Text", maxLength=100)]
-    return [F("disease", "申请病种", "Condition", "Text", maxLength=50), F("hospital", "选定的定点医疗机构", "Chosen hospital", "Text", maxLength=100)]
+    return [F("disease", "申请病种", "Condition applied for", "Text", maxLength=50), F("hospital", "选定的定点医疗机构", "Chosen hospital", "Text", maxLength=100)]
 
 
 def employment(it):
@@ -141,7 +141,7 @@ def employment(it):
         return [F("card_bank", "社会保障卡合作银行", "Bank for the card", "Choice", options=[
                     ("icbc", "中国工商银行", "ICBC"), ("abc", "中国农业银行", "Agricultural Bank of China"), ("boc", "中国银行", "Bank of China"),
                     ("ccb", "中国建设银行", "China Construction Bank"), ("psbc", "中国邮政储蓄银行", "Postal Savings Bank of China")])]
-    return [F("employment_status", "就业状态", "Working now", "Choice", options=[("employed", "已就业", "In work"), ("unemployed", "失业", "Out of work")])]
+    return [F("employment_status", "就业状态", "Employment status", "Choice", options=[("employed", "已就业", "In work"), ("unemployed", "失业", "Out of work")])]
 
 
 def benefit_details(it):
@@ -151,10 +151,10 @@ def benefit_details(it):
                     ("enterprise", "企业职工基本养老保险", "Employees' basic pension"), ("resident", "城乡居民基本养老保险", "Residents' basic pension"),
                     ("injury", "工伤保险长期待遇", "Long-term work-injury benefit")])]
     if named(it, "特别扶助"):
-        return [F("child_status", "独生子女情况", "The only child", "Choice", options=[
+        return [F("child_status", "独生子女情况", "Your only child", "Choice", options=[
                     ("deceased", "死亡", "Has died"), ("disabled", "伤残（三级以上）", "Disabled (grade 3 or worse)")])]
     if named(it, "奖励扶助"):
-        return [F("children", "子女情况", "Children", "Choice", options=[
+        return [F("children", "子女情况", "Your children", "Choice", options=[
                     ("one_child", "只有一个子女", "One child"), ("two_daughters", "只有两个女孩", "Two daughters")])]
     if named(it, "农机"):
         return [F("machine_model", "机具品目和型号", "Machine and model", "Text", maxLength=100),

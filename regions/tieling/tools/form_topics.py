@@ -107,7 +107,7 @@ def event(it):
 
 
 def goods(it):
-    return [F("goods", "品种（名称）", "What", "Text", maxLength=100), F("quantity", "数量", "Quantity", "Text", maxLength=50),
+    return [F("goods", "品种（名称）", "Kind (name)", "Text", maxLength=100), F("quantity", "数量", "Quantity", "Text", maxLength=50),
             F("use", "用途", "Used for", "Text", maxLength=100)]
 
 
