@@ -36,7 +36,8 @@ git show "$BEFORE:regions/tieling/catalog.json" > "$work/before.json"
 cp regions/tieling/catalog.json "$work/after.json"
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 
-# One first start with the given catalog: seconds until /health/ready answers.
+# One first start with the given catalog: seconds until /health/ready answers, and the CPU seconds the host used by
+# then (user + system, from /proc): on a machine shared with other work the CPU time moves much less than the wall time.
 first_start() {
     cp "$work/$1.json" "$work/app/regions/tieling/catalog.json"
     local data
@@ -51,22 +52,25 @@ first_start() {
         sleep 0.1
     done
     end="$(date +%s.%N)"
+    local ticks
+    ticks="$(awk '{print $14 + $15}' "/proc/$pid/stat")"
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
-    python3 -c "print(f'{$end - $start:.1f}')"
+    python3 -c "print(f'{$end - $start:.1f}/{$ticks / $(getconf CLK_TCK):.1f}')"
 }
 
 declare -a before after
 for ((i = 1; i <= RUNS; i++)); do
     before+=("$(first_start before)")
     after+=("$(first_start after)")
-    echo "run $i: before ${before[-1]} s, after ${after[-1]} s (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+    echo "run $i: before ${before[-1]}, after ${after[-1]} (wall s/CPU s; load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# The median of field $1 (1 wall, 2 CPU) of the runs given.
+median() { local f=$1; shift; printf '%s\n' "$@" | cut -d/ -f"$f" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo
-echo "| catalog | runs | first start until /health/ready (s), each | median |"
-echo "| --- | --- | --- | --- |"
-echo "| $BEFORE | $RUNS | ${before[*]} | $(median "${before[@]}") |"
-echo "| working tree | $RUNS | ${after[*]} | $(median "${after[@]}") |"
+echo "| catalog | runs | each run: wall s / host CPU s until /health/ready | median wall (s) | median CPU (s) |"
+echo "| --- | --- | --- | --- | --- |"
+echo "| $BEFORE | $RUNS | ${before[*]} | $(median 1 "${before[@]}") | $(median 2 "${before[@]}") |"
+echo "| working tree | $RUNS | ${after[*]} | $(median 1 "${after[@]}") | $(median 2 "${after[@]}") |"
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u '+%Y-%m-%d %H:%M UTC')"
