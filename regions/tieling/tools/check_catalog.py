@@ -8,7 +8,11 @@ departments.csv, divisions.csv, halls.json and windows.csv, element values (type
 limits, fees, materials, trips, depth, places, steps, phones, real-name level, cross-region),
 coverage (≥ 320 items, every city department ≥ 3 items, the big departments 15-30), required
 real items, county implementations and their divergences (≥ 8 basic items), tolerable materials
-(90-110 at city level), bundles. Prints a summary; exit status 1 on any failure.
+(90-110 at city level), bundles, and what online application stands on: every item of online depth 3 or 4 has an
+application form and a handling process, every material a key (one material name, one key across the feed; no
+required paper-only material in a fully online item), every form field a key of one type across the feed, labels and
+options in both languages, conditions naming an earlier field and one of its values, an item decided on the spot
+(即办) decided by the window clerk. Prints a summary; exit status 1 on any failure.
 
     python3 tools/check_catalog.py [path/to/catalog.json]
 """
@@ -50,6 +54,9 @@ FEE_KEYS = ["name", "amount", "basis"]
 FIELD_TYPES = {"Text", "LongText", "Number", "Date", "Choice", "MultiChoice", "YesNo", "IdNumber", "CreditCode", "Phone", "Division"}
 ROLES = {"window-clerk", "station-agent", "reviewer", "approver", "legality-reviewer", "leader"}
 KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+FIELD_KEYS = {"key", "labelZh", "labelEn", "type", "required", "options", "visibleWhen", "maxLength", "min", "max", "hintZh", "hintEn"}
+# The showcase items of demo_forms.py, written by hand.
+HAND_WRITTEN = {"户口迁移（迁入）", "居住证申领", "个体工商户设立登记", "食品经营许可", "烟草专卖零售许可证核发"}
 PLACE_KEYS = ["hall", "windows", "hours"]
 BUNDLE_KEYS = ["code", "name", "subjects", "summary", "items"]
 
@@ -137,23 +144,55 @@ def material_sig(m):
     return (m["name"], m["required"], m["condition"], m["form"], m["copies"], m["medium"])
 
 
-def check_definitions(it, where):
-    """The application form, the process and the material keys of an item that has them (demo_forms.py)."""
-    keys = [m.get("key") for m in it["materials"]]
-    check(all(k and KEY.match(k) for k in keys) and len(set(keys)) == len(keys), f"{where}: material keys {keys}")
+def bilingual(zh, en):
+    """A Chinese text with Chinese in it and an English one without: what a person reads in either language."""
+    return isinstance(zh, str) and CJK.search(zh) is not None and isinstance(en, str) and en.strip() != "" and not CJK.search(en)
+
+
+def check_definitions(it, where, field_types):
+    """The application form and the process of an item (demo_forms.py, forms_by_kind.py): sound and bilingual."""
     seen = {}
+    check(len(it["form"]["fields"]) >= 1, f"{where}: an empty form")
     for f in it["form"]["fields"]:
         fw = f"{where}: form field {f.get('key')}"
-        check(KEY.match(f["key"]) and f["key"] not in seen and f["labelZh"] and f["labelEn"] and f["type"] in FIELD_TYPES, fw)
+        check(set(f) <= FIELD_KEYS and KEY.match(f["key"]) and f["key"] not in seen and f["type"] in FIELD_TYPES, fw)
+        check(bilingual(f["labelZh"], f["labelEn"]), f"{fw}: label in both languages")
+        # A hint may quote an example value in Chinese (辽M12345) in both languages.
+        check(("hintZh" in f) == ("hintEn" in f) and ("hintZh" not in f or (CJK.search(f["hintZh"]) and f["hintEn"].strip())), f"{fw}: hint in both languages")
+        check(isinstance(f["required"], bool), f"{fw}: required")
         check(("options" in f) == (f["type"] in ("Choice", "MultiChoice")), f"{fw}: options only for choices")
+        options = f.get("options", [])
+        check(all(KEY.match(o["value"]) or o["value"].isdigit() for o in options) and len({o["value"] for o in options}) == len(options)
+              and all(bilingual(o["labelZh"], o["labelEn"]) for o in options), f"{fw}: options")
         if "visibleWhen" in f:
             source = seen.get(f["visibleWhen"]["field"])
             values = {"yes", "no"} if source and source["type"] == "YesNo" else {o["value"] for o in (source or {}).get("options", [])}
-            check(source is not None and f["visibleWhen"]["equalsValue"] in values, f"{fw}: condition")
+            check(source is not None and f["visibleWhen"]["equalsValue"] in values, f"{fw}: the condition names an earlier field and one of its values")
         check(f.get("min", 0) <= f.get("max", f.get("min", 0)), f"{fw}: min > max")
+        check(f.get("maxLength", 1) >= 1 and ("maxLength" not in f or f["type"] in ("Text", "LongText")), f"{fw}: maxLength")
+        check(("min" not in f and "max" not in f) or f["type"] == "Number", f"{fw}: a range only for numbers")
+        field_types[f["key"]].add(f["type"])
         seen[f["key"]] = f
     steps = [s["key"] for s in it["process"]]
-    check(steps and len(set(steps)) == len(steps) and all(s["role"] in ROLES and s["nameZh"] and s["nameEn"] for s in it["process"]), f"{where}: process")
+    check(steps and all(KEY.match(s) for s in steps) and len(set(steps)) == len(steps)
+          and all(s["role"] in ROLES and bilingual(s["nameZh"], s["nameEn"]) for s in it["process"]), f"{where}: process")
+    if it["promisedLimit"] == 0 and it["name"] not in HAND_WRITTEN:
+        check([s["role"] for s in it["process"]] == ["window-clerk"], f"{where}: an item decided on the spot (即办) is decided by the window clerk")
+
+
+def check_online(it, where, key_of_name):
+    """An item applied for online has what that needs: a form, a process, a key on every material (one name, one key)."""
+    keys = [m.get("key") for m in it["materials"]]
+    check(all(k and KEY.match(k) for k in keys) and len(set(keys)) == len(keys), f"{where}: material keys {keys}")
+    for m in it["materials"]:
+        if m.get("key"):
+            first = key_of_name.setdefault(m["name"], m["key"])
+            check(first == m["key"], f"{where}: material {m['name']} has the key {m['key']} here and {first} elsewhere")
+    if it["onlineDepth"] >= 3:
+        check("form" in it and "process" in it, f"{where}: online depth {it['onlineDepth']} but no application form or process")
+    if it["onlineDepth"] == 4:  # 全程网办: every required material can be given online
+        paper = [m["name"] for m in it["materials"] if m["required"] == "required" and m["medium"] == "paper"]
+        check(not paper, f"{where}: fully online, but {paper} only on paper")
 
 
 def main():
@@ -197,13 +236,15 @@ def main():
         check(n == 1, f"duplicate implementationCode {code} ({n}x)")
 
     foreign_windows = []
+    key_of_name, field_types = {}, defaultdict(set)
     for it in items:
         where = f"{it.get('implementationCode')} {it.get('name')}"
         extra = list(it)[len(ITEM_KEYS):]
         if not check(list(it)[:len(ITEM_KEYS)] == ITEM_KEYS and extra in ([], ["form", "process"]), f"{where}: keys {list(it)}"):
             continue
+        check_online(it, where, key_of_name)
         if extra:
-            check_definitions(it, where)
+            check_definitions(it, where, field_types)
         bc, ic, credit = it["basicCode"], it["implementationCode"], it["departmentCreditCode"]
         check(isinstance(bc, str) and 0 < len(bc) <= 12 and bc.isascii() and bc.isalnum(),
               f"{where}: basicCode {bc!r} must be ≤ 12 ASCII letters/digits")
@@ -285,6 +326,9 @@ def main():
         check(isinstance(it["summary"], str) and CJK.search(it["summary"]) and len(it["summary"]) <= 200, f"{where}: summary")
         if it["onlineDepth"] == 4:
             warn(it["trips"] == 0, f"{where}: fully online but trips {it['trips']}")
+
+    for key, types in field_types.items():
+        check(len(types) == 1, f"form field {key} has several types {sorted(types)}: one key, one thing")
 
     # Basic items and their implementations.
     city = [i for i in items if i.get("level") == "市"]
@@ -400,6 +444,13 @@ def main():
     print(f"trips 0/1: {trips01 / len(city):.0%}; online depth 3-4: {depth34 / len(city):.0%}; "
           f"registry/license materials: {reg / mats_city:.0%}; real-name levels: {dict(sorted(rn.items()))}; "
           f"cross-region: {dict(Counter(i['crossRegion'] for i in city))}")
+    online = [i for i in items if i["onlineDepth"] >= 3]
+    formed = [i for i in items if "form" in i]
+    sizes = sorted(len(i["form"]["fields"]) for i in formed)
+    print(f"forms: {len(formed)} items have an application form and a process ({len(online)} can be applied for online; "
+          f"{sum(i['name'] in HAND_WRITTEN for i in formed)} hand-written, {sum(i['name'] not in HAND_WRITTEN for i in formed)} by kind); "
+          f"fields per form {sizes[0]}–{sizes[-1]} (median {sizes[len(sizes) // 2]}), {len(field_types)} field keys; "
+          f"{len(set(key_of_name.values()))} material keys for {len(key_of_name)} material names")
     print(f"windows outside the department used (hall's own 综合/容缺 windows): {dict(Counter(foreign_windows))}")
     for w in warnings:
         print("WARN", w)

@@ -27,8 +27,9 @@ p / e / x (paper / electronic / either), t (tolerable: may be supplied later und
 f (has a blank form and a sample), a number (copies), n:<name> (rename a LIB entry),
 R:<registry fact>, L:<license type>.
 
-A few items an applicant of the demo is likely to try also get an application form, a handling process and
-material keys: see demo_forms.py.
+Every material gets a key (material_keys.py); every item that can be applied for online (online depth 3 or 4) gets an
+application form and a handling process: five showcase items written by hand (demo_forms.py), the others made by the
+rules of forms_by_kind.py. County implementations inherit them.
 """
 import copy
 import csv
@@ -36,6 +37,7 @@ import json
 import os
 import sys
 
+import forms_by_kind
 from demo_forms import apply as apply_demo_form
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -1793,6 +1795,7 @@ def build():
             "summary": it["summary"],
         }
         apply_demo_form(rec)
+        forms_by_kind.apply(rec)
         out_items.append(rec)
         city_out[it["name"]] = (rec, it["dept"])
 
@@ -1831,6 +1834,7 @@ def build():
                     raise SystemExit(f"{name}/{slug}: cannot drop {dropped!r}")
             for spec in ov.get("add", []):
                 rec["materials"].append(parse_material(spec))
+            forms_by_kind.apply(rec)
             out_items.append(rec)
 
     bundles = []
