@@ -24,10 +24,10 @@ public sealed class Browser : IAsyncDisposable
     /// <summary>Runs the outbox once (the test host keeps its worker off): notifications are sent, audit entries appended.</summary>
     public Task<int> DrainOutboxAsync() => _app!.DrainOutboxAsync();
 
-    public async Task<IPage> OpenAsync(string path, int width = 1280)
+    public async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = true)
     {
         await StartAsync();
-        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN" });
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN", JavaScriptEnabled = javaScript });
         // CI runs the test assemblies side by side on two cores: allow for a slow machine.
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
@@ -97,6 +97,13 @@ public sealed class Browser : IAsyncDisposable
         var chinese = await page.GetAttributeAsync("html", "lang") == "zh-CN";
         var keys = ReadableText.KeysIn(text, chinese);
         Assert.True(keys.Count == 0, $"{page.Url} shows internal keys:\n{string.Join("\n", keys)}");
+    }
+
+    /// <summary>Fails when the page is wider than its window: a 360 px phone would have to scroll sideways.</summary>
+    public static async Task AssertFitsAsync(IPage page, string what)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} ({what}) is {widths[0] - widths[1]}px wider than the screen");
     }
 
     /// <summary>Signs the page's browser context in as the demo citizen 张建国 (L2, verified against the population registry).</summary>

@@ -40,6 +40,21 @@ public sealed partial class ReadableTextTests(Browser browser) : IClassFixture<B
             await Browser.StaffSignInAsync(staff, "系统管理员", Department);
             await WalkAsync(staff, language, "/admin", "/admin/notifications/deliveries");
         }
+
+        // The case list, the case and the workbench hold rows now: on a 360 px phone in large text they reflow, never scroll sideways.
+        var phone = await browser.OpenAsync("/preferences/display?value=elder&returnUrl=%2F", width: 360);
+        await Browser.DemoCitizenSignInAsync(phone);
+        foreach (var path in new[] { "/my/cases", $"/my/cases/{number}", "/my/messages" })
+        {
+            await phone.GotoAsync(browser.BaseUrl + path);
+            await Browser.AssertFitsAsync(phone, "large text");
+        }
+        await Browser.StaffSignInAsync(phone, "窗口人员", Department);
+        foreach (var path in new[] { "/admin/cases", $"/admin/cases/{number}" })
+        {
+            await phone.GotoAsync(browser.BaseUrl + path);
+            await Browser.AssertFitsAsync(phone, "large text");
+        }
     }
 
     private async Task WalkAsync(IPage page, string language, params string[] paths)
