@@ -6,6 +6,7 @@ using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Files;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Time;
 
@@ -23,6 +24,7 @@ public static class KernelModule
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<FilesOptions>(configuration.GetSection(FilesOptions.Section));
         services.AddSingleton<RegionClock>();
+        services.AddScoped<ActorDirectory>();
 
         services.AddModuleDatabase<KernelDbContext, KernelSqliteContext, KernelPostgresContext>(configuration, "kernel", KernelDbContext.Prefix);
         services.AddSingleton<DatabaseMigrator>();

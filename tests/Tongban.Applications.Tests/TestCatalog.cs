@@ -60,6 +60,9 @@ internal sealed class TestCatalog : IServiceItems
     public Task<ApplicableBundle?> FindBundleAsync(string code, CancellationToken cancellationToken) =>
         Task.FromResult(TestBundles.Find(code, Items[Level3]));
 
+    public async Task<FormDefinition?> FormOfAsync(string implementationCode, int version, CancellationToken cancellationToken) =>
+        await FindApplicableAsync(implementationCode, cancellationToken) is { } item && item.VersionNumber == version ? item.Form : null;
+
     private static ApplicableItem Item(string code, string name, ProcessStep[] process, int realName) =>
         new(code, name, 2, Department, Division, PromisedLimitDays: 5, StatutoryLimitDays: 20, PromisedTrips: 1, realName,
             ForPersons: true, ForLegalEntities: false, Materials, process, Form);

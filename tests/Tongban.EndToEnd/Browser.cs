@@ -21,10 +21,13 @@ public sealed class Browser : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
-    public async Task<IPage> OpenAsync(string path, int width = 1280)
+    /// <summary>Runs the outbox once (the test host keeps its worker off): notifications are sent, audit entries appended.</summary>
+    public Task<int> DrainOutboxAsync() => _app!.DrainOutboxAsync();
+
+    public async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = true)
     {
         await StartAsync();
-        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN" });
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN", JavaScriptEnabled = javaScript });
         // CI runs the test assemblies side by side on two cores: allow for a slow machine.
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
@@ -81,6 +84,47 @@ public sealed class Browser : IAsyncDisposable
         await page.Locator("#Input_Password").FillAsync(TestPeople.Password);
         await page.Locator("form:has(#Input_IdNumber)").GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
         await page.WaitForURLAsync("**/account", new() { WaitUntil = WaitUntilState.Commit });
+    }
+
+    /// <summary>
+    /// Fails when the visible text of the page shows an internal key (<see cref="ReadableText"/>): a GUID, <c>user:</c>,
+    /// a snake_case or dotted key, a raw enum name, or — on a Chinese page — a stray English word. Journeys call it after
+    /// each page they reach.
+    /// </summary>
+    public static async Task AssertReadableAsync(IPage page)
+    {
+        var text = await page.Locator("body").InnerTextAsync();
+        var chinese = await page.GetAttributeAsync("html", "lang") == "zh-CN";
+        var keys = ReadableText.KeysIn(text, chinese);
+        Assert.True(keys.Count == 0, $"{page.Url} shows internal keys:\n{string.Join("\n", keys)}");
+    }
+
+    /// <summary>Fails when the page is wider than its window: a 360 px phone would have to scroll sideways.</summary>
+    public static async Task AssertFitsAsync(IPage page, string what)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} ({what}) is {widths[0] - widths[1]}px wider than the screen");
+    }
+
+    /// <summary>Signs the page's browser context in as the demo citizen 张建国 (L2, verified against the population registry).</summary>
+    public static async Task DemoCitizenSignInAsync(IPage page)
+    {
+        await page.GotoAsync(new Uri(new Uri(page.Url), "/account/sign-in").ToString());
+        await page.Locator("#Login").FillAsync("211221196805129013");
+        await page.Locator("#Password").FillAsync("Tongban-Demo-2026");
+        await page.Locator("form:has(#Login)").GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    /// <summary>The development sign-in as 测试{role} of <paramref name="department"/> (a credit code) holding <paramref name="role"/>.</summary>
+    public static async Task StaffSignInAsync(IPage page, string role, string department)
+    {
+        await page.GotoAsync(new Uri(new Uri(page.Url), "/preferences/language?value=zh-CN&returnUrl=%2Fsign-in").ToString()); // the labels below are Chinese
+        await page.GetByLabel("姓名").FillAsync("测试" + role);
+        await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("所属部门（统一社会信用代码，可不填）").FillAsync(department);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Fails with every violation listed when axe-core finds any on the page.</summary>

@@ -24,11 +24,13 @@ public sealed class BundleJourneyTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(citizen.GetByLabel("经营场所 *", new() { Exact = true })).ToHaveCountAsync(1);
         await Assertions.Expect(citizen.Locator("#material-business_licence")).ToHaveCountAsync(1);
         await Browser.AssertAccessibleAsync(citizen);
+        await Browser.AssertReadableAsync(citizen);
 
         await citizen.GetByLabel("经营场所 *", new() { Exact = true }).FillAsync("银州区柴河街1号");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await Assertions.Expect(citizen.Locator(".error-summary")).ToContainTextAsync("个体工商户名称");
         await Assertions.Expect(citizen.GetByLabel("经营场所 *", new() { Exact = true })).ToHaveValueAsync("银州区柴河街1号"); // typed values survive a refusal
         await Browser.AssertAccessibleAsync(citizen);
+        await Browser.AssertReadableAsync(citizen);
     }
 }

@@ -32,9 +32,10 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await citizen.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         await citizen.GotoAsync($"{browser.BaseUrl}/apply/{Item}");
         await Browser.AssertAccessibleAsync(citizen);
+        await Browser.AssertReadableAsync(citizen);
 
         await citizen.GetByLabel("迁入原因 *").SelectOptionAsync("house");
-        await citizen.GetByLabel("迁出地行政区划代码 *").FillAsync("211221000000");
+        await citizen.Locator("#field-from_division").GetByLabel("区、县").SelectOptionAsync(new SelectOptionValue { Label = "铁岭县" }); // the cascading picker
         await citizen.GetByLabel("迁出地详细地址 *").FillAsync("铁岭县新台子镇");
         await citizen.GetByLabel("迁入地详细地址 *").FillAsync("银州区");
         await citizen.GetByLabel("随迁人数（含本人） *").FillAsync("1");
@@ -47,6 +48,7 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await citizen.Locator("#material-application_form").GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await Assertions.Expect(citizen.Locator("#material-application_form")).ToContainTextAsync("申请表.pdf");
         await Browser.AssertAccessibleAsync(citizen);
+        await Browser.AssertReadableAsync(citizen);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await citizen.WaitForURLAsync("**/receipt");
         var number = NumberPattern().Match(citizen.Url).Value;
@@ -56,12 +58,14 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await staff.GotoAsync(casePage);
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("登记信息：");
         await Browser.AssertAccessibleAsync(staff);
-        await staff.GetByLabel("to_address：需补正的内容（不需要则留空）").FillAsync("请写明街道和门牌号");
+        await Browser.AssertReadableAsync(staff);
+        await staff.GetByLabel("迁入地详细地址：需补正的内容（不需要则留空）").FillAsync("请写明街道和门牌号"); // the field by its label, never its key
         await staff.GetByRole(AriaRole.Button, new() { Name = "告知补正" }).ClickAsync();
 
         await citizen.GotoAsync($"{browser.BaseUrl}/my/cases/{number}");
         await Browser.AssertAccessibleAsync(citizen);
-        await citizen.GetByLabel("to_address：请写明街道和门牌号").FillAsync("银州区工人街道柴河街10号");
+        await Browser.AssertReadableAsync(citizen);
+        await citizen.GetByLabel("迁入地详细地址：请写明街道和门牌号").FillAsync("银州区工人街道柴河街10号");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交补正" }).ClickAsync();
 
         await staff.GotoAsync(casePage);
@@ -72,6 +76,7 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
 
         await citizen.GotoAsync($"{browser.BaseUrl}/my/cases/{number}");
         await Browser.AssertAccessibleAsync(citizen); // the deferred material's upload form
+        await Browser.AssertReadableAsync(citizen);
         await citizen.Locator("#file-residence_proof").SetInputFilesAsync(new FilePayload { Name = "不动产权证书.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n") });
         await citizen.Locator("#material-residence_proof").GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await Assertions.Expect(citizen.Locator("#material-residence_proof")).ToHaveCountAsync(0); // received: nothing more awaited
@@ -89,6 +94,8 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await staff.GotoAsync(casePage);
         await staff.GetByLabel("电子送达").CheckAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("已办结");
+        await Browser.AssertReadableAsync(staff); // the whole timeline: every actor by name and role, the delivery in words
 
         await citizen.GotoAsync($"{browser.BaseUrl}/my/cases/{number}");
         await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("已办结");
@@ -102,6 +109,7 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("非常满意");
         await Assertions.Expect(citizen.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(citizen);
+        await Browser.AssertReadableAsync(citizen);
     }
 
     private static async Task UseRegistryRecordAsync(IPage page, string key)
@@ -114,15 +122,7 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
     }
 
     /// <summary>The development sign-in as a member of the item's department holding <paramref name="role"/>.</summary>
-    private async Task StaffSignInAsync(IPage page, string role)
-    {
-        await page.GotoAsync(browser.BaseUrl + "/sign-in");
-        await page.GetByLabel("姓名").FillAsync("测试" + role);
-        await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("所属部门（统一社会信用代码，可不填）").FillAsync(Department);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
-    }
+    private static Task StaffSignInAsync(IPage page, string role) => Browser.StaffSignInAsync(page, role, Department);
 
     [GeneratedRegex(@"\d{6}-\d{8}-\d{5}")]
     private static partial Regex NumberPattern();

@@ -213,8 +213,10 @@ CENTRE_INTRO_EN = "\n\n".join([
     "and orderly operation; all 103 townships and sub-districts have public administrative service centres "
     "with at least 14 resident departments and at least 65 items, and all 1,311 villages and communities "
     "have convenience service rooms built to the \"ten ones\" standard, making Tieling the first in the "
-    "province to reach full coverage. Fifth, reform of the commercial registration system has gone deeper, "
-    "and business registration now combines several certificates into one. Sixth, services keep being "
+    "province to reach full coverage.",
+    "Fifth, reform of the commercial registration system has gone deeper, "
+    "and business registration now combines several certificates into one.",
+    "Sixth, services keep being "
     "innovated: a mechanism for accepting applications with deferred materials allows 99 materials of 48 "
     "items at 11 window departments to be supplied later, which greatly helps businesses and residents; "
     "investment and construction projects get free proxy and assisted application services; round-the-"

@@ -2,7 +2,9 @@
 (read by make_catalog.py). Everything here is invented for the demo, in the shape of real application forms.
 
 Field notation: F(key, 中文, English, type, required, **extra) where extra is options=[(value, 中文, English)],
-when=(field, value), maxLength=, min=, max=. Types are the names of the kernel's FormFieldType.
+when=(field, value), maxLength=, min=, max=, prefill= (account.phone, household.address, household.division). Types
+are the names of the kernel's FormFieldType; a division is picked from the region's divisions, so its label says
+what is chosen, not "代码".
 """
 
 
@@ -33,11 +35,11 @@ DEMO = {
             F("spouse_name", "配偶姓名", "Spouse's name", "Text", when=("reason", "spouse"), maxLength=30),
             F("spouse_id_number", "配偶身份证号码", "Spouse's ID number", "IdNumber", when=("reason", "spouse")),
             F("employer_credit_code", "用人单位统一社会信用代码", "Employer's credit code", "CreditCode", when=("reason", "work")),
-            F("from_division", "迁出地行政区划代码", "Division moving from", "Division"),
-            F("from_address", "迁出地详细地址", "Address moving from", "Text", maxLength=100),
+            F("from_division", "迁出地（行政区划）", "Division moving from", "Division", prefill="household.division"),
+            F("from_address", "迁出地详细地址", "Address moving from", "Text", maxLength=100, prefill="household.address"),
             F("to_address", "迁入地详细地址", "Address moving to", "Text", maxLength=100),
             F("people", "随迁人数（含本人）", "People moving (you included)", "Number", min=1, max=10),
-            F("mobile", "联系电话（手机）", "Mobile phone", "Phone"),
+            F("mobile", "联系电话（手机）", "Mobile phone", "Phone", prefill="account.phone"),
         ],
         "process": [REVIEW, DECIDE],
     },
@@ -50,11 +52,11 @@ DEMO = {
             F("employer_credit_code", "就业单位统一社会信用代码", "Employer's credit code", "CreditCode", when=("reason", "work")),
             F("school_name", "就读学校", "School", "Text", when=("reason", "study"), maxLength=50),
             F("address", "居住地址", "Address in the city", "Text", maxLength=100),
-            F("division", "居住地行政区划代码", "Division lived in", "Division"),
+            F("division", "居住地（行政区划）", "Division lived in", "Division"),
             F("resident_since", "来本市居住日期", "Living in the city since", "Date"),
             F("renting", "是否租住他人住房", "Renting", "YesNo"),
             F("landlord_name", "房东姓名", "Landlord's name", "Text", when=("renting", "yes"), maxLength=30),
-            F("mobile", "联系电话（手机）", "Mobile phone", "Phone"),
+            F("mobile", "联系电话（手机）", "Mobile phone", "Phone", prefill="account.phone"),
         ],
         "process": [REVIEW, DECIDE],
     },
@@ -67,10 +69,10 @@ DEMO = {
             F("family_members", "参加经营的家庭成员姓名", "Family members taking part", "LongText", when=("organisation", "family"), maxLength=200),
             F("scope", "经营范围", "Business scope", "LongText", maxLength=500),
             F("address", "经营场所", "Premises", "Text", maxLength=100),
-            F("division", "经营场所行政区划代码", "Division of the premises", "Division"),
+            F("division", "经营场所所在地（行政区划）", "Division of the premises", "Division"),
             F("capital", "资金数额（元）", "Capital (yuan)", "Number", min=0, max=100000000),
             F("staff", "从业人数", "People employed", "Number", required=False, min=0, max=1000),
-            F("mobile", "联系电话（手机）", "Mobile phone", "Phone"),
+            F("mobile", "联系电话（手机）", "Mobile phone", "Phone", prefill="account.phone"),
         ],
         "process": [S("approve", "核准", "Approval", "approver")],
     },
@@ -83,7 +85,7 @@ DEMO = {
             F("store_kind", "经营业态", "Kind of shop", "Choice", options=[
                 ("grocery", "食杂店", "Grocery"), ("convenience", "便利店", "Convenience store"), ("supermarket", "超市", "Supermarket")]),
             F("address", "经营场所", "Premises", "Text", maxLength=100),
-            F("mobile", "联系电话（手机）", "Mobile phone", "Phone"),
+            F("mobile", "联系电话（手机）", "Mobile phone", "Phone", prefill="account.phone"),
         ],
         "process": [REVIEW, S("inspect", "实地核查", "Site inspection", "reviewer"), DECIDE],
     },

@@ -34,6 +34,9 @@ public static class ApplicationsModule
         services.AddModuleDatabase<ApplicationsDbContext, ApplicationsSqliteContext, ApplicationsPostgresContext>(configuration, "applications", ApplicationsDbContext.Prefix);
         services.Configure<ApplicationsOptions>(configuration.GetSection(ApplicationsOptions.Section));
         services.AddScoped<CaseReader>();
+        services.AddScoped<CaseDisplays>();
+        services.AddScoped<FormPrefills>();
+        services.AddSingleton(new SystemActor("module:applications", "网上申办系统", "Online applications"));
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyOnline>();
         services.AddScoped<ApplyBundle>();

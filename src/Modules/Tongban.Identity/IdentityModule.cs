@@ -69,6 +69,8 @@ public static class IdentityModule
             services.TryAddSingleton<ISmsSender, UnconfiguredSmsSender>();
         services.AddAuthorization(o => o.AddPolicy(VerifyInPersonModel.Policy, p => p.RequireRole(Policies.WindowClerk, Policies.StationAgent)));
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<IActorResolver, ActorResolver>();
+        services.AddSingleton(new SystemActor("module:identity", "统一身份认证系统", "Single sign-on and real-name checks"));
         services.AddScoped<ProxyAuthorisations>();
         services.AddScoped<IProxyAuthorisations>(sp => sp.GetRequiredService<ProxyAuthorisations>());
         services.AddScoped<AccountSignIn>();

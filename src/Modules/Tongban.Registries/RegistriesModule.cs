@@ -27,7 +27,7 @@ public static class RegistriesModule
         services.AddSingleton<CurrentRecords>();
         services.AddScoped<RegistryReader>();
         services.AddScoped<IRegistryRecords>(sp => sp.GetRequiredService<RegistryReader>());
-        services.AddScoped<IRegistryVerification>(sp => sp.GetRequiredService<RegistryReader>());
+        services.AddScoped<IRegistryVerification, RegistryFacts>();
         services.AddScoped<ReadsOfSubject>();
         services.AddScoped<ImportRecords>();
         services.AddScoped<RegistryImport>();

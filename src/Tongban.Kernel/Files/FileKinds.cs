@@ -19,6 +19,16 @@ public static class FileKinds
         _ => "application/octet-stream",
     };
 
+    /// <summary>A file's kind as a reader names it (PDF, JPG, PNG, OFD) from its content type; never the content type itself.</summary>
+    public static string Describe(string contentType) => contentType switch
+    {
+        "application/pdf" => "PDF",
+        "image/jpeg" => "JPG",
+        "image/png" => "PNG",
+        "application/ofd" => "OFD",
+        _ => Localization.Text.T("文件", "file"),
+    };
+
     public static string Extension(FileKind kind) => kind switch
     {
         FileKind.Pdf => ".pdf",

@@ -21,7 +21,10 @@ public sealed record FormOption(string Value, string LabelZh, string LabelEn);
 /// <summary>The field is shown (and checked) only when another field has this value.</summary>
 public sealed record FormCondition(string Field, string EqualsValue);
 
-/// <summary>One field of an application form. <see cref="Key"/> is stable across versions of the item.</summary>
+/// <summary>
+/// One field of an application form. <see cref="Key"/> is stable across versions of the item. <see cref="Prefill"/> names
+/// where the platform may fill it in before the applicant types (<see cref="FormPrefill"/>); the applicant can change it.
+/// </summary>
 public sealed record FormField(
     string Key,
     string LabelZh,
@@ -34,7 +37,8 @@ public sealed record FormField(
     decimal? Min = null,
     decimal? Max = null,
     string? HintZh = null,
-    string? HintEn = null);
+    string? HintEn = null,
+    string? Prefill = null);
 
 /// <summary>
 /// The application form of a service item, defined in the catalog and filled in by applicants. Values travel as

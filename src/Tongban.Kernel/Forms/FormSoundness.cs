@@ -35,6 +35,8 @@ public sealed partial record FormDefinition
             CheckCondition(field, earlier, Fault);
             if (field.Min > field.Max)
                 Fault("form.range", "最小值不能大于最大值", "the minimum cannot exceed the maximum");
+            if (field.Prefill is { } source && !(FormPrefill.Sources.TryGetValue(source, out var known) && known.Types.Contains(field.Type)))
+                Fault("form.prefill", $"预填来源“{source}”不存在或不适合此类型", $"the prefill source '{source}' is unknown or does not suit the type");
             if (field.MaxLength is < 1)
                 Fault("form.max_length", "最大长度应至少为1", "the maximum length is at least 1");
             if (IsWellFormedKey(field.Key)) earlier.TryAdd(field.Key, field);

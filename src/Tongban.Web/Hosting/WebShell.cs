@@ -18,7 +18,11 @@ public static class WebShell
         {
             // Pages live beside their feature (Features/<VerbNoun>/) and declare absolute routes.
             o.RootDirectory = "/";
-        }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<DomainErrorPageFilter>();
+            BindingMessages.Apply(o);
+        });
         // Chinese text goes out as UTF-8, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -34,4 +34,19 @@ public static class ApplicantNoticeKinds
 
     public static readonly IReadOnlyList<string> All =
         [Submitted, Accepted, AcceptedWithDeferred, Refused, CorrectionRequested, Decided, Concluded, DeferredReminder, DeferredOverdue];
+
+    /// <summary>Each kind as staff read it (a template's or a delivery's event), in both languages.</summary>
+    public static (string Chinese, string English) Name(string kind) => kind switch
+    {
+        Submitted => ("申请已提交", "Application submitted"),
+        Accepted => ("已受理", "Accepted"),
+        AcceptedWithDeferred => ("已容缺受理", "Accepted with deferred materials"),
+        Refused => ("不予受理", "Refused"),
+        CorrectionRequested => ("需要补正", "Correction requested"),
+        Decided => ("已作出决定", "Decided"),
+        Concluded => ("已办结", "Concluded"),
+        DeferredReminder => ("容缺材料补交提醒", "Deferred material reminder"),
+        DeferredOverdue => ("容缺材料逾期", "Deferred material overdue"),
+        _ => ("办件进展", "News on a case"),
+    };
 }

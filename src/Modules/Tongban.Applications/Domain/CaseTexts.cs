@@ -44,6 +44,28 @@ internal static class CaseTexts
         _ => ("电子送达", "Electronic"),
     };
 
+    public static (string Zh, string En) Channel(Channel channel) => channel switch
+    {
+        Domain.Channel.Online => ("网上申请", "Applied online"),
+        Domain.Channel.Window => ("窗口收件", "At a hall window"),
+        _ => ("驿站代办", "Through a station"),
+    };
+
+    /// <summary>
+    /// The role an event of the history was done in, where the rules say which: a process step's role, the deciding role,
+    /// a window clerk for pre-review; null where several roles may act (the reader then sees the actor's own role).
+    /// </summary>
+    public static string? RoleOf(CaseEvent e, Case c) => e.Action.Split(':')[0] switch
+    {
+        "step" => c.Steps.FirstOrDefault(s => "step:" + s.Key == e.Action)?.Role,
+        "approved" or "denied" => c.DecidingRole,
+        "accepted" or "accepted_with_deferred" or "refused" => Policies.WindowClerk,
+        "correction_requested" when !c.History.TakeWhile(h => h != e).Any(h => h.Action.StartsWith("accepted", StringComparison.Ordinal)) => Policies.WindowClerk,
+        "submitted" when c.Channel == Domain.Channel.Window => Policies.WindowClerk,
+        "submitted" when c.Channel == Domain.Channel.Station && e.Actor != $"user:{c.ApplicantId}" => Policies.StationAgent,
+        _ => null,
+    };
+
     public static (string Zh, string En) Stop(StopKind kind) => kind switch
     {
         StopKind.Correction => ("补正", "Correction"),

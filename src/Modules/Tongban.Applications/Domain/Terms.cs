@@ -97,7 +97,9 @@ internal sealed record MaterialFile(string Name, string ContentType, long Size, 
 /// <summary>The fields of a registry fact as they were when the applicant agreed to its use (label → value).</summary>
 internal sealed record FactSnapshot(string NameZh, string NameEn, IReadOnlyList<FactField> Fields, DateOnly UpdatedOn);
 
-internal sealed record FactField(string LabelZh, string LabelEn, string Value);
+/// <summary>One value of a fact as the applicant saw it: <see cref="Value"/> in Chinese, <see cref="ValueEn"/> where English
+/// differs; <see cref="Name"/> is the registry's name of the field (address, divisionCode), for prefilling the form.</summary>
+internal sealed record FactField(string LabelZh, string LabelEn, string Value, string? ValueEn = null, string? Name = null);
 
 /// <summary>
 /// One thing to correct: a material key or a form field key, with what is wrong, and for a material what the applicant

@@ -51,4 +51,10 @@ public interface IServiceItems
     /// its items can be applied for (one item alone is applied for as itself).
     /// </summary>
     Task<ApplicableBundle?> FindBundleAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The application form of one version of an item, whatever its state now (a case shows its values with the labels and
+    /// options of the version it was submitted under); null when the item or version is unknown.
+    /// </summary>
+    Task<FormDefinition?> FormOfAsync(string implementationCode, int version, CancellationToken cancellationToken);
 }

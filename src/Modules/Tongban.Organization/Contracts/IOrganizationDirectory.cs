@@ -23,6 +23,12 @@ public interface IOrganizationDirectory
     /// <summary>Every division, abolished ones included, ordered by code.</summary>
     Task<IReadOnlyList<DivisionInfo>> ListDivisionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Each division's name as a reader needs it, from the county down (铁岭县新台子镇懿路村; a city by its own name), so a
+    /// page never shows a division's code.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> DivisionNamesAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken);
 
     /// <summary>Every township and village station (驿站, 便民服务站).</summary>

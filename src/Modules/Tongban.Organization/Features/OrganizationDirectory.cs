@@ -38,6 +38,14 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
         await db.Divisions.AsNoTracking().OrderBy(d => d.Code)
             .Select(d => new DivisionInfo(d.Code, d.Name, (int)d.Level, d.ParentCode, d.ValidFrom, d.ValidTo)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, string>> DivisionNamesAsync(CancellationToken cancellationToken)
+    {
+        var all = (await ListDivisionsAsync(cancellationToken)).ToDictionary(d => d.Code);
+        string Path(DivisionInfo d) =>
+            d.Level > (int)DivisionLevel.County && d.ParentCode is { } parent && all.TryGetValue(parent, out var up) ? Path(up) + d.Name : d.Name;
+        return all.Values.ToDictionary(d => d.Code, Path, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken) =>
         await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name)
             .Select(h => new HallInfo(h.Id.Value, h.Slug, h.Name, h.NameEn, h.DivisionCode, h.Address, h.AddressEn)).ToListAsync(cancellationToken);

@@ -74,6 +74,19 @@ internal static class RegistryShapes
     public static readonly (string Code, GeoKind Value)[] GeoKinds = [("place", GeoKind.Place), ("address", GeoKind.Address), ("parcel", GeoKind.Parcel)];
     public static readonly (string Code, CreditList Value)[] ListCodes = [("red", CreditList.Red), ("black", CreditList.Black)];
 
+    /// <summary>The codes of the coded fields as a person reads them, beside the codes themselves.</summary>
+    private static readonly Dictionary<(string Field, string Code), (string Zh, string En)> Labels = new()
+    {
+        [("status", "living")] = ("正常", "Living"), [("status", "deceased")] = ("已死亡", "Deceased"), [("status", "moved-out")] = ("已迁出", "Moved out"),
+        [("status", "active")] = ("存续", "Active"), [("status", "cancelled")] = ("注销", "Cancelled"), [("status", "revoked")] = ("吊销", "Revoked"),
+        [("kind", "place")] = ("地名", "Place name"), [("kind", "address")] = ("地址", "Address"), [("kind", "parcel")] = ("宗地", "Land parcel"),
+        [("list", "red")] = ("红名单", "Red list"), [("list", "black")] = ("黑名单", "Black list"),
+        [("sex", "男")] = ("男", "Male"), [("sex", "女")] = ("女", "Female"),
+    };
+
+    /// <summary>A field's value for a reader, in both languages: a code by its label; any other value as it is.</summary>
+    public static (string Zh, string En) Label(string field, string value) => Labels.TryGetValue((field, value), out var label) ? label : (value, value);
+
     public static string Code<TEnum>((string Code, TEnum Value)[] codes, TEnum value) where TEnum : struct, Enum =>
         Array.Find(codes, c => EqualityComparer<TEnum>.Default.Equals(c.Value, value)).Code;
 

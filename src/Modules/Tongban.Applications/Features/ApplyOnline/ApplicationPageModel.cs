@@ -37,11 +37,12 @@ internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMateria
     /// <summary>Submits the draft (what was typed in <see cref="Input"/>): where the receipt is.</summary>
     protected abstract Task<string> SubmitAsync(Guid draftId, CancellationToken ct);
 
-    public async Task OnGetAsync(string code, Guid? draft, bool saved, CancellationToken ct)
+    public async Task OnGetAsync(string code, Guid? draft, bool saved, [FromServices] FormPrefills prefills, CancellationToken ct)
     {
         Target = await FindAsync(code, ct);
         (DraftId, Saved) = (draft, saved);
         if (draft is { } id) Show(await handler.LoadAsync(id, User, ct));
+        if (Guid.TryParse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var applicant)) Input.Form = await prefills.FillAsync(Target, applicant, Attached, Input.Form ?? [], ct);
     }
 
     public Task<IActionResult> OnPostSaveAsync(string code, Guid? draft, CancellationToken ct) =>

@@ -11,12 +11,13 @@ namespace Tongban.Applications.Features.HandleCase;
 
 /// <summary>A case for staff: its facts, history and the actions the signed-in member's roles allow in its state.</summary>
 [Authorize(Roles = WorkbenchModel.CaseRoleList)]
-internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, RegionClock clock) : PageModel
+internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, RegionClock clock, CaseDisplays displays) : PageModel
 {
     [BindProperty] public CaseActionInput Input { get; set; } = new();
 
     public Case Case { get; private set; } = null!;
     public Deadline Deadline { get; private set; } = Deadline.NotStarted;
+    public CaseDisplay Show { get; private set; } = null!;
 
     public DateOnly Today => clock.Today;
 
@@ -41,5 +42,6 @@ internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, Regi
     {
         Case = await reader.ForStaffAsync(number, User, tracking: false, ct);
         Deadline = await reader.DeadlineAsync(Case, ct);
+        Show = await displays.ForAsync(Case, applicant: null, ct);
     }
 }

@@ -55,6 +55,6 @@ internal sealed class UseRegistryFact(ProvideMaterials materials, ApplyOnline.Ap
         var fact = await registries.FetchFactAsync(name, subject, read, ct)
             ?? throw new DomainException(new DomainError("material.no_registry_record", $"登记信息中没有您的记录，请上传“{material.Name}”",
                 $"The registry holds no record of yours; upload '{material.Name}' instead", ErrorKind.Conflict, $"facts.{material.Key}"));
-        return new FactSnapshot(fact.Chinese, fact.English, [.. fact.Values.Select(v => new FactField(v.Chinese, v.English, v.Value))], fact.UpdatedOn);
+        return new FactSnapshot(fact.Chinese, fact.English, [.. fact.Values.Select(v => new FactField(v.Chinese, v.English, v.Value, v.ValueEn, v.Name))], fact.UpdatedOn);
     }
 }

@@ -12,7 +12,8 @@ namespace Tongban.Applications.Features.TrackMyCases;
 
 /// <summary>One of my cases: timeline, time limit, what is expected from me, and the forms to do it. Also its printable receipt.</summary>
 [Authorize]
-internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, ProvideCaseMaterials materials, IServiceItems items, RateCase.RateCase rate) : PageModel
+internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, ProvideCaseMaterials materials, IServiceItems items, RateCase.RateCase rate, CaseDisplays displays)
+    : PageModel
 {
     [BindProperty] public ApplicationInput Input { get; set; } = new();
     [BindProperty] public RatingInput Rate { get; set; } = new();
@@ -20,6 +21,7 @@ internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, Prov
 
     public Case Case { get; private set; } = null!;
     public Deadline Deadline { get; private set; } = Deadline.NotStarted;
+    public CaseDisplay Show { get; private set; } = null!;
     public Rating? Rating { get; private set; }
     public DateOnly Today => reader.Today;
 
@@ -80,6 +82,7 @@ internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, Prov
         Case = await reader.ForApplicantAsync(number, User, tracking: false, ct);
         Deadline = await reader.DeadlineAsync(Case, ct);
         Rating = await rate.FindAsync(number, User, ct);
+        Show = await displays.ForAsync(Case, Case.ApplicantId, ct, Rating?.CallBacks.Select(c => c.By));
         if (Case.Status == CaseStatus.AwaitingCorrection || Case.OutstandingDeferred.Any())
             FactKeys = (await items.FindApplicableAsync(Case.ItemCode, ct))?.Materials.Where(m => m.RegistryFact is not null).Select(m => m.Key).ToHashSet() ?? [];
     }

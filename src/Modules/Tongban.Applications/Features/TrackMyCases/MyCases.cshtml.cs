@@ -4,19 +4,34 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.ViewCase;
+using Tongban.Catalog.Contracts;
 
 namespace Tongban.Applications.Features.TrackMyCases;
 
 [Authorize]
-internal sealed class MyCasesModel(ApplicationsDbContext db) : PageModel
+internal sealed class MyCasesModel(ApplicationsDbContext db, IServiceItems items) : PageModel
 {
     public IReadOnlyList<Case> Cases { get; private set; } = [];
     public IReadOnlyList<Draft> Drafts { get; private set; } = [];
+
+    /// <summary>Each draft's item or life event by name (a code means nothing to the applicant).</summary>
+    public IReadOnlyDictionary<Guid, string> DraftNames { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var applicant = Applicants.IdOf(User);
         Cases = await db.Cases.AsNoTracking().Where(c => c.ApplicantId == applicant).OrderByDescending(c => c.SubmittedAt).Take(200).ToListAsync(ct);
         Drafts = await db.Drafts.AsNoTracking().Where(d => d.ApplicantId == applicant && d.CaseNumber == null).OrderByDescending(d => d.UpdatedAt).Take(50).ToListAsync(ct);
+        DraftNames = await NamesAsync(Drafts, ct);
+    }
+
+    private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyList<Draft> drafts, CancellationToken ct)
+    {
+        var names = new Dictionary<Guid, string>();
+        foreach (var d in drafts)
+            names[d.Id.Value] = d.BundleCode is { } bundle
+                ? (await items.FindBundleAsync(bundle, ct))?.Name ?? Kernel.Localization.Text.T("一件事（暂不能办理）", "A life event (not available now)")
+                : (await items.FindApplicableAsync(d.ItemCode, ct))?.Name ?? Kernel.Localization.Text.T("事项（暂不能办理）", "An item (not available now)");
+        return names;
     }
 }

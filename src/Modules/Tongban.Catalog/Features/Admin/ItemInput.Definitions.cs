@@ -26,7 +26,10 @@ internal sealed partial class ItemInput
         public string? HintZh { get; set; }
         public string? HintEn { get; set; }
 
-        public bool IsEmpty => Blank(Key, LabelZh, LabelEn, Options, VisibleWhen, MaxLength, Min, Max, HintZh, HintEn);
+        /// <summary>Where the platform may fill the field in (<see cref="FormPrefill"/>), e.g. account.phone.</summary>
+        public string? Prefill { get; set; }
+
+        public bool IsEmpty => Blank(Key, LabelZh, LabelEn, Options, VisibleWhen, MaxLength, Min, Max, HintZh, HintEn, Prefill);
 
         public static FieldRow From(FormField f) => new()
         {
@@ -34,7 +37,7 @@ internal sealed partial class ItemInput
             Options = f.Options is { Count: > 0 } options ? string.Join('\n', options.Select(o => $"{o.Value}={o.LabelZh}|{o.LabelEn}")) : null,
             VisibleWhen = f.VisibleWhen is { } when ? $"{when.Field}={when.EqualsValue}" : null,
             MaxLength = f.MaxLength?.ToString(CultureInfo.InvariantCulture), Min = f.Min?.ToString(CultureInfo.InvariantCulture),
-            Max = f.Max?.ToString(CultureInfo.InvariantCulture), HintZh = f.HintZh, HintEn = f.HintEn,
+            Max = f.Max?.ToString(CultureInfo.InvariantCulture), HintZh = f.HintZh, HintEn = f.HintEn, Prefill = f.Prefill,
         };
     }
 
@@ -81,7 +84,7 @@ internal sealed partial class ItemInput
             }
             fields.Add(new FormField(row.Key?.Trim() ?? "", row.LabelZh?.Trim() ?? "", row.LabelEn?.Trim() ?? "", type, row.Required,
                 options.Count > 0 ? options : null, condition, Read<int>(row.MaxLength, "最大长度", "maximum length"),
-                Read<decimal>(row.Min, "最小值", "minimum"), Read<decimal>(row.Max, "最大值", "maximum"), Empty(row.HintZh), Empty(row.HintEn)));
+                Read<decimal>(row.Min, "最小值", "minimum"), Read<decimal>(row.Max, "最大值", "maximum"), Empty(row.HintZh), Empty(row.HintEn), Empty(row.Prefill)));
         }
         return new FormDefinition(fields);
     }

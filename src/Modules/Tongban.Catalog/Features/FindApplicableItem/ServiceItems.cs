@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Catalog.Contracts;
 using Tongban.Catalog.Data;
 using Tongban.Catalog.Domain;
+using Tongban.Kernel.Forms;
 using Tongban.Kernel.Time;
 
 namespace Tongban.Catalog.Features.FindApplicableItem;
@@ -31,6 +32,12 @@ internal sealed class ServiceItems(CatalogDbContext db, RegionClock clock) : ISe
         if (applicable.Count < 2) return null;
         var unavailable = bundle.BasicCodes.Where(b => !applicable.ContainsKey(b)).Select(b => Unavailable(b, listings.FirstOrDefault(l => l.BasicCode == b))).ToList();
         return new ApplicableBundle(bundle.Code, bundle.Name, [.. bundle.BasicCodes.Where(applicable.ContainsKey).Select(b => applicable[b])], unavailable);
+    }
+
+    public async Task<FormDefinition?> FormOfAsync(string implementationCode, int version, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.ImplementationCode == implementationCode, cancellationToken);
+        return item?.Versions.FirstOrDefault(v => v.Number == version)?.Elements.Form;
     }
 
     private static UnavailableItem Unavailable(string basicCode, ItemListing? listing) => listing switch

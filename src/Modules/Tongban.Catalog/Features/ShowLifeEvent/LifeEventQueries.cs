@@ -5,7 +5,8 @@ using Tongban.Kernel.Time;
 
 namespace Tongban.Catalog.Features.ShowLifeEvent;
 
-internal sealed record MergedMaterial(string Name, bool Required, bool CanBeReused, IReadOnlyList<string> NeededBy);
+/// <summary>A material of a life event, asked once; <see cref="Tolerable"/> (容缺) when every item needing it may take it after acceptance.</summary>
+internal sealed record MergedMaterial(string Name, bool Required, bool CanBeReused, IReadOnlyList<string> NeededBy, bool Tolerable = false);
 
 internal sealed record LifeEvent(string Code, string Name, string? Summary, Subjects Subjects, IReadOnlyList<ItemListing> Items, IReadOnlyList<MergedMaterial> Materials, int CombinedPromisedLimit, int CombinedStatutoryLimit);
 
@@ -29,7 +30,8 @@ internal sealed class LifeEventQueries(CatalogDbContext db, RegionClock clock)
         var materials = chosen
             .SelectMany(l => items[l.ItemId].EffectiveOn(clock.Today)!.Elements.Materials.Select(m => (Item: l.Name, Material: m)))
             .GroupBy(x => x.Material.Name.Trim())
-            .Select(g => new MergedMaterial(g.Key, g.Any(x => x.Material.Requirement == Requirement.Required), g.All(x => x.Material.CanBeReused), [.. g.Select(x => x.Item).Distinct()]))
+            .Select(g => new MergedMaterial(g.Key, g.Any(x => x.Material.Requirement == Requirement.Required), g.All(x => x.Material.CanBeReused), [.. g.Select(x => x.Item).Distinct()],
+                g.All(x => x.Material.Tolerable)))
             .ToList();
         return new LifeEvent(bundle.Code, bundle.Name, bundle.Summary, bundle.Subjects, chosen, materials,
             chosen.Sum(l => l.PromisedLimit), chosen.Sum(l => l.StatutoryLimit ?? l.PromisedLimit));

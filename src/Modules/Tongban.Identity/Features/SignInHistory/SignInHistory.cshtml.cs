@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Globalization;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Localization;
+using Tongban.Kernel.Time;
+using Tongban.Registries.Contracts;
 
 namespace Tongban.Identity.Features.SignInHistory;
 
@@ -13,7 +17,7 @@ internal sealed record SignInEvent(DateTimeOffset At, string Action, string Addr
 /// chain by the account's own actor name, so nobody else's entries can appear.
 /// </summary>
 [Authorize]
-internal sealed class SignInHistoryModel(AuditTrail audit) : PageModel
+internal sealed class SignInHistoryModel(AuditTrail audit, RegionClock clock) : PageModel
 {
     public const int Shown = 100;
 
@@ -37,7 +41,7 @@ internal sealed class SignInHistoryModel(AuditTrail audit) : PageModel
     }
 
     /// <summary>Details are written "from ADDRESS, note, …" by the identity module; a step-up says whether the registry matched.</summary>
-    private static SignInEvent Read(AuditEntry e)
+    private SignInEvent Read(AuditEntry e)
     {
         var parts = (e.Details ?? "").Split(", ", StringSplitOptions.RemoveEmptyEntries);
         var address = parts.FirstOrDefault(p => p.StartsWith("from ", StringComparison.Ordinal))?[5..] ?? "";
@@ -45,9 +49,28 @@ internal sealed class SignInHistoryModel(AuditTrail audit) : PageModel
         var succeeded = e.Action switch
         {
             "identity.signed_in" or "identity.password_reset" => true,
-            "identity.step_up" => notes.FirstOrDefault() == $"L2 {nameof(Registries.Contracts.PersonCheck.Match)}",
+            "identity.step_up" => notes.FirstOrDefault() == $"L2 {nameof(PersonCheck.Match)}",
             _ => false,
         };
-        return new SignInEvent(e.OccurredAt, e.Action, address, succeeded, notes.Count > 0 ? string.Join(", ", notes) : null);
+        var read = notes.Select(Note).OfType<string>().ToList();
+        return new SignInEvent(e.OccurredAt, e.Action, address == "unknown" ? "" : address, succeeded, read.Count > 0 ? string.Join(Text.T("；", "; "), read) : null);
     }
+
+    /// <summary>A note of the audit record in words; the record keeps the identity module's terse form.</summary>
+    private string? Note(string note) => note switch
+    {
+        "deactivated" => Text.T("账号已停用", "the account is deactivated"),
+        "while locked" => Text.T("账号锁定期间", "while the account was locked"),
+        "authenticator enrolment" => Text.T("设置动态口令", "setting up the authenticator"),
+        "unknown account" => Text.T("没有这个账号", "no such account"),
+        _ when note.StartsWith("until ", StringComparison.Ordinal) && DateTimeOffset.TryParse(note[6..], CultureInfo.InvariantCulture, DateTimeStyles.None, out var until)
+            => Text.T($"锁定至{clock.Show(until)}", $"locked until {clock.Show(until)}"),
+        _ when note.StartsWith("L2 ", StringComparison.Ordinal) => note[3..] switch
+        {
+            nameof(PersonCheck.Match) => Text.T("与人口库登记一致，升为二级实名", "matched the population registry: level 2"),
+            nameof(PersonCheck.Deceased) => Text.T("人口库登记为已死亡", "registered as deceased"),
+            _ => Text.T("与人口库登记不一致", "did not match the population registry"),
+        },
+        _ => null,
+    };
 }

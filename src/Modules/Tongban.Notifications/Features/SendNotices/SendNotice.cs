@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Applications.Contracts;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Time;
 using Tongban.Notifications.Data;
 using Tongban.Notifications.Domain;
 using Tongban.Notifications.Features.Channels;
@@ -63,15 +63,16 @@ internal sealed class SendNotice(NotificationsDbContext db, IEnumerable<INotific
         : address is null ? "no address / 无地址"
         : "address not confirmed / 地址未确认";
 
+    /// <summary>Each language's text with its own values: a date as that language writes it (TimeText).</summary>
     private static RenderedText Render(TemplateView template, CaseChangedForApplicant change)
     {
-        var values = new Dictionary<string, string>
+        Dictionary<string, string> Values(bool english) => new()
         {
             ["number"] = change.CaseNumber,
             ["item"] = change.ItemName,
-            ["date"] = change.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            ["date"] = change.Date is { } date ? TimeText.Date(date, english) : "",
             ["material"] = change.Material ?? "",
         };
-        return new(TemplateText.Fill(template.Chinese, values), TemplateText.Fill(template.English, values));
+        return new(TemplateText.Fill(template.Chinese, Values(english: false)), TemplateText.Fill(template.English, Values(english: true)));
     }
 }

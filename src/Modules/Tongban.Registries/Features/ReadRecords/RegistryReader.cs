@@ -15,7 +15,7 @@ namespace Tongban.Registries.Features.ReadRecords;
 /// Every read of a registry record goes through here: exact key only, only the fields asked for, and the
 /// read logged (with a keyed hash of the subject) before the answer is returned.
 /// </summary>
-internal sealed class RegistryReader(RegistriesDbContext db, CurrentRecords current, AccessLog log, SubjectHasher hasher) : IRegistryRecords, IRegistryVerification
+internal sealed class RegistryReader(RegistriesDbContext db, CurrentRecords current, AccessLog log, SubjectHasher hasher) : IRegistryRecords
 {
     public IReadOnlyList<RegistryDescription> Registries => RegistryShapes.All;
 
@@ -130,37 +130,7 @@ internal sealed class RegistryReader(RegistriesDbContext db, CurrentRecords curr
 
     private static bool SameName(object? stored, string given) => string.Equals((string?)stored, given?.Trim(), StringComparison.Ordinal);
 
-    private sealed record FactShape(RegistryKind Kind, string Chinese, string English, string[] Fields);
-
-    private static readonly Dictionary<string, FactShape> Facts = new(StringComparer.Ordinal)
-    {
-        ["population.identity"] = new(RegistryKind.Population, "身份信息", "Identity", ["name", "sex", "birthDate", "ethnicity", "status"]),
-        ["population.household"] = new(RegistryKind.Population, "户籍信息", "Household registration", ["householdNumber", "address", "divisionCode", "relationToHead"]),
-        ["population.marriage"] = new(RegistryKind.Population, "婚姻状况", "Marital status", ["name", "maritalStatus"]),
-        ["legal-entity.registration"] = new(RegistryKind.LegalEntities, "登记信息", "Business registration",
-            ["name", "entityType", "legalRepresentative", "address", "status", "establishedOn", "businessScope"]),
-        ["geospatial.parcel"] = new(RegistryKind.Geospatial, "宗地信息", "Land parcel", ["name", "kind", "divisionCode"]),
-        ["credit.status"] = new(RegistryKind.CreditLists, "信用状况", "Credit standing", ["list", "reason", "sourceDepartment", "listedOn", "expiresOn"]),
-    };
-
-    public async Task<RegistryFact?> FetchFactAsync(string fact, string subjectKey, RegistryRead read, CancellationToken cancellationToken)
-    {
-        if (!Facts.TryGetValue(fact, out var shape))
-            throw new DomainException(new DomainError("registry.fact_unknown", $"没有名为“{fact}”的数据项组合", $"There is no fact named '{fact}'", ErrorKind.BadRequest, "fact"));
-        var fields = shape.Fields.Append("updatedOn").ToArray();
-        var records = await ReadAsync(shape.Kind, subjectKey, fields, read, cancellationToken);
-        if (records.Count == 0) return null;
-        var description = RegistryShapes.Of(shape.Kind);
-        var values = records.SelectMany(r => shape.Fields.Select(f =>
-        {
-            var field = description.Fields.Single(d => d.Name == f);
-            return new FactValue(f, field.Chinese, field.English, Format(r.Fields[f]));
-        })).ToList();
-        var updated = records.Max(r => (DateOnly)r.Fields["updatedOn"]!);
-        return new RegistryFact(fact, shape.Chinese, shape.English, values, updated);
-    }
-
-    private static string Format(object? value) => value switch
+    public static string Format(object? value) => value switch
     {
         null => "",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
