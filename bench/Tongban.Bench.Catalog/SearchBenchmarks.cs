@@ -29,17 +29,20 @@ public class SearchBenchmarks
         _queries = [.. QuerySet.All().Where((_, i) => i % 5 == 0)];
     }
 
-    /// <summary>Each query of the whole set timed alone (after a warm-up pass).</summary>
+    /// <summary>Each query of the whole set timed alone, the best of three passes after a warm-up pass (on a shared machine one pass catches other work).</summary>
     public IEnumerable<(string Query, double Ms)> TimeEachQuery()
     {
         var all = QuerySet.All();
         foreach (var q in all) _index.Search(q, SearchFilter.None, 0, 20);
-        foreach (var q in all)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            _index.Search(q, SearchFilter.None, 0, 20);
-            yield return (q, watch.Elapsed.TotalMilliseconds);
-        }
+        var best = all.ToDictionary(q => q, _ => double.MaxValue);
+        for (var pass = 0; pass < 3; pass++)
+            foreach (var q in all)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                _index.Search(q, SearchFilter.None, 0, 20);
+                best[q] = Math.Min(best[q], watch.Elapsed.TotalMilliseconds);
+            }
+        return best.Select(x => (x.Key, x.Value));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = 200, Description = "substring scan (baseline)")]

@@ -89,7 +89,7 @@ internal sealed partial class SearchIndex
             s.NextUnit();
         }
         var total = weights.Sum();
-        foreach (var text in s.Covered)
+        foreach (var text in total > 0 ? s.Covered : [])
         {
             var share = Weight(s.AnyMask[text], weights) / total;
             if (share < PartialThreshold - 1e-4f) continue; // half of two equal words is half, not a rounding below it

@@ -12,6 +12,9 @@ internal sealed partial class SearchVocabulary
     private readonly record struct Token(TokenKind Kind, string Text);
 
     /// <summary>How a normalised query is matched: see <see cref="QueryPlan"/>.</summary>
+    /// <summary>How many characters of a query (without its question words) are matched part by part.</summary>
+    public const int MaxPartsLength = 24;
+
     public QueryPlan Plan(string q)
     {
         if (q.Length == 0) return QueryPlan.Empty;
@@ -27,9 +30,9 @@ internal sealed partial class SearchVocabulary
             homophones = Pinyin.Full(stripped);
             AddSpoken(homophones, alternatives);
         }
-        var units = SearchText.IsAscii(q) || stripped.Length > 64 ? [] : Units(kept);
+        var (units, length) = SearchText.IsAscii(q) ? ([], 0) : Units(kept);
         var action = Words.Actions.Any(a => alternatives.Any(x => x.Contains(a, StringComparison.Ordinal)));
-        return new QueryPlan(q, alternatives, units, stripped.Length, homophones, action);
+        return new QueryPlan(q, alternatives, units, length, homophones, action);
     }
 
     /// <summary>Left to right, the longest synonym term or question word at each place; any other character on its own.</summary>
@@ -80,13 +83,17 @@ internal sealed partial class SearchVocabulary
     /// does not straddle the edge of a term (inside a term too, for when none of its synonyms is found), and each
     /// character that is in no such pair.
     /// </summary>
-    private List<QueryUnit> Units(List<Token> kept)
+    private (List<QueryUnit> Units, int Length) Units(List<Token> kept)
     {
         var units = new List<QueryUnit>();
         var edges = new HashSet<int>();
         var position = 0;
+        var used = new List<Token>();
         foreach (var token in kept)
         {
+            // A question is short; beyond its first words the parts would only cost time (each part reads its postings).
+            if (position >= MaxPartsLength) break;
+            used.Add(token);
             if (token.Kind == TokenKind.Term)
             {
                 units.Add(new QueryUnit(_terms[token.Text], Mask(position, token.Text.Length), Literal: false));
@@ -95,7 +102,7 @@ internal sealed partial class SearchVocabulary
             }
             position += token.Text.Length;
         }
-        var text = string.Concat(kept.Select(t => t.Text));
+        var text = string.Concat(used.Select(t => t.Text));
         edges.Add(0);
         edges.Add(text.Length);
         for (var i = 0; i + 1 < text.Length; i++)
@@ -103,7 +110,7 @@ internal sealed partial class SearchVocabulary
         // A character between two edges (退休金 + 领) is in no pair: it stands for itself.
         for (var i = 0; i < text.Length; i++)
             if (edges.Contains(i) && edges.Contains(i + 1)) units.Add(new QueryUnit([text.Substring(i, 1)], Mask(i, 1), Literal: true));
-        return units;
+        return (units, text.Length);
     }
 
     private static ulong Mask(int start, int length) => (length >= 64 ? ulong.MaxValue : (1UL << length) - 1) << start;
