@@ -23,6 +23,8 @@ public static class CatalogModule
     {
         services.AddModuleDatabase<CatalogDbContext, CatalogSqliteContext, CatalogPostgresContext>(configuration, "catalog", CatalogDbContext.Prefix);
         services.AddSingleton<SearchIndexStore>();
+        services.AddHostedService<SearchIndexWarmup>();
+        services.AddHealthChecks().AddCheck<SearchIndexReadiness>("catalog-search", tags: ["ready"]);
         services.AddScoped<CatalogChanges>();
         services.AddScoped<ListingProjector>();
         services.AddScoped<ImportFeed>();

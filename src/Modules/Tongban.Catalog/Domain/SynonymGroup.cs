@@ -17,6 +17,12 @@ internal sealed class SynonymGroup
             throw new DomainException(new DomainError("synonym.terms", "同义词组至少需要两个词", "A synonym group needs at least two terms", Field: "terms"));
         if (list.Any(t => t.Length > 30))
             throw new DomainException(new DomainError("synonym.length", "每个词不超过30个字", "Each term has 30 characters at most", Field: "terms"));
+        // One character would be put in for that character wherever it stands in any query.
+        if (list.Any(t => t.Length < 2))
+            throw new DomainException(new DomainError("synonym.short", "每个词至少两个字", "Each term has two characters at least", Field: "terms"));
         return new SynonymGroup { Terms = list };
     }
+
+    /// <summary>The same terms in any order: a group already there.</summary>
+    public string Key => string.Join('|', Terms.Order(StringComparer.Ordinal));
 }

@@ -60,29 +60,15 @@ internal sealed class Pinyin
     private static Pinyin Load()
     {
         var characters = new Dictionary<char, string>();
-        foreach (var (key, value) in Lines("pinyin.tsv"))
+        foreach (var (key, value) in EmbeddedTable.Lines("pinyin.tsv"))
             if (key.Length == 1) characters[key[0]] = value;
         var phrases = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (key, value) in Lines("pinyin-phrases.tsv"))
+        foreach (var (key, value) in EmbeddedTable.Lines("pinyin-phrases.tsv"))
         {
             // A one-character entry corrects the table's reading of that character everywhere (地 → di).
             if (key.Length == 1) characters[key[0]] = value.Trim();
             else phrases[key] = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         }
         return new Pinyin(characters.ToFrozenDictionary(), phrases.ToFrozenDictionary(StringComparer.Ordinal));
-    }
-
-    private static IEnumerable<(string Key, string Value)> Lines(string file)
-    {
-        var assembly = typeof(Pinyin).Assembly;
-        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("." + file, StringComparison.Ordinal));
-        if (name is null) yield break;
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab > 0) yield return (line[..tab], line[(tab + 1)..].Trim());
-        }
     }
 }

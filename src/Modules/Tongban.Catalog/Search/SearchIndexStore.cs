@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tongban.Catalog.Data;
 using Tongban.Catalog.Domain;
+using Tongban.Organization.Contracts;
 
 namespace Tongban.Catalog.Search;
 
@@ -21,6 +22,7 @@ internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider
     private volatile bool _stale = true;
     private int _refreshing;
     private Guid? _seenChange;
+    private readonly TaskCompletionSource _built = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async ValueTask<SearchIndex> GetAsync(CancellationToken ct)
     {
@@ -43,6 +45,12 @@ internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider
     }
 
     public void Invalidate() => _stale = true;
+
+    /// <summary>Whether an index has been built since the start: search can answer at once (the readiness check).</summary>
+    public bool IsBuilt => _built.Task.IsCompleted;
+
+    /// <summary>Completes when the first index is built; starts nothing itself.</summary>
+    public Task Built => _built.Task;
 
     public void Dispose() => _gate.Dispose();
 
@@ -81,17 +89,21 @@ internal sealed class SearchIndexStore(IServiceScopeFactory scopes, TimeProvider
         var latest = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id)
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
         if (_index is not null && latest == _seenChange) return;
-        _index = await BuildAsync(db, ct);
+        _index = await BuildAsync(scope.ServiceProvider, db, ct);
         _seenChange = latest;
+        _built.TrySetResult();
     }
 
-    private static async Task<SearchIndex> BuildAsync(CatalogDbContext db, CancellationToken ct)
+    private static async Task<SearchIndex> BuildAsync(IServiceProvider services, CatalogDbContext db, CancellationToken ct)
     {
         var rows = await db.Listings.AsNoTracking().Where(l => l.Status != ItemStatus.Abolished).OrderBy(l => l.ItemId).ToListAsync(ct);
         var documents = rows.Select(l => new SearchDocument(
-            l.ItemId.Value, l.ImplementationCode, l.Name, l.Summary, l.DepartmentCreditCode, l.DepartmentName, l.Subjects, l.OnlineDepth,
+            l.ItemId.Value, l.ImplementationCode, l.BasicCode, l.Name, l.Summary, l.DepartmentCreditCode, l.DepartmentName, l.Subjects, l.OnlineDepth,
             l.Trips, l.Type, l.Level, l.DivisionCode, l.Status, [.. l.ThemeList], [.. l.LifeEventList])).ToList();
+        var lifeEvents = await db.Bundles.AsNoTracking().OrderBy(b => b.Code)
+            .Select(b => new LifeEventDocument(b.Code, b.Name, b.Summary, b.Subjects)).ToListAsync(ct);
         var synonyms = await db.Synonyms.AsNoTracking().Select(s => s.Terms).ToListAsync(ct);
-        return new SearchIndex(documents, synonyms, Pinyin.Shipped);
+        var divisions = await services.GetRequiredService<IOrganizationDirectory>().ListDivisionsAsync(ct);
+        return new SearchIndex(documents, synonyms, Pinyin.Shipped, lifeEvents, divisions.GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.MaxBy(d => d.ValidFrom)!.Name));
     }
 }

@@ -40,7 +40,7 @@ internal sealed class ItemsModel(SearchIndexStore store, Tongban.Organization.Co
         PageNumber = Math.Max(1, PageNumber);
         var index = await store.GetAsync(ct);
         var filter = BrowseFilter.From(Subject, Department, Theme, Level, Division);
-        (Total, Items) = index.Browse(filter, only, (PageNumber - 1) * PageSize, PageSize);
+        (Total, Items) = index.Browse(filter, only, SearchItems.SearchInput.SkipFor(PageNumber, PageSize), PageSize);
         Departments = index.Facets(d => [(d.DepartmentCreditCode, d.DepartmentName)]);
         Themes = index.Facets(d => d.Themes.Select(t => (t, t)));
         LifeEvents = index.Facets(d => d.LifeEvents.Select(t => (t, t)));

@@ -7,14 +7,16 @@ using Tongban.Catalog.Features.SearchItems;
 
 namespace Tongban.Catalog.Features.ShowGuide;
 
-internal sealed record BrowseResponse(int Total, IReadOnlyList<SearchHitView> Items);
+internal sealed record ItemView(string ImplementationCode, string Name, string Department, string Subjects, int OnlineDepth, string OnlineHandling, string Url);
+
+internal sealed record BrowseResponse(int Total, IReadOnlyList<ItemView> Items);
 
 internal static class GuideEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/items/{implementationCode}", GetAsync).WithSummary("An item's guide: the elements in effect today, status and where it is handled");
-        api.MapGet("/items", BrowseAsync).WithSummary("Items by subject (person, legal-person), department credit code, theme, level (市, 县, …) and division");
+        api.MapGet("/items", BrowseAsync).WithSummary("Items by subject (person, legal-person), department credit code, theme, level (市, 县, …) and division; skip ≥ 0, take 0–100");
     }
 
     private static async Task<Results<Ok<Guide>, NotFound>> GetAsync(string implementationCode, GuideQueries guides, CancellationToken ct) =>
@@ -23,9 +25,11 @@ internal static class GuideEndpoints
     private static async Task<Ok<BrowseResponse>> BrowseAsync(string? subject, string? department, string? theme, string? level, string? division, int? skip, int? take,
         SearchIndexStore store, CancellationToken ct)
     {
+        var (from, count) = SearchInput.Paging(skip, take, 20);
         var index = await store.GetAsync(ct);
-        var (total, page) = index.Browse(BrowseFilter.From(subject, department, theme, level, division), null, skip ?? 0, take ?? 20);
-        return TypedResults.Ok(new BrowseResponse(total, page.Select(d => SearchEndpoints.View(new SearchHit(d, MatchKind.Name, 0))).ToList()));
+        var (total, page) = index.Browse(BrowseFilter.From(subject, department, theme, level, division), null, from, count);
+        return TypedResults.Ok(new BrowseResponse(total, [.. page.Select(d => new ItemView(d.ImplementationCode, d.Name, d.DepartmentName, Labels.Of(d.Subjects),
+            d.OnlineDepth, Labels.Depth(d.OnlineDepth), $"/items/{d.ImplementationCode}"))]));
     }
 }
 
