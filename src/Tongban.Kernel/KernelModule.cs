@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Audit.Checkpoints;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Files;
+using Tongban.Kernel.Keys;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Time;
@@ -22,6 +24,9 @@ public static class KernelModule
         services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<FilesOptions>(configuration.GetSection(FilesOptions.Section));
+        services.Configure<KeysOptions>(configuration.GetSection(KeysOptions.Section));
+        services.AddSingleton<KeyFiles>();
+        services.AddSingleton<SigningKeys>();
         services.AddSingleton<RegionClock>();
 
         services.AddModuleDatabase<KernelDbContext, KernelSqliteContext, KernelPostgresContext>(configuration, "kernel", KernelDbContext.Prefix);
@@ -36,7 +41,9 @@ public static class KernelModule
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<IOutboxHandler, AuditChainAppender>();
-        services.AddScoped<AuditChainVerifier>();
+        services.AddHashChain<KernelDbContext, AuditEntry, AuditHead>(AuditChain.Name);
+        services.AddScoped<ChainVerifier>();
+        services.AddCheckpoints(configuration);
         services.AddScoped<AuditTrail>();
 
         services.AddSingleton<IFileStore, LocalFileStore>();
@@ -49,5 +56,16 @@ public static class KernelModule
         // Modules evict cached public pages after a change; every host (the CLI too) needs the store.
         services.AddOutputCache();
         return services;
+    }
+
+    /// <summary>Signed checkpoints of every chain: the signer, its worker, the publish file and the timestamp service.</summary>
+    private static void AddCheckpoints(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CheckpointOptions>(configuration.GetSection(CheckpointOptions.Section));
+        services.AddSingleton<CheckpointFile>();
+        services.AddHttpClient(TimestampAuthority.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<TimestampAuthority>();
+        services.AddSingleton<CheckpointSigner>();
+        services.AddHostedService<CheckpointWorker>();
     }
 }
