@@ -79,6 +79,8 @@ public static class TongbanCommand
                     checkpoints.AddCommand<RotateCheckpointKeyCommand>("rotate-key").WithDescription("Retire the signing key (its public key stays trusted); the next signing makes a new one");
                 });
             });
+            c.AddCommand<BackupCommand>("backup").WithDescription("Back up the database, material files, checkpoints and keys (sealed under a passphrase) to --out FILE (备份)");
+            c.AddCommand<RestoreCommand>("restore").WithDescription("Restore a backup into an empty instance (or --force over one) and verify the chains (恢复)");
             c.SetExceptionHandler((ex, _) =>
             {
                 if (ex is DomainException domain)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Audit.Checkpoints;
+using Tongban.Kernel.Backup;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
@@ -47,6 +48,10 @@ public static class KernelModule
         services.AddScoped<AuditTrail>();
 
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
+        services.AddSingleton<DatabaseCopy>();
+        services.AddSingleton<MakeBackup>();
+        services.AddSingleton<RestoreBackup>();
 
         services.AddSingleton<CalendarStore>();
         services.AddScoped<EditCalendar>();

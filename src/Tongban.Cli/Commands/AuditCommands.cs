@@ -49,7 +49,7 @@ internal sealed class AuditVerifyCommand(IServiceScopeFactory scopes, IEnumerabl
         return broken == 0 ? 0 : 1;
     }
 
-    private static void Print(string chain, AuditVerification result)
+    internal static void Print(string chain, AuditVerification result)
     {
         var covered = result.LastCheckpoint is { } last
             ? $"{result.CheckpointsChecked} signed checkpoints match, the last at entry #{last}"

@@ -32,9 +32,9 @@ public sealed class KeyFiles(IOptions<KeysOptions> keys, IOptions<StorageOptions
     /// <summary>The named file's text, or null when it does not exist. Never creates anything (a read-only caller's way in).</summary>
     public string? Read(string name) => File.Exists(PathOf(name)) ? File.ReadAllText(PathOf(name), Encoding.UTF8) : null;
 
-    /// <summary>The names of the files in the directory that match <paramref name="pattern"/> (none when it does not exist).</summary>
+    /// <summary>The names of the key files that match <paramref name="pattern"/> (none when the directory does not exist; never a file being written).</summary>
     public IReadOnlyList<string> Find(string pattern) => System.IO.Directory.Exists(Directory)
-        ? [.. System.IO.Directory.EnumerateFiles(Directory, pattern).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+        ? [.. System.IO.Directory.EnumerateFiles(Directory, pattern).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)]
         : [];
 
     /// <summary>
@@ -56,6 +56,15 @@ public sealed class KeyFiles(IOptions<KeysOptions> keys, IOptions<StorageOptions
             File.Delete(temporary);
         }
         return Read(name)!;
+    }
+
+    /// <summary>Writes a secret file readable by the owner only, replacing what was there (a restore puts keys back).</summary>
+    public void WriteSecret(string name, string text)
+    {
+        EnsureDirectory();
+        var temporary = PathOf($".{name}.{Guid.NewGuid():N}.tmp");
+        WriteOwnerOnly(temporary, text);
+        File.Move(temporary, PathOf(name), overwrite: true);
     }
 
     /// <summary>Writes a file anyone may read (a public key), replacing what was there.</summary>
