@@ -36,20 +36,27 @@ internal sealed class AuditVerifyCommand(IServiceScopeFactory scopes, IEnumerabl
         var sources = new CheckpointSources([.. settings.Checkpoints.Select(Existing)],
             settings.PublicKeys.Length == 0 ? null : [.. settings.PublicKeys.Select(f => PublicSigningKey.FromPem(File.ReadAllText(Existing(f))))]);
         await using var scope = scopes.CreateAsyncScope();
-        var verifier = scope.ServiceProvider.GetRequiredService<ChainVerifier>();
-        var broken = 0;
-        foreach (var chain in verifier.Chains)
-        {
-            var result = await verifier.VerifyAsync(chain, sources, cancellationToken);
-            Print(chain, result);
-            if (!result.IsIntact) broken++;
-        }
+        var broken = await VerifyAllAsync(scope.ServiceProvider, sources, cancellationToken);
         if (await PendingAuditRecordsAsync(scope.ServiceProvider, cancellationToken) is > 0 and var pending)
             AnsiConsole.MarkupLineInterpolated($"[yellow]{pending} 条审计记录尚在发件箱中等待记入 / {pending} audit records are still waiting in an outbox[/] (a running instance chains them).");
         return broken == 0 ? 0 : 1;
     }
 
-    internal static void Print(string chain, AuditVerification result)
+    /// <summary>Verifies and prints every chain; returns how many are broken.</summary>
+    internal static async Task<int> VerifyAllAsync(IServiceProvider services, CheckpointSources sources, CancellationToken ct)
+    {
+        var verifier = services.GetRequiredService<ChainVerifier>();
+        var broken = 0;
+        foreach (var chain in verifier.Chains)
+        {
+            var result = await verifier.VerifyAsync(chain, sources, ct);
+            Print(chain, result);
+            if (!result.IsIntact) broken++;
+        }
+        return broken;
+    }
+
+    private static void Print(string chain, AuditVerification result)
     {
         var covered = result.LastCheckpoint is { } last
             ? $"{result.CheckpointsChecked} signed checkpoints match, the last at entry #{last}"

@@ -65,14 +65,6 @@ internal sealed class RestoreCommand(RestoreBackup restore, IServiceScopeFactory
         var manifest = await restore.RunAsync(AuditVerifyCommand.Existing(settings.File), settings.Passphrase(), settings.Force, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[green]已恢复 / Restored[/] the backup of {manifest.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({manifest.Entries.Count} entries, all matching their hashes).");
         await using var scope = scopes.CreateAsyncScope();
-        var verifier = scope.ServiceProvider.GetRequiredService<ChainVerifier>();
-        var broken = 0;
-        foreach (var chain in verifier.Chains)
-        {
-            var result = await verifier.VerifyAsync(chain, CheckpointSources.Default, cancellationToken);
-            AuditVerifyCommand.Print(chain, result);
-            if (!result.IsIntact) broken++;
-        }
-        return broken == 0 ? 0 : 1;
+        return await AuditVerifyCommand.VerifyAllAsync(scope.ServiceProvider, CheckpointSources.Default, cancellationToken) == 0 ? 0 : 1;
     }
 }
