@@ -12,10 +12,18 @@ namespace Tongban.Cli;
 /// <summary>The <c>tongban</c> command: the same modules and settings as the web host, without the web.</summary>
 public static class TongbanCommand
 {
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => RunAsync(args);
+
+    /// <summary>
+    /// Runs one command. The host is built but never started: no hosted service (outbox, checkpoints, checkpointer)
+    /// runs in the command, so a command does what it says and nothing else. <paramref name="settings"/> override the
+    /// configuration (tests point the command at their own database).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("tongban.json", optional: true).AddEnvironmentVariables();
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddTongbanModules(builder.Configuration).AddTongbanDataProtection();
         using var host = builder.Build();
 
@@ -61,9 +69,18 @@ public static class TongbanCommand
             });
             c.AddBranch("audit", audit =>
             {
-                audit.SetDescription("The audit chain (审计日志)");
-                audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Verify the hash chain; names the first altered, inserted or deleted entry");
+                audit.SetDescription("The audit chain and the registries' access log (审计日志)");
+                audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Verify every hash chain against its signed checkpoints; names the first altered, inserted or deleted entry, or the first after the last good checkpoint. Reads only");
+                audit.AddBranch("checkpoints", checkpoints =>
+                {
+                    checkpoints.SetDescription("Signed checkpoints of the chains' heads (签名检查点)");
+                    checkpoints.AddCommand<ExportCheckpointsCommand>("export").WithDescription("Write every checkpoint and the public keys to --out FILE");
+                    checkpoints.AddCommand<SignCheckpointsCommand>("sign").WithDescription("Sign the head of every chain that moved since its last checkpoint, now");
+                    checkpoints.AddCommand<RotateCheckpointKeyCommand>("rotate-key").WithDescription("Retire the signing key (its public key stays trusted); the next signing makes a new one");
+                });
             });
+            c.AddCommand<BackupCommand>("backup").WithDescription("Back up the database, material files, checkpoints and keys (sealed under a passphrase) to --out FILE (备份)");
+            c.AddCommand<RestoreCommand>("restore").WithDescription("Restore a backup into an empty instance (or --force over one) and verify the chains (恢复)");
             c.SetExceptionHandler((ex, _) =>
             {
                 if (ex is DomainException domain)

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Audit.Checkpoints;
+using Tongban.Kernel.Backup;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Files;
+using Tongban.Kernel.Keys;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
@@ -23,6 +26,9 @@ public static class KernelModule
         services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<FilesOptions>(configuration.GetSection(FilesOptions.Section));
+        services.Configure<KeysOptions>(configuration.GetSection(KeysOptions.Section));
+        services.AddSingleton<KeyFiles>();
+        services.AddSingleton<SigningKeys>();
         services.AddSingleton<RegionClock>();
         services.AddScoped<ActorDirectory>();
 
@@ -38,10 +44,16 @@ public static class KernelModule
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<IOutboxHandler, AuditChainAppender>();
-        services.AddScoped<AuditChainVerifier>();
+        services.AddHashChain<KernelDbContext, AuditEntry, AuditHead>(AuditChain.Name);
+        services.AddScoped<ChainVerifier>();
+        services.AddCheckpoints(configuration);
         services.AddScoped<AuditTrail>();
 
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
+        services.AddSingleton<DatabaseCopy>();
+        services.AddSingleton<MakeBackup>();
+        services.AddSingleton<RestoreBackup>();
 
         services.AddSingleton<CalendarStore>();
         services.AddScoped<EditCalendar>();
@@ -51,5 +63,16 @@ public static class KernelModule
         // Modules evict cached public pages after a change; every host (the CLI too) needs the store.
         services.AddOutputCache();
         return services;
+    }
+
+    /// <summary>Signed checkpoints of every chain: the signer, its worker, the publish file and the timestamp service.</summary>
+    private static void AddCheckpoints(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CheckpointOptions>(configuration.GetSection(CheckpointOptions.Section));
+        services.AddSingleton<CheckpointFile>();
+        services.AddHttpClient(TimestampAuthority.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<TimestampAuthority>();
+        services.AddSingleton<CheckpointSigner>();
+        services.AddHostedService<CheckpointWorker>();
     }
 }

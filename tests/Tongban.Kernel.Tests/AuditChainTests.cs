@@ -124,7 +124,7 @@ public sealed class AuditChainTests
         public async Task<AuditVerification> VerifyAsync()
         {
             await using var scope = app.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(AuditChain.Name, CheckpointSources.Default, CancellationToken.None);
         }
 
         public Task<long> SequenceOfAsync(string action) => QueryAsync(db => db.AuditEntries.Where(e => e.Action == action).Select(e => e.Sequence).SingleAsync());

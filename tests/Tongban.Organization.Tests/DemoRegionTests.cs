@@ -68,4 +68,17 @@ public sealed class DemoRegionTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.True(stations!.Length >= 10);
         Assert.All(stations, s => Assert.DoesNotMatch("000000$", s.GetProperty("divisionCode").GetString()!));
     }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task The_public_station_list_names_staff_without_their_mobile_numbers(DatabaseLane lane)
+    {
+        var client = (await apps.For(lane)).CreateClient();
+        var json = await client.GetStringAsync("/api/organization/stations");
+        var staff = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().SelectMany(s => s.GetProperty("staff").EnumerateArray()).ToList();
+
+        Assert.NotEmpty(staff);
+        Assert.All(staff, p => Assert.False(p.TryGetProperty("phone", out _), p.ToString()));
+        Assert.DoesNotContain("13714755275", json, StringComparison.Ordinal); // 王秀华's mobile in the demo pack's station_staff.csv
+    }
 }

@@ -11,7 +11,8 @@ namespace Tongban.Testing;
 
 /// <summary>
 /// The real web host over a <see cref="TestDatabase"/>: migrations, the demo region, every module. The
-/// outbox worker is off so tests drain the outbox when they choose (<see cref="DrainOutboxAsync"/>).
+/// outbox worker is off so tests drain the outbox when they choose (<see cref="DrainOutboxAsync"/>), and so is the checkpoint
+/// worker (tests sign with <c>CheckpointSigner</c>).
 /// </summary>
 public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
@@ -24,6 +25,7 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Authentication:DevelopmentSignIn", "true");
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Audit:Checkpoints:PollInterval", "00:00:00");
         for (var i = 0; i < TestClients.All.Count; i++)
         {
             var (id, secret, department) = TestClients.All[i];

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Audit.Checkpoints;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Outbox;
 
 namespace Tongban.Kernel.Data;
 
 /// <summary>
-/// The kernel's own tables: the audit chain, the working-day calendar, the kernel's outbox, and the data
+/// The kernel's own tables: the audit chain and the signed checkpoints of every chain, the working-day calendar, the kernel's outbox, and the data
 /// protection keys that every instance must share (cookies signed on one are read on another).
 /// </summary>
 public class KernelDbContext(DbContextOptions options) : DbContext(options), IOutboxContext, IDataProtectionKeyContext
@@ -16,6 +17,7 @@ public class KernelDbContext(DbContextOptions options) : DbContext(options), IOu
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<ChainCheckpoint> Checkpoints => Set<ChainCheckpoint>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -44,6 +46,17 @@ public class KernelDbContext(DbContextOptions options) : DbContext(options), IOu
             e.ToTable("audit_heads");
             e.Property(h => h.Id).ValueGeneratedNever();
             e.Property(h => h.LastHash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ChainCheckpoint>(e =>
+        {
+            // One checkpoint per chain and sequence: instances that sign the same head store it once.
+            e.ToTable("chain_checkpoints");
+            e.HasKey(c => new { c.Chain, c.Sequence });
+            e.Property(c => c.Chain).HasMaxLength(100);
+            e.Property(c => c.HeadHash).HasMaxLength(64);
+            e.Property(c => c.Algorithm).HasMaxLength(20);
+            e.Property(c => c.KeyId).HasMaxLength(16);
+            e.Property(c => c.Signature).HasMaxLength(200);
         });
         modelBuilder.Entity<CalendarDay>(e =>
         {

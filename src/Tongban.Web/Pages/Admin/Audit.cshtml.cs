@@ -8,7 +8,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Web.Pages.Admin;
 
 [Authorize(Policy = Policies.SystemAdministrator)]
-public sealed class AuditModel(KernelDbContext db, AuditChainVerifier verifier) : PageModel
+public sealed class AuditModel(KernelDbContext db, ChainVerifier verifier) : PageModel
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public AuditVerification? Verification { get; private set; }
@@ -17,7 +17,7 @@ public sealed class AuditModel(KernelDbContext db, AuditChainVerifier verifier) 
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await verifier.VerifyAsync(ct);
+        Verification = await verifier.VerifyAsync(AuditChain.Name, CheckpointSources.Default, ct);
         await LoadAsync(ct);
     }
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Security;
 using Tongban.Registries.Contracts;
-using Tongban.Registries.Data;
 using Tongban.Registries.Features.ReadRecords;
 using Tongban.Registries.Features.LogAccess;
 
@@ -12,7 +11,7 @@ namespace Tongban.Registries.Features.Admin;
 
 /// <summary>The registries at a glance: records held, reads by department and resource, "who read my data", the access log's chain.</summary>
 [Authorize(Policy = Policies.DataAdministrator)]
-internal sealed class RegistriesAdminModel(IRegistryRecords records, ReadsOfSubject readsOf, RegistriesDbContext db) : PageModel
+internal sealed class RegistriesAdminModel(IRegistryRecords records, ReadsOfSubject readsOf, ChainVerifier verifier) : PageModel
 {
     public IReadOnlyList<RegistryCount> Counts { get; private set; } = [];
     public CallStatistics Calls { get; private set; } = new(0, [], []);
@@ -36,7 +35,7 @@ internal sealed class RegistriesAdminModel(IRegistryRecords records, ReadsOfSubj
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Verification = await AccessLog.VerifyAsync(db, ct);
+        Verification = await verifier.VerifyAsync(AccessLog.ChainName, CheckpointSources.Default, ct);
     }
 
     private async Task LoadAsync(CancellationToken ct)

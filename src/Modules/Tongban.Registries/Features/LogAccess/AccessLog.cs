@@ -38,6 +38,9 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
 
     public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
+    /// <summary>The log's name among the platform's hash chains: its checkpoints are signed and checked with the audit log's (kernel <see cref="ChainVerifier"/>).</summary>
+    public const string ChainName = "registries.access-log";
+
     /// <summary>
     /// The log's writer: one connection, held open, with its statements made once, in plain SQL. Only one batch is
     /// written at a time, so the writer needs no more; and a statement that is run again keeps its compiled form, so a
@@ -123,7 +126,4 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, SubjectHasher hashe
             await _held.DisposeAsync();
         }
     }
-
-    public static Task<AuditVerification> VerifyAsync(RegistriesDbContext db, CancellationToken cancellationToken) =>
-        HashChain.VerifyAsync<AccessLogEntry, AccessLogHead>(db, cancellationToken);
 }

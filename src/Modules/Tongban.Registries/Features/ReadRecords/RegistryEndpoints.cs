@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tongban.Kernel.Audit;
 using Tongban.Kernel.Security;
 using Tongban.Registries.Contracts;
-using Tongban.Registries.Data;
 using Tongban.Registries.Features.LogAccess;
 
 namespace Tongban.Registries.Features.ReadRecords;
@@ -26,9 +26,10 @@ internal static class RegistryEndpoints
         api.MapPost("/reads-of", ReadsOfAsync)
             .RequireAuthorization(Policies.DataAdministrator)
             .WithSummary("Who read a person's or entity's records: when, who, for whom and why (谁查看了我的数据)");
-        api.MapGet("/access-log/verification", async (RegistriesDbContext db, CancellationToken ct) => TypedResults.Ok(await AccessLog.VerifyAsync(db, ct)))
+        api.MapGet("/access-log/verification", async (ChainVerifier verifier, CancellationToken ct) =>
+                TypedResults.Ok(await verifier.VerifyAsync(AccessLog.ChainName, CheckpointSources.Default, ct)))
             .RequireAuthorization(Policies.SystemAdministrator)
-            .WithSummary("Walks the access log's hash chain and names the first altered, inserted or deleted entry");
+            .WithSummary("Walks the access log's hash chain against its signed checkpoints and names the first altered, inserted or deleted entry, or the first after the last good checkpoint");
     }
 
     private static async Task<IResult> ReadsOfAsync(ReadsOfInput input, ReadsOfSubject handler, ClaimsPrincipal user, CancellationToken ct) =>

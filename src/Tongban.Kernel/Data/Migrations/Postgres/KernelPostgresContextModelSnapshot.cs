@@ -139,6 +139,55 @@ namespace Tongban.Kernel.Data.Migrations.Postgres
                     b.ToTable("kernel_audit_heads", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Kernel.Audit.Checkpoints.ChainCheckpoint", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("chain");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("head_hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<byte[]>("Timestamp")
+                        .HasColumnType("bytea")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("Chain", "Sequence")
+                        .HasName("pk_kernel_chain_checkpoints");
+
+                    b.ToTable("kernel_chain_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Kernel.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

@@ -132,6 +132,55 @@ namespace Tongban.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_audit_heads", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Kernel.Audit.Checkpoints.ChainCheckpoint", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chain");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("algorithm");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head_hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_at");
+
+                    b.Property<byte[]>("Timestamp")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("Chain", "Sequence")
+                        .HasName("pk_kernel_chain_checkpoints");
+
+                    b.ToTable("kernel_chain_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Kernel.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

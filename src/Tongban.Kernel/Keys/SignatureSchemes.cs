@@ -1,0 +1,127 @@
+using NSec.Cryptography;
+using Org.BouncyCastle.Asn1.GM;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
+
+namespace Tongban.Kernel.Keys;
+
+/// <summary>
+/// A signature algorithm behind <see cref="SigningKeys"/>. Keys are kept in the standard forms (PKCS#8 for the
+/// private key, SubjectPublicKeyInfo for the public one, both PEM), so OpenSSL and GmSSL read them too.
+/// </summary>
+internal interface ISignatureScheme
+{
+    string Name { get; }
+
+    string NewPrivateKeyPem();
+
+    /// <summary>The private key's signing function and its public key (SubjectPublicKeyInfo, DER).</summary>
+    (Func<byte[], byte[]> Sign, byte[] PublicKey) Import(string privateKeyPem);
+
+    /// <summary>Whether <paramref name="publicKey"/> (SubjectPublicKeyInfo, DER) is a key of this algorithm.</summary>
+    bool Accepts(byte[] publicKey);
+
+    bool Verify(byte[] publicKey, byte[] data, byte[] signature);
+}
+
+/// <summary>Ed25519 through libsodium (NSec): deterministic signatures (no random number at signing time to get wrong), small and fast.</summary>
+internal sealed class Ed25519Scheme : ISignatureScheme
+{
+    private static readonly SignatureAlgorithm Algorithm = SignatureAlgorithm.Ed25519;
+    private static KeyCreationParameters Exportable => new() { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
+
+    public string Name => SignatureSchemes.Ed25519;
+
+    public string NewPrivateKeyPem()
+    {
+        using var key = Key.Create(Algorithm, Exportable);
+        return System.Text.Encoding.UTF8.GetString(key.Export(KeyBlobFormat.PkixPrivateKeyText));
+    }
+
+    public (Func<byte[], byte[]> Sign, byte[] PublicKey) Import(string privateKeyPem)
+    {
+        // The key lives as long as the process: it signs a checkpoint every few minutes.
+        var key = Key.Import(Algorithm, System.Text.Encoding.UTF8.GetBytes(privateKeyPem), KeyBlobFormat.PkixPrivateKeyText, Exportable);
+        return (data => Algorithm.Sign(key, data), key.PublicKey.Export(KeyBlobFormat.PkixPublicKey));
+    }
+
+    public bool Accepts(byte[] publicKey) => PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.PkixPublicKey, out _);
+
+    public bool Verify(byte[] publicKey, byte[] data, byte[] signature) =>
+        PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.PkixPublicKey, out var key) && Algorithm.Verify(key!, data, signature);
+}
+
+/// <summary>SM2 (GB/T 32918, with SM3 and the standard's default signer id) through BouncyCastle, for deployments assessed under GB/T 39786 (商用密码应用安全性评估).</summary>
+internal sealed class Sm2Scheme : ISignatureScheme
+{
+    public string Name => SignatureSchemes.Sm2;
+
+    public string NewPrivateKeyPem()
+    {
+        var generator = new ECKeyPairGenerator();
+        generator.Init(new ECKeyGenerationParameters(GMObjectIdentifiers.sm2p256v1, new SecureRandom()));
+        var pair = generator.GenerateKeyPair();
+        return new string(System.Security.Cryptography.PemEncoding.Write("PRIVATE KEY", PrivateKeyInfoFactory.CreatePrivateKeyInfo(pair.Private).GetDerEncoded()));
+    }
+
+    public (Func<byte[], byte[]> Sign, byte[] PublicKey) Import(string privateKeyPem)
+    {
+        var key = (ECPrivateKeyParameters)PrivateKeyFactory.CreateKey(SignatureSchemes.PemBytes(privateKeyPem, "PRIVATE KEY"));
+        var point = key.Parameters.G.Multiply(key.D).Normalize();
+        var publicKey = new ECPublicKeyParameters("EC", point, key.PublicKeyParamSet);
+        return (data => Run(true, new ParametersWithRandom(key, new SecureRandom()), data, s => s.GenerateSignature()),
+            SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(publicKey).GetDerEncoded());
+    }
+
+    public bool Accepts(byte[] publicKey) => Parse(publicKey) is not null;
+
+    public bool Verify(byte[] publicKey, byte[] data, byte[] signature) =>
+        Parse(publicKey) is { } key && Run(false, key, data, s => s.VerifySignature(signature));
+
+    private static ECPublicKeyParameters? Parse(byte[] publicKey)
+    {
+        try
+        {
+            return PublicKeyFactory.CreateKey(publicKey) is ECPublicKeyParameters { PublicKeyParamSet: { } set } key && set.Equals(GMObjectIdentifiers.sm2p256v1) ? key : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidCastException or IOException or SecurityUtilityException)
+        {
+            return null;
+        }
+    }
+
+    private static T Run<T>(bool forSigning, Org.BouncyCastle.Crypto.ICipherParameters key, byte[] data, Func<SM2Signer, T> finish)
+    {
+        var signer = new SM2Signer();
+        signer.Init(forSigning, key);
+        signer.BlockUpdate(data, 0, data.Length);
+        return finish(signer);
+    }
+}
+
+/// <summary>The algorithms a signing key may use, by the name configuration gives.</summary>
+public static class SignatureSchemes
+{
+    public const string Ed25519 = "Ed25519";
+    public const string Sm2 = "SM2";
+
+    internal static readonly IReadOnlyList<ISignatureScheme> All = [new Ed25519Scheme(), new Sm2Scheme()];
+
+    internal static ISignatureScheme Named(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException($"Unknown signature algorithm '{name}': use {Ed25519} or {Sm2}.");
+
+    internal static ISignatureScheme? Of(byte[] publicKey) => All.FirstOrDefault(s => s.Accepts(publicKey));
+
+    internal static byte[] PemBytes(string pem, string label)
+    {
+        var fields = System.Security.Cryptography.PemEncoding.Find(pem);
+        if (!pem.AsSpan()[fields.Label].SequenceEqual(label))
+            throw new InvalidOperationException($"Expected a PEM block labelled {label}.");
+        return Convert.FromBase64String(pem[fields.Base64Data]);
+    }
+}
