@@ -12,13 +12,16 @@ internal sealed record SearchResponse(string Query, int Total, IReadOnlyList<Sea
 
 internal static class SearchEndpoints
 {
+    private const int MaxSkip = 1_000_000;
+
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/search", SearchAsync).WithSummary("Search items by name, description, synonyms, full pinyin or initials (e.g. 公积金, gongjijin, gjj)");
 
     private static async Task<Ok<SearchResponse>> SearchAsync(string? q, string? subject, string? department, int? skip, int? take, SearchIndexStore store, CancellationToken ct)
     {
         var index = await store.GetAsync(ct);
-        var result = index.Search(q, new SearchFilter(Labels.SubjectFrom(subject), department), skip ?? 0, take ?? 20);
+        // A page past any catalog's size is empty; clamped here so skip + take cannot overflow in the index.
+        var result = index.Search(q, new SearchFilter(Labels.SubjectFrom(subject), department), Math.Clamp(skip ?? 0, 0, MaxSkip), take ?? 20);
         return TypedResults.Ok(new SearchResponse(result.Query, result.Total, result.Hits.Select(View).ToList()));
     }
 
