@@ -18,6 +18,7 @@ app.MapWebShell();
 app.MapTongbanModules();
 
 await app.PrepareDatabaseAsync();
+await app.RefuseUnsafeStartAsync();
 await app.RunAsync();
 
 /// <summary>Entry point; public so functional tests can host it with WebApplicationFactory.</summary>

@@ -23,6 +23,8 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Authentication:DevelopmentSignIn", "true");
+        // The tests run on the demo region, so this host asks for it, as development does (production does not).
+        builder.UseSetting("Region:SeedDemoWhenEmpty", "true");
         builder.UseSetting("Outbox:Enabled", "false");
         for (var i = 0; i < TestClients.All.Count; i++)
         {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
+using Tongban.Identity.Features.Accounts;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Outbox;
@@ -140,8 +141,10 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         claims.AddRange(account.DivisionScope.Select(d => new Claim(StaffClaims.Division, d)));
         if (account.DepartmentCode is { } department) claims.Add(new Claim(StaffClaims.Department, department));
         if (account.StationKey is { } station) claims.Add(new Claim(StaffClaims.Station, station));
+        var changePassword = await PasswordChangeRequired.IsSetAsync(users, account);
         if (enrolmentOnly) claims.Add(new Claim(AccountClaims.EnrolTotp, "true"));
-        else claims.AddRange((await users.GetRolesAsync(account)).Select(r => new Claim(ClaimTypes.Role, r)));
+        if (changePassword) claims.Add(new Claim(AccountClaims.ChangePassword, "true"));
+        if (!enrolmentOnly && !changePassword) claims.AddRange((await users.GetRolesAsync(account)).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
             new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + idle, AllowRefresh = true });
