@@ -25,6 +25,9 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         builder.UseSetting("Authentication:DevelopmentSignIn", "true");
         // The tests run on the demo region, so this host asks for it, as development does (production does not).
         builder.UseSetting("Region:SeedDemoWhenEmpty", "true");
+        // Plain HTTP and open operations endpoints, as in development; the production settings have their own tests.
+        builder.UseSetting("Https:Require", "false");
+        builder.UseSetting("Operations:Restricted", "false");
         builder.UseSetting("Outbox:Enabled", "false");
         for (var i = 0; i < TestClients.All.Count; i++)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tongban.Identity;
 using Tongban.Kernel.Web;
 using Tongban.Web.Shell;
@@ -19,6 +20,7 @@ public static class WebShell
             // Pages live beside their feature (Features/<VerbNoun>/) and declare absolute routes.
             o.RootDirectory = "/";
         }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, NoInlineStyleHtmlGenerator>());
         // Chinese text goes out as UTF-8, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
