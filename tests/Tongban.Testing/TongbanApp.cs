@@ -28,6 +28,8 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         // Plain HTTP and open operations endpoints, as in development; the production settings have their own tests.
         builder.UseSetting("Https:Require", "false");
         builder.UseSetting("Operations:Restricted", "false");
+        // Tests share one address and sign in often; the rate-limit tests turn the limits on with sizes of their own.
+        builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Outbox:Enabled", "false");
         for (var i = 0; i < TestClients.All.Count; i++)
         {

@@ -48,6 +48,7 @@ public static class WebShell
             .Tag(CachePolicies.PublicTag)
             .VaryByValue(context => new KeyValuePair<string, string>("prefs", Preferences.CacheKey(context)))));
         services.AddSingleton(RegionProfile.Load(configuration));
+        services.AddRateLimits(configuration);
         return services;
     }
 
@@ -63,6 +64,7 @@ public static class WebShell
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimits();
         app.UseRefreshGrants();
         app.UseAuthentication();
         app.UseIdentityGuards();

@@ -15,6 +15,9 @@ public sealed class StatusModel : PageModel
     /// <summary>Why a page refused the person (<see cref="Shell.PageRefusal"/>), when it said.</summary>
     public string? Refusal => HttpContext.Features.Get<Shell.PageRefusal>()?.Message;
 
+    /// <summary>For a 429 from the rate limiter: when to try again, from its Retry-After.</summary>
+    public string? TooMany => int.TryParse(Response.Headers.RetryAfter, out var seconds) ? Hosting.RateLimits.TooMany(seconds).Message + Kernel.Localization.Text.T("。", ".") : null;
+
     // From the route only: a re-executed form post may carry a field of the same name (an SMS code).
     public void OnGet([FromRoute] int code)
     {

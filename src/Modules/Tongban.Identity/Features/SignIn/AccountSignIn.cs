@@ -52,7 +52,9 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
             await RecordUnknownAsync(login, now, ct);
             throw SignInErrors.Failed();
         }
-        if (account.IsLocked(now) || !account.IsActive || !await users.CheckPasswordAsync(account, password ?? ""))
+        // The hash is checked even for a locked or deactivated account, so the answer takes as long as a wrong password's.
+        var passwordGood = await users.CheckPasswordAsync(account, password ?? "");
+        if (account.IsLocked(now) || !account.IsActive || !passwordGood)
         {
             await RecordFailureAsync(account, now, ct);
             throw SignInErrors.Failed();
