@@ -42,6 +42,16 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         if (services is not null) builder.ConfigureTestServices(services);
     }
 
+    /// <summary>
+    /// Clients speak as this site's own pages do: a browser marks a request from a page of the same site
+    /// <c>Sec-Fetch-Site: same-origin</c>, which cookie-authenticated API writes need (the cross-site tests remove it).
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
+    }
+
     public Task<int> DrainOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
     /// <summary>A client with a cookie jar, signed in through the development sign-in page with the given roles.</summary>

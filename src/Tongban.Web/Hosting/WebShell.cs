@@ -67,6 +67,8 @@ public static class WebShell
         app.UseRateLimits();
         app.UseRefreshGrants();
         app.UseAuthentication();
+        // After authentication: an antiforgery token belongs to the signed-in user it was made for.
+        app.UseCrossSiteApiGuard();
         app.UseIdentityGuards();
         app.UseAuthorization();
         app.UseOutputCache();
