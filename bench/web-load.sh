@@ -239,6 +239,7 @@ if [ "$ONLY_BASELINE" != "1" ] && [ -z "$TONGBAN_URL" ]; then
     while [ "$TONGBAN_PORT" = "$BASELINE_PORT" ]; do TONGBAN_PORT="$(free_port)"; done
     (cd "$WORK/web" &&
         ASPNETCORE_ENVIRONMENT=Production \
+        Region__SeedDemoWhenEmpty=true Https__Require=false Operations__Restricted=false RateLimits__Enabled="${BENCH_RATE_LIMITS:-false}" \
         Outbox__Enabled=false \
         exec dotnet Tongban.Web.dll --urls "http://$HOST:$TONGBAN_PORT") \
         >"$WORK/tongban.log" 2>&1 &

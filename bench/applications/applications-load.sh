@@ -88,6 +88,7 @@ URL="http://$HOST:$PORT"
 # Background work off during the runs, as in the other benches: the outbox, and the hourly deferred-material reminder
 # (one read of the cases in process at start).
 (cd "$WORK/web" && ASPNETCORE_ENVIRONMENT=Production Outbox__Enabled=false Applications__DeferredReminderInterval=00:00:00 Logging__LogLevel__Default=Warning \
+    Region__SeedDemoWhenEmpty=true Https__Require=false Operations__Restricted=false RateLimits__Enabled="${BENCH_RATE_LIMITS:-false}" \
     Authentication__DevelopmentSignIn=true exec dotnet Tongban.Web.dll --urls "$URL") >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 240); do

@@ -74,6 +74,7 @@ PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 URL="http://$HOST:$PORT"
 (cd "$WORK/web" &&
     ASPNETCORE_ENVIRONMENT=Production Outbox__Enabled=false Logging__LogLevel__Default=Warning \
+    Region__SeedDemoWhenEmpty=true Https__Require=false Operations__Restricted=false RateLimits__Enabled="${BENCH_RATE_LIMITS:-false}" \
     Authentication__DevelopmentSignIn=true \
     Authentication__DevelopmentClients__0__ClientId="$CLIENT_ID" \
     Authentication__DevelopmentClients__0__Secret="$CLIENT_SECRET" \

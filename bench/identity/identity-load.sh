@@ -70,6 +70,7 @@ PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 URL="http://$HOST:$PORT"
 (cd "$WORK/web" &&
     ASPNETCORE_ENVIRONMENT=Production Outbox__Enabled=false Logging__LogLevel__Default=Warning \
+    Region__SeedDemoWhenEmpty=true Https__Require=false Operations__Restricted=false RateLimits__Enabled="${BENCH_RATE_LIMITS:-false}" \
     Authentication__DevelopmentSignIn=true \
     Identity__PasswordCost__MemoryKib="$MEMORY_KIB" Identity__PasswordCost__Passes="$PASSES" Identity__PasswordCost__Lanes="$LANES" \
     exec dotnet Tongban.Web.dll --urls "$URL") >"$WORK/server.log" 2>&1 &

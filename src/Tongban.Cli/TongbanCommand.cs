@@ -65,6 +65,7 @@ public static class TongbanCommand
             c.AddBranch("identity", identity =>
             {
                 identity.SetDescription("Unified identity (统一身份认证)");
+                identity.AddCommand<CreateAdminCommand>("create-admin").WithDescription("Create the first system administrator with a one-time password (refused once one exists)");
                 identity.AddCommand<RotateKeysCommand>("rotate-keys").WithDescription("Add new OpenID Connect signing and encryption keys (the previous ones keep validating)");
             });
             c.AddBranch("audit", audit =>

@@ -6,10 +6,13 @@ builder.AddObservability();
 builder.Services.AddTongbanModules(builder.Configuration);
 builder.Services.AddWebShell(builder.Configuration);
 builder.Services.AddStaffAuthentication(builder.Configuration);
+builder.Services.AddTransportSecurity(builder.Configuration);
+builder.Services.AddOperationsAccess(builder.Configuration);
 builder.Services.AddApiDocumentation();
 
 var app = builder.Build();
 
+app.UseTransportSecurity();
 app.UseWebShell();
 app.MapHealth();
 app.MapApiDocumentation();
@@ -18,6 +21,7 @@ app.MapWebShell();
 app.MapTongbanModules();
 
 await app.PrepareDatabaseAsync();
+await app.RefuseUnsafeStartAsync();
 await app.RunAsync();
 
 /// <summary>Entry point; public so functional tests can host it with WebApplicationFactory.</summary>

@@ -24,10 +24,18 @@ public sealed class Browser : IAsyncDisposable
     /// <summary>Runs the outbox once (the test host keeps its worker off): notifications are sent, audit entries appended.</summary>
     public Task<int> DrainOutboxAsync() => _app!.DrainOutboxAsync();
 
-    public async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = true)
+    /// <summary>
+    /// A new browser context at <paramref name="path"/>, with or without JavaScript. The Content-Security-Policy forbids
+    /// inline script, and axe-core is injected as one (<see cref="AccessibilityViolationsAsync"/>), so contexts bypass it
+    /// unless <paramref name="enforceCsp"/> asks for the page as a visitor's browser sees it.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = true, bool enforceCsp = false)
     {
         await StartAsync();
-        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN", JavaScriptEnabled = javaScript });
+        var context = await _browser!.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN", JavaScriptEnabled = javaScript, BypassCSP = !enforceCsp,
+        });
         // CI runs the test assemblies side by side on two cores: allow for a slow machine.
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();

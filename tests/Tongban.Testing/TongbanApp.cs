@@ -24,6 +24,13 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Authentication:DevelopmentSignIn", "true");
+        // The tests run on the demo region, so this host asks for it, as development does (production does not).
+        builder.UseSetting("Region:SeedDemoWhenEmpty", "true");
+        // Plain HTTP and open operations endpoints, as in development; the production settings have their own tests.
+        builder.UseSetting("Https:Require", "false");
+        builder.UseSetting("Operations:Restricted", "false");
+        // Tests share one address and sign in often; the rate-limit tests turn the limits on with sizes of their own.
+        builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Audit:Checkpoints:PollInterval", "00:00:00");
         for (var i = 0; i < TestClients.All.Count; i++)
@@ -35,6 +42,16 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
+    }
+
+    /// <summary>
+    /// Clients speak as this site's own pages do: a browser marks a request from a page of the same site
+    /// <c>Sec-Fetch-Site: same-origin</c>, which cookie-authenticated API writes need (the cross-site tests remove it).
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
     }
 
     public Task<int> DrainOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);

@@ -77,6 +77,8 @@ public static class IdentityModule
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<RegisterAccounts>();
         services.AddScoped<ManageStaff>();
+        services.AddScoped<IFirstAdministrator, CreateFirstAdministrator>();
+        services.AddScoped<IPublishedPasswords, PublishedPasswords>();
         services.AddScoped<VerifyRealName>();
         services.AddScoped<SetEmail>();
         services.AddScoped<ConfirmEmail>();
@@ -104,10 +106,13 @@ public static class IdentityModule
         });
     }
 
-    /// <summary>Staff who have not enrolled an authenticator yet may only reach the enrolment (and sign-out) pages.</summary>
+    /// <summary>
+    /// Staff who have not enrolled an authenticator yet, and anyone holding a password chosen by someone else, may only
+    /// reach the security (and sign-out) pages.
+    /// </summary>
     public static IApplicationBuilder UseIdentityGuards(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.HasClaim(AccountClaims.EnrolTotp, "true") && !EnrolmentPaths.Allows(context.Request.Path))
+        if (AccountClaims.IsLimited(context.User) && !EnrolmentPaths.Allows(context.Request.Path))
         {
             context.Response.Redirect("/account/security");
             return;

@@ -11,6 +11,10 @@ public sealed class RegionOptions
     /// <summary>The demo region pack under <c>regions/</c> that <c>tongban seed demo</c> loads.</summary>
     public string DemoPack { get; set; } = "tieling";
 
-    /// <summary>Load the demo pack on start when the database holds no organisation data.</summary>
-    public bool SeedDemoWhenEmpty { get; set; } = true;
+    /// <summary>
+    /// A demo instance: load the demo pack on start when the database is empty, and keep its demo accounts with their
+    /// published passwords. Off unless configured (appsettings.Development.json turns it on); outside development the
+    /// web host refuses to start while a demo account still has its published password and this is off.
+    /// </summary>
+    public bool SeedDemoWhenEmpty { get; set; }
 }

@@ -2,7 +2,7 @@ using Scalar.AspNetCore;
 
 namespace Tongban.Web.Hosting;
 
-/// <summary>The OpenAPI document at /openapi/v1.json and its interactive reference at /openapi.</summary>
+/// <summary>The OpenAPI document at /openapi/v1.json and its interactive reference at /openapi (<see cref="OperationsAccess"/>).</summary>
 public static class ApiDocumentation
 {
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
@@ -15,8 +15,9 @@ public static class ApiDocumentation
 
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/openapi", o => o.WithTitle("Tongban API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(OperationsAccess.Policy);
+        app.MapScalarApiReference("/openapi", o => o.WithTitle("Tongban API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .RequireAuthorization(OperationsAccess.Policy);
         return app;
     }
 }

@@ -28,7 +28,7 @@ public static class Observability
 
     public static WebApplication MapObservability(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(OperationsAccess.Policy);
         return app;
     }
 

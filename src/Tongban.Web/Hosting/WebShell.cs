@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tongban.Identity;
 using Tongban.Kernel.Web;
 using Tongban.Web.Shell;
@@ -23,14 +24,20 @@ public static class WebShell
             o.Filters.Add<DomainErrorPageFilter>();
             BindingMessages.Apply(o);
         });
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, NoInlineStyleHtmlGenerator>());
         // Chinese text goes out as UTF-8, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            StrictJson.Apply(o.SerializerOptions);
+        });
         services.AddProblemDetails();
         // Unreadable bodies throw, so BadRequestMapping answers them in the reader's language like any other error.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestMapping>();
+        services.AddExceptionHandler<ConflictMapping>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -45,6 +52,7 @@ public static class WebShell
             .Tag(CachePolicies.PublicTag)
             .VaryByValue(context => new KeyValuePair<string, string>("prefs", Preferences.CacheKey(context)))));
         services.AddSingleton(RegionProfile.Load(configuration));
+        services.AddRateLimits(configuration);
         return services;
     }
 
@@ -60,8 +68,11 @@ public static class WebShell
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimits();
         app.UseRefreshGrants();
         app.UseAuthentication();
+        // After authentication: an antiforgery token belongs to the signed-in user it was made for.
+        app.UseCrossSiteApiGuard();
         app.UseIdentityGuards();
         app.UseAuthorization();
         app.UseOutputCache();

@@ -5,6 +5,9 @@ using Tongban.Kernel.Errors;
 
 namespace Tongban.Web.Shell;
 
+/// <summary>Why a page refused the person, for the status page (<c>/status/403</c>) to say.</summary>
+internal sealed record PageRefusal(string Message);
+
 /// <summary>
 /// The one place a <see cref="DomainException"/> from a page handler becomes inline messages: each error is
 /// attached to the form field it names (or to the summary), and the page is shown again with what was typed.
@@ -21,6 +24,14 @@ internal sealed class DomainErrorPageFilter : IAsyncPageFilter
         if (domain.Kind == ErrorKind.NotFound)
         {
             executed.Result = new NotFoundResult();
+            return;
+        }
+        if (domain.Kind == ErrorKind.Forbidden && domain.Errors.All(e => e.Field is null))
+        {
+            // A refusal of the person, not of anything typed: the page has nothing to show again (its model may not
+            // have loaded), so the status page says why.
+            executed.HttpContext.Features.Set(new PageRefusal(string.Join(" ", domain.Errors.Select(e => e.Message))));
+            executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
         }
         var state = executed.ModelState;

@@ -21,6 +21,7 @@ internal sealed class SecurityModel(UserManager<Account> users, RegisterAccounts
     [BindProperty] public string? Code { get; set; }
 
     public bool MustEnrol => User.HasClaim(AccountClaims.EnrolTotp, "true");
+    public bool MustChangePassword => User.HasClaim(AccountClaims.ChangePassword, "true");
     public bool TotpEnabled { get; private set; }
     public string? SharedKey { get; private set; }
     public string? QrCodeDataUri { get; private set; }
@@ -35,6 +36,13 @@ internal sealed class SecurityModel(UserManager<Account> users, RegisterAccounts
             throw new DomainException(new DomainError("password.current_wrong", "当前密码不正确", "The current password is wrong", Field: "current_password"));
         await accounts.SetPasswordAsync(account, NewPassword, "new_password");
         await users.UpdateSecurityStampAsync(account);
+        if (MustChangePassword)
+        {
+            // The limited cookie gives way to the next step: enrolment for staff without an authenticator, else a full one.
+            await PasswordChangeRequired.ClearAsync(users, account);
+            await signIn.SignInAsync(account, HttpContext, ct, enrolmentOnly: MustEnrol);
+            return Redirect(MustEnrol ? "/account/security" : "/admin");
+        }
         Message = Text("密码已修改。", "Your password is changed.");
         return Page();
     }

@@ -9,4 +9,10 @@ internal static class AccountClaims
 
     /// <summary>A staff member who signed in with a password but has no authenticator yet: may only enrol.</summary>
     public const string EnrolTotp = "tongban:enrol_totp";
+
+    /// <summary>An account whose password was chosen by someone else (the first administrator's): may only change it.</summary>
+    public const string ChangePassword = "tongban:change_password";
+
+    /// <summary>Whether the cookie is limited to the security page (<see cref="EnrolTotp"/> or <see cref="ChangePassword"/>).</summary>
+    public static bool IsLimited(System.Security.Claims.ClaimsPrincipal user) => user.HasClaim(EnrolTotp, "true") || user.HasClaim(ChangePassword, "true");
 }

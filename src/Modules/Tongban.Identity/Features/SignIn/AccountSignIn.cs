@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
+using Tongban.Identity.Features.Accounts;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Outbox;
@@ -51,7 +52,9 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
             await RecordUnknownAsync(login, now, ct);
             throw SignInErrors.Failed();
         }
-        if (account.IsLocked(now) || !account.IsActive || !await users.CheckPasswordAsync(account, password ?? ""))
+        // The hash is checked even for a locked or deactivated account, so the answer takes as long as a wrong password's.
+        var passwordGood = await users.CheckPasswordAsync(account, password ?? "");
+        if (account.IsLocked(now) || !account.IsActive || !passwordGood)
         {
             await RecordFailureAsync(account, now, ct);
             throw SignInErrors.Failed();
@@ -140,8 +143,10 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         claims.AddRange(account.DivisionScope.Select(d => new Claim(StaffClaims.Division, d)));
         if (account.DepartmentCode is { } department) claims.Add(new Claim(StaffClaims.Department, department));
         if (account.StationKey is { } station) claims.Add(new Claim(StaffClaims.Station, station));
+        var changePassword = await PasswordChangeRequired.IsSetAsync(users, account);
         if (enrolmentOnly) claims.Add(new Claim(AccountClaims.EnrolTotp, "true"));
-        else claims.AddRange((await users.GetRolesAsync(account)).Select(r => new Claim(ClaimTypes.Role, r)));
+        if (changePassword) claims.Add(new Claim(AccountClaims.ChangePassword, "true"));
+        if (!enrolmentOnly && !changePassword) claims.AddRange((await users.GetRolesAsync(account)).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
             new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + idle, AllowRefresh = true });
