@@ -46,10 +46,10 @@ public sealed class AccountTests(LaneApps lanes) : IClassFixture<LaneApps>
     }
 
     [Theory, DatabaseLanes]
-    public async Task A_representative_registers_an_enterprise_invites_an_agent_with_scopes_and_removes_them(DatabaseLane lane)
+    public async Task A_representative_registers_an_enterprise_verified_at_a_window_invites_an_agent_with_scopes_and_removes_them(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
-        var (_, _, representative) = await app.RegisterAsync("代表人");
+        var (representativeId, _, representative) = await app.RegisterAsync("代表人");
         var (agentId, _, _) = await app.RegisterAsync("经办人");
         var first17 = "91110000" + Random.Shared.Next(0, 1_000_000_000).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
         var code = first17 + Kernel.Identifiers.CreditCode.CheckCharacter(first17);
@@ -60,6 +60,11 @@ public sealed class AccountTests(LaneApps lanes) : IClassFixture<LaneApps>
 
         using var registered = await representative.PostFormAsync("/account/enterprises", "/account/enterprises?handler=Register", ("CreditCode", code), ("EnterpriseName", "测试公司"));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        // The registry does not know the code: a window clerk verifies the claim before it can have agents.
+        var clerk = await app.ClerkAsync();
+        using (var verified = await clerk.PostFormAsync("/admin/identity/enterprise-claims?code=" + code, "/admin/identity/enterprise-claims?handler=Verify",
+            ("id", await clerk.ClaimIdAsync(code, representativeId)), ("Code", code)))
+            Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         var page = await representative.GetStringAsync("/account/enterprises");
         var enterpriseId = System.Text.RegularExpressions.Regex.Match(page, "name=\"EnterpriseId\" value=\"([^\"]+)\"").Groups[1].Value;
 

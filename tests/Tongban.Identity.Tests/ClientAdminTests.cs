@@ -77,8 +77,10 @@ public sealed class ClientAdminTests(LaneApps lanes) : IClassFixture<LaneApps>
         // Instances take the new keys at their next start: a second instance on the same database plays the restarted one.
         await using var restarted = new TongbanApp(app.Database);
         var newKeys = await KeyIdsAsync(restarted);
-        Assert.Equal(2, newKeys.Count);
-        Assert.Contains(oldKeys[0], newKeys);
+        // Both signing keys (ES256 and the ID tokens' RS256) were replaced; the previous ones stay published.
+        Assert.Equal(4, newKeys.Count);
+        Assert.Equal(2, oldKeys.Count);
+        Assert.All(oldKeys, old => Assert.Contains(old, newKeys));
         Assert.NotEqual(oldKeys[0], newKeys[0]);
         Assert.NotEqual(HttpStatusCode.Unauthorized, await ExchangeAsync(restarted, token));
         var (status, fresh) = await restarted.TokenAsync(("grant_type", "client_credentials"), ("client_id", TestClients.All[2].ClientId), ("client_secret", TestClients.All[2].Secret));

@@ -204,11 +204,12 @@ public sealed class OpenIdConnectTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.EndsWith("/connect/endsession", discovery.GetProperty("end_session_endpoint").GetString(), StringComparison.Ordinal);
         Assert.Equal(["S256"], discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
         var jwks = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri(discovery.GetProperty("jwks_uri").GetString()!).PathAndQuery)).RootElement;
-        // A P-256 signing key (ES256); the encryption key is symmetric and never published.
-        var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
-        Assert.Equal("EC", key.GetProperty("kty").GetString());
-        Assert.Equal("P-256", key.GetProperty("crv").GetString());
-        Assert.Equal("ES256", key.GetProperty("alg").GetString());
+        // A P-256 signing key (ES256) and an RSA one for ID tokens (RS256); the encryption key is symmetric and never published.
+        var keys = jwks.GetProperty("keys").EnumerateArray().ToList();
+        Assert.Equal(2, keys.Count);
+        var ec = Assert.Single(keys, k => k.GetProperty("kty").GetString() == "EC");
+        Assert.Equal(("P-256", "ES256"), (ec.GetProperty("crv").GetString(), ec.GetProperty("alg").GetString()));
+        Assert.Equal("RS256", Assert.Single(keys, k => k.GetProperty("kty").GetString() == "RSA").GetProperty("alg").GetString());
     }
 
     /// <summary>A citizen signs in to a new confidential client with offline access; the code is redeemed.</summary>

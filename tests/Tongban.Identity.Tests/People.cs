@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Identifiers;
 
 namespace Tongban.Identity.Tests;
@@ -26,6 +27,13 @@ internal static partial class People
     }
 
     public static string Text(string html) => WebUtility.HtmlDecode(html);
+
+    /// <summary>Every text message the development sender kept for <paramref name="phone"/>, after the outbox is drained (notices go through it).</summary>
+    public static async Task<IReadOnlyList<string>> TextsToAsync(this TongbanApp app, string phone)
+    {
+        await app.DrainOutboxAsync();
+        return [.. app.Services.GetRequiredService<Features.Sms.DevelopmentSmsSender>().Messages.Where(m => m.PhoneNumber == phone).Select(m => m.Message)];
+    }
 
     /// <summary>The account id of a signed-in client, from /api/identity/me.</summary>
     public static async Task<Guid> AccountIdAsync(HttpClient client)

@@ -65,7 +65,8 @@ public sealed class RefreshGrantTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.Equal(Names(byOpenIddict), Names(byLeanPath));
         Assert.Equal(byOpenIddict.GetProperty("token_type").GetString(), byLeanPath.GetProperty("token_type").GetString());
         Assert.Equal(byOpenIddict.GetProperty("scope").GetString(), byLeanPath.GetProperty("scope").GetString());
-        Assert.InRange(byLeanPath.GetProperty("expires_in").GetInt32() - byOpenIddict.GetProperty("expires_in").GetInt32(), -1, 1);
+        // The lean path counts from the moment it made the tokens; OpenIddict from when it writes the answer, which on a busy machine may be seconds later.
+        Assert.InRange(byLeanPath.GetProperty("expires_in").GetInt32() - byOpenIddict.GetProperty("expires_in").GetInt32(), -1, 10);
         foreach (var kind in new[] { "access_token", "id_token", "refresh_token" })
         {
             var (expected, actual) = (await ReadAsync(app, byOpenIddict.GetProperty(kind).GetString()!), await ReadAsync(app, byLeanPath.GetProperty(kind).GetString()!));

@@ -26,14 +26,20 @@ public static class TestStaff
         return (id, phone, Guid.Parse(row.Groups[1].Value));
     }
 
-    /// <summary>A staff member's first real sign-in: the password, then enrolling an authenticator, which gives the full cookie.</summary>
-    public static async Task<HttpClient> SignInAsync(TongbanApp app, string login)
+    /// <summary>A staff member's first real sign-in: the password, then enrolling an authenticator, which gives the full cookie (and shows the recovery codes).</summary>
+    public static async Task<HttpClient> SignInAsync(TongbanApp app, string login) => (await EnrolAsync(app, login)).Client;
+
+    /// <summary>As <see cref="SignInAsync"/>, with the authenticator's key and the ten recovery codes the enrolment page showed once.</summary>
+    public static async Task<(HttpClient Client, string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(TongbanApp app, string login)
     {
         var client = app.Browser();
         using (await client.PasswordSignInAsync(login, TestPeople.Password)) { }
         var key = Regex.Match(await client.GetStringAsync("/account/security"), "<code id=\"shared-key\">([A-Z2-7]+)</code>").Groups[1].Value;
         using var enrolled = await client.PostFormAsync("/account/security", "/account/security?handler=Enrol", ("Code", Totp.Code(key, DateTimeOffset.UtcNow)));
-        Assert.Equal("/admin", enrolled.Headers.Location?.OriginalString);
-        return client;
+        var page = await enrolled.Content.ReadAsStringAsync();
+        Assert.True(enrolled.StatusCode == HttpStatusCode.OK, page);
+        var codes = Regex.Matches(page, "<code class=\"recovery-code\">([0-9A-Z]{5}-[0-9A-Z]{5})</code>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, codes.Count);
+        return (client, key, codes);
     }
 }

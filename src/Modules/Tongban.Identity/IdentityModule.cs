@@ -11,6 +11,7 @@ using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Identity.Features;
 using Tongban.Identity.Features.Accounts;
+using Tongban.Identity.Features.Enterprises;
 using Tongban.Identity.Features.Federation;
 using Tongban.Identity.Features.ImportRegionPack;
 using Tongban.Identity.Features.Proxies;
@@ -20,10 +21,14 @@ using Tongban.Identity.Features.Sessions;
 using Tongban.Identity.Features.SignIn;
 using Tongban.Identity.Features.Sms;
 using Tongban.Identity.Features.MyAccount;
+using Tongban.Identity.Features.Notices;
+using Tongban.Identity.Features.Reauthenticate;
+using Tongban.Identity.Features.Security;
 using Tongban.Identity.Features.Verification;
 using Tongban.Identity.Features.VerifyInPerson;
 using Tongban.Identity.Passwords;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Web;
@@ -82,12 +87,21 @@ public static class IdentityModule
         services.AddScoped<VerifyRealName>();
         services.AddScoped<SetEmail>();
         services.AddScoped<ConfirmEmail>();
+        services.AddScoped<EnterpriseClaims>();
+        services.AddScoped<RecentAuthentication>();
+        services.AddScoped<RecoveryCodes>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<ChangePassword>();
+        services.AddScoped<Features.ChangePhone.ChangePhone>();
+        services.AddScoped<IOutboxHandler, AccountNotices.Send>();
         services.AddScoped<IRegionPackImporter, DemoAccountImporter>();
         services.AddScoped<ClientRegistrations>();
         services.AddOpenIdConnectProvider(configuration);
         services.AddFederation(configuration);
         services.AddSingleton(new AdminLink("/admin/identity/accounts", "账号与实名", "Accounts and real names",
             "工作人员账号、角色与辖区；现场实名核验", "Staff accounts, roles and divisions; in-person verification", Policies.SystemAdministrator, 15));
+        services.AddSingleton(new AdminLink("/admin/identity/enterprise-claims", "单位登记核验", "Enterprise claims",
+            "核验法人库无法确认的单位登记；撤销登记有误的单位", "Verify enterprise claims the registry cannot prove; revoke wrongly held ones", VerifyInPersonModel.Policy, 17));
         services.AddSingleton(new AdminLink("/admin/identity/clients", "单点登录客户端", "Single sign-on clients",
             "登记门户、应用和部门系统；密钥、回调地址、可获得的信息", "Register portals, apps and department systems: secrets, redirect URIs, what each may receive", Policies.SystemAdministrator, 16));
         return services;

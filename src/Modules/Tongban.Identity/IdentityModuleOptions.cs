@@ -16,6 +16,9 @@ internal sealed class IdentityModuleOptions
     /// <summary>A citizen session ends after this long without a request.</summary>
     public TimeSpan CitizenIdleTimeout { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>How recent the last sign-in or confirmation must be to change a password, phone, e-mail address or recovery codes.</summary>
+    public TimeSpan ReauthenticationWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Whether /dev/sms and the development SMS sender are on (follows Authentication:DevelopmentSignIn).</summary>
     public bool DevelopmentSignIn { get; set; }
 }

@@ -46,6 +46,25 @@ public interface IAccountDirectory
     string StepUpPath { get; }
 }
 
+/// <summary>
+/// Something an account holder must hear about out of band, published through the identity module's outbox once the
+/// change behind it is committed: a sign-in from a device or network not seen before, their claim to an enterprise
+/// revoked, their password changed. The identity module texts it to the account's phone (<see cref="ISmsSender"/>);
+/// another module may subscribe to <see cref="MessageType"/> too (an inbox message, say). The texts never hold an ID number.
+/// </summary>
+public sealed record AccountNotice(Guid AccountId, string Kind, string Chinese, string English)
+{
+    public const string MessageType = "identity.account_notice";
+}
+
+/// <summary>The kinds of <see cref="AccountNotice"/>.</summary>
+public static class AccountNoticeKinds
+{
+    public const string UnfamiliarSignIn = "unfamiliar_sign_in";
+    public const string EnterpriseClaimRevoked = "enterprise_claim_revoked";
+    public const string PasswordChanged = "password_changed";
+}
+
 /// <summary>Sends a text message to a mainland mobile number. The host plugs in an operator's gateway; development stores them.</summary>
 public interface ISmsSender
 {

@@ -97,6 +97,13 @@ internal sealed class Account : IdentityUser<Guid>
         return true;
     }
 
+    /// <summary>A new mobile number, proven by a code sent to it (checked by the caller); SMS sign-in and notices go to it from now on.</summary>
+    public void ChangePhone(string phone)
+    {
+        PhoneNumber = PhoneNumbers.Normalize(phone) ?? throw new DomainException(new DomainError("account.phone", "请填写11位手机号码", "Give an 11-digit mobile phone number", Field: "phone"));
+        PhoneNumberConfirmed = true;
+    }
+
     /// <summary>The holder opened the link sent to the address (its token checked by the caller).</summary>
     public void ConfirmEmail()
     {

@@ -18,6 +18,7 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<ProxyAuthorisation> ProxyAuthorisations => Set<ProxyAuthorisation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
@@ -56,16 +57,29 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
         {
             e.ToTable("enterprises");
             e.Property(x => x.CreditCode).HasMaxLength(18);
-            e.HasIndex(x => x.CreditCode).IsUnique();
+            // One verified holder per credit code; pending and revoked claims may be many (the filter names the column: 2 = Verified).
+            e.HasIndex(x => x.CreditCode, "ux_idn_enterprises_verified_credit_code").IsUnique().HasFilter($"status = {(int)EnterpriseStatus.Verified}");
+            e.HasIndex(x => new { x.CreditCode, x.Status });
             e.Property(x => x.Name).HasMaxLength(100);
             e.HasIndex(x => x.RepresentativeId);
             e.Property(x => x.Agents).HasJsonConversion();
+            e.Property(x => x.VerifiedBy).HasMaxLength(200);
+            e.Property(x => x.RevokedBy).HasMaxLength(200);
+            e.Property(x => x.RevokedReason).HasMaxLength(200);
         });
         builder.Entity<SignInSession>(e =>
         {
             e.ToTable("sessions");
             e.HasIndex(s => s.AccountId);
             e.Property(s => s.UserAgent).HasMaxLength(200);
+            e.Property(s => s.Device).HasMaxLength(64);
+            e.Property(s => s.Network).HasMaxLength(50);
+        });
+        builder.Entity<RecoveryCode>(e =>
+        {
+            e.ToTable("recovery_codes");
+            e.HasIndex(c => c.AccountId);
+            e.Property(c => c.Hash).HasMaxLength(200);
         });
         builder.Entity<OneTimeCode>(e =>
         {

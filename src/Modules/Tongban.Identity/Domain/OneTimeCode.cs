@@ -7,6 +7,9 @@ internal enum CodePurpose
 {
     SignIn = 1,
     ResetPassword = 2,
+
+    /// <summary>Sent to a new mobile number, to prove it is the account holder's before it replaces the old one.</summary>
+    ChangePhone = 3,
 }
 
 /// <summary>
@@ -28,21 +31,22 @@ internal sealed class OneTimeCode
     public int Attempts { get; private set; }
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public static (OneTimeCode Code, string Plain) Issue(Guid account, CodePurpose purpose, DateTimeOffset now)
+    /// <param name="boundTo">What the code is good for besides its purpose (the new number it was sent to): it is hashed with the code, so it works for that alone.</param>
+    public static (OneTimeCode Code, string Plain) Issue(Guid account, CodePurpose purpose, DateTimeOffset now, string? boundTo = null)
     {
         var plain = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var code = new OneTimeCode { Id = Guid.CreateVersion7(), AccountId = account, Purpose = purpose, ExpiresAt = now + Lifetime };
-        code.Hash = HashOf(code.Id, plain);
+        code.Hash = HashOf(code.Id, plain, boundTo);
         return (code, plain);
     }
 
     public bool IsUsable(DateTimeOffset now) => UsedAt is null && now < ExpiresAt && Attempts < MaxAttempts;
 
     /// <summary>Consumes the code when it matches; counts a wrong guess otherwise.</summary>
-    public bool TryUse(string? plain, DateTimeOffset now)
+    public bool TryUse(string? plain, DateTimeOffset now, string? boundTo = null)
     {
         if (!IsUsable(now)) return false;
-        var given = Encoding.ASCII.GetBytes(HashOf(Id, (plain ?? "").Trim()));
+        var given = Encoding.ASCII.GetBytes(HashOf(Id, (plain ?? "").Trim(), boundTo));
         if (!CryptographicOperations.FixedTimeEquals(given, Encoding.ASCII.GetBytes(Hash)))
         {
             Attempts++;
@@ -52,6 +56,6 @@ internal sealed class OneTimeCode
         return true;
     }
 
-    private static string HashOf(Guid id, string plain) =>
-        Convert.ToHexString(HMACSHA256.HashData(id.ToByteArray(), Encoding.ASCII.GetBytes(plain)));
+    private static string HashOf(Guid id, string plain, string? boundTo) =>
+        Convert.ToHexString(HMACSHA256.HashData(id.ToByteArray(), Encoding.UTF8.GetBytes(boundTo is null ? plain : plain + "|" + boundTo)));
 }

@@ -1,14 +1,20 @@
 namespace Tongban.Identity.Domain;
 
-/// <summary>What an OpenID Connect server key is for: signing tokens (published in the JWKS) or encrypting them.</summary>
+/// <summary>What an OpenID Connect server key is for: signing tokens (published in the JWKS), encrypting them, or signing ID tokens.</summary>
 internal enum ServerKeyUse
 {
+    /// <summary>ECDSA P-256 (ES256): access and refresh tokens, authorization codes.</summary>
     Signing,
+
+    /// <summary>AES-256 (A256KW): codes and refresh tokens, read only by Tongban.</summary>
     Encryption,
+
+    /// <summary>RSA 2048 (RS256): ID tokens, the algorithm every relying party must accept (OpenID Connect Discovery §3).</summary>
+    IdentityTokenSigning,
 }
 
 /// <summary>
-/// An RSA key of the OpenID Connect server, its private part stored protected (never in clear). The newest key of a
+/// A key of the OpenID Connect server, its private part stored protected (never in clear). The newest key of a
 /// use is the current one; older ones stay published and usable for validation and decryption for a while after a
 /// newer one replaced them (<see cref="StillServing"/>), so tokens issued before a rotation keep working.
 /// </summary>

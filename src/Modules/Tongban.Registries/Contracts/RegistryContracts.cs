@@ -106,6 +106,25 @@ public enum EntityCheck
     Inactive,
 }
 
+/// <summary>What the legal-entity registry says of a person claiming to represent an entity (identity module: registering an enterprise).</summary>
+public enum RepresentativeCheck
+{
+    /// <summary>An active entity with this credit code and name, whose recorded legal representative has this ID number.</summary>
+    Representative,
+
+    /// <summary>An active entity with this credit code and name whose recorded legal representative is someone else.</summary>
+    NotRepresentative,
+
+    /// <summary>The registry holds this credit code under another name.</summary>
+    NameDiffers,
+
+    /// <summary>The credit code and name match an entity that is cancelled, revoked or moved out.</summary>
+    Inactive,
+
+    /// <summary>The registry cannot say: it holds no such credit code, or no representative's ID number for it.</summary>
+    Unknown,
+}
+
 /// <summary>A fact taken from a registry in place of a paper material: a few named values, never a whole record.</summary>
 public sealed record RegistryFact(string Fact, string Chinese, string English, IReadOnlyList<FactValue> Values, DateOnly UpdatedOn);
 
@@ -118,6 +137,9 @@ public interface IRegistryVerification
     Task<PersonCheck> VerifyPersonAsync(string idNumber, string name, RegistryRead read, CancellationToken cancellationToken);
 
     Task<EntityCheck> VerifyEntityAsync(string creditCode, string name, RegistryRead read, CancellationToken cancellationToken);
+
+    /// <summary>Whether the person with <paramref name="idNumber"/> is the recorded legal representative of the entity; the ID number is compared, never returned.</summary>
+    Task<RepresentativeCheck> VerifyRepresentativeAsync(string creditCode, string name, string idNumber, RegistryRead read, CancellationToken cancellationToken);
 
     /// <summary>
     /// The fact (<c>population.identity</c>, <c>population.household</c>, <c>population.marriage</c>,

@@ -52,6 +52,7 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
             e.Property(p => p.Name).HasMaxLength(200);
             e.Property(p => p.EntityType).HasMaxLength(50);
             e.Property(p => p.LegalRepresentative).HasMaxLength(50);
+            e.Property(p => p.LegalRepresentativeIdNumber).HasMaxLength(18);
             e.Property(p => p.Address).HasMaxLength(200);
             e.Property(p => p.DivisionCode).HasMaxLength(12);
             e.Property(p => p.BusinessScope).HasMaxLength(2000);

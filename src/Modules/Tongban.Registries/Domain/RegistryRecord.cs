@@ -83,6 +83,9 @@ internal sealed class LegalEntity : RegistryRecord
     public required string EntityType { get; init; }
 
     public required string LegalRepresentative { get; init; }
+
+    /// <summary>法定代表人身份证号码: what proves a person represents the entity (identity module); older records may lack it.</summary>
+    public string? LegalRepresentativeIdNumber { get; init; }
     public required string Address { get; init; }
     public required string DivisionCode { get; init; }
     public EntityStatus Status { get; init; }

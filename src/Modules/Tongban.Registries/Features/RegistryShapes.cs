@@ -37,6 +37,7 @@ internal static class RegistryShapes
         new("status", "string", Public, "登记状态", "Status (active, cancelled, revoked, moved-out)"),
         new("establishedOn", "date", Public, "成立日期", "Established on"),
         new("businessScope", "string", Public, "经营范围", "Business scope"),
+        new("legalRepresentativeIdNumber", "string", Sensitive, "法定代表人身份证号码", "Legal representative's ID number"),
         new("updatedOn", "date", Internal, "更新日期", "Last updated"),
     ]);
 
@@ -101,7 +102,7 @@ internal static class RegistryShapes
     {
         ["creditCode"] = e.CreditCode, ["name"] = e.Name, ["entityType"] = e.EntityType, ["legalRepresentative"] = e.LegalRepresentative,
         ["address"] = e.Address, ["divisionCode"] = e.DivisionCode, ["status"] = Code(EntityStatuses, e.Status), ["establishedOn"] = e.EstablishedOn,
-        ["businessScope"] = e.BusinessScope, ["updatedOn"] = e.UpdatedOn,
+        ["businessScope"] = e.BusinessScope, ["legalRepresentativeIdNumber"] = e.LegalRepresentativeIdNumber, ["updatedOn"] = e.UpdatedOn,
     };
 
     public static Dictionary<string, object?> Fields(GeoFeature g) => new(StringComparer.Ordinal)

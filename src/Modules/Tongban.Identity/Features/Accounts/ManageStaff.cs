@@ -4,6 +4,7 @@ using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Identity.Features.SignIn;
+using Tongban.Identity.Passwords;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
@@ -33,7 +34,7 @@ internal sealed class ManageStaff(AccountsDbContext db, UserManager<Account> use
         var account = Account.CreateStaff(input.IdNumber, input.Name, input.Phone, input.Placement, clock.GetUtcNow());
         await CheckAsync(account, wanted, admin, ct);
         await accounts.EnsureUniqueAsync(account, ct);
-        await accounts.SetPasswordAsync(account, input.Password);
+        await users.SetCheckedPasswordAsync(account, input.Password);
         await EnsureRolesAsync(wanted);
         var created = await users.CreateAsync(account);
         if (!created.Succeeded) throw SignInErrors.From(created);

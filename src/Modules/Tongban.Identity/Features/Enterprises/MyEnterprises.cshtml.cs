@@ -10,14 +10,15 @@ namespace Tongban.Identity.Features.Enterprises;
 
 internal sealed record AgentRow(Guid AccountId, string Name, string MaskedIdNumber, IReadOnlyList<string> Scopes, DateOnly ExpiresOn);
 
-internal sealed record EnterpriseRow(Guid Id, string CreditCode, string Name, RealNameLevel Level, IReadOnlyList<AgentRow> Agents);
+internal sealed record EnterpriseRow(Guid Id, string CreditCode, string Name, RealNameLevel Level, EnterpriseStatus Status, string? RevokedReason, IReadOnlyList<AgentRow> Agents);
 
 /// <summary>
-/// A citizen registers the enterprise they legally represent, and invites or removes its agents (经办人) with scopes
-/// and an expiry date. The agent is named by ID number in the form body, never in a URL.
+/// A citizen registers the enterprise they legally represent (<see cref="EnterpriseClaims"/>: proven by the legal-entity
+/// registry, or waiting for a window), and once it is verified invites or removes its agents (经办人) with scopes and an
+/// expiry date. The agent is named by ID number in the form body, never in a URL.
 /// </summary>
 [Authorize]
-internal sealed class MyEnterprisesModel(AccountsDbContext db, RegisterAccounts register) : PageModel
+internal sealed class MyEnterprisesModel(AccountsDbContext db, RegisterAccounts register, EnterpriseClaims claims) : PageModel
 {
     [BindProperty] public string? CreditCode { get; set; }
     [BindProperty] public string? EnterpriseName { get; set; }
@@ -33,7 +34,7 @@ internal sealed class MyEnterprisesModel(AccountsDbContext db, RegisterAccounts 
     public async Task<IActionResult> OnPostRegisterAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Forbid();
-        await register.RegisterEnterpriseAsync(User.AccountId()!.Value, CreditCode ?? "", EnterpriseName ?? "", ct);
+        await claims.ClaimAsync(User.AccountId()!.Value, CreditCode, EnterpriseName, ct);
         return Redirect("/account/enterprises");
     }
 
@@ -54,10 +55,11 @@ internal sealed class MyEnterprisesModel(AccountsDbContext db, RegisterAccounts 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (User.AccountId() is not { } id) return false;
-        var mine = await db.Enterprises.AsNoTracking().Where(e => e.RepresentativeId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        var mine = (await db.Enterprises.AsNoTracking().Where(e => e.RepresentativeId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct))
+            .OrderBy(e => e.Status switch { EnterpriseStatus.Verified => 0, EnterpriseStatus.Pending => 1, _ => 2 }).ToList();
         var agentIds = mine.SelectMany(e => e.Agents.Select(a => a.AccountId)).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(a => agentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        Enterprises = mine.Select(e => new EnterpriseRow(e.Id, e.CreditCode, e.Name, e.Level, e.Agents
+        Enterprises = mine.Select(e => new EnterpriseRow(e.Id, e.CreditCode, e.Name, e.Level, e.Status, e.RevokedReason, e.Agents
             .Select(a => new AgentRow(a.AccountId, people.GetValueOrDefault(a.AccountId)?.Name ?? "", people.GetValueOrDefault(a.AccountId)?.MaskedIdNumber ?? "", a.Scopes, a.ExpiresOn))
             .ToList())).ToList();
         return true;

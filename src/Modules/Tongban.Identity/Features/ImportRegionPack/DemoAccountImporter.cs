@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Identity.Features.Accounts;
+using Tongban.Identity.Features.Enterprises;
 using Tongban.Identity.Features.Verification;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Security;
@@ -22,7 +23,7 @@ internal sealed record DemoAccountsFile(List<DemoCitizen> Citizens, List<DemoEnt
 /// Demo accounts of a region pack (<c>accounts.json</c>, optional): only a demo pack has one, and it is loaded only
 /// by the region seeder, i.e. on a fresh demo database or by <c>tongban seed</c>. Passwords are documented in the README.
 /// </summary>
-internal sealed class DemoAccountImporter(AccountsDbContext db, RegisterAccounts accounts, ManageStaff staff, VerifyRealName verify) : IRegionPackImporter
+internal sealed class DemoAccountImporter(AccountsDbContext db, RegisterAccounts accounts, EnterpriseClaims enterprises, ManageStaff staff, VerifyRealName verify) : IRegionPackImporter
 {
     public const string File = "accounts.json";
 
@@ -45,7 +46,7 @@ internal sealed class DemoAccountImporter(AccountsDbContext db, RegisterAccounts
         foreach (var e in file.Enterprises)
         {
             var representative = await db.Users.SingleAsync(a => a.IdNumber == e.RepresentativeIdNumber, cancellationToken);
-            await accounts.RegisterEnterpriseAsync(representative.Id, e.CreditCode, e.Name, cancellationToken);
+            await enterprises.ClaimAsync(representative.Id, e.CreditCode, e.Name, cancellationToken);
         }
         foreach (var s in file.Staff)
         {

@@ -19,7 +19,7 @@ internal sealed record ClientSummary(string ClientId, string DisplayName, bool C
 /// A disabled client keeps its registration but loses its permissions (kept aside as a property), so OpenIddict itself
 /// refuses it everything.
 /// </summary>
-internal sealed class ClientRegistrations(IOpenIddictApplicationManager applications, AccountsDbContext db, TimeProvider clock)
+internal sealed class ClientRegistrations(IOpenIddictApplicationManager applications, AccountsDbContext db, TimeProvider clock, Features.OpenIdConnect.ClientStatus status)
 {
     private const string DepartmentProperty = "department";
     private const string DisabledProperty = "disabled_permissions";
@@ -80,14 +80,20 @@ internal sealed class ClientRegistrations(IOpenIddictApplicationManager applicat
         descriptor.Properties[DisabledProperty] = JsonSerializer.SerializeToElement(descriptor.Permissions);
         descriptor.Permissions.Clear();
         await applications.UpdateAsync(application, descriptor, ct);
+        status.Forget(clientId);
         await AuditAsync(actor, "identity.client_disabled", clientId, null, ct);
     }
 
     public async Task DeleteAsync(string clientId, string actor, CancellationToken ct)
     {
         await applications.DeleteAsync(await FindAsync(clientId, ct), ct);
+        status.Forget(clientId);
         await AuditAsync(actor, "identity.client_deleted", clientId, null, ct);
     }
+
+    /// <summary>Whether an administrator disabled the client (its permissions are kept aside).</summary>
+    public static async Task<bool> IsDisabledAsync(IOpenIddictApplicationManager applications, object application, CancellationToken ct) =>
+        (await applications.GetPropertiesAsync(application, ct)).ContainsKey(DisabledProperty);
 
     /// <summary>The credit code of the department a system client belongs to, or null.</summary>
     public static async Task<string?> DepartmentAsync(IOpenIddictApplicationManager applications, object application, CancellationToken ct) =>

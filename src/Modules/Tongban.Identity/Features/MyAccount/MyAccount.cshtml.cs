@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Identity.Contracts;
+using Tongban.Identity.Features.Reauthenticate;
 using Tongban.Identity.Features.Verification;
 
 namespace Tongban.Identity.Features.MyAccount;
 
 /// <summary>
 /// The signed-in person's account: name, masked ID number, real-name level, L2 step-up (/account/verify), and the e-mail
-/// address for notifications with its confirmation link.
+/// address for notifications with its confirmation link (changed only after a recent authentication).
 /// </summary>
 [Authorize]
-internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName verify, SetEmail setEmail, ConfirmEmail confirmEmail) : PageModel
+internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName verify, SetEmail setEmail, ConfirmEmail confirmEmail, RecentAuthentication recent) : PageModel
 {
     public AccountInfo? Account { get; private set; }
 
@@ -32,6 +33,8 @@ internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName 
     public async Task<IActionResult> OnPostEmailAsync(CancellationToken ct)
     {
         if (User.AccountId() is not { } id) return Forbid();
+        // A new address is where notices go: like a password, it is changed only by someone who proved who they are lately.
+        if (!await recent.IsRecentAsync(User, ct)) return Redirect(RecentAuthentication.ConfirmUrl("/account"));
         var typed = Email;
         if (!await LoadAsync(id, ct)) return Forbid();
         Email = typed; // shown again as typed if refused; the status beside it stays the saved address's

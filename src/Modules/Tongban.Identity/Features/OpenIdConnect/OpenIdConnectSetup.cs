@@ -47,9 +47,20 @@ internal static class OpenIdConnectSetup
                 // costs a private-key operation (~0.3 ms) per call; a signature check costs ~0.02 ms. They carry only
                 // the subject (an account id) or the system's client id and department (ADR 0011).
                 o.DisableAccessTokenEncryption();
-                o.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                o.Configure(server =>
+                {
+                    server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
+                    // Discovery lists only what is so: clients authenticate with a secret (no client assertions), and
+                    // there is one account per browser session to select.
+                    server.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt);
+                    server.ClientAssertionTypes.Clear();
+                    server.PromptValues.Remove(PromptValues.SelectAccount);
+                });
                 o.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(h => h.UseScopedHandler<AuditTokenRefusals>());
                 TokenEntries.Handlers(o);
+                TokenChains.Handlers(o);
+                HeaderTokensOnly.Handler(o);
+                SignIdentityTokensWithRsa.Handler(o);
                 var host = o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 // TestServer and `dotnet run` speak plain HTTP; production runs behind TLS.
@@ -59,11 +70,16 @@ internal static class OpenIdConnectSetup
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
+                // The validation handler serves the exchange only: it takes tokens issued for it (RFC 9068 §4).
+                o.AddAudiences(Audiences.Exchange);
             });
         services.AddSingleton<ServerKeyRing>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ServerKeyRing>());
         services.AddSingleton<IOpenIdConnectKeys>(sp => sp.GetRequiredService<ServerKeyRing>());
         services.AddScoped<AccountPrincipals>();
+        services.AddSingleton<ClientStatus>();
+        services.AddScoped<Consents>();
+        services.AddScoped<SignInFreshness>();
         services.AddSingleton<RefreshGrants>();
         services.AddSingleton<Redemptions>();
         services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, EndpointScopedSchemes>());

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +30,7 @@ namespace Tongban.Identity.Features.OpenIdConnect;
 /// the refusal. So the errors, reuse detection and every other grant stay OpenIddict's alone.
 /// </para>
 /// </summary>
-internal sealed class RefreshGrants(IOptions<OpenIddictServerOptions> server, IOptions<OpenIddictServerAspNetCoreOptions> host, IOptions<OpenIdConnectOptions> options,
+internal sealed partial class RefreshGrants(IOptions<OpenIddictServerOptions> server, IOptions<OpenIddictServerAspNetCoreOptions> host, IOptions<OpenIdConnectOptions> options,
     Redemptions redemptions, ILogger<RefreshGrants> logger)
 {
     private static readonly FrozenSet<string> Plain = FrozenSet.ToFrozenSet([Parameters.GrantType, Parameters.RefreshToken, Parameters.ClientId, Parameters.ClientSecret], StringComparer.Ordinal);
@@ -40,7 +38,7 @@ internal sealed class RefreshGrants(IOptions<OpenIddictServerOptions> server, IO
     /// <summary>OpenIddict's internal claims a new refresh token inherits from the one presented.</summary>
     private static readonly string[] Inherited =
     [
-        Claims.Private.Scope, Claims.Private.AuthorizationId, Claims.Private.Presenter,
+        Claims.Private.Scope, Claims.Private.AuthorizationId, Claims.Private.Presenter, Claims.Private.Resource,
         Claims.Private.RedirectUri, Claims.Private.CodeChallenge, Claims.Private.CodeChallengeMethod,
     ];
 
@@ -118,8 +116,8 @@ internal sealed class RefreshGrants(IOptions<OpenIddictServerOptions> server, IO
         // The account is read again, as the token endpoint does for OpenIddict's path: a changed name or level shows, a removed account gets nothing.
         var account = await services.GetRequiredService<AccountPrincipals>().FindAsync(token.Subject, ct);
         if (account is null) return false;
-        var principal = AccountPrincipals.For(account, token.Scopes, token.AuthorizationId.ToString());
-        var issued = Issue(principal, token, client.Id, clientId, issuer, now);
+        var principal = AccountPrincipals.For(account, token.Scopes, token.AuthorizationId.ToString(), token.AuthenticatedAt);
+        var issued = Issue(principal, token, new Audience(client.Id, clientId, issuer), services.GetRequiredService<ServerKeyRing>().IdentityTokenSigning, now);
 
         // Redeemed only if still valid: of two requests racing with one token, the loser goes to OpenIddict, which sees a reuse.
         try
@@ -158,7 +156,7 @@ internal sealed class RefreshGrants(IOptions<OpenIddictServerOptions> server, IO
 
     /// <summary>What a presented refresh token says, if it is ours, encrypted and signed, issued here to this client, unexpired, with only claims we know.</summary>
     private sealed record Presented(Guid EntryId, Guid AuthorizationId, string Subject, System.Collections.Immutable.ImmutableArray<string> Scopes,
-        Dictionary<string, JsonElement> InheritedClaims);
+        long? AuthenticatedAt, Dictionary<string, JsonElement> InheritedClaims);
 
     private async Task<Presented?> PresentedAsync(string presented, string issuer, string clientId, DateTimeOffset now)
     {
@@ -181,7 +179,8 @@ internal sealed class RefreshGrants(IOptions<OpenIddictServerOptions> server, IO
         var inherited = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var name in Inherited)
             if (claims.TryGetProperty(name, out var value)) inherited[name] = value.Clone();
-        return new Presented(entryId, authorizationId, subject, [.. scopes], inherited);
+        long? authenticatedAt = claims.TryGetProperty(Claims.AuthenticationTime, out var at) && at.TryGetInt64(out var seconds) ? seconds : null;
+        return new Presented(entryId, authorizationId, subject, [.. scopes], authenticatedAt, inherited);
     }
 
     private static string? Text(JsonElement claims, string name) =>
@@ -193,97 +192,4 @@ internal sealed class RefreshGrants(IOptions<OpenIddictServerOptions> server, IO
         JsonValueKind.Array => [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)],
         _ => [],
     };
-
-    private sealed record Issued(string AccessToken, DateTimeOffset AccessExpires, string? IdentityToken, string RefreshToken, Redemptions.NewEntry[] Entries);
-
-    /// <summary>
-    /// The access, ID and refresh tokens OpenIddict would make for this principal: the same claims (the principal's by
-    /// their destinations, OpenIddict's internal ones inherited from the presented token), types, keys and lifetimes.
-    /// </summary>
-    private Issued Issue(System.Security.Claims.ClaimsPrincipal principal, Presented token, Guid application, string clientId, string issuer, DateTimeOffset now)
-    {
-        var o = server.Value;
-        var (accessLifetime, identityLifetime, refreshLifetime) = (o.AccessTokenLifetime!.Value, o.IdentityTokenLifetime!.Value, o.RefreshTokenLifetime!.Value);
-        var access = Entry(TokenTypeIdentifiers.AccessToken, token.Subject, now, now + accessLifetime);
-        var refresh = Entry(TokenTypeIdentifiers.RefreshToken, token.Subject, now, now + refreshLifetime);
-
-        var accessClaims = new Dictionary<string, object>(StringComparer.Ordinal);
-        var identityClaims = new Dictionary<string, object>(StringComparer.Ordinal);
-        var refreshClaims = new Dictionary<string, object>(StringComparer.Ordinal);
-        var destinations = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var claim in principal.Claims.Where(c => !c.Type.StartsWith(Claims.Prefixes.Private, StringComparison.Ordinal)))
-        {
-            var to = claim.GetDestinations();
-            if (to.Contains(Destinations.AccessToken)) accessClaims[claim.Type] = claim.Value;
-            if (to.Contains(Destinations.IdentityToken)) identityClaims[claim.Type] = claim.Value;
-            if (to.Length > 0) destinations[claim.Type] = [.. to];
-            refreshClaims[claim.Type] = claim.Value;
-        }
-
-        accessClaims[Claims.Scope] = string.Join(' ', token.Scopes);
-        accessClaims[Claims.JwtId] = Guid.NewGuid().ToString();
-        accessClaims[Claims.ClientId] = clientId;
-        accessClaims[Claims.Private.AuthorizationId] = token.InheritedClaims[Claims.Private.AuthorizationId];
-        accessClaims[Claims.Private.Presenter] = token.InheritedClaims[Claims.Private.Presenter];
-        accessClaims[Claims.Private.TokenId] = access.Id.ToString();
-        var accessToken = Create(accessClaims, JsonWebTokenTypes.AccessToken, issuer, now, now + accessLifetime, encrypt: false);
-
-        string? identityToken = null;
-        if (token.Scopes.Contains(Scopes.OpenId))
-        {
-            identityClaims[Claims.Audience] = token.InheritedClaims[Claims.Private.Presenter];
-            identityClaims[Claims.AuthorizedParty] = clientId;
-            identityClaims[Claims.Private.AuthorizationId] = token.InheritedClaims[Claims.Private.AuthorizationId];
-            identityClaims[Claims.AccessTokenHash] = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken)).AsSpan(0, 16).ToArray());
-            identityToken = Create(identityClaims, JwtConstants.HeaderType, issuer, now, now + identityLifetime, encrypt: false);
-        }
-
-        refreshClaims[Claims.Private.ClaimDestinationsMap] = JsonSerializer.SerializeToElement(destinations);
-        foreach (var (name, value) in token.InheritedClaims) refreshClaims[name] = value;
-        refreshClaims[Claims.Private.TokenId] = refresh.Id.ToString();
-        var refreshToken = Create(refreshClaims, JsonWebTokenTypes.Private.RefreshToken, issuer, now, now + refreshLifetime, encrypt: true);
-
-        return new Issued(accessToken, now + accessLifetime, identityToken, refreshToken,
-            [new(access, application, token.AuthorizationId), new(refresh, application, token.AuthorizationId)]);
-    }
-
-    private static OpenIddictEntityFrameworkCoreToken<Guid> Entry(string type, string subject, DateTimeOffset created, DateTimeOffset expires) => new()
-    {
-        Id = Guid.NewGuid(),
-        Type = type,
-        Status = Statuses.Valid,
-        Subject = subject,
-        CreationDate = created.UtcDateTime,
-        ExpirationDate = expires.UtcDateTime,
-    };
-
-    private string Create(Dictionary<string, object> claims, string type, string issuer, DateTimeOffset issued, DateTimeOffset expires, bool encrypt) =>
-        _tokens.CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            Issuer = issuer,
-            IssuedAt = issued.UtcDateTime,
-            Expires = expires.UtcDateTime,
-            TokenType = type,
-            SigningCredentials = server.Value.SigningCredentials[0],
-            EncryptingCredentials = encrypt ? server.Value.EncryptionCredentials[0] : null,
-        });
-
-    /// <summary>The token response as OpenIddict writes it (RFC 6749 §5.1): never cached.</summary>
-    private static async Task WriteAsync(HttpResponse response, Issued issued, System.Collections.Immutable.ImmutableArray<string> scopes, DateTimeOffset now)
-    {
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json;charset=UTF-8";
-        response.Headers.CacheControl = "no-store";
-        response.Headers.Pragma = "no-cache";
-        await using var json = new Utf8JsonWriter(response.Body);
-        json.WriteStartObject();
-        json.WriteString(Parameters.AccessToken, issued.AccessToken);
-        json.WriteString(Parameters.TokenType, TokenTypes.Bearer);
-        json.WriteNumber(Parameters.ExpiresIn, (long)(issued.AccessExpires - now).TotalSeconds);
-        json.WriteString(Parameters.Scope, string.Join(' ', scopes));
-        if (issued.IdentityToken is not null) json.WriteString(Parameters.IdToken, issued.IdentityToken);
-        json.WriteString(Parameters.RefreshToken, issued.RefreshToken);
-        json.WriteEndObject();
-    }
 }

@@ -16,7 +16,9 @@ namespace Tongban.Identity.Features.OpenIdConnect;
 /// <summary>
 /// The server's keys, kept in <c>idn_oidc_keys</c> protected by Data Protection (whose key ring is in the database,
 /// so every instance reads them): an ECDSA P-256 key signs (ES256), an AES-256 key wraps the content keys of the
-/// tokens only Tongban reads (A256KW). Keys made before ADR 0011's revision are RSA and still load, until rotated away. At start-up a key older than <c>Identity:OpenIdConnect:KeyRotation</c> is replaced;
+/// tokens only Tongban reads (A256KW), an RSA 2048 key signs ID tokens (RS256, which every relying party accepts;
+/// <see cref="IdentityTokenSigning"/>). Signing keys made before ADR 0011's revision are RSA and still load, until
+/// rotated away. At start-up a key older than <c>Identity:OpenIdConnect:KeyRotation</c> is replaced;
 /// <c>tongban identity rotate-keys</c> replaces it at once. The current key signs and encrypts; the previous ones stay
 /// in the JWKS and keep validating (see docs/operations.md, ADR 0011).
 /// </summary>
@@ -24,6 +26,10 @@ internal sealed class ServerKeyRing(IServiceScopeFactory scopes, IDataProtection
     IOptions<OpenIdConnectOptions> options) : IConfigureOptions<OpenIddictServerOptions>, IOpenIdConnectKeys
 {
     private IDataProtector Protector => protection.CreateProtector("Tongban.Identity.OpenIdConnect.ServerKeys");
+    private SigningCredentials? _identityTokenSigning;
+
+    /// <summary>The current RS256 key, which signs ID tokens (OpenIddict's path and the lean one); the others sign with ES256.</summary>
+    public SigningCredentials IdentityTokenSigning => _identityTokenSigning ?? throw new InvalidOperationException("The server's keys are not loaded yet.");
 
     public void Configure(OpenIddictServerOptions server)
     {
@@ -34,10 +40,17 @@ internal sealed class ServerKeyRing(IServiceScopeFactory scopes, IDataProtection
         {
             var keys = db.ServerKeys.AsNoTracking().Where(k => k.Use == use).ToList();
             if (ServerKey.Due(keys, options.Value.KeyRotation, now)) keys.Add(Add(db, use, now, "scheduled"));
+            // Enum order puts the ES256 keys first: OpenIddict signs with the first credential; ID tokens are re-pointed to RS256.
             foreach (var key in ServerKey.StillServing(keys, options.Value.KeyRetention, now).Select(Load))
             {
-                if (use == ServerKeyUse.Signing) server.SigningCredentials.Add(new SigningCredentials(key, key is ECDsaSecurityKey ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256));
-                else server.EncryptionCredentials.Add(new EncryptingCredentials(key, key is SymmetricSecurityKey ? SecurityAlgorithms.Aes256KW : SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+                if (use == ServerKeyUse.Encryption)
+                    server.EncryptionCredentials.Add(new EncryptingCredentials(key, key is SymmetricSecurityKey ? SecurityAlgorithms.Aes256KW : SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+                else
+                {
+                    var credentials = new SigningCredentials(key, key is ECDsaSecurityKey ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256);
+                    server.SigningCredentials.Add(credentials);
+                    if (use == ServerKeyUse.IdentityTokenSigning) _identityTokenSigning ??= credentials;
+                }
             }
         }
         db.SaveChanges();
@@ -54,9 +67,12 @@ internal sealed class ServerKeyRing(IServiceScopeFactory scopes, IDataProtection
 
     private ServerKey Add(AccountsDbContext db, ServerKeyUse use, DateTimeOffset now, string why)
     {
-        var material = use == ServerKeyUse.Signing
-            ? EcdsaPrefix + Convert.ToBase64String(ExportEcdsa())
-            : AesPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var material = use switch
+        {
+            ServerKeyUse.Signing => EcdsaPrefix + Convert.ToBase64String(ExportEcdsa()),
+            ServerKeyUse.Encryption => AesPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            _ => Convert.ToBase64String(ExportRsa()),
+        };
         var key = ServerKey.Create(use, Protector.Protect(material), now);
         db.ServerKeys.Add(key);
         db.Audit(new AuditRecord("system", "identity.oidc_key_created", $"oidc-key:{key.KeyId}", $"{use}, {why}", now));
@@ -65,9 +81,16 @@ internal sealed class ServerKeyRing(IServiceScopeFactory scopes, IDataProtection
 
     // Why these algorithms (ADR 0011): a refresh grant decrypts one token and signs three. An RSA-2048 private-key
     // operation costs ~0.3 ms, which alone would cap a core at ~800 grants a second; a P-256 signature costs ~0.03 ms,
-    // and the encryption key is read only by Tongban, so a symmetric key serves.
+    // and the encryption key is read only by Tongban, so a symmetric key serves. Only the ID token, which relying
+    // parties verify with whatever library they have, pays for RSA (an RSA key's material has no prefix, as before).
     private const string EcdsaPrefix = "ec:";
     private const string AesPrefix = "aes:";
+
+    private static byte[] ExportRsa()
+    {
+        using var rsa = RSA.Create(2048);
+        return rsa.ExportPkcs8PrivateKey();
+    }
 
     private static byte[] ExportEcdsa()
     {

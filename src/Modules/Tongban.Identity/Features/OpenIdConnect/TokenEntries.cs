@@ -15,7 +15,7 @@ namespace Tongban.Identity.Features.OpenIdConnect;
 /// the entries one sign-in makes are written together, in one transaction, when its tokens are all made and before
 /// the answer leaves; and an ID token gets no entry at all: it is never presented back as a credential (a logout's
 /// <c>id_token_hint</c> is checked by its signature), so there is nothing an entry would let us revoke. Redeeming the
-/// presented token stays OpenIddict's own early, separate write, so a reuse is caught even if the grant fails later.
+/// presented token stays an early, separate write (<see cref="TokenChains"/>), so a reuse is caught even if the grant fails later.
 /// </summary>
 internal static class TokenEntries
 {

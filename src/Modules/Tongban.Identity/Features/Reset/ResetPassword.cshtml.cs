@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
-using Tongban.Identity.Features.Accounts;
+using Tongban.Identity.Passwords;
 using Tongban.Identity.Features.Sessions;
 using Tongban.Identity.Features.SignIn;
 using Tongban.Kernel.Audit;
@@ -12,7 +12,7 @@ using Tongban.Kernel.Outbox;
 namespace Tongban.Identity.Features.Reset;
 
 /// <summary>Reset a forgotten password with a code sent to the account's phone; every session of the account ends.</summary>
-internal sealed class ResetPasswordModel(OneTimeCodes codes, RegisterAccounts accounts, UserManager<Account> users, AccountsDbContext db, SessionStore sessions, TimeProvider clock) : PageModel
+internal sealed class ResetPasswordModel(OneTimeCodes codes, UserManager<Account> users, AccountsDbContext db, SessionStore sessions, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? Code { get; set; }
@@ -32,7 +32,7 @@ internal sealed class ResetPasswordModel(OneTimeCodes codes, RegisterAccounts ac
     {
         CodeSent = true;
         var account = await codes.CheckAsync(Phone, Code, CodePurpose.ResetPassword, ct);
-        await accounts.SetPasswordAsync(account, NewPassword, "new_password");
+        await users.SetCheckedPasswordAsync(account, NewPassword, "new_password");
         account.RecordSignIn(); // a proven owner: the failure count and any lock are cleared
         await users.UpdateSecurityStampAsync(account);
         db.Audit(new AuditRecord($"account:{account.Id}", "identity.password_reset", $"account:{account.MaskedIdNumber}", $"from {ClientAddress.Of(HttpContext)}", clock.GetUtcNow()));

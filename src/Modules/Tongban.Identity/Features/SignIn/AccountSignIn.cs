@@ -12,6 +12,7 @@ using Tongban.Identity.Features.Sessions;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
+using Tongban.Kernel.Time;
 
 namespace Tongban.Identity.Features.SignIn;
 
@@ -27,7 +28,7 @@ internal enum FirstFactorOutcome
 /// to a row in the session table. Failures count towards the escalating lock; the message never tells an unknown
 /// account from a wrong password.
 /// </summary>
-internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> users, SessionStore sessions, TimeProvider clock,
+internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> users, SessionStore sessions, RegionClock clock,
     IOptions<IdentityModuleOptions> options, IHttpContextAccessor http)
 {
     private string Address() => ClientAddress.Of(http.HttpContext);
@@ -41,10 +42,12 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
         return phone is null ? null : await db.Users.SingleOrDefaultAsync(a => a.PhoneNumber == phone, ct);
     }
 
+    public Task<Account?> FindByIdAsync(Guid id, CancellationToken ct) => db.Users.SingleOrDefaultAsync(a => a.Id == id, ct);
+
     public async Task<Account> CheckPasswordAsync(string? login, string? password, CancellationToken ct)
     {
         var account = await FindAsync(login, ct);
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         if (account is null)
         {
             // Spend the same time as a real check, so timing does not tell an unknown account either.
@@ -101,7 +104,7 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
     /// <summary>An authenticator code, once only (a replayed one is refused); a wrong one counts towards the lock.</summary>
     public async Task<bool> CheckAuthenticatorCodeAsync(Account account, string? code, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         var key = await users.GetAuthenticatorKeyAsync(account) ?? "";
         if (!account.IsLocked(now) && account.UseAuthenticatorCode(key, code, now))
         {
@@ -116,20 +119,26 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
     private async Task RequireActiveAsync(Account account, CancellationToken ct)
     {
         if (account.IsActive) return;
-        await RecordFailureAsync(account, clock.GetUtcNow(), ct);
+        await RecordFailureAsync(account, clock.UtcNow, ct);
         throw SignInErrors.Failed();
     }
 
-    /// <summary>Issues the cookie: roles as role claims (they back the policies of <c>Policies</c>), bound to a new session.</summary>
+    /// <summary>
+    /// Issues the cookie: roles as role claims (they back the policies of <c>Policies</c>), bound to a new session; a sign-in
+    /// from a new device or network is told to the person (<see cref="UnfamiliarSignIns"/>).
+    /// </summary>
     public async Task SignInAsync(Account account, HttpContext http, CancellationToken ct, bool enrolmentOnly = false)
     {
         await RequireActiveAsync(account, ct);
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         var idle = account.Kind == AccountKind.Staff ? options.Value.StaffIdleTimeout : options.Value.CitizenIdleTimeout;
         account.RecordSignIn();
-        var session = SignInSession.Start(account.Id, http.Request.Headers.UserAgent, idle, now);
+        var place = SignInPlace.Of(http);
+        var unfamiliar = await UnfamiliarSignIns.NoticeAsync(db, account.Id, place, now, clock.LocalNow, ct);
+        var session = SignInSession.Start(account.Id, http.Request.Headers.UserAgent, idle, now, place.Device, place.Network);
         db.Sessions.Add(session);
-        db.Audit(new AuditRecord($"account:{account.Id}", "identity.signed_in", $"account:{account.MaskedIdNumber}", $"from {Address()}" + (enrolmentOnly ? ", authenticator enrolment" : ""), now));
+        db.Audit(new AuditRecord($"account:{account.Id}", "identity.signed_in", $"account:{account.MaskedIdNumber}",
+            $"from {Address()}" + (enrolmentOnly ? ", authenticator enrolment" : "") + unfamiliar, now));
         await db.SaveChangesAsync(ct);
 
         var claims = new List<Claim>

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Identity.Features.Federation;
+using Tongban.Identity.Features.Security;
 using Tongban.Kernel.Errors;
 
 namespace Tongban.Identity.Features.SignIn;
@@ -15,7 +15,7 @@ namespace Tongban.Identity.Features.SignIn;
 /// Sign-in with a password or an SMS code; staff then give their authenticator code (the first factor is carried
 /// to that step in a data-protected ticket good for five minutes), or enrol an authenticator first.
 /// </summary>
-internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, AccountsDbContext db, IDataProtectionProvider protection,
+internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, SecondFactor secondFactor, IDataProtectionProvider protection,
     UpstreamStore federation) : PageModel
 {
     private static readonly TimeSpan TicketLifetime = TimeSpan.FromMinutes(5);
@@ -64,10 +64,11 @@ internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, Acco
     public async Task<IActionResult> OnPostTotpAsync(CancellationToken ct)
     {
         Step = "totp";
-        var account = (Guid.TryParse(Unprotect(Ticket), out var id) ? await db.Users.SingleOrDefaultAsync(a => a.Id == id, ct) : null)
+        var account = (Guid.TryParse(Unprotect(Ticket), out var id) ? await signIn.FindByIdAsync(id, ct) : null)
             ?? throw new DomainException(new DomainError("sign_in.expired", "登录已超时，请重新输入密码", "The sign-in timed out; enter your password again", Field: "code"));
-        if (!await signIn.CheckAuthenticatorCodeAsync(account, Code, ct))
-            throw new DomainException(new DomainError("totp.wrong", "动态口令不正确，请查看身份验证器中的6位数字", "The authenticator code is wrong; give the 6 digits your authenticator app shows", Field: "code"));
+        if (!await secondFactor.CheckAsync(account, Code, ct))
+            throw new DomainException(new DomainError("totp.wrong", "动态口令不正确，请查看身份验证器中的6位数字（或输入一个未用过的恢复码）",
+                "The authenticator code is wrong; give the 6 digits your authenticator app shows (or a recovery code not used before)", Field: "code"));
         await signIn.SignInAsync(account, HttpContext, ct);
         return LocalRedirect(Destination(account));
     }

@@ -154,11 +154,11 @@ internal sealed class RecordGenerator(GeneratorRegion region, int seed)
 
     // ------------------------------------------------------------------ legal entities
 
-    /// <summary>creditCode, name, entityType, legalRepresentative, address, divisionCode, status, establishedOn, businessScope, updatedOn.</summary>
+    /// <summary>creditCode, name, entityType, legalRepresentative, address, divisionCode, status, establishedOn, businessScope, legalRepresentativeIdNumber, updatedOn.</summary>
     public IEnumerable<string[]> Entities(long count)
     {
         var random = new Random(seed ^ 0x4C45);
-        var representatives = People(ReferencePeople).Where(p => p[10] == "living" && Adult(p)).Select(p => p[1]).ToList();
+        var representatives = People(ReferencePeople).Where(p => p[10] == "living" && Adult(p)).Select(p => (IdNumber: p[0], Name: p[1])).ToList();
         for (long k = 0; k < count; k++)
         {
             var place = region.Places[random.Next(region.Places.Count)];
@@ -184,11 +184,13 @@ internal sealed class RecordGenerator(GeneratorRegion region, int seed)
             };
             var status = random.Next(100) switch { < 82 => "active", < 93 => "cancelled", < 98 => "revoked", _ => "moved-out" };
             var established = new DateOnly(1995, 1, 1).AddDays(random.Next(0, AsOf.DayNumber - new DateOnly(1995, 1, 1).DayNumber));
+            var representative = representatives.Count > 0 ? representatives[random.Next(representatives.Count)] : (IdNumber: "", Name: "张伟");
             yield return
             [
-                CreditCodeFor(category, place.County6, k), name, type, representatives.Count > 0 ? representatives[random.Next(representatives.Count)] : "张伟",
+                CreditCodeFor(category, place.County6, k), name, type, representative.Name,
                 place.Prefix + (place.Village is null ? Vocabulary.Roads[random.Next(Vocabulary.Roads.Length)] : "") + random.Next(1, 500).ToString(CultureInfo.InvariantCulture) + "号",
-                place.Code, status, Date(established), scope, Date(established.AddDays(random.Next(0, AsOf.DayNumber - established.DayNumber + 1))),
+                place.Code, status, Date(established), scope, representative.IdNumber,
+                Date(established.AddDays(random.Next(0, AsOf.DayNumber - established.DayNumber + 1))),
             ];
         }
     }

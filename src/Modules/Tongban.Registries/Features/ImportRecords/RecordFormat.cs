@@ -293,9 +293,11 @@ internal abstract class StringKeyedFormat(RegistryDescription description, strin
 internal sealed class EntityFormat(IReadOnlySet<string> divisions) : StringKeyedFormat(Features.RegistryShapes.LegalEntities, "reg_legal_entities", divisions,
     ("creditCode", ColumnType.Text), ("name", ColumnType.Text), ("entityType", ColumnType.Text), ("legalRepresentative", ColumnType.Text),
     ("address", ColumnType.Text), ("divisionCode", ColumnType.Text), ("status", ColumnType.Text), ("establishedOn", ColumnType.Date),
-    ("businessScope", ColumnType.Text), ("updatedOn", ColumnType.Date))
+    ("businessScope", ColumnType.Text), ("legalRepresentativeIdNumber", ColumnType.Text), ("updatedOn", ColumnType.Date))
 {
     private static readonly Dictionary<string, EntityStatus> Statuses = Codes(Features.RegistryShapes.EntityStatuses);
+
+    public override IReadOnlySet<string> OptionalFields { get; } = new HashSet<string> { "legalRepresentativeIdNumber" };
 
     protected override void CheckFields(string?[] cells, object?[] values)
     {
@@ -308,7 +310,12 @@ internal sealed class EntityFormat(IReadOnlySet<string> divisions) : StringKeyed
         values[6] = Code(cells, 6, Statuses);
         values[7] = Date(cells, 7);
         values[8] = Text(cells, 8, 2000);
-        values[9] = Date(cells, 9);
+        if (Text(cells, 9, 18, required: false) is { } representative)
+        {
+            if (ResidentIdNumber.TryParse(representative, out var id, out var error)) values[9] = id.Value.Value;
+            else Reject("legalRepresentativeIdNumber", error!);
+        }
+        values[10] = Date(cells, 10);
     }
 }
 

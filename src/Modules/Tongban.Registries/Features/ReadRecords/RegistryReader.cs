@@ -128,6 +128,17 @@ internal sealed class RegistryReader(RegistriesDbContext db, CurrentRecords curr
         return (string?)entity.Fields["status"] == "active" ? EntityCheck.Match : EntityCheck.Inactive;
     }
 
+    public async Task<RepresentativeCheck> VerifyRepresentativeAsync(string creditCode, string name, string idNumber, RegistryRead read, CancellationToken cancellationToken)
+    {
+        if (!CreditCode.TryParse(creditCode, out _, out _) || !ResidentIdNumber.TryParse(idNumber, out var person, out _)) return RepresentativeCheck.Unknown;
+        var found = await ReadAsync(RegistryKind.LegalEntities, creditCode, ["name", "status", "legalRepresentativeIdNumber"], read, cancellationToken);
+        if (found is not [var entity]) return RepresentativeCheck.Unknown;
+        if (!SameName(entity.Fields["name"], name)) return RepresentativeCheck.NameDiffers;
+        if ((string?)entity.Fields["status"] != "active") return RepresentativeCheck.Inactive;
+        return entity.Fields["legalRepresentativeIdNumber"] is not string recorded ? RepresentativeCheck.Unknown
+            : string.Equals(recorded, person.Value.Value, StringComparison.Ordinal) ? RepresentativeCheck.Representative : RepresentativeCheck.NotRepresentative;
+    }
+
     private static bool SameName(object? stored, string given) => string.Equals((string?)stored, given?.Trim(), StringComparison.Ordinal);
 
     public static string Format(object? value) => value switch

@@ -647,15 +647,46 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("representative_id");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verified_by");
+
                     b.HasKey("Id")
                         .HasName("pk_idn_enterprises");
 
-                    b.HasIndex("CreditCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_idn_enterprises_credit_code");
-
                     b.HasIndex("RepresentativeId")
                         .HasDatabaseName("ix_idn_enterprises_representative_id");
+
+                    b.HasIndex("CreditCode", "Status")
+                        .HasDatabaseName("ix_idn_enterprises_credit_code_status");
+
+                    b.HasIndex(new[] { "CreditCode" }, "ux_idn_enterprises_verified_credit_code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idn_enterprises_credit_code")
+                        .HasFilter("status = 2");
 
                     b.ToTable("idn_enterprises", (string)null);
                 });
@@ -751,6 +782,40 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                     b.ToTable("idn_proxy_authorisations", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Identity.Domain.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idn_recovery_codes");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_idn_recovery_codes_account_id");
+
+                    b.ToTable("idn_recovery_codes", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Identity.Domain.ServerKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -791,6 +856,15 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
+                    b.Property<DateTimeOffset>("AuthenticatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("authenticated_at");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("device");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
@@ -802,6 +876,11 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("network");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")

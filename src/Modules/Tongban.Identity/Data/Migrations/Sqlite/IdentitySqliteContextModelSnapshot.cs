@@ -638,15 +638,46 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("representative_id");
 
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by");
+
                     b.HasKey("Id")
                         .HasName("pk_idn_enterprises");
 
-                    b.HasIndex("CreditCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_idn_enterprises_credit_code");
-
                     b.HasIndex("RepresentativeId")
                         .HasDatabaseName("ix_idn_enterprises_representative_id");
+
+                    b.HasIndex("CreditCode", "Status")
+                        .HasDatabaseName("ix_idn_enterprises_credit_code_status");
+
+                    b.HasIndex(new[] { "CreditCode" }, "ux_idn_enterprises_verified_credit_code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idn_enterprises_credit_code")
+                        .HasFilter("status = 2");
 
                     b.ToTable("idn_enterprises", (string)null);
                 });
@@ -742,6 +773,40 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                     b.ToTable("idn_proxy_authorisations", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Identity.Domain.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idn_recovery_codes");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_idn_recovery_codes_account_id");
+
+                    b.ToTable("idn_recovery_codes", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Identity.Domain.ServerKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -782,6 +847,15 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
+                    b.Property<long>("AuthenticatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authenticated_at");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device");
+
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_at");
@@ -793,6 +867,11 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("network");
 
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER")

@@ -483,6 +483,11 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)")
                         .HasColumnName("legal_representative");
 
+                    b.Property<string>("LegalRepresentativeIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("legal_representative_id_number");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

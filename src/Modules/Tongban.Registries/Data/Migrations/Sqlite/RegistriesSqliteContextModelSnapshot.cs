@@ -472,6 +472,11 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_representative");
 
+                    b.Property<string>("LegalRepresentativeIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative_id_number");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongban.Registries.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LegalRepresentativeIdNumber : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "legal_representative_id_number",
+                table: "reg_legal_entities",
+                type: "character varying(18)",
+                maxLength: 18,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "legal_representative_id_number",
+                table: "reg_legal_entities");
+        }
+    }
+}
