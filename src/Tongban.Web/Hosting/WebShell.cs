@@ -41,6 +41,7 @@ public static class WebShell
             .Tag(CachePolicies.PublicTag)
             .VaryByValue(context => new KeyValuePair<string, string>("prefs", Preferences.CacheKey(context)))));
         services.AddSingleton(RegionProfile.Load(configuration));
+        services.AddScoped<MySpace>();
         return services;
     }
 

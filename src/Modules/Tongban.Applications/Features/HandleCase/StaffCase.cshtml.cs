@@ -18,6 +18,9 @@ internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, Regi
     public Case Case { get; private set; } = null!;
     public Deadline Deadline { get; private set; } = Deadline.NotStarted;
 
+    /// <summary>Whose turn it is and what happens next.</summary>
+    public CaseProgress Progress { get; private set; } = null!;
+
     public DateOnly Today => clock.Today;
 
     public bool May(string role) => User.IsInRole(role);
@@ -39,7 +42,8 @@ internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, Regi
 
     private async Task LoadAsync(string number, CancellationToken ct)
     {
-        Case = await reader.ForStaffAsync(number, User, tracking: false, ct);
+        Case = await reader.InScopeAsync(number, CaseReader.OversightScope(User), tracking: false, ct); // a supervisor reads any department's
         Deadline = await reader.DeadlineAsync(Case, ct);
+        Progress = reader.ProgressOf(Case);
     }
 }
