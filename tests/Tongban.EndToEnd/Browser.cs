@@ -21,6 +21,11 @@ public sealed class Browser : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running host's services and database, for a test that must prepare data no page makes (once a page has opened).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Open a page first.");
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Open a page first.");
+
     public async Task<IPage> OpenAsync(string path, int width = 1280)
     {
         await StartAsync();
