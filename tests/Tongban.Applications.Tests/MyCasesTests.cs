@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Applications.Data;
@@ -48,7 +49,7 @@ public sealed class MyCasesTests(ApplicationsApps apps) : IClassFixture<Applicat
 
     [Theory]
     [DatabaseLanes]
-    public async Task Each_case_page_says_whose_turn_it_is_and_a_closed_case_its_outcome_and_date_instead_of_a_countdown(DatabaseLane lane)
+    public async Task Each_case_page_says_whose_turn_it_is_and_a_concluded_refused_or_withdrawn_case_its_outcome_and_date_instead_of_a_countdown(DatabaseLane lane)
     {
         var app = await apps.For(lane);
         var citizen = await app.CitizenAsync();
@@ -79,9 +80,56 @@ public sealed class MyCasesTests(ApplicationsApps apps) : IClassFixture<Applicat
         Assert.Contains("不属于本部门受理范围", page, StringComparison.Ordinal);
         Assert.DoesNotContain("受理后开始计时", page, StringComparison.Ordinal);
 
+        var withdrawn = await citizen.Client.ApplyAsync();
+        (await clerk.ActAsync(withdrawn, "accept")).EnsureSuccessStatusCode();
+        var withdraw = $"/api/applications/my/cases/{withdrawn}/withdraw";
+        Assert.Equal("case.withdraw_reason", await (await citizen.Client.PostAsJsonAsync(withdraw, new { reason = " " })).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+        var closed = await (await citizen.Client.PostAsJsonAsync(withdraw, new { reason = "已在外地办理" })).JsonAsync();
+        Assert.Equal(("Withdrawn", today), (closed.GetProperty("status").GetString(), closed.GetProperty("progress").GetProperty("closedOn").GetString()));
+        Assert.Contains($"{today} 撤回，不再计时", await PageAsync(citizen.Client, $"/my/cases/{withdrawn}"), StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"whose-turn\">无（已撤回）</dd>", await PageAsync(clerk, $"/admin/cases/{withdrawn}"), StringComparison.Ordinal);
+        Assert.Equal("case.withdraw_not_allowed", await (await citizen.Client.PostAsJsonAsync(withdraw, new { reason = "再撤" })).ProblemCodeAsync(HttpStatusCode.Conflict));
+        Assert.Equal("case.withdraw_not_allowed", await (await citizen.Client.PostAsJsonAsync($"/api/applications/my/cases/{number}/withdraw", new { reason = "已办结" }))
+            .ProblemCodeAsync(HttpStatusCode.Conflict)); // a concluded case stays concluded
+
         var corrected = await citizen.Client.ApplyAsync();
         (await clerk.ActAsync(corrected, "request-correction", new { corrections = new[] { new { target = "purpose", note = "写清事由" } } })).EnsureSuccessStatusCode();
         Assert.Contains("<dd id=\"whose-turn\">您（申请人）</dd>", await PageAsync(citizen.Client, $"/my/cases/{corrected}"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task Withdrawing_on_the_case_page_without_a_reason_keeps_the_form_open_with_the_message_and_with_one_closes_the_case_for_staff_too(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var citizen = await app.CitizenAsync();
+        var clerk = await app.SignInAsync("窗口撤回", Department, Policies.WindowClerk);
+        var number = await citizen.Client.ApplyAsync();
+        (await clerk.ActAsync(number, "request-correction", new { corrections = new[] { new { target = "purpose", note = "写清事由" } } })).EnsureSuccessStatusCode();
+        var page = $"/my/cases/{number}";
+        Assert.Contains("id=\"withdraw\"", await PageAsync(citizen.Client, page), StringComparison.Ordinal);
+
+        using (var blank = await citizen.Client.PostFormAsync(page, $"{page}?handler=Withdraw", ("Reason", "  ")))
+        {
+            var html = WebUtility.HtmlDecode(await blank.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, blank.StatusCode);
+            Assert.Contains("<details class=\"card\" id=\"withdraw\" open=\"open\">", html, StringComparison.Ordinal);
+            Assert.Contains("请写明撤回的理由", html, StringComparison.Ordinal);
+        }
+        Assert.Equal("AwaitingCorrection", (await (await citizen.Client.GetAsync($"/api/applications/my/cases/{number}")).JsonAsync()).GetProperty("status").GetString());
+
+        using (var done = await citizen.Client.PostFormAsync(page, $"{page}?handler=Withdraw", ("Reason", "已在外地办理")))
+            Assert.Equal((HttpStatusCode.Redirect, page), (done.StatusCode, done.Headers.Location?.OriginalString));
+        var after = await PageAsync(citizen.Client, page);
+        Assert.Contains("已撤回", after, StringComparison.Ordinal);
+        Assert.Contains("申请人撤回", after, StringComparison.Ordinal); // the timeline, with the reason
+        Assert.Contains("已在外地办理", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"withdraw\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("提交补正", after, StringComparison.Ordinal);
+
+        var staff = await PageAsync(clerk, $"/admin/cases/{number}");
+        Assert.DoesNotContain("record-trip", staff, StringComparison.Ordinal);
+        Assert.Contains("已结束，不再计时", await PageAsync(clerk, $"/admin/cases?Filter.Number={number}"), StringComparison.Ordinal);
     }
 
     private static string Link(string number) => $"href=\"/my/cases/{number}\"";

@@ -20,6 +20,8 @@ internal sealed record CaseProgress(string WhoZh, string WhoEn, string NextZh, s
         CaseStatus.Decided => new("窗口工作人员", "A window clerk",
             (c.Outcome == Outcome.Approved ? "送达准予许可的结果并办结" : "送达不予许可的决定并办结") + Deferred(c, "；容缺材料补齐后才能办结"),
             (c.Outcome == Outcome.Approved ? "delivers the approval and concludes the case" : "delivers the denial and concludes the case") + DeferredEn(c, "; it can conclude once the deferred materials are in"), null),
+        CaseStatus.Withdrawn => new("无（已撤回）", "No one: the case was withdrawn",
+            $"{closedOn:yyyy-MM-dd} 已由申请人撤回，不再办理；需要时可重新申请", $"withdrawn by the applicant on {closedOn:yyyy-MM-dd} and no longer handled; apply again when you need to", closedOn),
         CaseStatus.Refused => new("无（已结束）", "No one: the case is closed",
             $"{closedOn:yyyy-MM-dd} 不予受理：{c.RefusalReason}。如不服，可按法律告知申请复议或提起诉讼；条件具备后也可重新申请",
             $"refused on {closedOn:yyyy-MM-dd}: {c.RefusalReason}. You may seek review or sue as the legal notice says, or apply again once you qualify", closedOn),

@@ -74,6 +74,14 @@ internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, Prov
         return Redirect($"/my/cases/{number}#material-{key}");
     }
 
+    /// <summary>撤回 with a reason; a refusal (no reason, already decided) shows beside the reason with the form open.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(string number, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        await respond.WithdrawAsync(number, Reason, User, ct);
+        return Redirect($"/my/cases/{number}");
+    }
+
     public async Task<IActionResult> OnPostRateAsync(string number, CancellationToken ct)
     {
         await LoadAsync(number, ct);

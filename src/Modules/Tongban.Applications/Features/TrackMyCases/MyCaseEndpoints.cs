@@ -9,6 +9,8 @@ namespace Tongban.Applications.Features.TrackMyCases;
 
 internal sealed record MyCaseRow(string Number, string ItemName, string Status, DateTimeOffset SubmittedAt, DateOnly? DueOn, bool ActionExpected);
 
+internal sealed record WithdrawInput(string? Reason);
+
 /// <summary>A page of my cases; <paramref name="Next"/> is the cursor of the next page, null on the last.</summary>
 internal sealed record MyCaseRows(IReadOnlyList<MyCaseRow> Cases, string? Next);
 
@@ -36,5 +38,8 @@ internal static class MyCaseEndpoints
                 return TypedResults.Ok(await reader.ViewAsync(@case, ct));
             })
             .WithSummary("Resubmit after a correction notice: the corrected fields (the materials named in it uploaded or chosen first, at /my/cases/{number}/materials/{key})");
+        mine.MapPost("/{number}/withdraw", async (string number, WithdrawInput? input, RespondToCase handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok(await reader.ViewAsync(await handler.WithdrawAsync(number, input?.Reason, u, ct), ct)))
+            .WithSummary("Withdraw my application before it is decided, with a reason (撤回): the case closes");
     }
 }

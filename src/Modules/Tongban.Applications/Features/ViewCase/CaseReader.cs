@@ -57,8 +57,11 @@ internal sealed class CaseReader(ApplicationsDbContext db, CalendarStore calenda
     public DateOnly Today => clock.Today;
 
     /// <summary>Whose turn it is and what comes next; for a closed case, the region's date it was concluded or refused.</summary>
-    public CaseProgress ProgressOf(Case @case) => CaseProgress.Of(@case, @case.ConcludedOn
-        ?? (@case.Status == CaseStatus.Refused && @case.History.LastOrDefault(e => e.Action == "refused") is { } refused ? clock.DateAt(refused.At) : null));
+    public CaseProgress ProgressOf(Case @case) => CaseProgress.Of(@case, @case.ConcludedOn ?? @case.Status switch
+    {
+        CaseStatus.Refused or CaseStatus.Withdrawn when @case.History.LastOrDefault() is { } last => clock.DateAt(last.At),
+        _ => null,
+    });
 
     /// <summary>The case as the API answers it, with its time limit and progress as of today.</summary>
     public async Task<CaseView> ViewAsync(Case @case, CancellationToken ct) =>
