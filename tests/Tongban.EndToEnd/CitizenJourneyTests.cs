@@ -1,8 +1,4 @@
-using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Tongban.Applications.Contracts;
 
 namespace Tongban.EndToEnd;
 
@@ -10,7 +6,7 @@ namespace Tongban.EndToEnd;
 /// The citizen's way in, in a real browser: from a guide to the form through the citizen sign-in and back; the header's
 /// menu at 360 px; and my cases paged through when there are more than fit one page.
 /// </summary>
-public sealed partial class CitizenJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed class CitizenJourneyTests(Browser browser) : IClassFixture<Browser>
 {
     private const string ResidencePermit = "11211200061012195B00070501100001"; // 居住证申领: online, with a form, L2
     private const string Citizen = "211221196805129013"; // 张建国, L2
@@ -66,7 +62,7 @@ public sealed partial class CitizenJourneyTests(Browser browser) : IClassFixture
     {
         var page = await browser.OpenAsync("/account/sign-in");
         await SignInAsync(page);
-        var numbers = await GiveCasesAsync(page, 60);
+        var numbers = (await GivenCases.GiveAsync(browser, page, ResidencePermit, 60, seed: 11)).Select(c => c.Number).ToList();
 
         await page.GotoAsync(browser.BaseUrl + "/my/cases");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = numbers[0], Exact = true })).ToBeVisibleAsync();
@@ -78,39 +74,11 @@ public sealed partial class CitizenJourneyTests(Browser browser) : IClassFixture
         await Browser.AssertAccessibleAsync(page);
     }
 
-    private static async Task SignInAsync(IPage page)
+    internal static async Task SignInAsync(IPage page)
     {
         await page.Locator("#Login").FillAsync(Citizen);
         await page.Locator("#Password").FillAsync("Tongban-Demo-2026");
         await page.Locator("form:has(#Login)").GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
-
-    /// <summary>
-    /// Synthetic cases (the <c>tongban generate cases</c> generator) made the signed-in citizen's, newest first. No page
-    /// makes sixty cases quickly, so the generator writes them and they are given to him in the database.
-    /// </summary>
-    private async Task<List<string>> GiveCasesAsync(IPage page, int count)
-    {
-        var me = await page.Context.APIRequest.GetAsync(browser.BaseUrl + "/api/identity/me");
-        var id = Guid.Parse(IdPattern().Match(await me.TextAsync()).Groups[1].Value);
-        await using (var scope = browser.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ICaseGenerator>().GenerateAsync(count, 11, [ResidencePermit], null, CancellationToken.None);
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(browser.Database.DataDirectory, "tongban.db")}");
-        await db.OpenAsync();
-        await using var update = db.CreateCommand();
-        update.CommandText = "UPDATE app_cases SET applicant_id = $id WHERE submission_key LIKE 'generated:%'";
-        update.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant()); // as EF Core keeps a GUID on SQLite
-        Assert.Equal(count, await update.ExecuteNonQueryAsync());
-        await using var read = db.CreateCommand();
-        read.CommandText = "SELECT number FROM app_cases WHERE applicant_id = $id ORDER BY submitted_at DESC, number DESC";
-        read.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
-        var numbers = new List<string>();
-        await using var rows = await read.ExecuteReaderAsync();
-        while (await rows.ReadAsync()) numbers.Add(rows.GetString(0));
-        return numbers;
-    }
-
-    [GeneratedRegex("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"")]
-    private static partial Regex IdPattern();
 }
