@@ -32,7 +32,7 @@ public sealed partial class ApplyTests(ApplicationsApps apps) : IClassFixture<Ap
         Assert.Equal(("Submitted", 2, "Online"), (@case.GetProperty("status").GetString(), @case.GetProperty("itemVersion").GetInt32(), @case.GetProperty("channel").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, (await citizen.Client.PutAsJsonAsync($"/api/applications/drafts/{draft}", new { form = new { purpose = "改" } })).StatusCode);
 
-        var mine = await (await citizen.Client.GetAsync("/api/applications/my/cases")).JsonAsync();
+        var mine = await citizen.Client.MyCasesAsync();
         Assert.Equal(number, Assert.Single(mine.EnumerateArray()).GetProperty("number").GetString());
     }
 
@@ -90,7 +90,7 @@ public sealed partial class ApplyTests(ApplicationsApps apps) : IClassFixture<Ap
 
         var saved = await (await citizen.Client.GetAsync($"/api/applications/drafts/{draft}")).JsonAsync();
         Assert.Equal("TRUE", saved.GetProperty("form").GetProperty("mailing").GetString()); // the draft keeps what was typed
-        Assert.Empty((await (await citizen.Client.GetAsync("/api/applications/my/cases")).JsonAsync()).EnumerateArray()); // nothing beyond it
+        Assert.Empty((await citizen.Client.MyCasesAsync()).EnumerateArray()); // nothing beyond it
         (await citizen.Client.UploadAsync(draft, "id-card", Files.Pdf)).EnsureSuccessStatusCode();
         var @case = await (await citizen.Client.SubmitDraftAsync(draft, new { form = new { purpose = " 测试 ", mailing = "TRUE", address = "铁岭" } })).JsonAsync();
         Assert.Equal(("测试", "yes"), (@case.GetProperty("form").GetProperty("purpose").GetString(), @case.GetProperty("form").GetProperty("mailing").GetString())); // the case the cleaned values
@@ -115,13 +115,17 @@ public sealed partial class ApplyTests(ApplicationsApps apps) : IClassFixture<Ap
 
     [Theory]
     [DatabaseLanes]
-    public async Task An_item_above_the_applicants_real_name_level_is_refused_with_the_step_up_path(DatabaseLane lane)
+    public async Task An_item_above_the_applicants_real_name_level_is_refused_before_the_form_with_the_step_up_path(DatabaseLane lane)
     {
         var app = await apps.For(lane);
         var citizen = await app.CitizenAsync();
-        var response = await citizen.Client.SubmitDraftAsync(await citizen.Client.StartDraftAsync(TestCatalog.Level3));
+        var response = await citizen.Client.PostAsJsonAsync("/api/applications/drafts", new { itemCode = TestCatalog.Level3 });
         Assert.Equal("case.real_name_level", await response.ProblemCodeAsync(HttpStatusCode.Forbidden));
         Assert.Contains("/account/verify", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = System.Net.WebUtility.HtmlDecode(await citizen.Client.GetStringAsync($"/apply/{TestCatalog.Level3}"));
+        Assert.Contains("本事项需要3级实名认证（L3），您的账号目前为1级（L1）", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Form[", page, StringComparison.Ordinal);
+        Assert.Contains("Input.Form[purpose]", await citizen.Client.GetStringAsync($"/apply/{TestCatalog.Simple}"), StringComparison.Ordinal); // a level-1 item: the form
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.Client.PostAsJsonAsync("/api/applications/drafts", new { itemCode = "NO-SUCH-ITEM" })).StatusCode);
     }
 

@@ -16,7 +16,7 @@ public sealed class BundleAtHallTests(ApplicationsApps apps) : IClassFixture<App
 
     private static string?[] Numbers(JsonElement submitted) => [.. submitted.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("number").GetString())];
 
-    private static async Task<int> CaseCountAsync(HttpClient applicant) => (await (await applicant.GetAsync("/api/applications/my/cases")).JsonAsync()).GetArrayLength();
+    private static async Task<int> CaseCountAsync(HttpClient applicant) => (await applicant.MyCasesAsync()).GetArrayLength();
 
     [Theory]
     [DatabaseLanes]
@@ -70,7 +70,7 @@ public sealed class BundleAtHallTests(ApplicationsApps apps) : IClassFixture<App
             ("Input.Application.Materials[id-card]", "身份证原件已核验"), ("Input.Application.Materials[lease]", "租赁合同原件已收"));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.StartsWith("/admin/cases/", submitted.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        var mine = (await (await citizen.Client.GetAsync("/api/applications/my/cases")).JsonAsync()).EnumerateArray().ToList();
+        var mine = (await citizen.Client.MyCasesAsync()).EnumerateArray().ToList();
         Assert.Equal(["测试经营许可", "测试营业登记"], mine.Select(c => c.GetProperty("itemName").GetString()).Order(StringComparer.Ordinal));
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Applications.Data;
 using Tongban.Registries.Contracts;
 
 namespace Tongban.Applications.Tests;
@@ -8,34 +10,113 @@ namespace Tongban.Applications.Tests;
 /// <summary>The materials and form steps against the real catalog and registries of the demo region (no test doubles).</summary>
 public sealed class DemoItemTests(LaneApps apps) : IClassFixture<LaneApps>
 {
-    private const string Migration = "11211200061012195B00070500700101"; // 户口迁移（迁入）: household_book from population.household
-    private const string DemoCitizen = "211221196805129013"; // 张建国, with a household record; used by one test only
+    private const string Migration = "11211200061012195B00070500700101"; // 户口迁移（迁入）: needs L3
+    private const string ResidencePermit = "11211200061012195B00070501100001"; // 居住证申领 (L2): id_card from population.identity
+    private const string FoodLicence = "11211200025881318U00012101300001"; // 食品经营许可 (L2): business_licence from legal-entity.registration
+    private const string DemoCitizen = "211221196805129013"; // 张建国 (L2), with a registry record; represents the enterprise below
+    private const string DemoEnterprise = "91211221TB000001X2"; // 铁岭县通办示范商贸有限公司
+
+    private static async Task<HttpClient> DemoCitizenAsync(TongbanApp app)
+    {
+        var client = app.Browser();
+        using var signIn = await client.PostFormAsync("/account/sign-in", "/account/sign-in?handler=Password", ("Login", DemoCitizen), ("Password", "Tongban-Demo-2026"));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
+    private static async Task<int> ReadsAsync(TongbanApp app, string subject, string purpose)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var reads = await scope.ServiceProvider.GetRequiredService<IRegistryRecords>().ReadsOfAsync(subject, 200, TestContext.Current.CancellationToken);
+        return reads.Count(r => r.Purpose == purpose && r.Caller == "module:applications");
+    }
 
     [Theory]
     [DatabaseLanes]
-    public async Task The_household_record_is_previewed_then_attached_only_with_consent_and_the_read_is_logged_with_its_purpose(DatabaseLane lane)
+    public async Task A_registry_record_is_read_once_when_asked_and_attached_on_agreement_without_a_second_read(DatabaseLane lane)
     {
         var app = await apps.For(lane);
-        var client = app.Browser();
-        using (var signIn = await client.PostFormAsync("/account/sign-in", "/account/sign-in?handler=Password", ("Login", DemoCitizen), ("Password", "Tongban-Demo-2026")))
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var draft = await client.StartDraftAsync(Migration, withIdCard: false);
-        var fact = $"/api/applications/drafts/{draft}/materials/household_book/fact";
-
-        var preview = await (await client.GetAsync(fact)).JsonAsync();
-        Assert.NotEmpty(preview.GetProperty("fields").EnumerateArray());
-        Assert.Equal("material.consent_required", await (await client.PostAsJsonAsync(fact, new { agree = false })).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+        var client = await DemoCitizenAsync(app);
+        const string purpose = "申办居住证申领：居民身份证";
+        var draft = await client.StartDraftAsync(ResidencePermit, withIdCard: false);
+        var fact = $"/api/applications/drafts/{draft}/materials/id_card/fact";
+        var before = await ReadsAsync(app, DemoCitizen, purpose); // starting the draft read nothing; other tests here may have read before
         Assert.Empty((await (await client.GetAsync($"/api/applications/drafts/{draft}")).JsonAsync()).GetProperty("materials").EnumerateArray());
 
-        var attached = await (await client.PostAsJsonAsync(fact, new { agree = true })).JsonAsync();
-        Assert.Equal(("RegistryFact", "population.household"), (attached.GetProperty("source").GetString(), attached.GetProperty("reference").GetString()));
-        Assert.Equal(preview.GetProperty("fields").GetRawText(), attached.GetProperty("fact").GetProperty("fields").GetRawText());
-        Assert.Equal("material.no_registry_fact", await (await client.GetAsync($"/api/applications/drafts/{draft}/materials/application_form/fact")).ProblemCodeAsync(HttpStatusCode.Conflict));
+        var preview = await (await client.PostAsync($"{fact}/preview", null)).JsonAsync();
+        Assert.NotEmpty(preview.GetProperty("fields").EnumerateArray());
+        Assert.Equal(before + 1, await ReadsAsync(app, DemoCitizen, purpose));
 
+        // Nothing ticked: refused with the message, nothing attached, and the preview still on the page.
+        Assert.Equal("material.consent_required", await (await client.PostAsJsonAsync(fact, new { agree = false })).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+        Assert.Empty((await (await client.GetAsync($"/api/applications/drafts/{draft}")).JsonAsync()).GetProperty("materials").EnumerateArray());
+        Assert.Contains("id=\"preview-id_card\"", await client.GetStringAsync($"/apply/{ResidencePermit}?draft={draft}"), StringComparison.Ordinal);
+
+        var attached = await (await client.PostAsJsonAsync(fact, new { agree = true })).JsonAsync();
+        Assert.Equal(("RegistryFact", "population.identity"), (attached.GetProperty("source").GetString(), attached.GetProperty("reference").GetString()));
+        Assert.Equal(preview.GetProperty("fields").GetRawText(), attached.GetProperty("fact").GetProperty("fields").GetRawText()); // the value shown
+        Assert.Equal(before + 1, await ReadsAsync(app, DemoCitizen, purpose)); // agreeing did not read again
+        Assert.DoesNotContain("id=\"preview-id_card\"", await client.GetStringAsync($"/apply/{ResidencePermit}?draft={draft}"), StringComparison.Ordinal);
+        Assert.Equal("material.no_registry_fact", await (await client.PostAsync($"/api/applications/drafts/{draft}/materials/photo/fact/preview", null)).ProblemCodeAsync(HttpStatusCode.Conflict));
+        Assert.Contains(purpose, WebUtility.HtmlDecode(await client.GetStringAsync("/account/my-data-reads")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_refused_preview_attaches_nothing_and_is_not_kept(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var client = await DemoCitizenAsync(app);
+        var draft = await client.StartDraftAsync(ResidencePermit, withIdCard: false);
+        var fact = $"/api/applications/drafts/{draft}/materials/id_card/fact";
+        (await client.PostAsync($"{fact}/preview", null)).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(fact)).StatusCode);
+        Assert.Empty((await (await client.GetAsync($"/api/applications/drafts/{draft}")).JsonAsync()).GetProperty("materials").EnumerateArray());
         await using var scope = app.Services.CreateAsyncScope();
-        var reads = await scope.ServiceProvider.GetRequiredService<IRegistryRecords>().ReadsOfAsync(DemoCitizen, 50, TestContext.Current.CancellationToken);
-        Assert.Equal(2, reads.Count(r => r.Purpose == "申办户口迁移（迁入）：居民户口簿" && r.Resource == "population.household" && r.Caller == "module:applications"));
-        Assert.Contains("申办户口迁移（迁入）：居民户口簿", WebUtility.HtmlDecode(await client.GetStringAsync("/account/my-data-reads")), StringComparison.Ordinal);
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+        Assert.False(await db.FactPreviews.AnyAsync(p => p.Holder == $"draft:{draft}", TestContext.Current.CancellationToken)); // the value read is gone too
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_business_licence_is_read_by_the_enterprises_credit_code_never_by_the_persons_id_number(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var client = await DemoCitizenAsync(app);
+        const string purpose = "申办食品经营许可：营业执照";
+        var draft = await client.StartDraftAsync(FoodLicence, withIdCard: false);
+        var (enterpriseBefore, personBefore) = (await ReadsAsync(app, DemoEnterprise, purpose), await ReadsAsync(app, DemoCitizen, purpose));
+
+        var preview = await (await client.PostAsync($"/api/applications/drafts/{draft}/materials/business_licence/fact/preview", null)).JsonAsync();
+        Assert.Contains(preview.GetProperty("fields").EnumerateArray(), f => f.GetProperty("value").GetString() == "铁岭县通办示范商贸有限公司");
+        Assert.Equal(enterpriseBefore + 1, await ReadsAsync(app, DemoEnterprise, purpose));
+        Assert.Equal(personBefore, await ReadsAsync(app, DemoCitizen, purpose));
+
+        // Someone at L2 who represents no enterprise is told so; their own ID number is not tried.
+        var (idNumber, _, other) = await app.RegisterCitizenAsync("刘淑珍", "21122119700823902X");
+        (await other.PostFormAsync("/account/verify", "/account/verify?handler=Verify")).EnsureSuccessStatusCode();
+        var theirs = await other.StartDraftAsync(FoodLicence, withIdCard: false);
+        Assert.Equal("material.no_enterprise", await (await other.PostAsync($"/api/applications/drafts/{theirs}/materials/business_licence/fact/preview", null))
+            .ProblemCodeAsync(HttpStatusCode.Conflict));
+        Assert.Equal(0, await ReadsAsync(app, idNumber, purpose));
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task An_item_above_the_persons_level_shows_the_way_to_raise_it_instead_of_the_form(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var client = await DemoCitizenAsync(app); // L2; 户口迁移 needs L3
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/apply/{Migration}"));
+        Assert.Contains("id=\"apply-gate\"", page, StringComparison.Ordinal);
+        Assert.Contains("本事项需要3级实名认证（L3），您的账号目前为2级（L2）", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Form[", page, StringComparison.Ordinal); // no form to fill in
+        Assert.Equal("case.real_name_level", await (await client.PostAsJsonAsync("/api/applications/drafts", new { itemCode = Migration })).ProblemCodeAsync(HttpStatusCode.Forbidden));
+
+        var newcomer = (await app.RegisterCitizenAsync("新用户")).Client; // L1; 居住证 needs L2, raised online
+        var gate = WebUtility.HtmlDecode(await newcomer.GetStringAsync($"/apply/{ResidencePermit}"));
+        Assert.Contains($"href=\"/account/verify?ReturnUrl=%2Fapply%2F{ResidencePermit}\"", gate, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -43,7 +124,8 @@ public sealed class DemoItemTests(LaneApps apps) : IClassFixture<LaneApps>
     public async Task The_real_form_names_every_bad_field_and_no_case_is_made(DatabaseLane lane)
     {
         var app = await apps.For(lane);
-        var citizen = await app.CitizenAsync();
+        var citizen = await app.CitizenAsync("迁入测试");
+        await app.VerifiedInPersonAsync(citizen.IdNumber, "迁入测试"); // 户口迁移 needs L3: checked before the form
         var draft = await citizen.Client.StartDraftAsync(Migration, withIdCard: false);
 
         using var response = await citizen.Client.SubmitDraftAsync(draft, new
@@ -54,6 +136,6 @@ public sealed class DemoItemTests(LaneApps apps) : IClassFixture<LaneApps>
         var fields = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors").EnumerateArray()
             .Select(e => e.GetProperty("field").GetString()).ToHashSet();
         Assert.Equal(["form.spouse_name", "form.spouse_id_number", "form.from_division", "form.people", "form.mobile"], fields);
-        Assert.Empty((await (await citizen.Client.GetAsync("/api/applications/my/cases")).JsonAsync()).EnumerateArray());
+        Assert.Empty((await citizen.Client.MyCasesAsync()).EnumerateArray());
     }
 }

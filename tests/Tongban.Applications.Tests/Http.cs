@@ -37,6 +37,10 @@ internal static class Http
     public static Task<HttpResponseMessage> ActAsync(this HttpClient staff, string number, string action, object? body = null) =>
         staff.PostAsJsonAsync($"/api/applications/cases/{number}/{action}", body ?? new { });
 
+    /// <summary>The first page of my cases (<c>GET /my/cases</c>): the array of rows.</summary>
+    public static async Task<JsonElement> MyCasesAsync(this HttpClient citizen) =>
+        (await (await citizen.GetAsync("/api/applications/my/cases")).JsonAsync()).GetProperty("cases");
+
     public static async Task<JsonElement> CaseAsync(this HttpClient staff, string number) =>
         await (await staff.GetAsync($"/api/applications/cases/{number}")).JsonAsync();
 }

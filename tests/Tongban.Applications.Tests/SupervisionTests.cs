@@ -30,7 +30,10 @@ public sealed class SupervisionTests(ApplicationsApps apps) : IClassFixture<Appl
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var supervisor = await app.SignInAsync("督查员", Policies.EfficiencySupervisor);
+        // The supervisor sits in the business-environment bureau and oversees every department's cases.
+        var supervisor = await app.SignInAsync("督查员", new StaffScope("112112000037803132", null, []), Policies.EfficiencySupervisor);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/api/applications/cases/{number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/admin/cases/{number}")).StatusCode);
         var overview = await (await supervisor.GetAsync($"/api/applications/supervision?department={TestCatalog.Department}")).JsonAsync();
         Assert.Contains(overview.GetProperty("departments").EnumerateArray(), d => d.GetProperty("department").GetString() == TestCatalog.Department && d.GetProperty("overdue").GetInt32() >= 1);
         Assert.Contains(overview.GetProperty("cases").EnumerateArray(), c => c.GetProperty("number").GetString() == number && c.GetProperty("level").GetString() == "Overdue");

@@ -18,6 +18,7 @@ internal sealed class TestCatalog : IServiceItems
     public const string Simple = "TEST-SIMPLE";
     public const string Steps = "TEST-STEPS";
     public const string Level3 = "TEST-L3";
+    public const string Instant = "TEST-INSTANT";
 
     private static readonly FormDefinition Form = new([
         new FormField("purpose", "申请事由", "Purpose", FormFieldType.Text, Required: true, MaxLength: 50),
@@ -38,6 +39,7 @@ internal sealed class TestCatalog : IServiceItems
         [Steps] = Item(Steps, "测试事项（多级审批）",
             [new("review", "审查", "Review", Policies.Reviewer), new("sign-off", "领导签批", "Sign-off", Policies.Leader), new("decide", "决定", "Decision", Policies.Approver)], realName: 1),
         [Level3] = Item(Level3, "测试事项（需L3）", [], realName: 3),
+        [Instant] = Item(Instant, "测试即办事项", [], realName: 1) with { PromisedLimitDays = 0 },
     };
 
     public static readonly Dictionary<string, string> ValidForm = new() { ["purpose"] = "测试申请" };

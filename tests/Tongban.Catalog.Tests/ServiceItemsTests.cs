@@ -153,7 +153,10 @@ public sealed class ServiceItemsTests(LaneApps apps) : IClassFixture<LaneApps>
         var bundle = await FindBundleAsync(app, code);
         Assert.Equal(["一件事丙", "一件事甲", "一件事乙"], bundle!.Items.Select(i => i.Name));
         Assert.Equal(["999999999999"], bundle.Unavailable.Select(u => u.BasicCode));
-        Assert.Contains($"href=\"/apply/bundle/{code}\"", await app.CreateClient().GetStringAsync($"/life-events/{code}"), StringComparison.Ordinal);
+        // Its items have no application form: the life-event page sends people to each guide instead of to an empty online form.
+        var lifeEvent = await app.CreateClient().GetStringAsync($"/life-events/{code}");
+        Assert.DoesNotContain($"href=\"/apply/bundle/{code}\"", lifeEvent, StringComparison.Ordinal);
+        Assert.Contains("id=\"apply-in-person\"", lifeEvent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/catalog/items/{Feeds.PublicSecurity}{tag}01/suspend", new { reason = "系统升级" })).StatusCode);
         bundle = await FindBundleAsync(app, code);

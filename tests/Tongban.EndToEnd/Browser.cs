@@ -21,6 +21,11 @@ public sealed class Browser : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running host's services and database, for a test that must prepare data no page makes (once a page has opened).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Open a page first.");
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Open a page first.");
+
     /// <summary>Runs the outbox once (the test host keeps its worker off): notifications are sent, audit entries appended.</summary>
     public Task<int> DrainOutboxAsync() => _app!.DrainOutboxAsync();
 

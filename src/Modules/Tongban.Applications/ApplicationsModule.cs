@@ -38,14 +38,17 @@ public static class ApplicationsModule
         services.AddScoped<FormPrefills>();
         services.AddSingleton(new SystemActor("module:applications", "网上申办系统", "Online applications"));
         services.AddScoped<SubmitApplication>();
+        services.AddScoped<ApplyGate>();
         services.AddScoped<ApplyOnline>();
         services.AddScoped<ApplyBundle>();
         services.AddScoped<ProvideMaterials>();
         services.AddScoped<MaterialFiles>();
         services.AddScoped<ProvideCaseMaterials>();
+        services.AddScoped<FactSubjects>();
         services.AddScoped<UseRegistryFact>();
         services.AddScoped<DownloadMaterial>();
         services.AddScoped<RespondToCase>();
+        services.AddScoped<MyCaseList>();
         services.AddScoped<HandleCase>();
         services.AddScoped<WorkbenchQuery>();
         services.AddScoped<RegisterWalkIn>();
@@ -58,6 +61,8 @@ public static class ApplicationsModule
         services.AddScoped<RemindDeferred>();
         services.AddScoped<IDeferredReminders>(sp => sp.GetRequiredService<RemindDeferred>());
         services.AddHostedService<DeferredReminderWorker>();
+        services.AddSingleton(new MySpaceLink("/my/cases", "我的办件", "My cases", 10, "my-cases-link"));
+        services.AddSingleton(new MySpaceLink("/my/cases#drafts", "草稿", "Drafts", 20, "my-drafts-link"));
         services.AddSingleton(new AdminLink("/admin/cases", "办件工作台", "Case workbench",
             "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", StaffPolicies.CaseStaff, 15));
         services.AddSingleton(new AdminLink("/admin/cases/agent", "驿站代办", "Station agent application",

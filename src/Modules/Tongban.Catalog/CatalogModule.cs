@@ -30,6 +30,7 @@ public static class CatalogModule
         services.AddScoped<ImportFeed>();
         services.AddScoped<Contracts.ICatalogImport, Features.GenerateCatalog.CatalogGenerator>();
         services.AddScoped<GuideQueries>();
+        services.AddScoped<BlankForms>();
         services.AddScoped<Contracts.IServiceItems, Features.FindApplicableItem.ServiceItems>();
         services.AddScoped<Features.ManageItems.ManageItems>();
         services.AddScoped<Features.ReportCatalog.CatalogStatistics>();

@@ -98,6 +98,8 @@ public static class IdentityModule
         services.AddScoped<ClientRegistrations>();
         services.AddOpenIdConnectProvider(configuration);
         services.AddFederation(configuration);
+        services.AddSingleton(new MySpaceLink("/account/my-data-reads", "谁查看了我的数据", "Who read my data", 80, "my-data-reads-link"));
+        services.AddSingleton(new MySpaceLink("/account", "我的账号", "My account", 90, "my-account-link"));
         services.AddSingleton(new AdminLink("/admin/identity/accounts", "账号与实名", "Accounts and real names",
             "工作人员账号、角色与辖区；现场实名核验", "Staff accounts, roles and divisions; in-person verification", Policies.SystemAdministrator, 15));
         services.AddSingleton(new AdminLink("/admin/identity/enterprise-claims", "单位登记核验", "Enterprise claims",

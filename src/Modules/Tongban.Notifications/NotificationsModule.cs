@@ -41,6 +41,10 @@ public static class NotificationsModule
         services.AddScoped<Inbox>();
         services.AddScoped<ChooseChannels>();
         services.AddScoped<IUnreadMessages, UnreadMessages>();
+        services.AddSingleton(new MySpaceLink("/my/messages", "消息", "Messages", 30, "messages-link")
+        {
+            Count = (sp, user, ct) => sp.GetRequiredService<IUnreadMessages>().CountAsync(user, ct),
+        });
         services.AddScoped<DeliveryLog>();
         services.AddSingleton(new AdminLink("/admin/notifications/deliveries", "通知", "Notifications",
             "短信、邮件和站内消息的模板与发送记录", "Templates and the delivery log of SMS, e-mail and in-app messages", Policies.SystemAdministrator, 40));

@@ -32,8 +32,8 @@ public static class StaffAuthentication
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
-            // APIs answer 401/403; only pages are sent to the sign-in page.
-            o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
+            // APIs answer 401/403; only pages are sent to a sign-in page: the citizens' one, except for the staff area.
+            o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized, SignInPages.For(c.Request));
             o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization(o =>
@@ -51,12 +51,12 @@ public static class StaffAuthentication
         return services;
     }
 
-    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status, string? to = null)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
             context.Response.StatusCode = status;
         else
-            context.Response.Redirect(context.RedirectUri);
+            context.Response.Redirect(to ?? context.RedirectUri);
         return Task.CompletedTask;
     }
 }

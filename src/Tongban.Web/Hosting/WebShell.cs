@@ -53,6 +53,7 @@ public static class WebShell
             .VaryByValue(context => new KeyValuePair<string, string>("prefs", Preferences.CacheKey(context)))));
         services.AddSingleton(RegionProfile.Load(configuration));
         services.AddRateLimits(configuration);
+        services.AddScoped<MySpace>();
         return services;
     }
 

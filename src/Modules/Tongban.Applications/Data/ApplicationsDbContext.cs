@@ -16,6 +16,7 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
     public DbSet<CaseSequence> Sequences => Set<CaseSequence>();
     public DbSet<DeferredReminder> DeferredReminders => Set<DeferredReminder>();
+    public DbSet<FactPreview> FactPreviews => Set<FactPreview>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -59,7 +60,7 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             // The applicant's list and the workbench read by these: each workbench page is one index range in
             // (DueSort, Number) order after the equalities (department, queue or status or item), so a page of 50
             // costs the same with a thousand cases or a million.
-            e.HasIndex(c => new { c.ApplicantId, c.SubmittedAt });
+            e.HasIndex(c => new { c.ApplicantId, c.SubmittedAt, c.Number });
             e.Property(c => c.Queue).HasMaxLength(40);
             e.HasIndex(c => new { c.DepartmentCreditCode, c.Queue, c.DueSort, c.Number });
             e.HasIndex(c => new { c.Queue, c.DueSort, c.Number });
@@ -135,6 +136,18 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(o => o.Revision).IsConcurrencyToken();
             e.HasIndex(o => o.CaseId);
             e.HasIndex(o => new { o.DepartmentCreditCode, o.AnswerBy });
+        });
+        modelBuilder.Entity<FactPreview>(e =>
+        {
+            e.Property(p => p.Holder).HasMaxLength(60);
+            e.Property(p => p.MaterialKey).HasMaxLength(60);
+            e.Property(p => p.Subject).HasMaxLength(18);
+            e.HasIndex(p => new { p.Holder, p.MaterialKey }).IsUnique();
+            e.HasIndex(p => new { p.ApplicantId, p.ReadAt });
+            // Written once and never changed, so the record's own equality serves change tracking.
+            e.Property(p => p.Snapshot).HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, JsonColumns.Options),
+                s => System.Text.Json.JsonSerializer.Deserialize<FactSnapshot>(s, JsonColumns.Options)!);
         });
         modelBuilder.Entity<CaseSequence>(e =>
         {

@@ -18,7 +18,8 @@ internal sealed partial class Case
 
     public bool AwaitsDecision => Status == CaseStatus.InProcess && StepIndex >= Steps.Count - 1;
 
-    public IEnumerable<DeferredMaterial> OutstandingDeferred => Deferred.Where(d => d.ReceivedAt is null);
+    /// <summary>The deferred materials still awaited (none once the application is withdrawn).</summary>
+    public IEnumerable<DeferredMaterial> OutstandingDeferred => IsClosed ? [] : Deferred.Where(d => d.ReceivedAt is null);
 
     public bool TripsOverPromise => Trips.Count > PromisedTrips;
 
@@ -62,7 +63,7 @@ internal sealed partial class Case
     /// <summary>The applicant supplies a material deferred at acceptance (through <see cref="ProvideAwaited"/>).</summary>
     private void SupplyDeferred(MaterialRef material, string actor, DateTimeOffset at)
     {
-        if (Status is CaseStatus.Refused or CaseStatus.Concluded)
+        if (IsClosed)
             throw Rule("case.closed", $"该办件已{StatusText}", $"The case is {StatusTextEn.ToLowerInvariant()}");
         RequireFileOrFact(material);
         var index = Deferred.FindIndex(d => d.Key == material.Key && d.ReceivedAt is null);

@@ -12,7 +12,7 @@ internal sealed partial class Case
     public CaseMaterial RequireAwaited(string key)
     {
         var material = Materials.FirstOrDefault(m => m.Key == key) ?? throw new DomainException(DomainError.NotFound("材料", "The material"));
-        if (AwaitsCorrectionOf(key) || (Status is not (CaseStatus.Refused or CaseStatus.Concluded) && Deferred.Any(d => d.Key == key && d.ReceivedAt is null)))
+        if (AwaitsCorrectionOf(key) || (!IsClosed && Deferred.Any(d => d.Key == key && d.ReceivedAt is null)))
             return material;
         throw Rule("case.material_not_awaited", $"“{material.Name}”不是待补正或待补交的材料", $"'{material.Name}' is not a material to correct or to supply now");
     }

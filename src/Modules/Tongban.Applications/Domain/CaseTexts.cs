@@ -12,6 +12,7 @@ internal static class CaseTexts
         CaseStatus.InProcess => ("办理中", "In process"),
         CaseStatus.Refused => ("不予受理", "Refused"),
         CaseStatus.Decided => ("已决定", "Decided"),
+        CaseStatus.Withdrawn => ("已撤回", "Withdrawn"),
         _ => ("已办结", "Concluded"),
     };
 
@@ -33,6 +34,7 @@ internal static class CaseTexts
         "approved" => ("准予许可", "Approved"),
         "denied" => ("不予许可", "Denied"),
         "concluded" => ("办结", "Concluded"),
+        "withdrawn" => ("申请人撤回", "Withdrawn by the applicant"),
         "trip_recorded" => ("到场记录", "Visit recorded"),
         _ => (action, action),
     };

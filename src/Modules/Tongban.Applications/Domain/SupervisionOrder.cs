@@ -35,8 +35,8 @@ internal sealed class SupervisionOrder : IStaffScoped
     {
         if (!supervisor.Holds(Policies.EfficiencySupervisor))
             throw new DomainException(new DomainError("supervision.supervisor_only", "督办由效能督查员发出", "A supervision order is issued by an efficiency supervisor", ErrorKind.Forbidden));
-        if (@case.Status is CaseStatus.Concluded or CaseStatus.Refused)
-            throw new DomainException(new DomainError("supervision.case_closed", "已办结或不予受理的办件不能督办", "A concluded or refused case cannot be supervised", ErrorKind.Conflict));
+        if (@case.IsClosed)
+            throw new DomainException(new DomainError("supervision.case_closed", "已办结、不予受理或已撤回的办件不能督办", "A concluded, refused or withdrawn case cannot be supervised", ErrorKind.Conflict));
         if (string.IsNullOrWhiteSpace(requirement)) throw Invalid("supervision.requirement_required", "请写明督办要求", "State what the department must do", "requirement");
         if (answerBy <= today) throw Invalid("supervision.answer_by", "答复期限须晚于今天", "The answer date must be after today", "answer_by");
         return new SupervisionOrder

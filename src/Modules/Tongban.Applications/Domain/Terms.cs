@@ -20,6 +20,9 @@ internal enum CaseStatus
 
     /// <summary>已办结.</summary>
     Concluded = 6,
+
+    /// <summary>已撤回: the applicant took the application back before a decision.</summary>
+    Withdrawn = 7,
 }
 
 internal enum Channel

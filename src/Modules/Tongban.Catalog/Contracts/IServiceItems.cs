@@ -28,7 +28,14 @@ public sealed record ApplicableItem(
     bool ForLegalEntities,
     IReadOnlyList<ApplicableMaterial> Materials,
     IReadOnlyList<ProcessStep> Process,
-    FormDefinition Form);
+    FormDefinition Form)
+{
+    /// <summary>
+    /// Whether a person may apply for it online (在线办理): handled online (网上受理 or 全程网办) with an application form.
+    /// A window clerk or a station agent takes an application for any item in effect, online or not.
+    /// </summary>
+    public bool CanApplyOnline { get; init; } = true;
+}
 
 /// <summary>A basic item of a bundle that cannot be applied for now, and why (never published, suspended, abolished).</summary>
 public sealed record UnavailableItem(string BasicCode, string Name, string ReasonZh, string ReasonEn);

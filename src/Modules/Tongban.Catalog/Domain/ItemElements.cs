@@ -101,6 +101,12 @@ internal sealed record ItemElements
     /// <summary>The steps a case of this version goes through: its own, or review then decision.</summary>
     public IReadOnlyList<HandlingStep> EffectiveProcess => Process.Count > 0 ? Process : HandlingStep.Default;
 
+    /// <summary>
+    /// Whether a person can apply online (在线办理): the item is handled online (网上受理 or 全程网办, depth 3 or 4) and
+    /// has an application form to fill in. A method, not a property: it is read from the elements, never stored with them.
+    /// </summary>
+    public bool TakesOnlineApplications() => OnlineDepth >= 3 && Form.Fields.Count > 0;
+
     /// <summary>The key of the material at <paramref name="index"/>: its own, or m1, m2 … by position.</summary>
     public string MaterialKey(int index) => Materials[index].Key is { Length: > 0 } key ? key : $"m{index + 1}";
 

@@ -17,6 +17,9 @@ public sealed record AccountInfo(Guid Id, string DisplayName, RealNameLevelInfo 
 /// </summary>
 public sealed record AccountContact(Guid Id, string? Phone, string? Email, bool EmailConfirmed);
 
+/// <summary>An enterprise (法人) an account acts for, by its unified social credit code.</summary>
+public sealed record EnterpriseInfo(string CreditCode, string Name);
+
 /// <summary>What other modules may ask about accounts, e.g. the applications module leading an applicant to step-up.</summary>
 public interface IAccountDirectory
 {
@@ -38,6 +41,12 @@ public interface IAccountDirectory
     /// applications module); never to be shown, logged or put in a URL. Null when there is no such account.
     /// </summary>
     Task<string?> OwnIdNumberAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The enterprises the account legally represents that the legal-entity registry confirmed (L2), for a fact about an
+    /// enterprise read in its name (its credit code, never the person's ID number). Empty when there are none.
+    /// </summary>
+    Task<IReadOnlyList<EnterpriseInfo>> RepresentedEnterprisesAsync(Guid accountId, CancellationToken cancellationToken);
 
     /// <summary>The account's phone and e-mail for notifications, or null when there is no such account (or it is deactivated).</summary>
     Task<AccountContact?> ContactAsync(Guid accountId, CancellationToken cancellationToken);

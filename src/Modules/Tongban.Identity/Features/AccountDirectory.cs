@@ -33,6 +33,10 @@ internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
     public async Task<string?> OwnIdNumberAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(x => x.Id == accountId).Select(x => x.IdNumber).SingleOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<EnterpriseInfo>> RepresentedEnterprisesAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await db.Enterprises.AsNoTracking().Where(e => e.RepresentativeId == accountId && e.Level >= RealNameLevel.RegistryVerified)
+            .OrderBy(e => e.CreatedAt).Select(e => new EnterpriseInfo(e.CreditCode, e.Name)).ToListAsync(cancellationToken);
+
     public async Task<AccountContact?> ContactAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(x => x.Id == accountId && x.DeactivatedAt == null)
             .Select(x => new AccountContact(x.Id, x.PhoneNumber, x.Email, x.EmailConfirmed)).SingleOrDefaultAsync(cancellationToken);

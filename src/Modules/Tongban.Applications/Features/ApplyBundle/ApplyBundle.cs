@@ -16,11 +16,12 @@ namespace Tongban.Applications.Features.ApplyBundle;
 /// draft endpoints and material steps as an item's), submitted as one case per item in one transaction, each case with
 /// its own number, department, limit and process, all carrying the same <see cref="BundleRef"/>.
 /// </summary>
-internal sealed class ApplyBundle(ApplicationsDbContext db, ApplyOnline.ApplyOnline drafts, SubmitApplication.SubmitApplication submit, RegionClock clock)
+internal sealed class ApplyBundle(ApplicationsDbContext db, ApplyOnline.ApplyOnline drafts, SubmitApplication.SubmitApplication submit, ApplyGate gate, RegionClock clock)
 {
     public async Task<Draft> StartAsync(string bundleCode, ClaimsPrincipal user, CancellationToken ct)
     {
         var bundle = await drafts.FindBundleAsync(bundleCode, ct);
+        await gate.RequireReadyAsync(bundle, user, ct);
         var draft = Draft.StartBundle(Applicants.IdOf(user), bundle.Code, clock.UtcNow);
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(ct);

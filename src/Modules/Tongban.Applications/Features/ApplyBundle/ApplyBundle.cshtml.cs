@@ -6,8 +6,8 @@ using Tongban.Applications.Features.SubmitApplication;
 namespace Tongban.Applications.Features.ApplyBundle;
 
 /// <summary>Apply for a bundle (一件事一次办): the steps of an item's page with the merged form and materials, ending at the bundle's receipt.</summary>
-internal sealed class ApplyBundleModel(ApplyOnline.ApplyOnline drafts, ApplyBundle bundles, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts)
-    : ApplicationPageModel(drafts, materials, facts)
+internal sealed class ApplyBundleModel(ApplyOnline.ApplyOnline drafts, ApplyBundle bundles, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts,
+    ApplyGate gate) : ApplicationPageModel(drafts, materials, facts, gate)
 {
     protected override Task<ApplicationTarget> FindAsync(string code, CancellationToken ct) => Drafts.FindBundleAsync(code, ct);
 

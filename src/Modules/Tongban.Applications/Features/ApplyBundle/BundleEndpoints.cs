@@ -59,7 +59,7 @@ internal static class BundleEndpoints
     public static async Task<BundleCasesView> ViewAsync(BundleRef bundle, IReadOnlyList<Case> cases, CaseReader reader, CancellationToken ct)
     {
         var views = new List<CaseView>();
-        foreach (var c in cases) views.Add(CaseView.Of(c, await reader.DeadlineAsync(c, ct), reader.Today));
+        foreach (var c in cases) views.Add(await reader.ViewAsync(c, ct));
         return new BundleCasesView(bundle.Code, bundle.Name, bundle.Key, views);
     }
 }

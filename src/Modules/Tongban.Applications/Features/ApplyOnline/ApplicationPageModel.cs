@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.ProvideMaterials;
 using Tongban.Applications.Features.SubmitApplication;
+using Tongban.Identity.Contracts;
 
 namespace Tongban.Applications.Features.ApplyOnline;
 
@@ -13,17 +14,23 @@ namespace Tongban.Applications.Features.ApplyOnline;
 /// save as draft or submit. Every button saves what was typed first, so nothing typed is lost on the way.
 /// </summary>
 [Authorize]
-internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts) : PageModel
+internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts, ApplyGate gate) : PageModel
 {
     [BindProperty] public ApplicationInput Input { get; set; } = new();
 
     public ApplicationTarget Target { get; private set; } = null!;
     public Guid? DraftId { get; private set; }
     public bool Saved { get; private set; }
+
+    /// <summary>Why the form cannot be filled in yet (not online, or the real-name level too low); null or ready shows the form.</summary>
+    public Readiness? Gate { get; private set; }
     public IReadOnlyList<MaterialRef> Attached { get; private set; } = [];
 
-    /// <summary>The registry record shown for agreement, and the material it is for.</summary>
-    public (string Key, FactSnapshot Fact)? Preview { get; private set; }
+    /// <summary>The registry records read at the applicant's request and waiting for their answer, by material.</summary>
+    public IReadOnlyList<FactPreview> Previews { get; private set; } = [];
+
+    /// <summary>The enterprises a fact about an enterprise may be read for (empty unless a material takes one).</summary>
+    public IReadOnlyList<EnterpriseInfo> Enterprises { get; private set; } = [];
 
     protected ApplyOnline Drafts => handler;
 
@@ -41,7 +48,8 @@ internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMateria
     {
         Target = await FindAsync(code, ct);
         (DraftId, Saved) = (draft, saved);
-        if (draft is { } id) Show(await handler.LoadAsync(id, User, ct));
+        Gate = await gate.CheckAsync(Target, User, ct);
+        if (draft is { } id) await ShowAsync(await handler.LoadAsync(id, User, ct), ct);
         if (Guid.TryParse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var applicant)) Input.Form = await prefills.FillAsync(Target, applicant, Attached, Input.Form ?? [], ct);
     }
 
@@ -61,31 +69,35 @@ internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMateria
     public Task<IActionResult> OnPostRemoveAsync(string code, Guid? draft, string key, CancellationToken ct) =>
         ThenShowAsync(code, draft, (id, c) => materials.RemoveAsync(id, key, User, c), $"#material-{key}", ct);
 
-    public Task<IActionResult> OnPostUseFactAsync(string code, Guid? draft, string key, bool agree, CancellationToken ct) =>
-        ThenShowAsync(code, draft, (id, c) => facts.UseAsync(id, key, agree, User, c), $"#material-{key}", ct);
+    /// <summary>Reads the applicant's record (one logged read), kept on the server and shown beside the material until they answer.</summary>
+    public Task<IActionResult> OnPostPreviewFactAsync(string code, Guid? draft, string key, CancellationToken ct) =>
+        ThenShowAsync(code, draft, (id, c) => facts.PreviewAsync(id, key, Request.Form[$"enterprise-{key}"].FirstOrDefault(), User, c), $"#material-{key}", ct);
 
-    /// <summary>Reads the applicant's record (a logged read) and shows it beside the material, waiting for agreement.</summary>
-    public async Task<IActionResult> OnPostPreviewFactAsync(string code, Guid? draft, string key, CancellationToken ct)
-    {
-        var id = await EnsureDraftAsync(code, draft, ct);
-        Show(await handler.SaveAsync(id, Input, User, ct));
-        Preview = (key, await facts.PreviewAsync(id, key, User, ct));
-        return Page();
-    }
+    /// <summary>Attaches the previewed record once its agreement box (<c>agree-{key}</c>) is ticked; unticked, the message and the preview stay.</summary>
+    public Task<IActionResult> OnPostUseFactAsync(string code, Guid? draft, string key, CancellationToken ct) =>
+        ThenShowAsync(code, draft, (id, c) => facts.UseAsync(id, key, Request.Form[$"agree-{key}"] == "true", Request.Form[$"enterprise-{key}"].FirstOrDefault(), User, c),
+            $"#material-{key}", ct);
+
+    public Task<IActionResult> OnPostDeclineFactAsync(string code, Guid? draft, string key, CancellationToken ct) =>
+        ThenShowAsync(code, draft, (id, c) => facts.DeclineAsync(id, key, User, c), $"#material-{key}", ct);
 
     /// <summary>Saves the typed form, does <paramref name="act"/>, and shows the draft again (a refusal shows the page with its message).</summary>
     private async Task<IActionResult> ThenShowAsync(string code, Guid? draft, Func<Guid, CancellationToken, Task> act, string suffix, CancellationToken ct)
     {
         var id = await EnsureDraftAsync(code, draft, ct);
-        Show(await handler.SaveAsync(id, Input, User, ct));
+        await ShowAsync(await handler.SaveAsync(id, Input, User, ct), ct);
         await act(id, ct);
         return Redirect($"{PathOf(code)}?draft={id}{suffix}");
     }
 
-    private void Show(Draft d)
+    /// <summary>The draft as saved, with its waiting previews: what the page shows again when an action is refused.</summary>
+    private async Task ShowAsync(Draft d, CancellationToken ct)
     {
         Input.Form = new(d.Form);
         Attached = d.Materials;
+        Previews = await facts.PendingAsync(FactPreview.OfDraft(d.Id.Value), ct);
+        if (Target.Materials.Any(m => m.RegistryFact is { } f && FactSubjects.IsAboutEnterprise(f)))
+            Enterprises = await facts.EnterprisesAsync(d.ApplicantId, ct);
     }
 
     /// <summary>The page is shown again on a refusal: the draft it saved keeps its id in the form.</summary>

@@ -45,7 +45,7 @@ internal static class ApplyEndpoints
         drafts.MapPost("/{id:guid}/submit", async Task<Results<Created<CaseView>, Ok<CaseView>>> (Guid id, ApplicationInput? input, ApplyOnline handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
             {
                 var (@case, created) = await handler.SubmitAsync(id, input, u, ct);
-                var view = CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today);
+                var view = await reader.ViewAsync(@case, ct);
                 return created ? TypedResults.Created($"/api/applications/my/cases/{@case.Number}", view) : TypedResults.Ok(view);
             })
             .WithSummary("Submit a draft: 201 with the case number, or 200 with the same case when it was submitted already");

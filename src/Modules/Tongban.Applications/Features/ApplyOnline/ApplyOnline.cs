@@ -27,12 +27,14 @@ internal sealed class ApplicationInput
 }
 
 /// <summary>An applicant's own drafts: start for an item, save, resume on any device, submit once.</summary>
-internal sealed class ApplyOnline(ApplicationsDbContext db, IServiceItems items, SubmitApplication.SubmitApplication submit, RegionClock clock)
+internal sealed class ApplyOnline(ApplicationsDbContext db, IServiceItems items, SubmitApplication.SubmitApplication submit, ApplyGate gate, RegionClock clock)
 {
+    /// <summary>A draft of one's own, once the item takes online applications and one's real-name level is enough for it.</summary>
     public async Task<Draft> StartAsync(string itemCode, ClaimsPrincipal user, CancellationToken ct)
     {
         var applicant = Applicants.IdOf(user);
         var item = await FindItemAsync(itemCode, ct);
+        await gate.RequireReadyAsync(ApplicationTarget.Of(item), user, ct);
         var draft = Draft.Start(applicant, item.ImplementationCode, clock.UtcNow);
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(ct);

@@ -108,7 +108,7 @@ internal sealed class CaseLife(Random random, WorkingDayCalendar calendar, DateO
         new(items[random.Next(items.Count)], today.AddDays(-1 - random.Next(CaseGenerator.Days)), random.Next(1000));
 
     /// <summary>
-    /// Submits the case and takes it as far as its draw and age say: 3 % refused, 3 % awaiting a correction, the
+    /// Submits the case and takes it as far as its draw and age say: 3 % refused, 2 % withdrawn, 3 % awaiting a correction, the
     /// youngest still waiting for pre-review, most of the rest concluded on time, and some 5 % stuck in handling
     /// (overdue when old). Every step is the aggregate's own method.
     /// </summary>
@@ -125,7 +125,8 @@ internal sealed class CaseLife(Random random, WorkingDayCalendar calendar, DateO
             provided, visit, channel == Channel.Online ? $"user:{applicant.AccountId}" : StaffActor, at);
         var age = today.DayNumber - day.DayNumber;
         if (draw < 30) @case.Refuse("材料与事项不符", "如不服，可在六十日内申请行政复议或在六个月内提起行政诉讼", staff, At(day, 2));
-        else if (draw < 60) @case.RequestCorrection([new CorrectionItem(provided.FirstOrDefault()?.Key ?? "purpose", "请提供清晰的原件扫描件")], staff, day, At(day, 2));
+        else if (draw < 50) @case.Withdraw("不再需要办理", $"user:{applicant.AccountId}", day, At(day, 2));
+        else if (draw < 80) @case.RequestCorrection([new CorrectionItem(provided.FirstOrDefault()?.Key ?? "purpose", "请提供清晰的原件扫描件")], staff, day, At(day, 2));
         else if (age > 2 || draw > 500) Handle(@case, staff, day, draw);
         return @case;
     }

@@ -31,14 +31,14 @@ internal static class CaseEndpoints
             .WithSummary("The workbench search with the applicant's ID number in the body (the read is audited)");
         cases.MapGet("/{number}", async (string number, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
             {
-                var @case = await reader.ForStaffAsync(number, u, tracking: false, ct);
-                return TypedResults.Ok(CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today));
+                var @case = await reader.InScopeAsync(number, CaseReader.OversightScope(u), tracking: false, ct);
+                return TypedResults.Ok(await reader.ViewAsync(@case, ct));
             })
-            .WithSummary("A case in my scope, with its history");
+            .WithSummary("A case in my scope (an efficiency supervisor's: every department's), with its history");
         cases.MapPost("/{number}/{action}", async (string number, string action, CaseActionInput? input, HandleCase handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
             {
                 var @case = await handler.ActAsync(number, action, input ?? new(), u, ct);
-                return TypedResults.Ok(CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today));
+                return TypedResults.Ok(await reader.ViewAsync(@case, ct));
             })
             .WithSummary("A handling step: accept, accept-deferred, refuse, request-correction, complete-step, stop-clock, restart-clock, decide, conclude, record-trip");
 
@@ -62,7 +62,7 @@ internal static class CaseEndpoints
 
     private static async Task<Results<Created<CaseView>, Ok<CaseView>>> Answer((IReadOnlyList<Domain.Case> Cases, bool Created) result, CaseReader reader, CancellationToken ct)
     {
-        var view = CaseView.Of(result.Cases[0], await reader.DeadlineAsync(result.Cases[0], ct), reader.Today);
+        var view = await reader.ViewAsync(result.Cases[0], ct);
         return result.Created ? TypedResults.Created($"/api/applications/cases/{view.Number}", view) : TypedResults.Ok(view);
     }
 

@@ -19,6 +19,9 @@ internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, Regi
     public Deadline Deadline { get; private set; } = Deadline.NotStarted;
     public CaseDisplay Show { get; private set; } = null!;
 
+    /// <summary>Whose turn it is and what happens next.</summary>
+    public CaseProgress Progress { get; private set; } = null!;
+
     public DateOnly Today => clock.Today;
 
     public bool May(string role) => User.IsInRole(role);
@@ -40,8 +43,9 @@ internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, Regi
 
     private async Task LoadAsync(string number, CancellationToken ct)
     {
-        Case = await reader.ForStaffAsync(number, User, tracking: false, ct);
+        Case = await reader.InScopeAsync(number, CaseReader.OversightScope(User), tracking: false, ct); // a supervisor reads any department's
         Deadline = await reader.DeadlineAsync(Case, ct);
         Show = await displays.ForAsync(Case, applicant: null, ct);
+        Progress = reader.ProgressOf(Case);
     }
 }

@@ -9,7 +9,11 @@ using Tongban.Applications.Features.ViewCase;
 
 namespace Tongban.Applications.Features.ProvideMaterials;
 
-internal sealed record ConsentInput(bool Agree);
+/// <summary>The applicant's answer to a previewed fact: <c>agree</c> ticked, and for a fact about an enterprise which one (its credit code).</summary>
+internal sealed record ConsentInput(bool? Agree, string? Enterprise = null);
+
+/// <summary>For a fact about an enterprise: which of the enterprises the applicant represents (none needed when they represent one).</summary>
+internal sealed record PreviewInput(string? Enterprise);
 
 internal static class MaterialEndpoints
 {
@@ -30,24 +34,36 @@ internal static class MaterialEndpoints
         materials.MapGet("/file", async (Guid id, string key, DownloadMaterial handler, ClaimsPrincipal u, CancellationToken ct) =>
                 File(await handler.FromDraftAsync(id, key, u, ct)))
             .WithSummary("Download a file of one's own draft");
-        materials.MapGet("/fact", async (Guid id, string key, UseRegistryFact handler, ClaimsPrincipal u, CancellationToken ct) =>
-                TypedResults.Ok(await handler.PreviewAsync(id, key, u, ct)))
-            .WithSummary("Preview one's registry record for a material (the read is logged with its purpose)");
+        materials.MapPost("/fact/preview", async (Guid id, string key, PreviewInput? input, UseRegistryFact handler, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok(await handler.PreviewAsync(id, key, input?.Enterprise, u, ct)))
+            .WithSummary("Preview one's registry record for a material: one read, logged with its purpose; the value is kept for the answer");
         materials.MapPost("/fact", async (Guid id, string key, ConsentInput input, UseRegistryFact handler, ClaimsPrincipal u, CancellationToken ct) =>
-                TypedResults.Ok(await handler.UseAsync(id, key, input.Agree, u, ct)))
-            .WithSummary("Attach one's registry record as the material, with explicit agreement ({\"agree\": true})");
+                TypedResults.Ok(await handler.UseAsync(id, key, input.Agree, input.Enterprise, u, ct)))
+            .WithSummary("Attach the previewed record as the material with explicit agreement ({\"agree\": true}); no second read (without a preview, the one read is made now)");
+        materials.MapDelete("/fact", async (Guid id, string key, UseRegistryFact handler, ClaimsPrincipal u, CancellationToken ct) =>
+            {
+                await handler.DeclineAsync(id, key, u, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Refuse the previewed record: it is dropped and nothing is attached");
 
         var mine = api.MapGroup("/my/cases/{number}/materials/{key}").RequireAuthorization();
         mine.MapPost("/", async (string number, string key, IFormFile? file, ProvideCaseMaterials handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
                 await ViewAsync(await handler.UploadAsync(number, key, file, u, ct), reader, ct))
             .DisableAntiforgery()
             .WithSummary("Upload a material the case awaits: one named in the correction notice (kept until resubmission) or a deferred one (received at once)");
-        mine.MapGet("/fact", async (string number, string key, ProvideCaseMaterials handler, ClaimsPrincipal u, CancellationToken ct) =>
-                TypedResults.Ok(await handler.PreviewFactAsync(number, key, u, ct)))
-            .WithSummary("Preview one's registry record for a material the case awaits (the read is logged with its purpose)");
+        mine.MapPost("/fact/preview", async (string number, string key, PreviewInput? input, ProvideCaseMaterials handler, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok(await handler.PreviewFactAsync(number, key, input?.Enterprise, u, ct)))
+            .WithSummary("Preview one's registry record for a material the case awaits: one read, logged with its purpose; the value is kept for the answer");
         mine.MapPost("/fact", async (string number, string key, ConsentInput input, ProvideCaseMaterials handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
-                await ViewAsync(await handler.UseFactAsync(number, key, input.Agree, u, ct), reader, ct))
-            .WithSummary("Give one's registry record as a material the case awaits, with explicit agreement ({\"agree\": true})");
+                await ViewAsync(await handler.UseFactAsync(number, key, input.Agree, input.Enterprise, u, ct), reader, ct))
+            .WithSummary("Give the previewed record as a material the case awaits, with explicit agreement ({\"agree\": true}); no second read");
+        mine.MapDelete("/fact", async (string number, string key, ProvideCaseMaterials handler, ClaimsPrincipal u, CancellationToken ct) =>
+            {
+                await handler.DeclineFactAsync(number, key, u, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Refuse the previewed record: it is dropped and nothing is given");
 
         api.MapGet("/my/cases/{number}/materials/{key}/file", async (string number, string key, DownloadMaterial handler, ClaimsPrincipal u, CancellationToken ct) =>
                 File(await handler.FromOwnCaseAsync(number, key, u, ct)))
@@ -60,7 +76,7 @@ internal static class MaterialEndpoints
     }
 
     private static async Task<Ok<CaseView>> ViewAsync(Case @case, CaseReader reader, CancellationToken ct) =>
-        TypedResults.Ok(CaseView.Of(@case, await reader.DeadlineAsync(@case, ct), reader.Today));
+        TypedResults.Ok(await reader.ViewAsync(@case, ct));
 
     private static FileStreamHttpResult File(MaterialDownload download) =>
         TypedResults.File(download.Content, download.File.ContentType, download.File.Name);

@@ -33,17 +33,17 @@ internal sealed class ProvideCaseMaterials(ApplicationsDbContext db, CaseReader 
         }
     }
 
-    public async Task<FactSnapshot> PreviewFactAsync(string number, string key, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<FactSnapshot> PreviewFactAsync(string number, string key, string? enterprise, ClaimsPrincipal user, CancellationToken ct) =>
+        await facts.PreviewAsync((await FactRequestAsync(number, key, user, ct)).Request, enterprise, ct);
+
+    public async Task<Case> UseFactAsync(string number, string key, bool? agreed, string? enterprise, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (@case, material) = await FactMaterialAsync(number, key, user, ct);
-        return await facts.ReadAsync(@case.ApplicantId, @case.DepartmentCreditCode, @case.ItemName, material, ct);
+        var (@case, request) = await FactRequestAsync(number, key, user, ct);
+        return await GiveAsync(@case, await facts.AgreedAsync(request, agreed, enterprise, ct), user, ct); // saves the preview's removal with it
     }
 
-    public async Task<Case> UseFactAsync(string number, string key, bool agreed, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (@case, material) = await FactMaterialAsync(number, key, user, ct);
-        return await GiveAsync(@case, await facts.AgreedAsync(@case.ApplicantId, @case.DepartmentCreditCode, @case.ItemName, material, agreed, ct), user, ct);
-    }
+    public async Task DeclineFactAsync(string number, string key, ClaimsPrincipal user, CancellationToken ct) =>
+        await facts.DiscardAsync((await FactRequestAsync(number, key, user, ct)).Request, ct);
 
     private async Task<Case> GiveAsync(Case @case, MaterialRef material, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -56,11 +56,12 @@ internal sealed class ProvideCaseMaterials(ApplicationsDbContext db, CaseReader 
     }
 
     /// <summary>The case and the item's material, when the case awaits it and the item lets a registry record stand in for it.</summary>
-    private async Task<(Case Case, ApplicableMaterial Material)> FactMaterialAsync(string number, string key, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<(Case Case, FactRequest Request)> FactRequestAsync(string number, string key, ClaimsPrincipal user, CancellationToken ct)
     {
         var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
         @case.RequireAwaited(key);
         var item = await drafts.FindItemAsync(@case.ItemCode, ct);
-        return (@case, item.Materials.FirstOrDefault(m => m.Key == key) ?? throw new DomainException(DomainError.NotFound("材料", "The material")));
+        var material = item.Materials.FirstOrDefault(m => m.Key == key) ?? throw new DomainException(DomainError.NotFound("材料", "The material"));
+        return (@case, new FactRequest(@case.ApplicantId, FactPreview.OfCase(@case.Number), @case.DepartmentCreditCode, @case.ItemName, material));
     }
 }

@@ -36,8 +36,7 @@ internal sealed class RectifyRating(ApplicationsDbContext db, CalendarStore cale
 
     public async Task<IReadOnlyList<Rating>> ListAsync(bool rectificationsOnly, ClaimsPrincipal user, CancellationToken ct)
     {
-        var scope = StaffScope.Of(user);
-        var query = WorkbenchQuery.InScope(db.Ratings.AsNoTracking(), scope);
+        var query = WorkbenchQuery.InScope(db.Ratings.AsNoTracking(), CaseReader.OversightScope(user));
         if (rectificationsOnly) query = query.Where(r => r.Rectification == RectificationStatus.Open || r.Rectification == RectificationStatus.Appealed);
         var rows = await query.OrderByDescending(r => r.RatedAt).Take(500).ToListAsync(ct);
         // Open rectifications first, the most urgent on top.
@@ -48,7 +47,7 @@ internal sealed class RectifyRating(ApplicationsDbContext db, CalendarStore cale
     {
         var query = tracking ? db.Ratings : db.Ratings.AsNoTracking();
         var rating = await query.SingleOrDefaultAsync(r => r.Id == RatingId.From(id), ct);
-        return rating is not null && CaseReader.InScope(StaffScope.Of(user), rating) ? rating
+        return rating is not null && CaseReader.InScope(CaseReader.OversightScope(user), rating) ? rating
             : throw new DomainException(DomainError.NotFound("评价", "The rating"));
     }
 

@@ -108,9 +108,7 @@ internal sealed class SubmitApplication(ApplicationsDbContext db, IServiceItems 
     private async Task<Applicant> ApplicantAsync(Guid accountId, int level, CancellationToken ct)
     {
         var account = await accounts.FindAsync(accountId, ct) ?? throw new DomainException(DomainError.NotFound("申请人账户", "The applicant's account"));
-        if ((int)account.Level < level)
-            throw new DomainException(new DomainError("case.real_name_level", $"该事项需要实名等级L{level}，请先提升（{accounts.StepUpPath}）",
-                $"This item needs real-name level L{level}; raise yours first ({accounts.StepUpPath})", ErrorKind.Forbidden));
+        if ((int)account.Level < level) throw ApplyOnline.ApplyGate.LevelTooLow(level, accounts.StepUpPath);
         return new Applicant(account.Id, account.DisplayName, account.MaskedIdNumber);
     }
 

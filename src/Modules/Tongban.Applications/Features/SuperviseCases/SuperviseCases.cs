@@ -35,7 +35,7 @@ internal sealed class SuperviseCases(ApplicationsDbContext db, CaseReader reader
 
     public async Task<SupervisionOverview> OverviewAsync(string? department, ClaimsPrincipal user, CancellationToken ct)
     {
-        var scope = StaffScope.Of(user);
+        var scope = CaseReader.OversightScope(user);
         var horizon = clock.Today.AddDays(HorizonDays);
         var query = WorkbenchQuery.InScope(db.Cases.AsNoTracking(), scope).Where(c => c.Status == CaseStatus.InProcess && c.DueOn != null && c.DueOn <= horizon);
         var (today, calendar, share) = (clock.Today, await calendars.GetAsync(ct), options.Value.WarningShare);
@@ -52,14 +52,14 @@ internal sealed class SuperviseCases(ApplicationsDbContext db, CaseReader reader
 
     public async Task<IReadOnlyList<SupervisionOrder>> OrdersAsync(string? caseNumber, ClaimsPrincipal user, CancellationToken ct)
     {
-        var query = WorkbenchQuery.InScope(db.SupervisionOrders.AsNoTracking(), StaffScope.Of(user));
+        var query = WorkbenchQuery.InScope(db.SupervisionOrders.AsNoTracking(), CaseReader.OversightScope(user));
         if (caseNumber is not null) query = query.Where(o => o.CaseNumber == caseNumber);
         return await query.OrderBy(o => o.Answer != null).ThenBy(o => o.AnswerBy).Take(500).ToListAsync(ct);
     }
 
     public async Task<SupervisionOrder> IssueAsync(IssueInput input, ClaimsPrincipal user, CancellationToken ct)
     {
-        var @case = await reader.ForStaffAsync(input.CaseNumber?.Trim() ?? "", user, tracking: false, ct);
+        var @case = await reader.InScopeAsync(input.CaseNumber?.Trim() ?? "", CaseReader.OversightScope(user), tracking: false, ct);
         var staff = Applicants.StaffOf(user);
         var order = SupervisionOrder.Issue(@case, input.Requirement ?? "", input.AnswerBy ?? clock.Today, staff, clock.Today, clock.UtcNow);
         db.SupervisionOrders.Add(order);

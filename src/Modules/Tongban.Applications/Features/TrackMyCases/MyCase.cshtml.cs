@@ -6,14 +6,13 @@ using Tongban.Applications.Features.ApplyOnline;
 using Tongban.Applications.Features.ProvideMaterials;
 using Tongban.Applications.Features.RateCase;
 using Tongban.Applications.Features.ViewCase;
-using Tongban.Catalog.Contracts;
 
 namespace Tongban.Applications.Features.TrackMyCases;
 
 /// <summary>One of my cases: timeline, time limit, what is expected from me, and the forms to do it. Also its printable receipt.</summary>
 [Authorize]
-internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, ProvideCaseMaterials materials, IServiceItems items, RateCase.RateCase rate, CaseDisplays displays)
-    : PageModel
+internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, ProvideCaseMaterials materials, RateCase.RateCase rate, CaseDisplays displays,
+    UseRegistryFact facts) : PageModel
 {
     [BindProperty] public ApplicationInput Input { get; set; } = new();
     [BindProperty] public RatingInput Rate { get; set; } = new();
@@ -22,14 +21,20 @@ internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, Prov
     public Case Case { get; private set; } = null!;
     public Deadline Deadline { get; private set; } = Deadline.NotStarted;
     public CaseDisplay Show { get; private set; } = null!;
+
+    /// <summary>Whose turn it is and what happens next.</summary>
+    public CaseProgress Progress { get; private set; } = null!;
     public Rating? Rating { get; private set; }
     public DateOnly Today => reader.Today;
 
     /// <summary>The materials a registry record may stand in for (the item in effect says so).</summary>
     public IReadOnlySet<string> FactKeys { get; private set; } = new HashSet<string>();
 
-    /// <summary>The registry record shown for agreement, and the material it is for.</summary>
-    public (string Key, FactSnapshot Fact)? Preview { get; private set; }
+    /// <summary>The registry records read at the applicant's request and waiting for their answer, by material.</summary>
+    public IReadOnlyList<FactPreview> Previews { get; private set; } = [];
+
+    /// <summary>The enterprises a fact about an enterprise may be read for (empty unless an awaited material takes one).</summary>
+    public IReadOnlyList<Identity.Contracts.EnterpriseInfo> Enterprises { get; private set; } = [];
 
     public async Task OnGetAsync(string number, CancellationToken ct) => await LoadAsync(number, ct);
 
@@ -48,19 +53,35 @@ internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, Prov
         return Redirect($"/my/cases/{number}#material-{key}");
     }
 
-    /// <summary>Reads the applicant's record (a logged read) and shows it beside the material, waiting for agreement.</summary>
-    public async Task<IActionResult> OnPostPreviewFactAsync(string number, string key, CancellationToken ct)
+    /// <summary>Reads the applicant's record (one logged read), kept on the server and shown beside the material until they answer.</summary>
+    public async Task<IActionResult> OnPostPreviewFactAsync(string number, string key, string? enterprise, CancellationToken ct)
     {
         await LoadAsync(number, ct);
-        Preview = (key, await materials.PreviewFactAsync(number, key, User, ct));
-        return Page();
+        await materials.PreviewFactAsync(number, key, enterprise, User, ct);
+        return Redirect($"/my/cases/{number}#material-{key}");
     }
 
-    public async Task<IActionResult> OnPostUseFactAsync(string number, string key, bool agree, CancellationToken ct)
+    /// <summary>Gives the previewed record once agreed; without the tick the message shows and the preview stays.</summary>
+    public async Task<IActionResult> OnPostUseFactAsync(string number, string key, bool? agree, CancellationToken ct)
     {
         await LoadAsync(number, ct);
-        await materials.UseFactAsync(number, key, agree, User, ct);
+        await materials.UseFactAsync(number, key, agree, null, User, ct);
         return Redirect($"/my/cases/{number}#material-{key}");
+    }
+
+    public async Task<IActionResult> OnPostDeclineFactAsync(string number, string key, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        await materials.DeclineFactAsync(number, key, User, ct);
+        return Redirect($"/my/cases/{number}#material-{key}");
+    }
+
+    /// <summary>撤回 with a reason; a refusal (no reason, already decided) shows beside the reason with the form open.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(string number, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        await respond.WithdrawAsync(number, Reason, User, ct);
+        return Redirect($"/my/cases/{number}");
     }
 
     public async Task<IActionResult> OnPostRateAsync(string number, CancellationToken ct)
@@ -81,10 +102,11 @@ internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, Prov
     {
         Case = await reader.ForApplicantAsync(number, User, tracking: false, ct);
         Deadline = await reader.DeadlineAsync(Case, ct);
+        Progress = reader.ProgressOf(Case);
         Rating = await rate.FindAsync(number, User, ct);
         Show = await displays.ForAsync(Case, Case.ApplicantId, ct, Rating?.CallBacks.Select(c => c.By));
         if (Case.Status == CaseStatus.AwaitingCorrection || Case.OutstandingDeferred.Any())
-            FactKeys = (await items.FindApplicableAsync(Case.ItemCode, ct))?.Materials.Where(m => m.RegistryFact is not null).Select(m => m.Key).ToHashSet() ?? [];
+            (FactKeys, Previews, Enterprises) = await facts.AwaitedByAsync(Case, ct);
     }
 }
 

@@ -9,7 +9,7 @@ using Tongban.Catalog.Contracts;
 namespace Tongban.Applications.Features.TrackMyCases;
 
 [Authorize]
-internal sealed class MyCasesModel(ApplicationsDbContext db, IServiceItems items) : PageModel
+internal sealed class MyCasesModel(ApplicationsDbContext db, MyCaseList list, IServiceItems items) : PageModel
 {
     public IReadOnlyList<Case> Cases { get; private set; } = [];
     public IReadOnlyList<Draft> Drafts { get; private set; } = [];
@@ -17,11 +17,18 @@ internal sealed class MyCasesModel(ApplicationsDbContext db, IServiceItems items
     /// <summary>Each draft's item or life event by name (a code means nothing to the applicant).</summary>
     public IReadOnlyDictionary<Guid, string> DraftNames { get; private set; } = new Dictionary<Guid, string>();
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Where the next page starts (null on the last page); drafts are listed on the first page only.</summary>
+    public string? Next { get; private set; }
+
+    public bool FirstPage { get; private set; }
+
+    public async Task OnGetAsync(string? after, CancellationToken ct)
     {
         var applicant = Applicants.IdOf(User);
-        Cases = await db.Cases.AsNoTracking().Where(c => c.ApplicantId == applicant).OrderByDescending(c => c.SubmittedAt).Take(200).ToListAsync(ct);
-        Drafts = await db.Drafts.AsNoTracking().Where(d => d.ApplicantId == applicant && d.CaseNumber == null).OrderByDescending(d => d.UpdatedAt).Take(50).ToListAsync(ct);
+        (Cases, Next) = await list.PageAsync(after, User, ct);
+        FirstPage = string.IsNullOrEmpty(after);
+        if (FirstPage)
+            Drafts = await db.Drafts.AsNoTracking().Where(d => d.ApplicantId == applicant && d.CaseNumber == null).OrderByDescending(d => d.UpdatedAt).Take(50).ToListAsync(ct);
         DraftNames = await NamesAsync(Drafts, ct);
     }
 

@@ -13,7 +13,10 @@ using Tongban.Kernel.Time;
 
 namespace Tongban.Applications.Features.TrackMyCases;
 
-/// <summary>The applicant resubmits their case after a correction notice (materials are given first through <see cref="ProvideMaterials.ProvideCaseMaterials"/>).</summary>
+/// <summary>
+/// The applicant resubmits their case after a correction notice (materials are given first through
+/// <see cref="ProvideMaterials.ProvideCaseMaterials"/>), or withdraws it before a decision.
+/// </summary>
 internal sealed class RespondToCase(ApplicationsDbContext db, CaseReader reader, IServiceItems items, CalendarStore calendars, RegionClock clock)
 {
     public async Task<Case> ResubmitAsync(string number, ApplicationInput input, ClaimsPrincipal user, CancellationToken ct)
@@ -24,6 +27,14 @@ internal sealed class RespondToCase(ApplicationsDbContext db, CaseReader reader,
         var form = await items.FindApplicableAsync(@case.ItemCode, ct) is { } item ? ApplicationForms.Clean(item.Form, merged) : merged;
         @case.Resubmit(form, Actor.Of(user), clock.Today, await calendars.GetAsync(ct), clock.UtcNow);
         return await SaveAsync(@case, user, "resubmitted", ct);
+    }
+
+    /// <summary>撤回: the applicant takes the application back before a decision, with a reason.</summary>
+    public async Task<Case> WithdrawAsync(string number, string? reason, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
+        @case.Withdraw(reason ?? "", Actor.Of(user), clock.Today, clock.UtcNow);
+        return await SaveAsync(@case, user, "withdrawn", ct);
     }
 
     private async Task<Case> SaveAsync(Case @case, ClaimsPrincipal user, string action, CancellationToken ct)

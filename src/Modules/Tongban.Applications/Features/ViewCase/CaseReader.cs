@@ -25,11 +25,22 @@ internal sealed class CaseReader(ApplicationsDbContext db, CalendarStore calenda
         return @case is not null && @case.ApplicantId == applicant ? @case : throw NotFound;
     }
 
-    public async Task<Case> ForStaffAsync(string number, ClaimsPrincipal user, bool tracking, CancellationToken ct)
+    public Task<Case> ForStaffAsync(string number, ClaimsPrincipal user, bool tracking, CancellationToken ct) =>
+        InScopeAsync(number, StaffScope.Of(user), tracking, ct);
+
+    public async Task<Case> InScopeAsync(string number, StaffScope scope, bool tracking, CancellationToken ct)
     {
         var @case = await Query(tracking).SingleOrDefaultAsync(c => c.Number == number, ct);
-        return @case is not null && InScope(StaffScope.Of(user), @case) ? @case : throw NotFound;
+        return @case is not null && InScope(scope, @case) ? @case : throw NotFound;
     }
+
+    /// <summary>
+    /// What an efficiency supervisor (效能督查) oversees: every department's cases, ratings and orders within their divisions
+    /// (none listed: the whole region), whatever department or station they sit in. Anyone else: their staff scope.
+    /// </summary>
+    public static StaffScope OversightScope(ClaimsPrincipal user) => user.IsInRole(Policies.EfficiencySupervisor)
+        ? StaffScope.Of(user) with { DepartmentCode = null, StationKey = null }
+        : StaffScope.Of(user);
 
     /// <summary>
     /// A case's scope — or its rating's or supervision order's —, as the workbench's SQL: the station's own cases for staff
@@ -44,6 +55,17 @@ internal sealed class CaseReader(ApplicationsDbContext db, CalendarStore calenda
         @case.DeadlineOn(clock.Today, await calendars.GetAsync(ct), options.Value.WarningShare);
 
     public DateOnly Today => clock.Today;
+
+    /// <summary>Whose turn it is and what comes next; for a closed case, the region's date it was concluded or refused.</summary>
+    public CaseProgress ProgressOf(Case @case) => CaseProgress.Of(@case, @case.ConcludedOn ?? @case.Status switch
+    {
+        CaseStatus.Refused or CaseStatus.Withdrawn when @case.History.LastOrDefault() is { } last => clock.DateAt(last.At),
+        _ => null,
+    });
+
+    /// <summary>The case as the API answers it, with its time limit and progress as of today.</summary>
+    public async Task<CaseView> ViewAsync(Case @case, CancellationToken ct) =>
+        CaseView.Of(@case, await DeadlineAsync(@case, ct), Today) with { Progress = ProgressView.Of(ProgressOf(@case)) };
 
     private IQueryable<Case> Query(bool tracking) => tracking ? db.Cases : db.Cases.AsNoTracking();
 }

@@ -8,6 +8,12 @@ internal sealed record ExpectedView(IReadOnlyList<CorrectionItem> Corrections, I
 
 internal sealed record TripsView(int Actual, int Promised, bool OverPromise, IReadOnlyList<Trip> Visits);
 
+/// <summary>Whose turn it is and what happens next, in both languages; the date a closed case closed.</summary>
+internal sealed record ProgressView(string WhoZh, string WhoEn, string NextZh, string NextEn, DateOnly? ClosedOn)
+{
+    public static ProgressView Of(CaseProgress p) => new(p.WhoZh, p.WhoEn, p.NextZh, p.NextEn, p.ClosedOn);
+}
+
 /// <summary>A case as the API answers it: to its applicant and to staff alike (the ID number masked).</summary>
 internal sealed record CaseView(
     Guid Id, string Number, string ItemCode, string ItemName, int ItemVersion, string Status, string Channel,
@@ -23,4 +29,7 @@ internal sealed record CaseView(
         c.RefusalReason, c.LegalNotice, c.Delivery?.ToString(), c.TrackingNumber, c.Form, c.Provided,
         new ExpectedView(c.Corrections, [.. c.OutstandingDeferred], [.. c.OutstandingDeferred.Where(m => m.PromisedBy < today).Select(m => m.Key)]),
         new TripsView(c.Trips.Count, c.PromisedTrips, c.TripsOverPromise, c.Trips), c.History, c.StationKey, c.Bundle);
+
+    /// <summary>Where the case stands (<see cref="CaseReader.ViewAsync"/> fills it in).</summary>
+    public ProgressView? Progress { get; init; }
 }

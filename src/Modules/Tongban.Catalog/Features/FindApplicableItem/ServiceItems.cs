@@ -57,6 +57,6 @@ internal sealed class ServiceItems(CatalogDbContext db, RegionClock clock) : ISe
             [.. e.Materials.Select((m, i) => new ApplicableMaterial(
                 e.MaterialKey(i), m.Name, m.Requirement == Requirement.Required, m.Condition, m.Tolerable, m.RegistryFact, m.LicenseType))],
             [.. e.EffectiveProcess.Select(s => new ProcessStep(s.Key, s.NameZh, s.NameEn, s.Role))],
-            e.Form);
+            e.Form) { CanApplyOnline = e.TakesOnlineApplications() };
     }
 }

@@ -16,11 +16,19 @@ internal static class GuideEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/items/{implementationCode}", GetAsync).WithSummary("An item's guide: the elements in effect today, status and where it is handled");
+        api.MapGet("/items/{implementationCode}/materials/{key}/{kind:regex(^(blank-form|sample)$)}", DownloadAsync)
+            .WithSummary("A material's blank form or sample as a printable PDF (when the guide names a file rather than a web address)");
         api.MapGet("/items", BrowseAsync).WithSummary("Items by subject (person, legal-person), department credit code, theme, level (市, 县, …) and division; skip ≥ 0, take 0–100");
     }
 
     private static async Task<Results<Ok<Guide>, NotFound>> GetAsync(string implementationCode, GuideQueries guides, CancellationToken ct) =>
         await guides.GetAsync(implementationCode, ct) is { } guide ? TypedResults.Ok(guide) : TypedResults.NotFound();
+
+    private static async Task<FileContentHttpResult> DownloadAsync(string implementationCode, string key, string kind, BlankForms forms, CancellationToken ct)
+    {
+        var download = await forms.GetAsync(implementationCode, key, kind, ct);
+        return TypedResults.File(download.Content, "application/pdf", download.FileName);
+    }
 
     private static async Task<Ok<BrowseResponse>> BrowseAsync(string? subject, string? department, string? theme, string? level, string? division, int? skip, int? take,
         SearchIndexStore store, CancellationToken ct)

@@ -8,7 +8,12 @@ namespace Tongban.Catalog.Features.ShowLifeEvent;
 /// <summary>A material of a life event, asked once; <see cref="Tolerable"/> (容缺) when every item needing it may take it after acceptance.</summary>
 internal sealed record MergedMaterial(string Name, bool Required, bool CanBeReused, IReadOnlyList<string> NeededBy, bool Tolerable = false);
 
-internal sealed record LifeEvent(string Code, string Name, string? Summary, Subjects Subjects, IReadOnlyList<ItemListing> Items, IReadOnlyList<MergedMaterial> Materials, int CombinedPromisedLimit, int CombinedStatutoryLimit);
+internal sealed record LifeEvent(string Code, string Name, string? Summary, Subjects Subjects, IReadOnlyList<ItemListing> Items, IReadOnlyList<MergedMaterial> Materials, int CombinedPromisedLimit, int CombinedStatutoryLimit,
+    IReadOnlyList<ItemListing> NotOnline)
+{
+    /// <summary>Whether the bundle can be applied for online as one application: two items or more, each taking online applications.</summary>
+    public bool AppliesOnline => Items.Count >= 2 && NotOnline.Count == 0;
+}
 
 /// <summary>
 /// A life event's merged guide: each material asked once however many items need it, and the combined time
@@ -34,6 +39,7 @@ internal sealed class LifeEventQueries(CatalogDbContext db, RegionClock clock)
                 g.All(x => x.Material.Tolerable)))
             .ToList();
         return new LifeEvent(bundle.Code, bundle.Name, bundle.Summary, bundle.Subjects, chosen, materials,
-            chosen.Sum(l => l.PromisedLimit), chosen.Sum(l => l.StatutoryLimit ?? l.PromisedLimit));
+            chosen.Sum(l => l.PromisedLimit), chosen.Sum(l => l.StatutoryLimit ?? l.PromisedLimit),
+            [.. chosen.Where(l => !items[l.ItemId].EffectiveOn(clock.Today)!.Elements.TakesOnlineApplications())]);
     }
 }

@@ -18,6 +18,11 @@ internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName 
 
     public bool Verified { get; private set; }
 
+    /// <summary>The page that sent the person here to raise their level (an application form): back to it once verified.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public string VerifyAction => Features.SignIn.ReturnPaths.With("/account/verify?handler=Verify", ReturnUrl, Url);
+
     /// <summary>The e-mail address notifications also go to, as saved (or as typed when refused).</summary>
     [BindProperty] public string? Email { get; set; }
 
@@ -56,6 +61,7 @@ internal sealed class MyAccountModel(IAccountDirectory accounts, VerifyRealName 
         if (User.AccountId() is not { } id) return Forbid();
         Account = await accounts.FindAsync(id, ct);
         await verify.AgainstRegistryAsync(id, ct);
+        if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl!);
         Verified = true;
         return await LoadAsync(id, ct) ? Page() : Forbid();
     }

@@ -19,10 +19,16 @@ internal sealed class RegisterModel(RegisterAccounts register, AccountSignIn sig
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
+    /// <summary>The page that sent the person to sign in, to go back to once registered (a local path only).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string SignInPath => ReturnPaths.With("/account/sign-in", ReturnUrl, Url);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var account = await register.RegisterCitizenAsync(new CitizenRegistration(Input.IdNumber, Input.Name, Input.Phone, Input.Password), ct);
         await signIn.SignInAsync(account, HttpContext, ct);
-        return Redirect("/account");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
     }
 }

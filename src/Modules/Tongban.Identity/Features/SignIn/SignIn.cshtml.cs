@@ -37,6 +37,9 @@ internal sealed class SignInModel(AccountSignIn signIn, OneTimeCodes codes, Seco
 
     public string UpstreamStart => QueryHelpers.AddQueryString(FederationSetup.StartPath, "returnUrl", Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
 
+    /// <summary>Registration, coming back to the same page afterwards.</summary>
+    public string RegisterPath => ReturnPaths.With("/account/register", ReturnUrl, Url);
+
     /// <summary>password (and SMS request), sms-code, or totp.</summary>
     public string Step { get; private set; } = "password";
 

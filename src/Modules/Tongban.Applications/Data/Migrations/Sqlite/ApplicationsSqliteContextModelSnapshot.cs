@@ -265,8 +265,8 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_app_cases_submission_key");
 
-                    b.HasIndex("ApplicantId", "SubmittedAt")
-                        .HasDatabaseName("ix_app_cases_applicant_id_submitted_at");
+                    b.HasIndex("ApplicantId", "SubmittedAt", "Number")
+                        .HasDatabaseName("ix_app_cases_applicant_id_submitted_at_number");
 
                     b.HasIndex("ItemCode", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_item_code_due_sort_number");
@@ -391,6 +391,56 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_app_drafts_applicant_id_updated_at");
 
                     b.ToTable("app_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Applications.Domain.FactPreview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_id");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.Property<string>("MaterialKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("material_key");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_fact_previews");
+
+                    b.HasIndex("ApplicantId", "ReadAt")
+                        .HasDatabaseName("ix_app_fact_previews_applicant_id_read_at");
+
+                    b.HasIndex("Holder", "MaterialKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_fact_previews_holder_material_key");
+
+                    b.ToTable("app_fact_previews", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Applications.Domain.Rating", b =>
