@@ -51,11 +51,11 @@ public static class PersonalDataModel
     public static bool IsPersonalData(IReadOnlyProperty property) => property.FindAnnotation(Annotation)?.Value is true;
 
     /// <summary>The rows whose <paramref name="property"/> equals <paramref name="value"/>, found by its blind index.</summary>
-    public static IQueryable<T> WhereMatches<T>(this DbSet<T> set, Expression<Func<T, string?>> property, string value) where T : class
+    public static IQueryable<T> WhereMatches<T>(this DbSet<T> set, Expression<Func<T, string?>> property, string? value) where T : class
     {
         var protector = ProtectorOf(set.GetService<ICurrentDbContext>().Context);
         var name = ((MemberExpression)property.Body).Member.Name + IndexSuffix;
-        var index = new IndexValue(protector.Index(value));
+        var index = new IndexValue(value is null ? null : protector.Index(value));
         var row = Expression.Parameter(typeof(T), "row");
         var column = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], row, Expression.Constant(name));
         var parameter = Expression.Property(Expression.Constant(index), nameof(IndexValue.Value));
@@ -70,5 +70,5 @@ public static class PersonalDataModel
         throw new InvalidOperationException("Personal data cannot be sealed or opened by a context made without keys (a design-time context).");
 
     /// <summary>A closure EF Core turns into a query parameter, so the query's plan is cached once for every value.</summary>
-    private sealed record IndexValue(string Value);
+    private sealed record IndexValue(string? Value);
 }
