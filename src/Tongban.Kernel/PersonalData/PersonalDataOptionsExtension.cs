@@ -52,6 +52,6 @@ public static class PersonalDataOptionsBuilder
     public static DbContextOptionsBuilder UsePersonalData(this DbContextOptionsBuilder options, PersonalDataProtector protector)
     {
         ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataOptionsExtension(protector));
-        return options.ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>().AddInterceptors(PersonalDataIndexer.Instance);
+        return options.ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>().AddInterceptors(PersonalDataIndexer.Instance, PersonalDataQueryGuard.Instance);
     }
 }
