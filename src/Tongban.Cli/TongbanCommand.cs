@@ -80,6 +80,11 @@ public static class TongbanCommand
                     checkpoints.AddCommand<RotateCheckpointKeyCommand>("rotate-key").WithDescription("Retire the signing key (its public key stays trusted); the next signing makes a new one");
                 });
             });
+            c.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("Keys kept outside the database (密钥)");
+                keys.AddCommand<RotatePersonalDataKeyCommand>("rotate-personal-data").WithDescription("Add a new personal-data key (the first on a new installation) and re-seal every ID and phone number under it, in batches; older keys stay to open old rows");
+            });
             c.AddCommand<BackupCommand>("backup").WithDescription("Back up the database, material files, checkpoints and keys (sealed under a passphrase) to --out FILE (备份)");
             c.AddCommand<RestoreCommand>("restore").WithDescription("Restore a backup into an empty instance (or --force over one) and verify the chains (恢复)");
             c.SetExceptionHandler((ex, _) =>

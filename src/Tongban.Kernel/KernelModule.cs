@@ -9,6 +9,7 @@ using Tongban.Kernel.Errors;
 using Tongban.Kernel.Files;
 using Tongban.Kernel.Keys;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Time;
@@ -29,6 +30,9 @@ public static class KernelModule
         services.Configure<KeysOptions>(configuration.GetSection(KeysOptions.Section));
         services.AddSingleton<KeyFiles>();
         services.AddSingleton<SigningKeys>();
+        services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
+        services.AddSingleton<PersonalDataKeyStore>();
+        services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<RegionClock>();
         services.AddScoped<ActorDirectory>();
 

@@ -39,8 +39,8 @@ public sealed class BackupDrillTests
             Assert.True(exit == 0, output);
             Assert.Matches(@"audit: 哈希链完整 / intact\]?: \d+ entries; [1-9]\d* signed checkpoints match", output);
 
-            var keyFile = Path.Combine("keys", "audit-checkpoints.key");
-            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(source.DataDirectory, keyFile)), await File.ReadAllTextAsync(Path.Combine(target.DataDirectory, keyFile)));
+            foreach (var keyFile in new[] { Path.Combine("keys", "audit-checkpoints.key"), Path.Combine("keys", "personal-data.key") })
+                Assert.Equal(await File.ReadAllTextAsync(Path.Combine(source.DataDirectory, keyFile)), await File.ReadAllTextAsync(Path.Combine(target.DataDirectory, keyFile)));
             await using var restored = new TongbanApp(target, new Dictionary<string, string?> { ["Region:SeedDemoWhenEmpty"] = "false" });
             var citizen = await SignInAsync(restored);
             var cases = await citizen.GetFromJsonAsync<JsonElement>("/api/applications/my/cases");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tongban.Identity.Data;
 using Tongban.Identity.Passwords;
 using Tongban.Kernel.Security;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Tests;
 
@@ -19,7 +20,7 @@ public sealed class AccountTests(LaneApps lanes) : IClassFixture<LaneApps>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-            var account = await db.Users.SingleAsync(a => a.IdNumber == id);
+            var account = await db.Users.WhereMatches(a => a.IdNumber, id).SingleAsync();
             account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, People.Password);
             await db.SaveChangesAsync();
         }
@@ -27,7 +28,7 @@ public sealed class AccountTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var hash = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.Where(a => a.IdNumber == id).Select(a => a.PasswordHash).SingleAsync();
+            var hash = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.WhereMatches(a => a.IdNumber, id).Select(a => a.PasswordHash).SingleAsync();
             Assert.Equal(Argon2Cost.Owasp, Argon2idPasswordHasher.CostOf(hash!));
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Identifiers;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Tests;
 
@@ -79,7 +80,7 @@ public sealed class FederationTests
         using var me = await browser.GetAsync("/api/identity/me");
         Assert.NotEqual(HttpStatusCode.OK, me.StatusCode);
         using var scope = pair.City.Services.CreateScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<Data.AccountsDbContext>().Users.AnyAsync(a => a.IdNumber == IdNumber));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<Data.AccountsDbContext>().Users.WhereMatches(a => a.IdNumber, IdNumber).AnyAsync());
     }
 
     [Theory, DatabaseLanes]

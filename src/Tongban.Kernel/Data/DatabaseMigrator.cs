@@ -2,14 +2,20 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Kernel.Data;
 
-/// <summary>Applies every module's migrations; the schema is only ever created this way.</summary>
-public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> databases, ILogger<DatabaseMigrator> logger)
+/// <summary>
+/// Applies every module's migrations; the schema is only ever created this way. It reads the personal-data key first, so
+/// an instance without its key file refuses to start before it touches anything, and after a module's migrations it
+/// seals the personal data they left in clear (rows written before their column was sealed).
+/// </summary>
+public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> databases, PersonalDataKeyStore personalDataKeys, ILogger<DatabaseMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
+        _ = personalDataKeys.Ring;
         var applied = new List<string>();
         await using var scope = scopes.CreateAsyncScope();
         foreach (var database in databases)
@@ -20,6 +26,8 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IEnumerable<Mo
             if (pending.Count == 0) continue;
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("Applied {Count} migration(s) to module {Module}", pending.Count, database.Module);
+            if (await PersonalDataResealer.ResealAsync(db, 1000, cancellationToken) is > 0 and var sealedCount)
+                logger.LogInformation("Sealed {Count} personal-data value(s) of module {Module}", sealedCount, database.Module);
             applied.AddRange(pending.Select(p => $"{database.Module}: {p}"));
         }
         return applied;

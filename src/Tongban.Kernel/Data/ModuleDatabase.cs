@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Kernel.Data;
 
@@ -28,6 +29,7 @@ public static class ModuleDatabaseRegistration
         {
             services.AddDbContextPool<TContext, TPostgres>((sp, o) => o
                 .UseNpgsql(ConnectionStrings.Postgres(sp), x => x.MigrationsHistoryTable(history))
+                .UsePersonalData(sp.GetRequiredService<PersonalDataProtector>())
                 .UseSnakeCaseNamingConvention());
         }
         else
@@ -35,6 +37,7 @@ public static class ModuleDatabaseRegistration
             services.AddDbContextPool<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(ConnectionStrings.Sqlite(sp), x => x.MigrationsHistoryTable(history))
                 .AddInterceptors(new SqliteConnectionSettings(options.SqliteAutoCheckpointPages))
+                .UsePersonalData(sp.GetRequiredService<PersonalDataProtector>())
                 .UseSnakeCaseNamingConvention());
         }
         services.AddSingleton(new ModuleDatabase(module, tablePrefix, typeof(TContext)));

@@ -20,6 +20,8 @@ public sealed class StoreTable
 
     public static StoreTable Of<TEntity>(IModel model) => new(model.FindEntityType(typeof(TEntity))!);
 
+    public static StoreTable Of(IEntityType entity) => new(entity);
+
     public IEntityType Entity { get; }
 
     public string Name => _id.Name;

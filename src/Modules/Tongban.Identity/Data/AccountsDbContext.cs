@@ -7,6 +7,7 @@ using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Data;
 
@@ -35,9 +36,8 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
         builder.Entity<Account>(e =>
         {
             e.ToTable("accounts");
-            e.Property(a => a.IdNumber).HasMaxLength(18);
-            e.HasIndex(a => a.IdNumber).IsUnique();
-            e.HasIndex(a => a.PhoneNumber).IsUnique();
+            e.HasPersonalData(a => a.IdNumber, unique: true);
+            e.HasPersonalData(a => a.PhoneNumber, unique: true);
             e.Property(a => a.Name).HasMaxLength(50);
             e.Property(a => a.DepartmentCode).HasMaxLength(18);
             e.Property(a => a.StationKey).HasMaxLength(60);
@@ -114,6 +114,7 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
         MapOpenIddict(builder);
         builder.MapOutbox();
         builder.PrefixTables(Prefix);
+        builder.SealPersonalData(this);
     }
 
     /// <summary>OpenIddict's applications, authorizations, scopes and tokens, as idn_oidc_* tables.</summary>

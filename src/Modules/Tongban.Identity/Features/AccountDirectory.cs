@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Identity.Contracts;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Features;
 
@@ -15,7 +16,7 @@ internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
     public Task<AccountInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
     {
         var normalised = idNumber.Trim().ToUpperInvariant();
-        return InfoAsync(db.Users.Where(x => x.IdNumber == normalised), cancellationToken);
+        return InfoAsync(db.Users.WhereMatches(x => x.IdNumber, normalised), cancellationToken);
     }
 
     private static async Task<AccountInfo?> InfoAsync(IQueryable<Account> account, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using Tongban.Identity.Passwords;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Features.Accounts;
 
@@ -33,9 +34,9 @@ internal sealed class RegisterAccounts(AccountsDbContext db, UserManager<Account
     public async Task EnsureUniqueAsync(Account account, CancellationToken ct)
     {
         var errors = new List<DomainError>();
-        if (await db.Users.AnyAsync(a => a.IdNumber == account.IdNumber, ct))
+        if (await db.Users.WhereMatches(a => a.IdNumber, account.IdNumber).AnyAsync(ct))
             errors.Add(new("account.duplicate_id", "该身份证号码已注册，请直接登录或找回密码", "This ID number is already registered; sign in or reset the password", ErrorKind.Conflict, "id_number"));
-        if (await db.Users.AnyAsync(a => a.PhoneNumber == account.PhoneNumber, ct))
+        if (await db.Users.WhereMatches(a => a.PhoneNumber, account.PhoneNumber).AnyAsync(ct))
             errors.Add(new("account.duplicate_phone", "该手机号码已被其他账号使用", "This phone number belongs to another account", ErrorKind.Conflict, "phone"));
         if (errors.Count > 0) throw new DomainException(errors);
     }
@@ -44,7 +45,7 @@ internal sealed class RegisterAccounts(AccountsDbContext db, UserManager<Account
     {
         var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.Id == enterpriseId, ct) ?? throw new DomainException(DomainError.NotFound("单位", "The enterprise"));
         var id = (agentIdNumber ?? "").Trim().ToUpperInvariant();
-        var agent = await db.Users.SingleOrDefaultAsync(a => a.IdNumber == id, ct)
+        var agent = await db.Users.WhereMatches(a => a.IdNumber, id).SingleOrDefaultAsync(ct)
             ?? throw new DomainException(new DomainError("enterprise.agent_unknown", "未找到该身份证号码的账号，请经办人先注册", "No account has this ID number; the agent registers first", Field: "agent_id_number"));
         enterprise.InviteAgent(representative, agent.Id, scopes, expiresOn, clock.GetUtcNow());
         db.Audit(new AuditRecord($"account:{representative}", "identity.agent_invited", $"enterprise:{enterprise.CreditCode}", $"agent {agent.MaskedIdNumber}, scopes {string.Join(",", enterprise.Agents.Single(a => a.AccountId == agent.Id).Scopes)}, until {expiresOn:yyyy-MM-dd}, {From}", clock.GetUtcNow()));

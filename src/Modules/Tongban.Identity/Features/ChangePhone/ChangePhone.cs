@@ -7,6 +7,7 @@ using Tongban.Identity.Features.SignIn;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Features.ChangePhone;
 
@@ -57,7 +58,7 @@ internal sealed class ChangePhone(AccountsDbContext db, ISmsSender sms, AccountS
             ?? throw new DomainException(new DomainError("account.phone", "请填写11位手机号码", "Give an 11-digit mobile phone number", Field: "phone"));
         if (phone == account.PhoneNumber)
             throw new DomainException(new DomainError("account.phone_same", "这已是您账号的手机号码", "This is your account's number already", Field: "phone"));
-        if (await db.Users.AnyAsync(a => a.PhoneNumber == phone && a.Id != account.Id, ct))
+        if (await db.Users.WhereMatches(a => a.PhoneNumber, phone).AnyAsync(a => a.Id != account.Id, ct))
             throw new DomainException(new DomainError("account.duplicate_phone", "该手机号码已被其他账号使用", "This phone number belongs to another account", ErrorKind.Conflict, "phone"));
         return phone;
     }

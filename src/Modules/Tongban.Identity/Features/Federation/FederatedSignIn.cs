@@ -9,6 +9,7 @@ using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Features.Federation;
 
@@ -62,7 +63,7 @@ internal sealed class FederatedSignIn(AccountsDbContext db, UserManager<Account>
         if (account is not null && account.IdNumber != idNumber) throw new DomainException(FederationErrors.Conflict);
         if (account is null)
         {
-            account = await db.Users.SingleOrDefaultAsync(a => a.IdNumber == idNumber, ct);
+            account = await db.Users.WhereMatches(a => a.IdNumber, idNumber).SingleOrDefaultAsync(ct);
             how = "linked";
             if (account is null)
             {

@@ -8,6 +8,7 @@ using Tongban.Identity.Features.Verification;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Features.ImportRegionPack;
 
@@ -45,7 +46,7 @@ internal sealed class DemoAccountImporter(AccountsDbContext db, RegisterAccounts
         }
         foreach (var e in file.Enterprises)
         {
-            var representative = await db.Users.SingleAsync(a => a.IdNumber == e.RepresentativeIdNumber, cancellationToken);
+            var representative = await db.Users.WhereMatches(a => a.IdNumber, e.RepresentativeIdNumber).SingleAsync(cancellationToken);
             await enterprises.ClaimAsync(representative.Id, e.CreditCode, e.Name, cancellationToken);
         }
         foreach (var s in file.Staff)

@@ -8,6 +8,7 @@ using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Features.Proxies;
 
@@ -85,7 +86,7 @@ internal sealed class ProxyAuthorisations(AccountsDbContext db, RegionClock cloc
     private async Task<Account> FindAgentAsync(string idNumber, string name, CancellationToken ct)
     {
         var id = (idNumber ?? "").Trim().ToUpperInvariant();
-        var agent = await db.Users.SingleOrDefaultAsync(a => a.IdNumber == id, ct);
+        var agent = await db.Users.WhereMatches(a => a.IdNumber, id).SingleOrDefaultAsync(ct);
         if (agent is null || agent.Name != (name ?? "").Trim() || !agent.IsActive)
             throw new DomainException(new DomainError("proxy.agent_unknown", "未找到与该身份证号码和姓名一致的账号，请代办人先注册",
                 "No account matches this ID number and name; the agent registers first", Field: "agent_id_number"));

@@ -12,6 +12,7 @@ using Tongban.Identity.Features.Sessions;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
+using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Time;
 
 namespace Tongban.Identity.Features.SignIn;
@@ -37,9 +38,9 @@ internal sealed class AccountSignIn(AccountsDbContext db, UserManager<Account> u
     public async Task<Account?> FindAsync(string? login, CancellationToken ct)
     {
         var value = (login ?? "").Trim().ToUpperInvariant();
-        if (value.Length == 18) return await db.Users.SingleOrDefaultAsync(a => a.IdNumber == value, ct);
+        if (value.Length == 18) return await db.Users.WhereMatches(a => a.IdNumber, value).SingleOrDefaultAsync(ct);
         var phone = PhoneNumbers.Normalize(value);
-        return phone is null ? null : await db.Users.SingleOrDefaultAsync(a => a.PhoneNumber == phone, ct);
+        return phone is null ? null : await db.Users.WhereMatches(a => a.PhoneNumber, phone).SingleOrDefaultAsync(ct);
     }
 
     public Task<Account?> FindByIdAsync(Guid id, CancellationToken ct) => db.Users.SingleOrDefaultAsync(a => a.Id == id, ct);

@@ -7,6 +7,7 @@ using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Registries.Contracts;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Features.Verification;
 
@@ -44,7 +45,7 @@ internal sealed class VerifyRealName(AccountsDbContext db, IRegistryVerification
     public async Task<Account> InPersonAsync(string idNumber, string nameOnCard, string staff, StaffScope scope, CancellationToken ct)
     {
         if (!Kernel.Identifiers.ResidentIdNumber.TryParse(idNumber, out var id, out var error)) throw new DomainException(error!.At("id_number"));
-        var account = await db.Users.SingleOrDefaultAsync(a => a.IdNumber == id.Value.Value, ct)
+        var account = await db.Users.WhereMatches(a => a.IdNumber, id.Value.Value).SingleOrDefaultAsync(ct)
             ?? throw new DomainException(new DomainError("real_name.no_account", "该身份证号码尚未注册账号", "No account has this ID number", Field: "id_number"));
         if (account.Name != (nameOnCard ?? "").Trim())
             throw new DomainException(new DomainError("real_name.name_differs", "证件上的姓名与账号姓名不一致", "The name on the card differs from the account's name", Field: "name"));

@@ -503,9 +503,15 @@ namespace Tongban.Identity.Data.Migrations.Postgres
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("id_number");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id_number_index");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
@@ -556,12 +562,19 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
-                        .HasColumnName("phone_number");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("phone_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("PhoneNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("phone_number_index");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
@@ -593,9 +606,9 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_idn_accounts");
 
-                    b.HasIndex("IdNumber")
+                    b.HasIndex("IdNumberIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_idn_accounts_id_number");
+                        .HasDatabaseName("ix_idn_accounts_id_number_index");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -604,9 +617,9 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("PhoneNumber")
+                    b.HasIndex("PhoneNumberIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_idn_accounts_phone_number");
+                        .HasDatabaseName("ix_idn_accounts_phone_number_index");
 
                     b.ToTable("idn_accounts", (string)null);
                 });

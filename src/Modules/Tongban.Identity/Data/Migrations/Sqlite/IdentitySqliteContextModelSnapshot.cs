@@ -494,9 +494,15 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id_number");
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_index");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
@@ -547,12 +553,19 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("phone_number");
+                        .HasColumnName("phone_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("PhoneNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_number_index");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT")
@@ -584,9 +597,9 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_idn_accounts");
 
-                    b.HasIndex("IdNumber")
+                    b.HasIndex("IdNumberIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_idn_accounts_id_number");
+                        .HasDatabaseName("ix_idn_accounts_id_number_index");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -595,9 +608,9 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("PhoneNumber")
+                    b.HasIndex("PhoneNumberIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_idn_accounts_phone_number");
+                        .HasDatabaseName("ix_idn_accounts_phone_number_index");
 
                     b.ToTable("idn_accounts", (string)null);
                 });
