@@ -29,6 +29,9 @@ internal sealed class RegistryFacts(RegistryReader reader, IOrganizationDirector
     public Task<EntityCheck> VerifyEntityAsync(string creditCode, string name, RegistryRead read, CancellationToken cancellationToken) =>
         reader.VerifyEntityAsync(creditCode, name, read, cancellationToken);
 
+    public Task<RepresentativeCheck> VerifyRepresentativeAsync(string creditCode, string name, string idNumber, RegistryRead read, CancellationToken cancellationToken) =>
+        reader.VerifyRepresentativeAsync(creditCode, name, idNumber, read, cancellationToken);
+
     public async Task<RegistryFact?> FetchFactAsync(string fact, string subjectKey, RegistryRead read, CancellationToken cancellationToken)
     {
         if (!Facts.TryGetValue(fact, out var shape) || RegistryResources.NameOf(fact) is not var (chinese, english))
