@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -96,7 +95,7 @@ public sealed partial class OnlineItemTests(LaneApps apps) : IClassFixture<LaneA
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/apply/{code}"));
         foreach (var field in item.GetProperty("form").GetProperty("fields").EnumerateArray())
             Assert.Contains(field.GetProperty("labelZh").GetString()!, page, StringComparison.Ordinal);
-        var form = item.GetProperty("form").GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, ValueFor);
+        var form = FormAnswers.For(item.GetProperty("form"));
         var draft = (await (await client.PostAsJsonAsync("/api/applications/drafts", new { itemCode = code })).JsonAsync()).GetProperty("id").GetGuid();
         foreach (var material in item.GetProperty("materials").EnumerateArray().Where(m => m.GetProperty("required").GetBoolean()))
             await (await client.UploadAsync(draft, material.GetProperty("key").GetString()!, Files.Pdf)).JsonAsync();
@@ -104,26 +103,6 @@ public sealed partial class OnlineItemTests(LaneApps apps) : IClassFixture<LaneA
         using var submitted = await client.SubmitDraftAsync(draft, new { form });
         Assert.True(submitted.StatusCode == HttpStatusCode.Created, $"{code}: {(int)submitted.StatusCode} {await submitted.Content.ReadAsStringAsync()}");
         return (await submitted.JsonAsync()).GetProperty("number").GetString()!;
-    }
-
-    /// <summary>A value the field's type and limits accept, as a person would type it.</summary>
-    private static string ValueFor(JsonElement field)
-    {
-        decimal? Limit(string name) => field.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
-        return field.GetProperty("type").GetString() switch
-        {
-            "Text" => "示例"[..(int)Math.Min(2, Limit("maxLength") ?? 2)],
-            "LongText" => "示例说明",
-            "Number" => (Limit("min") ?? Math.Min(1, Limit("max") ?? 1)).ToString(CultureInfo.InvariantCulture),
-            "Date" => "2026-03-02",
-            "Choice" or "MultiChoice" => field.GetProperty("options")[0].GetProperty("value").GetString()!,
-            "YesNo" => "yes",
-            "IdNumber" => TestPeople.NewIdNumber(),
-            "CreditCode" => TestCatalog.Department,
-            "Phone" => "13912345678",
-            "Division" => "211221000000",
-            var other => throw new InvalidOperationException($"a field type the test does not know: {other}"),
-        };
     }
 
     [GeneratedRegex(@"^\d{6}-\d{8}-\d{5}$")]

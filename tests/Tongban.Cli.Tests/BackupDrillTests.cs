@@ -127,7 +127,7 @@ public sealed class BackupDrillTests
             Assert.True(given.IsSuccessStatusCode, await given.Content.ReadAsStringAsync());
             if (!preview.IsSuccessStatusCode) uploaded = key;
         }
-        using var submitted = await citizen.PostAsJsonAsync($"/api/applications/drafts/{draft}/submit", new { form = new { } });
+        using var submitted = await citizen.PostAsJsonAsync($"/api/applications/drafts/{draft}/submit", new { form = FormAnswers.For(item.GetProperty("form")) });
         var body = await submitted.Content.ReadAsStringAsync();
         Assert.True(submitted.IsSuccessStatusCode, body);
         Assert.NotEmpty(uploaded);

@@ -41,8 +41,10 @@ public sealed class Browser : IAsyncDisposable
         {
             ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN", JavaScriptEnabled = javaScript, BypassCSP = !enforceCsp,
         });
-        // CI runs the test assemblies side by side on two cores: allow for a slow machine.
+        // CI runs the test assemblies side by side on two cores: allow for a slow machine, in actions and in
+        // expectations that wait for a page's script (the division picker fetches one level after another).
         context.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
         return page;

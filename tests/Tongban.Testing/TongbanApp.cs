@@ -19,6 +19,9 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
 {
     public TestDatabase Database => database;
 
+    // A test host never edits its settings files: not watching them saves an inotify instance per host.
+    static TongbanApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

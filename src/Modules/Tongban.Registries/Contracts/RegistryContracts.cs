@@ -128,8 +128,14 @@ public enum RepresentativeCheck
 /// <summary>A fact taken from a registry in place of a paper material: a few named values, never a whole record.</summary>
 public sealed record RegistryFact(string Fact, string Chinese, string English, IReadOnlyList<FactValue> Values, DateOnly UpdatedOn);
 
-/// <summary>One value of a fact as a person reads it: <see cref="Value"/> in Chinese, <see cref="ValueEn"/> where English differs (a status's label).</summary>
-public sealed record FactValue(string Name, string Chinese, string English, string Value, string? ValueEn = null);
+/// <summary>
+/// One value of a fact as a person reads it: <see cref="Value"/> in Chinese, <see cref="ValueEn"/> where English differs (a
+/// status's label, a division's name); <see cref="Stored"/> as the registry holds it (a code), for a module that decides by it.
+/// </summary>
+public sealed record FactValue(string Name, string Chinese, string English, string Value, string? ValueEn = null)
+{
+    public string Stored { get; init; } = Value;
+}
 
 /// <summary>What other modules (identity, applications) may ask of the registries; every call is logged as a read.</summary>
 public interface IRegistryVerification

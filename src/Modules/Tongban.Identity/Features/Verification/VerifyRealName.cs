@@ -66,7 +66,7 @@ internal sealed class VerifyRealName(AccountsDbContext db, IRegistryVerification
         if (scope.Divisions.Count == 0) return;
         var household = await registries.FetchFactAsync("population.household", account.IdNumber,
             new RegistryRead("module:identity", scope.DepartmentCode, staff, Purpose, "population.household"), ct);
-        var division = household?.Values.FirstOrDefault(v => v.Name == "divisionCode")?.Value;
+        var division = household?.Values.FirstOrDefault(v => v.Name == "divisionCode")?.Stored;
         if (division is null || !scope.Covers(division))
             throw new DomainException(new DomainError("real_name.out_of_scope",
                 "此人的户籍不在您负责的行政区划内（或人口库中没有其户籍），请由负责该区划或全市的工作人员核验",

@@ -45,7 +45,7 @@ internal sealed class RegistryFacts(RegistryReader reader, IOrganizationDirector
             var field = description.Fields.Single(d => d.Name == f);
             var value = RegistryReader.Format(r.Fields[f]);
             var (zh, en) = f == "divisionCode" && divisions?.GetValueOrDefault(value) is { } place ? (place, place) : RegistryShapes.Label(f, value);
-            return new FactValue(f, field.Chinese, field.English, zh, en);
+            return new FactValue(f, field.Chinese, field.English, zh, en) { Stored = value };
         })).ToList();
         var updated = records.Max(r => (DateOnly)r.Fields["updatedOn"]!);
         return new RegistryFact(fact, chinese, english, values, updated);
