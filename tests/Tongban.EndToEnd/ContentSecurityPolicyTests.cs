@@ -14,26 +14,33 @@ public sealed class ContentSecurityPolicyTests(Browser browser) : IClassFixture<
     [Fact]
     public async Task Public_citizen_and_administration_pages_report_no_content_security_policy_violation()
     {
-        var page = await browser.OpenAsync("/", enforceCsp: true);
         var violations = new List<string>();
-        page.Console += (_, message) =>
+        async Task<IPage> OpenAsync()
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add($"{page.Url}: {message.Text}");
-        };
-        async Task VisitAsync(IEnumerable<string> paths)
+            var page = await browser.OpenAsync("/", enforceCsp: true);
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add($"{page.Url}: {message.Text}");
+            };
+            return page;
+        }
+        static async Task VisitAsync(IPage page, IEnumerable<string> paths)
         {
             foreach (var path in paths) await page.GotoAsync(new Uri(new Uri(page.Url), path).ToString());
         }
 
-        await VisitAsync(Paths(AccessibilityTests.PublicPages));
+        var citizen = await OpenAsync();
+        await VisitAsync(citizen, Paths(AccessibilityTests.PublicPages));
         // The style sheet from 'self' applies: the header row is a flex box only by site.css.
-        Assert.Equal("flex", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.header-row')).display"));
-        await Browser.CitizenSignInAsync(page);
-        await VisitAsync(Paths(AccessibilityTests.CitizenPages));
-        await page.GotoAsync(new Uri(new Uri(page.Url), "/account/security").ToString());
-        await Assertions.Expect(page.Locator("img[src^='data:image/png']")).ToBeVisibleAsync();
-        await Browser.SignInAsync(page);
-        await VisitAsync(Paths(AccessibilityTests.AdminPages, "系统管理员"));
+        Assert.Equal("flex", await citizen.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.header-row')).display"));
+        await Browser.CitizenSignInAsync(citizen);
+        await VisitAsync(citizen, Paths(AccessibilityTests.CitizenPages));
+        await citizen.GotoAsync(new Uri(new Uri(citizen.Url), "/account/security").ToString());
+        await Assertions.Expect(citizen.Locator("img[src^='data:image/png']")).ToBeVisibleAsync();
+        // Staff in a browser of their own: the citizen's page shows a sign-out button that a sign-in button would be confused with.
+        var staff = await OpenAsync();
+        await Browser.SignInAsync(staff);
+        await VisitAsync(staff, Paths(AccessibilityTests.AdminPages, "系统管理员"));
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
