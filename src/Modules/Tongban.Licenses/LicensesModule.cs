@@ -7,7 +7,9 @@ using Tongban.Kernel.Data;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Web;
+using Tongban.Licenses.Contracts;
 using Tongban.Licenses.Data;
+using Tongban.Licenses.Features.ExportLicenses;
 using Tongban.Licenses.Features.ChangeStatus;
 using Tongban.Licenses.Features.ImportRegionPack;
 using Tongban.Licenses.Features.IssueLicenses;
@@ -35,6 +37,7 @@ public static class LicensesModule
         services.AddScoped<RenewLicense>();
         services.AddScoped<LicenseReader>();
         services.AddScoped<AdminLicenses>();
+        services.AddScoped<ILicenseLibrary, LicenseLibrary>();
         services.AddSingleton(new AdminLink("/admin/licenses", "电子证照库", "License library",
             "证照目录、颁发、状态变更、历史数据导入和质量报告", "License types, issuing, status changes, historical imports and their quality report", Policies.LicenseAdministrator, 18));
         return services;
