@@ -34,6 +34,7 @@ public static class ApplicationsModule
         services.AddModuleDatabase<ApplicationsDbContext, ApplicationsSqliteContext, ApplicationsPostgresContext>(configuration, "applications", ApplicationsDbContext.Prefix);
         services.Configure<ApplicationsOptions>(configuration.GetSection(ApplicationsOptions.Section));
         services.AddScoped<CaseReader>();
+        services.AddScoped<IConcludedCases, ConcludedCases>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyOnline>();
         services.AddScoped<ApplyBundle>();

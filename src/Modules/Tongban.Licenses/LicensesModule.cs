@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Web;
@@ -12,6 +13,7 @@ using Tongban.Licenses.Data;
 using Tongban.Licenses.Features.ExportLicenses;
 using Tongban.Licenses.Features.ChangeStatus;
 using Tongban.Licenses.Features.ImportRegionPack;
+using Tongban.Licenses.Features.IssueFromCases;
 using Tongban.Licenses.Features.IssueLicenses;
 using Tongban.Licenses.Features.ManageTypes;
 using Tongban.Licenses.Features.ReadLicenses;
@@ -31,6 +33,8 @@ public static class LicensesModule
         services.AddScoped<SealKeys>();
         services.AddScoped<LicenseSealer>();
         services.AddScoped<ManageTypes>();
+        services.AddScoped<TypeDirectory>();
+        services.AddScoped<IOutboxHandler, IssueFromCase>();
         services.AddScoped<IRegionPackImporter, LicenseTypePackImporter>();
         services.AddScoped<IssueLicense>();
         services.AddScoped<ChangeLicenseStatus>();
@@ -48,6 +52,7 @@ public static class LicensesModule
         var api = endpoints.MapGroup("/api/licenses").WithTags("Licenses");
         TypeEndpoints.Map(api);
         LicenseAdminEndpoints.Map(api);
+        CaseIssueEndpoints.Map(api);
         return endpoints;
     }
 }
