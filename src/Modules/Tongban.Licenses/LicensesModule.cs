@@ -17,6 +17,7 @@ using Tongban.Licenses.Features.IssueFromCases;
 using Tongban.Licenses.Features.IssueLicenses;
 using Tongban.Licenses.Features.ManageTypes;
 using Tongban.Licenses.Features.ReadLicenses;
+using Tongban.Licenses.Features.VerifyLicense;
 using Tongban.Licenses.Signing;
 
 namespace Tongban.Licenses;
@@ -41,6 +42,8 @@ public static class LicensesModule
         services.AddScoped<RenewLicense>();
         services.AddScoped<LicenseReader>();
         services.AddScoped<AdminLicenses>();
+        services.AddSingleton<UseLog>();
+        services.AddScoped<VerifyLicense>();
         services.AddScoped<ILicenseLibrary, LicenseLibrary>();
         services.AddSingleton(new AdminLink("/admin/licenses", "电子证照库", "License library",
             "证照目录、颁发、状态变更、历史数据导入和质量报告", "License types, issuing, status changes, historical imports and their quality report", Policies.LicenseAdministrator, 18));
@@ -53,6 +56,7 @@ public static class LicensesModule
         TypeEndpoints.Map(api);
         LicenseAdminEndpoints.Map(api);
         CaseIssueEndpoints.Map(api);
+        VerifyEndpoints.Map(api);
         return endpoints;
     }
 }
