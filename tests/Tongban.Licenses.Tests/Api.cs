@@ -32,6 +32,14 @@ internal static class Api
             },
         });
 
+    /// <summary>A 居住证 for a citizen, issued by hand by the public security bureau.</summary>
+    public static Task<string> IssueResidencePermitAsync(this HttpClient psbAdmin, string idNumber, string name) =>
+        psbAdmin.IssueAsync(new
+        {
+            type = "11100000095986561A003", holderCode = idNumber, holderName = name,
+            fields = new Dictionary<string, string> { ["address"] = "铁岭市银州区广裕街12号", ["issuing_office"] = "铁岭市公安局" },
+        });
+
     public static Task<HttpResponseMessage> ChangeAsync(this HttpClient admin, string identifier, string action, string? reason) =>
         admin.PostAsJsonAsync($"/api/licenses/admin/licenses/{identifier}/{action}", new { reason });
 
