@@ -62,6 +62,13 @@ public static class TongbanCommand
                 applications.SetDescription("Applications and cases (申办与办件)");
                 applications.AddCommand<RemindDeferredCommand>("remind").WithDescription("Send the due reminders and overdue notices of deferred materials (容缺) now; each goes once");
             });
+            c.AddBranch("licenses", licenses =>
+            {
+                licenses.SetDescription("The electronic license library (电子证照库)");
+                licenses.AddCommand<ListLicensesCommand>("list").WithDescription("Print license identifiers, one a line (--type CODE, --holder NUMBER)");
+                licenses.AddCommand<ExportLicenseCommand>("export").WithDescription("Write license.json (the signed bytes), license.sig (DER) and issuer.pem to --out DIR, for OpenSSL");
+                licenses.AddCommand<RotateLicenseKeyCommand>("rotate-key").WithDescription("New signing keys for an issuing authority; the old ones keep verifying");
+            });
             c.AddBranch("identity", identity =>
             {
                 identity.SetDescription("Unified identity (统一身份认证)");

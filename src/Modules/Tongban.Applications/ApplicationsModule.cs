@@ -37,6 +37,7 @@ public static class ApplicationsModule
         services.AddScoped<CaseDisplays>();
         services.AddScoped<FormPrefills>();
         services.AddSingleton(new SystemActor("module:applications", "网上申办系统", "Online applications"));
+        services.AddScoped<IConcludedCases, ConcludedCases>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyGate>();
         services.AddScoped<ApplyOnline>();

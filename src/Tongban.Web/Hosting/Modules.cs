@@ -3,6 +3,7 @@ using Tongban.Catalog;
 using Tongban.Exchange;
 using Tongban.Identity;
 using Tongban.Kernel;
+using Tongban.Licenses;
 using Tongban.Notifications;
 using Tongban.Organization;
 using Tongban.Registries;
@@ -22,7 +23,8 @@ public static class Modules
         .AddExchange(configuration)
         .AddIdentity(configuration)
         .AddApplications(configuration)
-        .AddNotifications(configuration);
+        .AddNotifications(configuration)
+        .AddLicenses(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
         .MapOrganization()
@@ -32,5 +34,6 @@ public static class Modules
         .MapExchange()
         .MapIdentity()
         .MapApplications()
-        .MapNotifications();
+        .MapNotifications()
+        .MapLicenses();
 }

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Identity.Contracts;
+using Tongban.Kernel.Errors;
+using Tongban.Licenses.Data;
+using Tongban.Licenses.Domain;
+using Tongban.Licenses.Features.ReadLicenses;
+
+namespace Tongban.Licenses.Features.Wallet;
+
+/// <summary>The signed-in holder: their account and the code their licenses carry (never shown, logged or put in a URL).</summary>
+internal sealed record HolderAccount(Guid AccountId, string Code);
+
+/// <summary>One license of the wallet's list.</summary>
+internal sealed record WalletRow(string Identifier, string TypeName, DateOnly IssuedOn, DateOnly? ValidUntil, LicenseStatus Status);
+
+/// <summary>
+/// The holder's wallet (我的证照): a citizen's licenses found by the ID number of their account. Another holder's
+/// license is simply not found. Opening a license reads it through its seal, so the holder sees what a verifier sees.
+/// </summary>
+internal sealed class Wallet(LicensesDbContext db, LicenseReader reader, ManageTypes.TypeDirectory types, IAccountDirectory accounts, Kernel.Time.RegionClock clock)
+{
+    public async Task<HolderAccount> HolderAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var account) ? account : Guid.Empty;
+        var code = id == Guid.Empty ? null : await accounts.OwnIdNumberAsync(id, ct);
+        return code is null
+            ? throw new DomainException(new DomainError("wallet.account_required", "请使用本人的个人账户登录后查看证照", "Sign in with your own personal account to see your licenses", ErrorKind.Forbidden))
+            : new HolderAccount(id, code);
+    }
+
+    public async Task<IReadOnlyList<WalletRow>> ListAsync(HolderAccount holder, CancellationToken ct)
+    {
+        var rows = await db.Licenses.AsNoTracking().Where(l => l.HolderCode == holder.Code && l.Status != LicenseStatus.Replaced)
+            .OrderByDescending(l => l.IssuedOn).Take(200).Select(l => new { l.Identifier, l.TypeCode, l.IssuedOn, l.ValidUntil, l.Status }).ToListAsync(ct);
+        var names = (await types.PublishedAsync(ct)).ToDictionary(t => t.Code, t => t.Definition.Name);
+        var today = clock.Today;
+        return [.. rows.Select(r => new WalletRow(r.Identifier, names.GetValueOrDefault(r.TypeCode) ?? "电子证照", r.IssuedOn, r.ValidUntil,
+            r.Status == LicenseStatus.Valid && r.ValidUntil < today ? LicenseStatus.Expired : r.Status))];
+    }
+
+    /// <summary>The holder's own license through its seal; another's, a malformed or an unknown identifier: not found.</summary>
+    public async Task<SealedLicense> OpenAsync(HolderAccount holder, string identifier, CancellationToken ct)
+    {
+        var license = LicenseIdentifier.TryParse(identifier, out _, out _) ? await reader.FindAsync(identifier, ct) : null;
+        if (license is null || license.HolderCode != holder.Code) throw LicenseReader.NotFound();
+        return await reader.OpenAsync(license, ct);
+    }
+
+    public Task<TypeDefinition?> DefinitionAsync(License license, CancellationToken ct) => types.VersionAsync(license.TypeCode, license.TypeVersion, ct);
+
+    public async Task<IReadOnlyList<LicenseUse>> UsesAsync(LicenseId license, CancellationToken ct) =>
+        (await db.Uses.AsNoTracking().Where(u => u.LicenseId == license).ToListAsync(ct)).OrderByDescending(u => u.At).Take(200).ToList();
+
+    public async Task<IReadOnlyList<ShareLink>> SharesAsync(LicenseId license, CancellationToken ct) =>
+        (await db.Shares.AsNoTracking().Where(s => s.LicenseId == license).ToListAsync(ct)).OrderByDescending(s => s.CreatedAt).Take(50).ToList();
+}
