@@ -17,7 +17,7 @@ public static class PersonalDataResealer
     {
         var protector = PersonalDataModel.ProtectorOf(db);
         var total = 0;
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && e.GetDeclaredProperties().Any(PersonalDataModel.IsPersonalData)))
         {
             var table = StoreTable.Of(entity);
             var key = entity.FindPrimaryKey()!.Properties.Single();
