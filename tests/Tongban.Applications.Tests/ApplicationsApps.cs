@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tongban.Catalog.Contracts;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Files;
+using Tongban.Kernel.Seeding;
 
 namespace Tongban.Applications.Tests;
 
@@ -20,5 +21,8 @@ public class ApplicationsApps : LaneApps
         services.RemoveAll<IProxyAuthorisations>();
         services.AddSingleton<IProxyAuthorisations>(Proxies);
         services.Configure<FilesOptions>(o => o.MaxBytes = MaxFileBytes);
+        // The demo's license types name items of the real catalog, which these apps replace: their pack is not loaded.
+        foreach (var importer in services.Where(d => d.ServiceType == typeof(IRegionPackImporter) && d.ImplementationType?.Name == "LicenseTypePackImporter").ToList())
+            services.Remove(importer);
     }
 }

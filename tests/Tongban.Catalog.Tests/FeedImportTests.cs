@@ -113,7 +113,7 @@ public sealed class FeedImportTests(LaneApps apps) : IClassFixture<LaneApps>
         await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard()));
         var page = await app.CreateClient().GetStringAsync("/life-events/LE-TEST");
         Assert.Contains("合计承诺时限：40个工作日", page, StringComparison.Ordinal);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<td>居民户口簿</td>"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<td[^>]*>居民户口簿</td>"));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Tongban.Kernel.Security;
 
 namespace Tongban.Catalog.Tests;
 
@@ -9,7 +10,7 @@ namespace Tongban.Catalog.Tests;
 public sealed partial class GuideApplyTests(LaneApps apps) : IClassFixture<LaneApps>
 {
     private const string ResidencePermit = "11211200061012195B00070501100001"; // 居住证申领: depth 3, a form, L2
-    private const string ProjectApproval = "11211200028410570F00010100100001"; // 企业投资项目核准: depth 3, no form yet; blank form and sample on m1
+    private const string ProjectApproval = "11211200028410570F00010100100001"; // 企业投资项目核准: a blank form and sample on its first material
     private const string IdCard = "11211200061012195B00070500100001"; // 居民身份证申领: depth 2 (下载表格)
 
     [Theory]
@@ -29,8 +30,12 @@ public sealed partial class GuideApplyTests(LaneApps apps) : IClassFixture<LaneA
     [DatabaseLanes]
     public async Task An_item_that_cannot_be_applied_for_online_says_why_and_where_to_go(DatabaseLane lane)
     {
-        var client = (await apps.For(lane)).CreateClient();
-        var noForm = WebUtility.HtmlDecode(await client.GetStringAsync($"/items/{ProjectApproval}"));
+        // Every online item of the demo catalog has a form now: an item fed without one stands for "no form yet".
+        var app = await apps.For(lane);
+        var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
+        using (var fed = await admin.PostAsync("/api/catalog/feeds", Feeds.Content(Feeds.Standard("NOF")))) Assert.True(fed.IsSuccessStatusCode, await fed.Content.ReadAsStringAsync());
+        var client = app.CreateClient();
+        var noForm = WebUtility.HtmlDecode(await client.GetStringAsync($"/items/{Feeds.PublicSecurity}NOF001"));
         Assert.DoesNotContain("id=\"apply-link\"", noForm, StringComparison.Ordinal);
         Assert.Contains("本事项的在线申请表尚未开通", noForm, StringComparison.Ordinal);
         Assert.Matches(InPersonHall(), noForm);
@@ -46,7 +51,7 @@ public sealed partial class GuideApplyTests(LaneApps apps) : IClassFixture<LaneA
     {
         var client = (await apps.For(lane)).CreateClient();
         var guide = WebUtility.HtmlDecode(await client.GetStringAsync($"/items/{ProjectApproval}"));
-        var blank = $"/api/catalog/items/{ProjectApproval}/materials/m1/blank-form";
+        var blank = $"/api/catalog/items/{ProjectApproval}/materials/project_application_report/blank-form";
         Assert.Contains($"href=\"{blank}\"", guide, StringComparison.Ordinal);
 
         using var response = await client.GetAsync(blank);
@@ -58,7 +63,7 @@ public sealed partial class GuideApplyTests(LaneApps apps) : IClassFixture<LaneA
         Assert.Contains(Hex("企业投资项目核准"), Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
         Assert.DoesNotContain(Hex("样表"), Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
 
-        var sample = Encoding.Latin1.GetString(await client.GetByteArrayAsync($"/api/catalog/items/{ProjectApproval}/materials/m1/sample"));
+        var sample = Encoding.Latin1.GetString(await client.GetByteArrayAsync($"/api/catalog/items/{ProjectApproval}/materials/project_application_report/sample"));
         Assert.Contains(Hex("样表"), sample, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/catalog/items/{ProjectApproval}/materials/m2/blank-form")).StatusCode); // 营业执照 has none
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/catalog/items/{ProjectApproval}/materials/m9/sample")).StatusCode);

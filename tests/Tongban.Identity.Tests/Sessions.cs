@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Identity.Data;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Tests;
 
@@ -14,7 +15,7 @@ internal static partial class Sessions
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        var account = await db.Users.Where(a => a.IdNumber == idNumber).Select(a => a.Id).SingleAsync();
+        var account = await db.Users.WhereMatches(a => a.IdNumber, idNumber).Select(a => a.Id).SingleAsync();
         var then = DateTimeOffset.UtcNow - ago;
         await db.Sessions.Where(s => s.AccountId == account).ExecuteUpdateAsync(s => s.SetProperty(x => x.AuthenticatedAt, then));
     }
@@ -23,7 +24,7 @@ internal static partial class Sessions
     {
         await app.DrainOutboxAsync();
         using var scope = app.Services.CreateScope();
-        var account = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.Where(a => a.IdNumber == idNumber).Select(a => a.Id).SingleAsync();
+        var account = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.WhereMatches(a => a.IdNumber, idNumber).Select(a => a.Id).SingleAsync();
         return await scope.ServiceProvider.GetRequiredService<KernelDbContext>().AuditEntries.CountAsync(e => e.Action == action && e.Actor == $"account:{account}");
     }
 

@@ -7,7 +7,8 @@ namespace Tongban.Licenses.Tests;
 public sealed class VerifyFuzzTests(LicensesApps lanes) : IClassFixture<LicensesApps>
 {
     // 400: the host refuses a request line with a NUL before any page sees it
-    private static readonly HttpStatusCode[] PageAnswers = [HttpStatusCode.OK, HttpStatusCode.UnprocessableEntity, HttpStatusCode.BadRequest];
+    // A NUL in the address is answered by the host's "page not found" before the page runs (docs/security.md, open items).
+    private static readonly HttpStatusCode[] PageAnswers = [HttpStatusCode.OK, HttpStatusCode.UnprocessableEntity, HttpStatusCode.BadRequest, HttpStatusCode.NotFound];
     private static readonly HttpStatusCode[] ApiAnswers = [HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.UnprocessableEntity];
 
     [Theory, DatabaseLanes]

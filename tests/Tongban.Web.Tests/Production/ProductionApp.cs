@@ -13,6 +13,8 @@ internal sealed class ProductionApp(TestDatabase database, IReadOnlyDictionary<s
     {
         builder.UseEnvironment("Production");
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
+        // What the installation does once (tongban keys rotate-personal-data makes the personal-data key file).
+        builder.UseSetting("PersonalData:CreateKeyFile", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 

@@ -71,10 +71,16 @@
         if (list.length === 0) return;
         // The province above the region's city has no choice to make: go straight to its one city.
         if (!parent && list.length === 1 && list[0].level === 1) { level(index, list[0].code); return; }
-        var wrap = document.createElement('label');
+        // A label of its own (not wrapping the select), so the select's name is the level alone, not the level and
+        // the chosen place.
+        var wrap = document.createElement('div');
         wrap.className = 'division-level';
-        wrap.textContent = levels[selects.length] || '';
+        var caption = document.createElement('label');
+        caption.textContent = levels[selects.length] || '';
         var select = document.createElement('select');
+        select.id = original.id + '-level-' + selects.length;
+        caption.htmlFor = select.id;
+        wrap.appendChild(caption);
         select.add(new Option(choose, ''));
         list.forEach(function (d) { select.add(new Option(d.name, d.code)); });
         // A level with one choice (the region's city) is preselected to save a step, but only a choice the person

@@ -5,6 +5,7 @@ using Tongban.Identity.Contracts;
 using Tongban.Identity.Data;
 using Tongban.Identity.Domain;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Seeding;
 
 namespace Tongban.Identity.Features.ImportRegionPack;
@@ -22,8 +23,10 @@ internal sealed class PublishedPasswords(AccountsDbContext db, IPasswordHasher<A
         var file = JsonSerializer.Deserialize<DemoAccountsFile>(await File.ReadAllTextAsync(pack.PathOf(DemoAccountImporter.File), cancellationToken), JsonColumns.Options);
         var published = (file?.Citizens.Select(c => (c.IdNumber, c.Password)) ?? []).Concat(file?.Staff.Select(s => (s.IdNumber, s.Password)) ?? [])
             .ToDictionary(a => a.IdNumber, a => a.Password);
-        var ids = published.Keys.ToList();
-        var accounts = await db.Users.AsNoTracking().Where(a => ids.Contains(a.IdNumber)).ToListAsync(cancellationToken);
+        // ID numbers are sealed at rest: each is found through its blind index (a dozen look-ups in the demo pack).
+        var accounts = new List<Account>();
+        foreach (var id in published.Keys)
+            if (await db.Users.WhereMatches(a => a.IdNumber, id).AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } account) accounts.Add(account);
         return [.. accounts
             .Where(a => a.PasswordHash is not null && hasher.VerifyHashedPassword(a, a.PasswordHash, published[a.IdNumber]) != PasswordVerificationResult.Failed)
             .Select(a => a.MaskedIdNumber)];
