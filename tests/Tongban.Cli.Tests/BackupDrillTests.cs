@@ -41,7 +41,8 @@ public sealed class BackupDrillTests
 
             foreach (var keyFile in new[] { Path.Combine("keys", "audit-checkpoints.key"), Path.Combine("keys", "personal-data.key") })
                 Assert.Equal(await File.ReadAllTextAsync(Path.Combine(source.DataDirectory, keyFile)), await File.ReadAllTextAsync(Path.Combine(target.DataDirectory, keyFile)));
-            await using var restored = new TongbanApp(target, new Dictionary<string, string?> { ["Region:SeedDemoWhenEmpty"] = "false" });
+            // The restored copy is the demo instance it was (the test host's opt-in; nothing is seeded into a full database).
+            await using var restored = new TongbanApp(target);
             var citizen = await SignInAsync(restored);
             var cases = await citizen.GetFromJsonAsync<JsonElement>("/api/applications/my/cases");
             Assert.Contains(cases.EnumerateArray(), c => c.GetProperty("number").GetString() == number);

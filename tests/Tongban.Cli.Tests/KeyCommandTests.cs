@@ -20,7 +20,8 @@ public sealed class KeyCommandTests
         Assert.Contains("key 2 aes-256-gcm", await File.ReadAllTextAsync(Path.Combine(database.DataDirectory, "keys", "personal-data.key")), StringComparison.Ordinal);
         var rows = await RawSql.RowsAsync(database, "SELECT id_number, phone_number FROM idn_accounts");
         Assert.All(rows.SelectMany(r => r).OfType<string>(), value => Assert.StartsWith("pd1.2.", value, StringComparison.Ordinal));
-        await using var restarted = new TongbanApp(database, new Dictionary<string, string?> { ["Region:SeedDemoWhenEmpty"] = "false" });
+        // Still the demo instance (the test host's opt-in; nothing is seeded into a full database).
+        await using var restarted = new TongbanApp(database);
         foreach (var login in new[] { id, phone, "211221196805129013" })
         {
             using var signIn = await restarted.Browser().PasswordSignInAsync(login, login == "211221196805129013" ? "Tongban-Demo-2026" : TestPeople.Password);

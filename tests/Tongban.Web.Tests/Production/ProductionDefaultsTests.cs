@@ -65,7 +65,8 @@ public sealed class ProductionDefaultsTests
         Assert.Equal("/account/security", changed.Headers.Location?.OriginalString);
         var key = Regex.Match(await client.GetStringAsync("/account/security"), "<code id=\"shared-key\">([A-Z2-7]+)</code>").Groups[1].Value;
         using var enrolled = await client.PostFormAsync("/account/security", "/account/security?handler=Enrol", ("Code", Totp.Code(key, DateTimeOffset.UtcNow)));
-        Assert.Equal("/admin", enrolled.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode); // the recovery codes, shown once, before going on
+        Assert.Contains("请保存下面的恢复码", WebUtility.HtmlDecode(await enrolled.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/identity/accounts")).StatusCode);
 
         using var again = await app.Browser().PasswordSignInAsync(id, password);
