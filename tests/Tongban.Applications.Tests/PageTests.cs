@@ -90,7 +90,7 @@ public sealed partial class PageTests(ApplicationsApps apps) : IClassFixture<App
         using var registered = await clerk.PostFormAsync(page, $"{page}?handler=Submit", ("Input.IdNumber", citizen.IdNumber), ("Input.ItemCode", TestCatalog.Simple), ("Input.Key", Guid.NewGuid().ToString("N")),
             ("Input.Application.Form[purpose]", "窗口申请"), ("Input.Application.Materials[id-card]", "paper:id"), ("Input.Application.Materials[photo]", "paper:photo"));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
-        Assert.Contains("窗口收件", await clerk.GetStringAsync(registered.Headers.Location!.OriginalString), StringComparison.Ordinal); // the channel in words, not its key
+        Assert.Contains($"{ResidentIdNumber.Mask(citizen.IdNumber)} · 窗口收件", WebUtility.HtmlDecode(await clerk.GetStringAsync(registered.Headers.Location!.OriginalString)), StringComparison.Ordinal); // the channel in words, not its key
     }
 
     [GeneratedRegex(@"\d{6}-\d{8}-\d{5}")]
