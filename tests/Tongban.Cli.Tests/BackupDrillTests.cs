@@ -45,7 +45,7 @@ public sealed class BackupDrillTests
             await using var restored = new TongbanApp(target);
             var citizen = await SignInAsync(restored);
             var cases = await citizen.GetFromJsonAsync<JsonElement>("/api/applications/my/cases");
-            Assert.Contains(cases.EnumerateArray(), c => c.GetProperty("number").GetString() == number);
+            Assert.Contains(cases.GetProperty("cases").EnumerateArray(), c => c.GetProperty("number").GetString() == number); // a page of my cases
             Assert.Equal(pdf, await citizen.GetByteArrayAsync($"/api/applications/my/cases/{number}/materials/{key}/file"));
         }
         finally
