@@ -46,12 +46,7 @@ internal sealed class LicenseTypePackImporter(LicensesDbContext db, ManageTypes.
             }
             catch (DomainException ex)
             {
-                errors.AddRange(ex.Errors.Select(e => e with
-                {
-                    Field = $"{File} #{index} {form.Code}, {e.Field}",
-                    Chinese = $"{File} 第{index}项（{form.Name}）：{e.Chinese}",
-                    English = $"{File} entry {index} ({form.Code}): {e.English}",
-                }));
+                errors.AddRange(PackErrors.OfEntry(ex.Errors, File, index, form.Code, form.Name));
             }
         }
         errors.AddRange(loaded.GroupBy(t => t.Code).Where(g => g.Count() > 1)

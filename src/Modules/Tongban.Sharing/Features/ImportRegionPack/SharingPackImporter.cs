@@ -47,12 +47,7 @@ internal sealed class SharingPackImporter(SharingDbContext db, ManageResources.M
             }
             catch (DomainException ex)
             {
-                errors.AddRange(ex.Errors.Select(e => e with
-                {
-                    Field = $"{File} #{index} {form.Code}, {e.Field}",
-                    Chinese = $"{File} 第{index}项（{form.Code}）：{e.Chinese}",
-                    English = $"{File} entry {index} ({form.Code}): {e.English}",
-                }));
+                errors.AddRange(PackErrors.OfEntry(ex.Errors, File, index, form.Code, form.Code));
             }
         }
         errors.AddRange(loaded.GroupBy(r => r.Code).Where(g => g.Count() > 1)
