@@ -20,4 +20,8 @@ public sealed record ResponseHeader(string Format, Guid RequestId, DateTimeOffse
 public sealed record NodeEnvelope(System.Text.Json.Nodes.JsonObject Message, string Body);
 
 /// <summary>The request body: whose record (an ID number, which never leaves the body) and which items.</summary>
-public sealed record ServiceRequest(string Key, IReadOnlyList<string> Items);
+public sealed record ServiceRequest(string Key, IReadOnlyList<string> Items)
+{
+    /// <summary>A subject key is an identifier (ID number, credit code, certificate number): letters, digits and hyphens, 1 to 64.</summary>
+    public static bool IsSubjectKey(string key) => key.Length is > 0 and <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}

@@ -72,7 +72,7 @@ internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, Rep
     {
         try
         {
-            return JsonSerializer.Deserialize<ServiceRequest>(body, SignedDocument.Json) is { Key.Length: > 0, Items: not null } request ? request : throw CallRefusals.Malformed;
+            return JsonSerializer.Deserialize<ServiceRequest>(body, SignedDocument.Json) is { Key: { } key, Items: not null } request && ServiceRequest.IsSubjectKey(key) ? request : throw CallRefusals.Malformed;
         }
         catch (JsonException)
         {

@@ -28,7 +28,8 @@ internal static class CallEndpoints
                 if (clients.Authenticate(request) is null) throw CallRefusals.Unauthenticated;
                 if (request.Headers["X-On-Behalf-Of"].ToString() is not { Length: > 0 and <= 100 } onBehalfOf) throw CallRefusals.OnBehalfOfRequired;
                 var input = await ReadAsync<CallInput>(request, ct);
-                if (input is not { Key.Length: > 0 and <= 64, Items.Count: > 0, Purpose.Length: > 0 }) throw CallRefusals.Malformed;
+                if (input is not { Key: { } key, Items.Count: > 0, Purpose.Length: > 0 }) throw CallRefusals.Malformed;
+                if (!ServiceRequest.IsSubjectKey(key)) throw CallRefusals.KeyInvalid;
                 var (id, items) = await calls.CallAsync(provider, service, new ServiceCall(input.Key, input.Items, input.Purpose), onBehalfOf, ct);
                 return TypedResults.Ok(new CallAnswer(id, items));
             }

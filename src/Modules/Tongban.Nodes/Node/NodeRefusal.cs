@@ -53,5 +53,7 @@ internal static class CallRefusals
     public static NodeRefusal ProviderUnreachable => new(new("node.provider_unreachable", "无法连接提供方节点", "The provider node could not be reached", ErrorKind.Conflict), 502);
     public static NodeRefusal ResponseInvalid => new(new("node.response_invalid", "提供方节点的应答签名验证失败", "The provider node's answer does not verify", ErrorKind.Conflict), 502);
     public static NodeRefusal Unauthenticated => new(new("node.client_unauthenticated", "调用方系统未通过认证", "The calling system is not authenticated", ErrorKind.Forbidden), 401);
+    public static NodeRefusal KeyInvalid => new(new("node.key_invalid", "查询对象的编号只能由字母、数字和连字符组成（1到64位）",
+        "The subject key has 1 to 64 letters, digits and hyphens", ErrorKind.BadRequest, "key"), 400);
     public static NodeRefusal OnBehalfOfRequired => new(new("node.on_behalf_of_required", "请在X-On-Behalf-Of中说明为谁调用", "Say on whose behalf in X-On-Behalf-Of", ErrorKind.BadRequest), 400);
 }
