@@ -92,6 +92,17 @@ public static class TongbanCommand
                 keys.SetDescription("Keys kept outside the database (密钥)");
                 keys.AddCommand<RotatePersonalDataKeyCommand>("rotate-personal-data").WithDescription("Add a new personal-data key (the first on a new installation) and re-seal every ID and phone number under it, in batches; older keys stay to open old rows");
             });
+            c.AddBranch("node", node =>
+            {
+                node.SetDescription("Exchange nodes and their directory (前置机)");
+                node.AddCommand<NodeKeysCommand>("keys").WithDescription("On a node: make its signing key on first use and print (or --out) the public key");
+                node.AddCommand<AddNodeCommand>("add").WithDescription("On the centre: register a member's node (--member, --code, --address, --public-key, --tls-fingerprint); --anchor-out writes the centre's key");
+                node.AddBranch("service", service =>
+                {
+                    service.SetDescription("Services offered through nodes (节点服务)");
+                    service.AddCommand<AddNodeServiceCommand>("add").WithDescription("On the centre: register a provider's service (--provider, --code, --title, --resource, --items)");
+                });
+            });
             c.AddCommand<BackupCommand>("backup").WithDescription("Back up the database, material files, checkpoints and keys (sealed under a passphrase) to --out FILE (备份)");
             c.AddCommand<RestoreCommand>("restore").WithDescription("Restore a backup into an empty instance (or --force over one) and verify the chains (恢复)");
             c.SetExceptionHandler((ex, _) =>

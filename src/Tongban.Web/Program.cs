@@ -1,6 +1,11 @@
 using Tongban.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+if (Tongban.Nodes.Contracts.NodeRole.IsNode(builder.Configuration))
+{
+    await builder.RunNodeAsync();
+    return;
+}
 
 builder.AddObservability();
 builder.Services.AddTongbanModules(builder.Configuration);

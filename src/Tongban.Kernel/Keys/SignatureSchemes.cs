@@ -108,12 +108,22 @@ public static class SignatureSchemes
 {
     public const string Ed25519 = "Ed25519";
     public const string Sm2 = "SM2";
+    public const string P256 = "P-256";
 
-    internal static readonly IReadOnlyList<ISignatureScheme> All = [new Ed25519Scheme(), new Sm2Scheme()];
+    internal static readonly IReadOnlyList<ISignatureScheme> All = [new Ed25519Scheme(), new Sm2Scheme(), new P256Scheme()];
 
     internal static ISignatureScheme Named(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidOperationException($"Unknown signature algorithm '{name}': use {Ed25519} or {Sm2}.");
+        ?? throw new InvalidOperationException($"Unknown signature algorithm '{name}': use {Ed25519}, {Sm2} or {P256}.");
+
+    /// <summary>The scheme of a PKCS#8 private key: Ed25519 by its own identifier, an elliptic-curve key by its curve (SM2 or P-256).</summary>
+    internal static ISignatureScheme OfPrivateKey(string privateKeyPem)
+    {
+        var info = Org.BouncyCastle.Asn1.Pkcs.PrivateKeyInfo.GetInstance(PemBytes(privateKeyPem, "PRIVATE KEY"));
+        if (info.PrivateKeyAlgorithm.Algorithm.Equals(Org.BouncyCastle.Asn1.EdEC.EdECObjectIdentifiers.id_Ed25519)) return Named(Ed25519);
+        return info.PrivateKeyAlgorithm.Parameters is Org.BouncyCastle.Asn1.DerObjectIdentifier curve && curve.Equals(Org.BouncyCastle.Asn1.X9.X9ObjectIdentifiers.Prime256v1)
+            ? Named(P256) : Named(Sm2);
+    }
 
     internal static ISignatureScheme? Of(byte[] publicKey) => All.FirstOrDefault(s => s.Accepts(publicKey));
 

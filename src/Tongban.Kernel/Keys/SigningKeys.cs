@@ -16,7 +16,7 @@ public sealed record PublicSigningKey(string Algorithm, string KeyId, byte[] Pub
     public static PublicSigningKey FromPem(string pem)
     {
         var bytes = SignatureSchemes.PemBytes(pem, "PUBLIC KEY");
-        var scheme = SignatureSchemes.Of(bytes) ?? throw new InvalidOperationException("The public key is neither Ed25519 nor SM2.");
+        var scheme = SignatureSchemes.Of(bytes) ?? throw new InvalidOperationException("The public key is neither Ed25519, SM2 nor P-256.");
         return new PublicSigningKey(scheme.Name, IdOf(bytes), bytes);
     }
 }
@@ -70,14 +70,8 @@ public sealed class SigningKeys(KeyFiles files)
 
     private static SigningKey Load(string privateKeyPem)
     {
-        var algorithm = PemAlgorithm(privateKeyPem);
+        var algorithm = SignatureSchemes.OfPrivateKey(privateKeyPem);
         var (sign, publicKey) = algorithm.Import(privateKeyPem);
         return new SigningKey(new PublicSigningKey(algorithm.Name, PublicSigningKey.IdOf(publicKey), publicKey), sign);
     }
-
-    // PKCS#8 names its algorithm inside: Ed25519 by its own identifier, SM2 as an elliptic-curve key.
-    private static ISignatureScheme PemAlgorithm(string privateKeyPem) =>
-        Org.BouncyCastle.Asn1.Pkcs.PrivateKeyInfo.GetInstance(SignatureSchemes.PemBytes(privateKeyPem, "PRIVATE KEY")).PrivateKeyAlgorithm.Algorithm
-            .Equals(Org.BouncyCastle.Asn1.EdEC.EdECObjectIdentifiers.id_Ed25519)
-            ? SignatureSchemes.Named(SignatureSchemes.Ed25519) : SignatureSchemes.Named(SignatureSchemes.Sm2);
 }

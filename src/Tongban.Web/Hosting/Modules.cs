@@ -4,6 +4,8 @@ using Tongban.Exchange;
 using Tongban.Identity;
 using Tongban.Kernel;
 using Tongban.Licenses;
+using Tongban.Nodes;
+using Tongban.Nodes.Contracts;
 using Tongban.Notifications;
 using Tongban.Organization;
 using Tongban.Registries;
@@ -11,10 +13,15 @@ using Tongban.Sharing;
 
 namespace Tongban.Web.Hosting;
 
-/// <summary>The one list of modules; the web host and the <c>tongban</c> command both compose from it.</summary>
+/// <summary>
+/// The one list of modules; the web host and the <c>tongban</c> command both compose from it. A node
+/// (<c>Tongban:Role=node</c>, ADR 0014) composes the kernel and the Nodes module only.
+/// </summary>
 public static class Modules
 {
-    public static IServiceCollection AddTongbanModules(this IServiceCollection services, IConfiguration configuration) => services
+    public static IServiceCollection AddTongbanModules(this IServiceCollection services, IConfiguration configuration) => NodeRole.IsNode(configuration)
+        ? services.AddKernel(configuration).AddNodes(configuration)
+        : services
         .AddKernel(configuration)
         .AddOrganization(configuration)
         .AddCatalog(configuration)
@@ -24,9 +31,11 @@ public static class Modules
         .AddIdentity(configuration)
         .AddApplications(configuration)
         .AddNotifications(configuration)
-        .AddLicenses(configuration);
+        .AddLicenses(configuration)
+        .AddNodes(configuration);
 
-    public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) => endpoints
+    public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) =>
+        NodeRole.IsNode(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()) ? endpoints.MapNodes() : endpoints
         .MapOrganization()
         .MapCatalog()
         .MapRegistries()
@@ -35,5 +44,6 @@ public static class Modules
         .MapIdentity()
         .MapApplications()
         .MapNotifications()
-        .MapLicenses();
+        .MapLicenses()
+        .MapNodes();
 }

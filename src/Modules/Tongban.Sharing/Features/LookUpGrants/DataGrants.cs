@@ -26,4 +26,7 @@ internal sealed class DataGrants(ResourceLookup resources, GrantLookup grants) :
             ? new GrantCheck(status, g.Fields, g.Purpose, g.ValidFrom, g.ValidUntil)
             : new GrantCheck(status, [], null, null, null);
     }
+
+    public async Task<IReadOnlyList<LiveGrant>> ListLiveGrantsAsync(CancellationToken cancellationToken) =>
+        [.. (await grants.LiveAsync(cancellationToken)).Select(g => new LiveGrant(g.ConsumerCreditCode, g.ResourceCode, g.ProviderCreditCode, g.Fields, g.Purpose, g.ValidUntil))];
 }

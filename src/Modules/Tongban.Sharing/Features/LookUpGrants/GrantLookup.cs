@@ -35,4 +35,13 @@ internal sealed class GrantLookup(SharingSnapshot snapshot, RegionClock clock)
         var latest = grants.MaxBy(g => g.GrantedAt)!;
         return new GrantAnswer(latest.StateOn(today), latest);
     }
+
+    /// <summary>Every grant active today, ordered by consumer, resource and id.</summary>
+    public async Task<IReadOnlyList<GrantView>> LiveAsync(CancellationToken cancellationToken)
+    {
+        var picture = await snapshot.GetAsync(cancellationToken);
+        var today = clock.Today;
+        return [.. picture.Grants.Values.SelectMany(g => g).Where(g => g.StateOn(today) == GrantState.Active)
+            .OrderBy(g => g.ConsumerCreditCode, StringComparer.Ordinal).ThenBy(g => g.ResourceCode, StringComparer.Ordinal).ThenBy(g => g.Id)];
+    }
 }

@@ -1,0 +1,168 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongban.Nodes.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "nd_held_configurations",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    signed = table.Column<string>(type: "text", nullable: false),
+                    fetched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_held_configurations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_message_log",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sender = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    recipient = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    service = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    header = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    signature = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    outcome = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_message_log", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_message_log_heads",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    last_sequence = table.Column<long>(type: "bigint", nullable: false),
+                    last_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_message_log_heads", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_nodes",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    member = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    public_key_pem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    tls_fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_nodes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_published_versions",
+                columns: table => new
+                {
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    content_digest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_published_versions", x => x.version);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_seen_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sender = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_seen_messages", x => x.message_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_services",
+                columns: table => new
+                {
+                    provider = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    version = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    resource = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    items = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_services", x => new { x.provider, x.code });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nd_message_log_message_id",
+                table: "nd_message_log",
+                column: "message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nd_nodes_member",
+                table: "nd_nodes",
+                column: "member");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nd_seen_messages_seen_at",
+                table: "nd_seen_messages",
+                column: "seen_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "nd_held_configurations");
+
+            migrationBuilder.DropTable(
+                name: "nd_message_log");
+
+            migrationBuilder.DropTable(
+                name: "nd_message_log_heads");
+
+            migrationBuilder.DropTable(
+                name: "nd_nodes");
+
+            migrationBuilder.DropTable(
+                name: "nd_published_versions");
+
+            migrationBuilder.DropTable(
+                name: "nd_seen_messages");
+
+            migrationBuilder.DropTable(
+                name: "nd_services");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tongban.Kernel.Data;
+using Tongban.Nodes.Directory;
+using Tongban.Nodes.Node;
+
+namespace Tongban.Nodes.Data;
+
+/// <summary>
+/// The module's tables: the directory's (nodes, services, published versions) on the platform, the node's (held
+/// configuration, message log, seen message ids) on a node. One schema for both roles keeps one migration set.
+/// </summary>
+internal class NodesDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Prefix = "nd";
+
+    public DbSet<DirectoryNode> Nodes => Set<DirectoryNode>();
+    public DbSet<DirectoryService> Services => Set<DirectoryService>();
+    public DbSet<PublishedVersion> PublishedVersions => Set<PublishedVersion>();
+    public DbSet<HeldConfiguration> HeldConfigurations => Set<HeldConfiguration>();
+    public DbSet<MessageLogEntry> MessageLog => Set<MessageLogEntry>();
+    public DbSet<MessageLogHead> MessageLogHeads => Set<MessageLogHead>();
+    public DbSet<SeenMessage> SeenMessages => Set<SeenMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcTicksOnSqlite(Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DirectoryNode>(e =>
+        {
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Id).HasMaxLength(51);
+            e.Property(n => n.Member).HasMaxLength(18);
+            e.Property(n => n.Code).HasMaxLength(32);
+            e.Property(n => n.Address).HasMaxLength(300);
+            e.Property(n => n.PublicKeyPem).HasMaxLength(1000);
+            e.Property(n => n.KeyId).HasMaxLength(16);
+            e.Property(n => n.TlsFingerprint).HasMaxLength(64);
+            e.HasIndex(n => n.Member);
+        });
+        modelBuilder.Entity<DirectoryService>(e =>
+        {
+            e.HasKey(s => new { s.Provider, s.Code });
+            e.Property(s => s.Provider).HasMaxLength(18);
+            e.Property(s => s.Code).HasMaxLength(40);
+            e.Property(s => s.Version).HasMaxLength(20);
+            e.Property(s => s.Title).HasMaxLength(200);
+            e.Property(s => s.Resource).HasMaxLength(60);
+            e.Property(s => s.Items).HasJsonConversion().HasMaxLength(4000);
+        });
+        modelBuilder.Entity<PublishedVersion>(e =>
+        {
+            e.HasKey(v => v.Version);
+            e.Property(v => v.Version).ValueGeneratedNever();
+            e.Property(v => v.ContentDigest).HasMaxLength(64);
+        });
+        modelBuilder.Entity<HeldConfiguration>(e => e.Property(h => h.Id).ValueGeneratedNever());
+        modelBuilder.Entity<MessageLogEntry>(e =>
+        {
+            e.HasKey(m => m.Sequence);
+            e.Property(m => m.Sequence).ValueGeneratedNever();
+            e.Property(m => m.Direction).HasMaxLength(20);
+            e.Property(m => m.Sender).HasMaxLength(51);
+            e.Property(m => m.Recipient).HasMaxLength(51);
+            e.Property(m => m.Service).HasMaxLength(100);
+            e.Property(m => m.Header).HasMaxLength(4000);
+            e.Property(m => m.Signature).HasMaxLength(200);
+            e.Property(m => m.Outcome).HasMaxLength(60);
+            e.Property(m => m.PreviousHash).HasMaxLength(64);
+            e.Property(m => m.Hash).HasMaxLength(64);
+            e.HasIndex(m => m.MessageId);
+        });
+        modelBuilder.Entity<MessageLogHead>(e =>
+        {
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.LastHash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SeenMessage>(e =>
+        {
+            e.HasKey(m => m.MessageId);
+            e.Property(m => m.Sender).HasMaxLength(51);
+            e.HasIndex(m => m.SeenAt);
+        });
+        modelBuilder.PrefixTables(Prefix);
+    }
+}
+
+internal sealed class NodesSqliteContext(DbContextOptions<NodesSqliteContext> options) : NodesDbContext(options);
+
+internal sealed class NodesPostgresContext(DbContextOptions<NodesPostgresContext> options) : NodesDbContext(options);
+
+internal sealed class NodesSqliteDesignFactory : IDesignTimeDbContextFactory<NodesSqliteContext>
+{
+    public NodesSqliteContext CreateDbContext(string[] args) => DesignTime.Sqlite<NodesSqliteContext>(NodesDbContext.Prefix, o => new(o));
+}
+
+internal sealed class NodesPostgresDesignFactory : IDesignTimeDbContextFactory<NodesPostgresContext>
+{
+    public NodesPostgresContext CreateDbContext(string[] args) => DesignTime.Postgres<NodesPostgresContext>(NodesDbContext.Prefix, o => new(o));
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Tongban.Kernel.Keys;
+using Tongban.Kernel.Time;
+using Tongban.Nodes.Contracts;
+
+namespace Tongban.Nodes.Node;
+
+/// <summary>
+/// The provider node's side of a call: verify the sender's signature under its key from the configuration, the
+/// recipient, the time, the body digest, the message id (a replay is refused) and the right (service, items, purpose);
+/// call the department system through the adapter; sign the answer. Every message is logged with its outcome, refused or not.
+/// </summary>
+internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, ReplayGuard replays, Adapter adapter, MessageLog log,
+    IOptions<NodesOptions> options, RegionClock clock)
+{
+    public async Task<NodeEnvelope> AnswerAsync(NodeEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var claimed = Claimed(envelope);
+        try
+        {
+            var (header, request) = await VerifyAsync(envelope, claimed, cancellationToken);
+            var items = await adapter.CallAsync(header.Service, request, cancellationToken);
+            await LogAsync("received", claimed, envelope, "ok");
+            var body = items.ToJsonString();
+            var response = SignedDocument.Sign(new ResponseHeader(ResponseHeader.FormatName, header.MessageId, clock.UtcNow, options.Value.NodeId, "ok",
+                SubjectDigests.OfBody(body)), keys.Current());
+            var answer = new NodeEnvelope(response, body);
+            await LogAsync("response-sent", claimed, answer, "ok");
+            return answer;
+        }
+        catch (NodeRefusal refusal)
+        {
+            await LogAsync("received", claimed, envelope, refusal.Error.Code);
+            throw;
+        }
+    }
+
+    private async Task<(MessageHeader, ServiceRequest)> VerifyAsync(NodeEnvelope envelope, MessageHeader? claimed, CancellationToken cancellationToken)
+    {
+        var configuration = await store.ForCallAsync(cancellationToken);
+        if (claimed is null) throw CallRefusals.Malformed;
+        var sender = configuration.Node(claimed.Sender) ?? throw CallRefusals.UnknownSender;
+        var header = SignedDocument.Verify<MessageHeader>(envelope.Message, [PublicSigningKey.FromPem(sender.PublicKeyPem)]) ?? throw CallRefusals.SignatureInvalid;
+        if (header.Format != MessageHeader.FormatName) throw CallRefusals.Malformed;
+        if (header.Recipient != options.Value.NodeId) throw CallRefusals.WrongRecipient;
+        if ((clock.UtcNow - header.SentAt).Duration() > options.Value.MaxClockSkew) throw CallRefusals.Expired;
+        if (SubjectDigests.OfBody(envelope.Body) != header.BodyDigest) throw CallRefusals.BodyMismatch;
+        if (!await replays.FirstTimeAsync(header.MessageId, header.Sender, 2 * options.Value.MaxClockSkew, cancellationToken)) throw CallRefusals.Replayed;
+        var service = configuration.Service(options.Value.Member.Trim().ToUpperInvariant(), header.Service) ?? throw CallRefusals.UnknownService;
+        var request = Parse(envelope.Body);
+        var right = configuration.Right(sender.Member, service, clock.Today);
+        if (right is null || right.Purpose != header.Purpose || request.Items.Count == 0 || request.Items.Any(i => !right.Items.Contains(i) || !service.Items.Contains(i)))
+            throw CallRefusals.NoRight;
+        return (header, request);
+    }
+
+    // What the message says it is, before anything is verified: enough to find the sender's key and to log it.
+    private static MessageHeader? Claimed(NodeEnvelope envelope)
+    {
+        try
+        {
+            return envelope.Message["document"]?.Deserialize<MessageHeader>(SignedDocument.Json);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static ServiceRequest Parse(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ServiceRequest>(body, SignedDocument.Json) is { Key: { } key, Items: not null } request && ServiceRequest.IsSubjectKey(key) ? request : throw CallRefusals.Malformed;
+        }
+        catch (JsonException)
+        {
+            throw CallRefusals.Malformed;
+        }
+    }
+
+    private Task LogAsync(string direction, MessageHeader? header, NodeEnvelope envelope, string outcome) => log.AppendAsync(new MessageLogDraft(direction,
+        header?.MessageId ?? Guid.Empty, header?.Sender ?? "", header?.Recipient ?? options.Value.NodeId, header?.Service ?? "",
+        MessageLog.HeaderText(envelope.Message["document"]), envelope.Message["signature"]?["value"]?.ToString() ?? "", outcome), CancellationToken.None);
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Tongban.Nodes.Node;
+
+/// <summary>A node's own endpoints: its state (which configuration it acts on, until when).</summary>
+internal static class NodeEndpoints
+{
+    public sealed record NodeStatus(string Node, string KeyId, string Algorithm, long? ConfigurationVersion, DateTimeOffset? ConfigurationExpiresAt, bool Expired);
+
+    public static void Map(IEndpointRouteBuilder node) =>
+        node.MapGet("/status", async (ConfigurationStore store, NodeKeys keys, IOptions<NodesOptions> options, TimeProvider clock, CancellationToken ct) =>
+        {
+            var held = await store.HeldAsync(ct);
+            var key = keys.PublicKey();
+            return TypedResults.Ok(new NodeStatus(options.Value.NodeId, key.KeyId, key.Algorithm, held?.Version, held?.ExpiresAt,
+                held is null || clock.GetUtcNow() >= held.ExpiresAt));
+        }).WithName("GetNodeStatus").AllowAnonymous();
+}

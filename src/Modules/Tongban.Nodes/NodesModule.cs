@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Audit;
+using Tongban.Kernel.Data;
+using Tongban.Nodes.Contracts;
+using Tongban.Nodes.Data;
+using Tongban.Nodes.Directory;
+using Tongban.Nodes.Node;
+
+namespace Tongban.Nodes;
+
+/// <summary>
+/// Exchange nodes (前置机, ADR 0014): on the platform the central directory of members' nodes and services and its
+/// signed configuration; on a department's node (<c>Tongban:Role=node</c>) the configuration client, the node's key
+/// and its hash-chained message log.
+/// </summary>
+public static class NodesModule
+{
+    public static IServiceCollection AddNodes(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NodesOptions>(configuration.GetSection(NodesOptions.Section));
+        services.AddModuleDatabase<NodesDbContext, NodesSqliteContext, NodesPostgresContext>(configuration, "nodes", NodesDbContext.Prefix);
+        if (NodeRole.IsNode(configuration)) return services.AddNodePart();
+        services.AddScoped<ConfigurationPublisher>();
+        services.AddScoped<INodeDirectory, NodeDirectory>();
+        return services;
+    }
+
+    private static IServiceCollection AddNodePart(this IServiceCollection services)
+    {
+        services.AddSingleton<NodeKeys>();
+        services.AddSingleton<INodeKeys>(sp => sp.GetRequiredService<NodeKeys>());
+        services.AddSingleton<ConfigurationStore>();
+        services.AddHttpClient(ConfigurationRefresher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHostedService<ConfigurationRefresher>();
+        services.AddHashChain<NodesDbContext, MessageLogEntry, MessageLogHead>(MessageLogEntry.ChainName);
+        services.AddSingleton<MessageLog>();
+        services.AddSingleton<SubjectDigests>();
+        services.AddSingleton<ReplayGuard>();
+        services.AddSingleton<NodeClients>();
+        services.AddHttpClient(CallService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(Adapter.HttpClientName);
+        services.AddSingleton<Adapter>();
+        services.AddSingleton<CallService>();
+        services.AddSingleton<AnswerMessage>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNodes(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<ConfigurationStore>() is not null)
+        {
+            var node = endpoints.MapGroup("/node").WithTags("Node");
+            NodeEndpoints.Map(node);
+            CallEndpoints.Map(node);
+        }
+        else
+            DirectoryEndpoints.Map(endpoints.MapGroup("/api/nodes").WithTags("Nodes"));
+        return endpoints;
+    }
+}

@@ -1,0 +1,39 @@
+using Tongban.Kernel.Keys;
+
+namespace Tongban.Nodes;
+
+/// <summary>Section <c>Nodes</c>: the directory's and a node's settings (ADR 0014).</summary>
+internal sealed class NodesOptions
+{
+    public const string Section = "Nodes";
+
+    /// <summary>Signature algorithm of a new node key or directory key: SM2 (with SM3, GB/T 32918) by default, or P-256.</summary>
+    public string Algorithm { get; set; } = SignatureSchemes.Sm2;
+
+    /// <summary>How long a published configuration may be acted on without a newer one.</summary>
+    public TimeSpan ConfigurationLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>This node's member (credit code) and code: its id is <c>{Member}/{Code}</c>.</summary>
+    public string Member { get; set; } = "";
+
+    public string Code { get; set; } = "";
+
+    /// <summary>The centre's address, where the node fetches its configuration.</summary>
+    public string DirectoryAddress { get; set; } = "";
+
+    /// <summary>The centre's public key (PEM file) the configuration must verify under: the node's anchor.</summary>
+    public string AnchorFile { get; set; } = "";
+
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far a message's time may be from the receiving node's clock; seen message ids are kept twice as long.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The member's systems allowed to call this node (<see cref="Node.NodeClients"/>).</summary>
+    public List<Node.NodeClientOptions> Clients { get; set; } = [];
+
+    /// <summary>On a provider node: how each service reaches the department's own system, by service code.</summary>
+    public Dictionary<string, Node.AdapterOptions> Adapters { get; set; } = [];
+
+    public string NodeId => $"{Member.Trim().ToUpperInvariant()}/{Code.Trim()}";
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Keys;
+
+namespace Tongban.Kernel.Tests.Keys;
+
+public sealed class SigningKeySchemeTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("tongban-keys-").FullName;
+
+    private SigningKeys Keys() => new(new KeyFiles(Options.Create(new KeysOptions { Directory = _directory }), Options.Create(new StorageOptions())));
+
+    [Theory]
+    [InlineData(SignatureSchemes.Sm2)]
+    [InlineData(SignatureSchemes.P256)]
+    [InlineData(SignatureSchemes.Ed25519)]
+    public void A_key_signs_and_its_published_public_key_verifies_only_the_signed_bytes(string algorithm)
+    {
+        var key = Keys().GetOrCreate("node-signing", algorithm);
+        var data = Encoding.UTF8.GetBytes("tongban-node-message/1");
+        var signature = key.Sign(data);
+
+        var published = PublicSigningKey.FromPem(File.ReadAllText(Path.Combine(_directory, "node-signing.pub")));
+        Assert.Equal((algorithm, key.Public.KeyId), (published.Algorithm, published.KeyId));
+        Assert.True(published.Verify(data, signature));
+        Assert.False(published.Verify(Encoding.UTF8.GetBytes("tongban-node-message/2"), signature));
+    }
+
+    [Fact]
+    public void A_p256_key_read_back_from_its_file_keeps_its_algorithm_and_id()
+    {
+        var first = Keys().GetOrCreate("node-signing", SignatureSchemes.P256);
+        var again = Keys().GetOrCreate("node-signing", SignatureSchemes.Sm2); // the file decides, not the setting
+        Assert.Equal((SignatureSchemes.P256, first.Public.KeyId), (again.Public.Algorithm, again.Public.KeyId));
+    }
+
+    [Fact]
+    public void An_sm2_signature_does_not_verify_under_a_p256_key()
+    {
+        var sm2 = Keys().GetOrCreate("a", SignatureSchemes.Sm2);
+        var p256 = Keys().GetOrCreate("b", SignatureSchemes.P256);
+        var data = Encoding.UTF8.GetBytes("x");
+        Assert.False(p256.Public.Verify(data, sm2.Sign(data)));
+    }
+
+    [Fact]
+    public void Canonical_json_sorts_members_and_drops_whitespace() =>
+        Assert.Equal("{\"a\":{},\"z\":{\"a\":[],\"b\":\"营业\"}}", CanonicalJson.Text(JsonNode.Parse("{ \"z\" : { \"b\" : \"营业\" , \"a\" : [ ] }, \"a\" : { } }")));
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
