@@ -94,14 +94,15 @@ for _ in $(seq 1 240); do
 done
 
 # Staff: the development sign-in, as a data administrator, with the page's antiforgery token.
-sign_in() { # jar name
+sign_in() { # jar name department
     local token
     token="$(curl -fsS -c "$1" -b "$1" "$URL/sign-in" | python3 -c 'import re,sys,html; print(html.unescape(re.search(r"name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", sys.stdin.read()).group(1)))')"
-    curl -fsS -o /dev/null -c "$1" -b "$1" --data-urlencode "Name=$2" --data-urlencode "Roles=$PROVIDER_ROLE" \
+    curl -fsS -o /dev/null -c "$1" -b "$1" --data-urlencode "Name=$2" --data-urlencode "Roles=$PROVIDER_ROLE" --data-urlencode "Department=$3" \
         --data-urlencode "__RequestVerificationToken=$token" "$URL/sign-in"
 }
-sign_in "$WORK/consumer.jar" "bench-consumer"
-sign_in "$WORK/provider.jar" "bench-provider"
+# Each in its own department: a department asks for data for itself, and the resource's owner approves.
+sign_in "$WORK/consumer.jar" "bench-consumer" "$CONSUMER"
+sign_in "$WORK/provider.jar" "bench-provider" "${RESOURCE%%-*}"
 today="$(TZ=Asia/Shanghai date +%F)"; until="$(TZ=Asia/Shanghai date -d '+1 year' +%F)"
 request_id="$(curl -fsS -b "$WORK/consumer.jar" -H 'Content-Type: application/json' "$URL/api/sharing/requests" \
     -d "{\"consumerCreditCode\":\"$CONSUMER\",\"resourceCode\":\"$RESOURCE\",\"purpose\":\"养老保险待遇资格认证\",\"fields\":[\"idNumber\",\"name\",\"status\"],\"validFrom\":\"$today\",\"validUntil\":\"$until\"}" \
