@@ -18,9 +18,11 @@
 #   BENCH_THREADS=2 BENCH_CONNECTIONS=32
 #   BENCH_DATABASE=postgres  run on a throw-away PostgreSQL (.ci/postgres.sh) instead of SQLite
 #   BENCH_KEEP=1             keep the temp dir
+#   BENCH_SOURCE=DIR         publish Tongban from another checkout (the baseline of bench/exchange/compare.sh); default this one
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 REPO_ROOT="$(pwd)"
+SOURCE="${BENCH_SOURCE:-$REPO_ROOT}"
 
 PEOPLE="${BENCH_PEOPLE:-200000}"
 RATE="${BENCH_RATE:-3000}"
@@ -53,11 +55,12 @@ cleanup() {
 trap cleanup EXIT
 
 echo "publishing" >&2
-dotnet publish src/Tongban.Web -c Release -o "$WORK/web" --nologo >"$WORK/publish-web.log" 2>&1 || { tail -30 "$WORK/publish-web.log" >&2; exit 1; }
-dotnet publish src/Tongban.Cli -c Release -o "$WORK/cli" --nologo >"$WORK/publish-cli.log" 2>&1 || { tail -30 "$WORK/publish-cli.log" >&2; exit 1; }
+dotnet publish "$SOURCE/src/Tongban.Web" -c Release -o "$WORK/web" --nologo >"$WORK/publish-web.log" 2>&1 || { tail -30 "$WORK/publish-web.log" >&2; exit 1; }
+dotnet publish "$SOURCE/src/Tongban.Cli" -c Release -o "$WORK/cli" --nologo >"$WORK/publish-cli.log" 2>&1 || { tail -30 "$WORK/publish-cli.log" >&2; exit 1; }
 
 mkdir -p "$WORK/data"
 export Storage__DataDirectory="$WORK/data"
+export PersonalData__CreateKeyFile=true   # a new installation: the first run makes the personal-data key file
 if [ "$DATABASE" = "postgres" ]; then
     # shellcheck source=.ci/postgres.sh
     source "$REPO_ROOT/.ci/postgres.sh"
@@ -67,8 +70,11 @@ if [ "$DATABASE" = "postgres" ]; then
 fi
 tongban() { (cd "$WORK/cli" && dotnet tongban.dll "$@"); }
 tongban seed demo >&2
+# The people come from a generated file, imported: the same people for every build, and the keys of the load read
+# from the file, not from the database (where the ID numbers are sealed).
 echo "generating $PEOPLE people" >&2
-tongban seed registries --people "$PEOPLE" >&2
+tongban generate registry population --count "$PEOPLE" --seed 20261205 --out "$WORK/people.csv" >&2
+tongban import registry population "$WORK/people.csv" >&2
 
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 URL="http://$HOST:$PORT"
@@ -88,14 +94,15 @@ for _ in $(seq 1 240); do
 done
 
 # Staff: the development sign-in, as a data administrator, with the page's antiforgery token.
-sign_in() { # jar name
+sign_in() { # jar name department
     local token
     token="$(curl -fsS -c "$1" -b "$1" "$URL/sign-in" | python3 -c 'import re,sys,html; print(html.unescape(re.search(r"name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", sys.stdin.read()).group(1)))')"
-    curl -fsS -o /dev/null -c "$1" -b "$1" --data-urlencode "Name=$2" --data-urlencode "Roles=$PROVIDER_ROLE" \
+    curl -fsS -o /dev/null -c "$1" -b "$1" --data-urlencode "Name=$2" --data-urlencode "Roles=$PROVIDER_ROLE" --data-urlencode "Department=$3" \
         --data-urlencode "__RequestVerificationToken=$token" "$URL/sign-in"
 }
-sign_in "$WORK/consumer.jar" "bench-consumer"
-sign_in "$WORK/provider.jar" "bench-provider"
+# Each in its own department: a department asks for data for itself, and the resource's owner approves.
+sign_in "$WORK/consumer.jar" "bench-consumer" "$CONSUMER"
+sign_in "$WORK/provider.jar" "bench-provider" "${RESOURCE%%-*}"
 today="$(TZ=Asia/Shanghai date +%F)"; until="$(TZ=Asia/Shanghai date -d '+1 year' +%F)"
 request_id="$(curl -fsS -b "$WORK/consumer.jar" -H 'Content-Type: application/json' "$URL/api/sharing/requests" \
     -d "{\"consumerCreditCode\":\"$CONSUMER\",\"resourceCode\":\"$RESOURCE\",\"purpose\":\"养老保险待遇资格认证\",\"fields\":[\"idNumber\",\"name\",\"status\"],\"validFrom\":\"$today\",\"validUntil\":\"$until\"}" \
@@ -104,12 +111,8 @@ curl -fsS -o /dev/null -b "$WORK/provider.jar" -X POST "$URL/api/sharing/request
 TOKEN="$(curl -fsS "$URL/connect/token" -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
 
-# Keys: 20,000 random current ID numbers.
-if [ "$DATABASE" = "postgres" ]; then
-    psql -h 127.0.0.1 -p "$PG_PORT" -U tongban -d tongban_bench -Atc "SELECT id_number FROM reg_persons WHERE valid_to IS NULL ORDER BY random() LIMIT 20000" >"$WORK/keys.txt"
-else
-    sqlite3 "$WORK/data/tongban.db" "SELECT id_number FROM reg_persons WHERE valid_to IS NULL ORDER BY random() LIMIT 20000" >"$WORK/keys.txt"
-fi
+# Keys: 20,000 of the imported ID numbers, the same ones for every build.
+tail -n +2 "$WORK/people.csv" | cut -d, -f1 | shuf -n 20000 --random-source=<(yes) >"$WORK/keys.txt"
 check="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     "$URL/api/exchange/$RESOURCE/query" -d "{\"key\":\"$(head -1 "$WORK/keys.txt")\",\"fields\":[\"name\",\"status\"],\"purpose\":\"check\"}")"
 [ "$check" = "200" ] || { echo "ERROR: a first query answered HTTP $check" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
@@ -173,4 +176,6 @@ verdict="$(awk -v r="${MAX[0]}" -v p="${PACED[2]}" -v e="$((MAX[3] + PACED[3]))"
     if (ok) printf "PASS: %d req/s at full speed; p99 %.2f ms at %d/s; every call logged.", r, p, rate
     else printf "FAIL:%s", msg }')"
 echo "$verdict"
+# One line for scripts (bench/exchange/compare.sh): full-speed req/s, server CPU ms per request, p50, p99, errors.
+echo "RESULT ${MAX[0]} ${MAX[4]} ${MAX[1]} ${MAX[2]} ${MAX[3]}"
 [[ "$verdict" == PASS* ]]

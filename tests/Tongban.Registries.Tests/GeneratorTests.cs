@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Import;
 using Tongban.Kernel.Seeding;
@@ -163,8 +164,8 @@ public sealed class GeneratorSeedingTests(LaneApps apps) : IClassFixture<LaneApp
         var app = await apps.For(lane);
         var (runs, living, deceased, active, cancelled, persons) = await ImportFiles.WithDbAsync(app, async db => (
             await db.ImportRuns.AsNoTracking().ToListAsync(),
-            await db.Persons.AsNoTracking().SingleAsync(p => p.IdNumber == "211221196805129013" && p.ValidTo == null),
-            await db.Persons.AsNoTracking().SingleAsync(p => p.IdNumber == "211202194103089047" && p.ValidTo == null),
+            await db.Persons.WhereMatches(p => p.IdNumber, "211221196805129013").AsNoTracking().SingleAsync(p => p.ValidTo == null),
+            await db.Persons.WhereMatches(p => p.IdNumber, "211202194103089047").AsNoTracking().SingleAsync(p => p.ValidTo == null),
             await db.LegalEntities.AsNoTracking().SingleAsync(e => e.CreditCode == "91211221TB000001X2"),
             await db.LegalEntities.AsNoTracking().SingleAsync(e => e.CreditCode == "92211221TB0000028Y"),
             await db.Persons.CountAsync()));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Identifiers;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
@@ -59,11 +60,11 @@ internal static class ImportFiles
     /// <summary>Every version of the people with these ID numbers, oldest first.</summary>
     public static async Task<List<Person>> PeopleAsync(TongbanApp app, IEnumerable<string> ids)
     {
-        var keys = ids.ToList();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();
-        return (await db.Persons.AsNoTracking().Where(p => keys.Contains(p.IdNumber)).ToListAsync())
-            .OrderBy(p => p.IdNumber, StringComparer.Ordinal).ThenBy(p => p.ValidFrom).ToList();
+        var people = new List<Person>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal)) people.AddRange(await db.Persons.WhereMatches(p => p.IdNumber, id).AsNoTracking().ToListAsync());
+        return people.OrderBy(p => p.IdNumber, StringComparer.Ordinal).ThenBy(p => p.ValidFrom).ToList();
     }
 
     public static async Task<T> WithDbAsync<T>(TongbanApp app, Func<RegistriesDbContext, Task<T>> query)

@@ -18,8 +18,12 @@ public sealed class ImportResumeTests(LaneApps apps) : IClassFixture<LaneApps>
         return (Csv(PersonHeader, [.. lines]), ids);
     }
 
+    /// <summary>
+    /// The records as their content, without the content hash: it covers the ID number's blind index, which is keyed per
+    /// installation, so two databases hash the same person differently (a re-import into the same one checks the hash).
+    /// </summary>
     private static List<string> Records(IEnumerable<Person> people) =>
-        people.Select(p => string.Join('|', p.IdNumber, p.Name, p.Sex, p.BirthDate, p.Address, p.DivisionCode, p.Status, p.ContentHash, p.ValidTo is null)).Order(StringComparer.Ordinal).ToList();
+        people.Select(p => string.Join('|', p.IdNumber, p.Name, p.Sex, p.BirthDate, p.Address, p.DivisionCode, p.Status, p.ValidTo is null)).Order(StringComparer.Ordinal).ToList();
 
     [Theory]
     [DatabaseLanes]
@@ -53,6 +57,8 @@ public sealed class ImportResumeTests(LaneApps apps) : IClassFixture<LaneApps>
         Assert.Equal((resumed.Lines, resumed.Added, resumed.Rejected), (whole.Lines, whole.Added, whole.Rejected));
         Assert.Equal(Records(await PeopleAsync(fresh, ids)), Records(await PeopleAsync(app, ids)));
         Assert.Equal(42, (await PeopleAsync(app, ids)).Count);
+        var again = await ImportAsync(app, "population", content, chunkSize: 10);
+        Assert.Equal((0L, 0L, 42L), (again.Added, again.Changed, again.Unchanged));
     }
 
     [Theory]

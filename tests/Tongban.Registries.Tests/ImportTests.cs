@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Errors;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Domain;
@@ -139,7 +140,7 @@ public sealed class ImportTests(LaneApps apps) : IClassFixture<LaneApps>
             + $"T-READ-1,{person.ToLowerInvariant()},王五,black,测试,1121122100946870XD,2024-03-04,2024-03-05\n");
 
         var (p, e, g, c) = await WithDbAsync(app, async db => (
-            await db.Persons.AsNoTracking().SingleAsync(x => x.IdNumber == person),
+            await db.Persons.WhereMatches(x => x.IdNumber, person).AsNoTracking().SingleAsync(),
             await db.LegalEntities.AsNoTracking().SingleAsync(x => x.CreditCode == entity),
             await db.GeoFeatures.AsNoTracking().SingleAsync(x => x.Code == "T-READ-1"),
             await db.CreditEntries.AsNoTracking().SingleAsync(x => x.EntryNumber == "T-READ-1")));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Security;
 using Tongban.Registries.Contracts;
@@ -113,9 +114,9 @@ public sealed class ReadTests(LaneApps apps) : IClassFixture<LaneApps>
         var stored = await WithScopeAsync(app, async sp =>
         {
             var db = sp.GetRequiredService<RegistriesDbContext>();
-            return (await db.Persons.AsNoTracking().SingleAsync(p => p.IdNumber == id), await db.LegalEntities.AsNoTracking().SingleAsync(e => e.CreditCode == code),
+            return (await db.Persons.WhereMatches(p => p.IdNumber, id).AsNoTracking().SingleAsync(), await db.LegalEntities.AsNoTracking().SingleAsync(e => e.CreditCode == code),
                 await db.GeoFeatures.AsNoTracking().SingleAsync(g => g.Code == parcel),
-                await db.CreditEntries.AsNoTracking().Where(c => c.SubjectCode == code).OrderBy(c => c.ListedOn).ToListAsync());
+                await db.CreditEntries.WhereMatches(c => c.SubjectCode, code).AsNoTracking().OrderBy(c => c.ListedOn).ToListAsync());
         });
         await Same(RegistryKind.Population, id, [RegistryShapes.Fields(stored.Item1)]);
         await Same(RegistryKind.LegalEntities, code, [RegistryShapes.Fields(stored.Item2)]);
@@ -137,7 +138,7 @@ public sealed class ReadTests(LaneApps apps) : IClassFixture<LaneApps>
             RegistryRecords.Person(id, "李强", validFrom: moved, address: "铁岭县新台子镇新台子村12号", hash: 2));
         var found = await WithScopeAsync(app, sp => sp.GetRequiredService<IRegistryRecords>().ReadAsync(RegistryKind.Population, id, ["address"], Social, default));
         Assert.Equal("铁岭县新台子镇新台子村12号", Assert.Single(found).Fields["address"]);
-        var versions = await WithScopeAsync(app, sp => sp.GetRequiredService<RegistriesDbContext>().Persons.CountAsync(p => p.IdNumber == id));
+        var versions = await WithScopeAsync(app, sp => sp.GetRequiredService<RegistriesDbContext>().Persons.WhereMatches(p => p.IdNumber, id).CountAsync());
         Assert.Equal(2, versions);
     }
 

@@ -22,14 +22,17 @@ public static class PersonalDataModel
     /// <summary>Sealed values are longer than the clear ones (prefix, nonce, tag, Base64): room for 60 clear characters.</summary>
     private const int SealedLength = 140;
 
-    /// <summary>Marks <paramref name="property"/> as personal data and returns the name of its blind-index property.</summary>
-    public static string HasPersonalData<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, string?>> property, bool unique = false) where T : class
+    /// <summary>
+    /// Marks <paramref name="property"/> as personal data and returns the name of its blind-index property. Without
+    /// <paramref name="indexed"/> the caller indexes the blind index itself (in a composite index that begins with it).
+    /// </summary>
+    public static string HasPersonalData<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, string?>> property, bool unique = false, bool indexed = true) where T : class
     {
         var name = ((MemberExpression)property.Body).Member.Name;
         entity.Property(property).HasMaxLength(SealedLength).HasAnnotation(Annotation, true);
         var index = name + IndexSuffix;
         entity.Property<string?>(index).HasMaxLength(24);
-        entity.HasIndex(index).IsUnique(unique);
+        if (indexed) entity.HasIndex(index).IsUnique(unique);
         return index;
     }
 

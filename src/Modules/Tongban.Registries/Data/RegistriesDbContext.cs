@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 using Tongban.Registries.Domain;
 
 namespace Tongban.Registries.Data;
@@ -36,7 +37,9 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
     {
         modelBuilder.Entity<Person>(e =>
         {
-            Versioned(e, nameof(Person.IdNumber), 18);
+            // The key is sealed: its blind index is the key column of the versions' index.
+            e.HasKey(r => r.Id);
+            e.HasIndex(e.HasPersonalData(p => p.IdNumber, indexed: false), nameof(RegistryRecord.ValidFrom)).IsUnique();
             e.Property(p => p.Name).HasMaxLength(50);
             e.Property(p => p.Ethnicity).HasMaxLength(20);
             e.Property(p => p.Address).HasMaxLength(200);
@@ -52,7 +55,7 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
             e.Property(p => p.Name).HasMaxLength(200);
             e.Property(p => p.EntityType).HasMaxLength(50);
             e.Property(p => p.LegalRepresentative).HasMaxLength(50);
-            e.Property(p => p.LegalRepresentativeIdNumber).HasMaxLength(18);
+            e.HasPersonalData(p => p.LegalRepresentativeIdNumber);
             e.Property(p => p.Address).HasMaxLength(200);
             e.Property(p => p.DivisionCode).HasMaxLength(12);
             e.Property(p => p.BusinessScope).HasMaxLength(2000);
@@ -67,11 +70,10 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
         modelBuilder.Entity<CreditEntry>(e =>
         {
             Versioned(e, nameof(CreditEntry.EntryNumber), 60);
-            e.Property(p => p.SubjectCode).HasMaxLength(18);
+            e.HasPersonalData(p => p.SubjectCode); // a person's ID number or an entity's credit code; looked up by its index
             e.Property(p => p.SubjectName).HasMaxLength(200);
             e.Property(p => p.Reason).HasMaxLength(500);
             e.Property(p => p.SourceDepartment).HasMaxLength(18);
-            e.HasIndex(p => p.SubjectCode);
         });
         modelBuilder.Entity<AccessLogEntry>(e =>
         {
@@ -113,6 +115,7 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);
+        modelBuilder.SealPersonalData(this);
     }
 
     /// <summary>

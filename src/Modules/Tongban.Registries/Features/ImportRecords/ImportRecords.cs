@@ -11,6 +11,7 @@ using Npgsql;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 using Tongban.Organization.Contracts;
 using Tongban.Registries.Contracts;
 using Tongban.Kernel.Data;
@@ -27,7 +28,7 @@ namespace Tongban.Registries.Features.ImportRecords;
 /// chunk's merge and the run's checkpoint commit in one transaction, so an interrupted run of the same file (same
 /// SHA-256) resumes after its last committed chunk.
 /// </summary>
-internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirectory organization, TimeProvider clock)
+internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirectory organization, PersonalDataProtector protector, TimeProvider clock)
 {
     /// <summary>How many rejected lines a summary carries; the report file has them all.</summary>
     public const int SummaryRejections = 100;
@@ -53,7 +54,9 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
             await using var open = new ConnectionCloser(db);
             var connection = db.Database.GetDbConnection();
             await using var registryLock = await RegistryLock.TryTakeAsync(connection, description.Kind) ?? throw Busy(description);
-            return await RunLockedAsync(request, description, RecordFormat.For(description.Kind, divisions), fingerprint, connection, progress, watch, cancellationToken);
+            var format = RecordFormat.For(description.Kind, divisions);
+            format.UseSealing(SealedColumns.Of(db.Model, format, protector));
+            return await RunLockedAsync(request, description, format, fingerprint, connection, progress, watch, cancellationToken);
         }
         finally
         {

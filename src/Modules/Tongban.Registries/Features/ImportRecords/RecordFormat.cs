@@ -51,8 +51,19 @@ internal abstract class RecordFormat
 
     public string KeyColumn { get; }
 
-    /// <summary>The key as a number, where keys are numbers (ID numbers): millions of them fit in memory that way.</summary>
-    public virtual Func<string, long>? KeyNumber => null;
+    /// <summary>The columns sealed at rest (<see cref="UseSealing"/>); their blind indexes follow the record's values in a row.</summary>
+    public SealedColumns Sealed { get; private set; } = SealedColumns.None;
+
+    /// <summary>The column records are matched on: the key's blind index where the key is sealed, else the key.</summary>
+    public string MatchColumn => Sealed.SealsKey ? Sealed.IndexColumns[0] : KeyColumn;
+
+    /// <summary>A row's value of <see cref="MatchColumn"/>.</summary>
+    public string MatchKey(object?[] row) => (string)row[Sealed.SealsKey ? Columns.Count : 0]!;
+
+    /// <summary>The match key as a number, where it is a blind index: millions of them fit in memory that way.</summary>
+    public Func<string, UInt128>? MatchNumber => Sealed.SealsKey ? SealedColumns.Number : null;
+
+    public void UseSealing(SealedColumns sealedColumns) => Sealed = sealedColumns;
 
     /// <summary>Fields a file may leave out (a CSV without the column, a JSON line without the name).</summary>
     public virtual IReadOnlySet<string> OptionalFields { get; } = new HashSet<string>();
@@ -69,14 +80,14 @@ internal abstract class RecordFormat
     };
 
     /// <summary>
-    /// Checks one line (its cells in <see cref="Columns"/> order, null where absent). Returns the values to store
-    /// and the content hash last, or null with <see cref="Errors"/> saying why.
+    /// Checks one line (its cells in <see cref="Columns"/> order, null where absent). Returns the values to store (the
+    /// sealed ones sealed, their blind indexes after them) and the content hash last, or null with <see cref="Errors"/> saying why.
     /// </summary>
     public object?[]? Check(long line, string?[] cells)
     {
         _line = line;
         _errors.Clear();
-        var values = new object?[Columns.Count + 1];
+        var values = new object?[Columns.Count + Sealed.Count + 1];
         CheckFields(cells, values);
         if (_errors.Count > 0) return null;
         if (!AddKey(values))
@@ -84,7 +95,9 @@ internal abstract class RecordFormat
             Reject(Columns[0].Field, "import.duplicate", "与本文件前面的一行重复（同一主键），此行未导入", "Duplicate of an earlier line of this file (same key); this line was not loaded");
             return null;
         }
+        var clear = Sealed.Index(values, Columns.Count);
         values[^1] = ContentHash(values);
+        Sealed.Seal(values, clear);
         return values;
     }
 
@@ -272,8 +285,6 @@ internal sealed class PersonFormat(IReadOnlySet<string> divisions) : RecordForma
         values[10] = Code(cells, 10, Statuses);
         values[11] = Date(cells, 11);
     }
-
-    public override Func<string, long>? KeyNumber => Number;
 
     protected override bool AddKey(object?[] values) => _keys.Add(Number((string)values[0]!));
 

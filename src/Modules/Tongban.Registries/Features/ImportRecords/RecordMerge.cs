@@ -5,25 +5,26 @@ using Tongban.Registries.Data;
 namespace Tongban.Registries.Features.ImportRecords;
 
 /// <summary>
-/// The content hash of every current version of a registry, by key, read in one query when a run starts. A key occurs
+/// The content hash of every current version of a registry, by key (its blind index where the key is sealed: <see
+/// cref="RecordFormat.MatchColumn"/>), read in one query when a run starts. A key occurs
 /// at most once in a file (a later line with it is a duplicate), so during the run a staged key can only meet a version
 /// that was current before the run: this snapshot tells new, changed and unchanged lines apart without a lookup each.
 /// </summary>
 internal sealed class CurrentVersions
 {
-    private readonly Dictionary<long, long> _byNumber = [];
+    private readonly Dictionary<UInt128, long> _byNumber = [];
     private readonly Dictionary<string, long> _byText = new(StringComparer.Ordinal);
-    private readonly Func<string, long>? _number;
+    private readonly Func<string, UInt128>? _number;
 
-    private CurrentVersions(Func<string, long>? number) => _number = number;
+    private CurrentVersions(Func<string, UInt128>? number) => _number = number;
 
     public int Count => _byNumber.Count + _byText.Count;
 
     public static async Task<CurrentVersions> LoadAsync(DbConnection connection, RecordFormat format, CancellationToken cancellationToken)
     {
-        var versions = new CurrentVersions(format.KeyNumber);
+        var versions = new CurrentVersions(format.MatchNumber);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {format.KeyColumn}, content_hash FROM {format.Table} WHERE valid_to IS NULL";
+        command.CommandText = $"SELECT {format.MatchColumn}, content_hash FROM {format.Table} WHERE valid_to IS NULL";
         command.CommandTimeout = 600;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) versions.Add(reader.GetString(0), reader.GetInt64(1));
@@ -51,8 +52,6 @@ internal static class RecordMerge
 {
     public sealed record Outcome(long Added, long Changed, long Unchanged);
 
-    private static readonly Comparison<object?[]> ByKey = static (a, b) => string.CompareOrdinal((string)a[0]!, (string)b[0]!);
-
     public static async Task<Outcome> MergeAsync(StagingTable staging, DbConnection connection, DbTransaction transaction, RecordFormat format,
         CurrentVersions current, IReadOnlyList<object?[]> rows, object instant, CancellationToken cancellationToken)
     {
@@ -60,13 +59,13 @@ internal static class RecordMerge
         var versions = new List<object?[]>(rows.Count);
         foreach (var row in rows)
         {
-            if (!current.TryGet((string)row[0]!, out var hash)) versions.Add(row);
+            if (!current.TryGet(format.MatchKey(row), out var hash)) versions.Add(row);
             else if (hash != (long)row[^1]!) changed.Add(row);
         }
         if (changed.Count > 0)
         {
             await staging.StageAsync(changed, transaction, cancellationToken);
-            var (table, key) = (format.Table, format.KeyColumn);
+            var (table, key) = (format.Table, format.MatchColumn);
             await using var close = connection.CreateCommand();
             close.Transaction = transaction;
             close.CommandTimeout = 600;
@@ -82,7 +81,7 @@ internal static class RecordMerge
         }
         var added = versions.Count;
         versions.AddRange(changed);
-        versions.Sort(ByKey);
+        versions.Sort((a, b) => string.CompareOrdinal(format.MatchKey(a), format.MatchKey(b)));
         await staging.InsertAsync(versions, instant, transaction, cancellationToken);
         return new Outcome(added, changed.Count, rows.Count - versions.Count);
     }

@@ -19,8 +19,9 @@ internal abstract class StagingTable(DbConnection connection, RecordFormat forma
 
     protected RecordFormat Format => format;
 
-    /// <summary>The registry's columns a new version is inserted with, in order: the record's fields, valid_from, content_hash.</summary>
-    protected IEnumerable<string> InsertedColumns => format.Columns.Select(c => c.Column).Append("valid_from").Append("content_hash");
+    /// <summary>The registry's columns a new version is inserted with, in order: the record's fields, the blind indexes, valid_from, content_hash.</summary>
+    protected IEnumerable<string> InsertedColumns =>
+        format.Columns.Select(c => c.Column).Concat(format.Sealed.IndexColumns).Append("valid_from").Append("content_hash");
 
     public static StagingTable For(DbConnection connection, RecordFormat format) => connection switch
     {
@@ -33,7 +34,7 @@ internal abstract class StagingTable(DbConnection connection, RecordFormat forma
     public virtual async Task CreateAsync(CancellationToken cancellationToken)
     {
         await ExecuteAsync($"DROP TABLE IF EXISTS {Name}", null, cancellationToken);
-        await ExecuteAsync($"CREATE TEMP TABLE {Name} AS SELECT {format.KeyColumn}, content_hash FROM {format.Table} WHERE 1 = 0", null, cancellationToken);
+        await ExecuteAsync($"CREATE TEMP TABLE {Name} AS SELECT {format.MatchColumn}, content_hash FROM {format.Table} WHERE 1 = 0", null, cancellationToken);
     }
 
     public Task DropAsync(CancellationToken cancellationToken) => ExecuteAsync($"DROP TABLE IF EXISTS {Name}", null, cancellationToken);
@@ -65,12 +66,12 @@ internal sealed class SqliteStaging(SqliteConnection connection, RecordFormat fo
     public override async Task StageAsync(IReadOnlyList<object?[]> rows, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await ExecuteAsync($"DELETE FROM {Name}", transaction, cancellationToken);
-        using var insert = Prepare($"INSERT INTO {Name} ({Format.KeyColumn}, content_hash) VALUES ($key, $hash)", (SqliteTransaction)transaction,
+        using var insert = Prepare($"INSERT INTO {Name} ({Format.MatchColumn}, content_hash) VALUES ($key, $hash)", (SqliteTransaction)transaction,
             ("$key", SqliteType.Text), ("$hash", SqliteType.Integer));
         var (key, hash) = (insert.Parameters[0], insert.Parameters[1]);
         foreach (var row in rows)
         {
-            (key.Value, hash.Value) = (row[0], row[^1]);
+            (key.Value, hash.Value) = (Format.MatchKey(row), row[^1]);
             insert.ExecuteNonQuery();
         }
     }
@@ -80,7 +81,7 @@ internal sealed class SqliteStaging(SqliteConnection connection, RecordFormat fo
         var columns = InsertedColumns.ToList();
         using var insert = Prepare($"INSERT INTO {Format.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => Parameter(i)))})",
             (SqliteTransaction)transaction,
-            [.. columns.Select((_, i) => (Parameter(i), i >= Format.Columns.Count || Format.Columns[i].Type == ColumnType.Integer ? SqliteType.Integer : SqliteType.Text))]);
+            [.. columns.Select((_, i) => (Parameter(i), ParameterType(i)))]);
         var parameters = insert.Parameters.Cast<SqliteParameter>().ToArray();
         parameters[^2].Value = validFrom;
         foreach (var row in rows)
@@ -109,6 +110,11 @@ internal sealed class SqliteStaging(SqliteConnection connection, RecordFormat fo
     }
 
     private static string Parameter(int i) => "$p" + i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The record's columns as typed, the blind indexes text, valid_from and content_hash integers.</summary>
+    private SqliteType ParameterType(int i) =>
+        i < Format.Columns.Count ? (Format.Columns[i].Type == ColumnType.Integer ? SqliteType.Integer : SqliteType.Text)
+        : i < Format.Columns.Count + Format.Sealed.Count ? SqliteType.Text : SqliteType.Integer;
 }
 
 /// <summary>PostgreSQL: binary COPY, into the TEMP staging table and into the registry's table.</summary>
@@ -133,20 +139,19 @@ internal sealed class PostgresStaging(NpgsqlConnection connection, RecordFormat 
         // whatever the statistics say; and no JIT for these plans.
         await ExecuteAsync("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_seqscan = off; SET LOCAL jit = off",
             transaction, cancellationToken);
-        Copy($"COPY {Name} ({Format.KeyColumn}, content_hash) FROM STDIN (FORMAT BINARY)", rows, (writer, row) =>
+        Copy($"COPY {Name} ({Format.MatchColumn}, content_hash) FROM STDIN (FORMAT BINARY)", rows, (writer, row) =>
         {
-            writer.Write((string)row[0]!, NpgsqlDbType.Text);
+            writer.Write(Format.MatchKey(row), NpgsqlDbType.Text);
             writer.Write((long)row[^1]!, NpgsqlDbType.Bigint);
         });
     }
 
     public override Task InsertAsync(IEnumerable<object?[]> rows, object validFrom, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var types = Format.Columns.Select(c => c.Type).ToArray();
         var instant = (DateTimeOffset)validFrom;
         Copy($"COPY {Format.Table} ({string.Join(", ", InsertedColumns)}) FROM STDIN (FORMAT BINARY)", rows, (writer, row) =>
         {
-            for (var i = 0; i < types.Length; i++)
+            for (var i = 0; i < row.Length - 1; i++) // the record's values and the blind indexes
             {
                 // Typed writes: Write(object) would look up the value's converter for every value.
                 switch (row[i])
@@ -155,7 +160,7 @@ internal sealed class PostgresStaging(NpgsqlConnection connection, RecordFormat 
                     case string text: writer.Write(text, NpgsqlDbType.Text); break;
                     case DateOnly date: writer.Write(date, NpgsqlDbType.Date); break;
                     case int number: writer.Write(number, NpgsqlDbType.Integer); break;
-                    case var other: throw new InvalidOperationException($"Unexpected {other.GetType().Name} in column {Format.Columns[i].Column} ({types[i]})");
+                    case var other: throw new InvalidOperationException($"Unexpected {other.GetType().Name} in column {i} of {Format.Table}");
                 }
             }
             writer.Write(instant, NpgsqlDbType.TimestampTz);

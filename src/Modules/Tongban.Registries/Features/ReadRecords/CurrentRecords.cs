@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.PersonalData;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
 using Tongban.Registries.Domain;
@@ -16,15 +17,17 @@ namespace Tongban.Registries.Features.ReadRecords;
 /// on connections kept open for it, each with its four statements (one per registry) made once: a statement run again
 /// keeps its compiled form, so a look-up binds its key and runs, where EF Core would open a pooled connection, parse and
 /// plan the SELECT and close again — a third of an exchange call's CPU. Columns, value conversions and the entity each
-/// row becomes come from the EF model, so a record reads exactly as EF Core would read it.
+/// row becomes come from the EF model, so a record reads exactly as EF Core would read it (a sealed column opened by its
+/// converter). A key sealed at rest (an ID number) is found by its blind index: one HMAC per look-up, bound to the
+/// index column's parameter.
 /// </summary>
-internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDisposable
+internal sealed class CurrentRecords(IServiceScopeFactory scopes, PersonalDataProtector protector) : IAsyncDisposable
 {
     private readonly ConcurrentBag<Session> _idle = [];
 
     public async Task<List<Dictionary<string, object?>>> ReadAsync(RegistryKind kind, string key, CancellationToken cancellationToken)
     {
-        var session = _idle.TryTake(out var idle) ? idle : await Session.OpenAsync(scopes);
+        var session = _idle.TryTake(out var idle) ? idle : await Session.OpenAsync(scopes, protector);
         List<Dictionary<string, object?>> found;
         try
         {
@@ -49,23 +52,24 @@ internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDispos
     }
 
     /// <summary>One open connection and the look-ups made on it.</summary>
-    private sealed class Session(HeldConnection<RegistriesDbContext> held) : IAsyncDisposable
+    private sealed class Session(HeldConnection<RegistriesDbContext> held, PersonalDataProtector protector) : IAsyncDisposable
     {
-        private readonly Dictionary<RegistryKind, (DbCommand Command, RowReader Rows)> _lookups = [];
+        private readonly Dictionary<RegistryKind, (DbCommand Command, RowReader Rows, bool Sealed)> _lookups = [];
 
-        public static async Task<Session> OpenAsync(IServiceScopeFactory scopes) => new(await HeldConnection.OpenAsync<RegistriesDbContext>(scopes));
+        public static async Task<Session> OpenAsync(IServiceScopeFactory scopes, PersonalDataProtector protector) =>
+            new(await HeldConnection.OpenAsync<RegistriesDbContext>(scopes), protector);
 
         public async Task<List<Dictionary<string, object?>>> ReadAsync(RegistryKind kind, string key, CancellationToken cancellationToken)
         {
             if (!_lookups.TryGetValue(kind, out var lookup)) _lookups[kind] = lookup = Prepare(kind);
-            lookup.Command.Parameters[0].Value = key;
+            lookup.Command.Parameters[0].Value = lookup.Sealed ? protector.Index(key) : key;
             var found = new List<Dictionary<string, object?>>(1);
             await using var reader = await lookup.Command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) found.Add(lookup.Rows.Fields(reader));
             return found;
         }
 
-        private (DbCommand, RowReader) Prepare(RegistryKind kind) => kind switch
+        private (DbCommand, RowReader, bool) Prepare(RegistryKind kind) => kind switch
         {
             RegistryKind.Population => Prepare<Person>(nameof(Person.IdNumber), RegistryShapes.Fields),
             RegistryKind.LegalEntities => Prepare<LegalEntity>(nameof(LegalEntity.CreditCode), RegistryShapes.Fields),
@@ -73,18 +77,21 @@ internal sealed class CurrentRecords(IServiceScopeFactory scopes) : IAsyncDispos
             _ => Prepare<CreditEntry>(nameof(CreditEntry.SubjectCode), RegistryShapes.Fields),
         };
 
-        private (DbCommand, RowReader) Prepare<T>(string keyProperty, Func<T, Dictionary<string, object?>> fields) where T : RegistryRecord
+        private (DbCommand, RowReader, bool) Prepare<T>(string keyProperty, Func<T, Dictionary<string, object?>> fields) where T : RegistryRecord
         {
             var table = StoreTable.Of<T>(held.Db.Model);
-            var properties = table.Properties;
+            // The entity's own properties: the blind indexes are shadow columns, for finding a row, not for reading it.
+            var properties = table.Properties.Where(p => p.PropertyInfo is not null).ToList();
+            var isSealed = PersonalDataModel.IsPersonalData(table.Property(keyProperty));
+            var key = table.Property(isSealed ? keyProperty + PersonalDataModel.IndexSuffix : keyProperty);
             var command = held.Command($"SELECT {string.Join(", ", properties.Select(table.Column))} FROM {table.Name} " +
-                $"WHERE {table.Column(keyProperty)} = @p0 AND {table.Column(nameof(RegistryRecord.ValidTo))} IS NULL", [table.Property(keyProperty)]);
-            return (command, new RowReader<T>(properties, fields));
+                $"WHERE {table.Column(key)} = @p0 AND {table.Column(nameof(RegistryRecord.ValidTo))} IS NULL", [key]);
+            return (command, new RowReader<T>(properties, fields), isSealed);
         }
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var (command, _) in _lookups.Values) await command.DisposeAsync();
+            foreach (var (command, _, _) in _lookups.Values) await command.DisposeAsync();
             await held.DisposeAsync();
         }
     }

@@ -260,9 +260,15 @@ namespace Tongban.Registries.Data.Migrations.Postgres
 
                     b.Property<string>("SubjectCode")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("subject_code");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("subject_code")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("SubjectCodeIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("subject_code_index");
 
                     b.Property<string>("SubjectName")
                         .IsRequired()
@@ -285,8 +291,8 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_reg_credit_entries");
 
-                    b.HasIndex("SubjectCode")
-                        .HasDatabaseName("ix_reg_credit_entries_subject_code");
+                    b.HasIndex("SubjectCodeIndex")
+                        .HasDatabaseName("ix_reg_credit_entries_subject_code_index");
 
                     b.HasIndex("EntryNumber", "ValidFrom")
                         .IsUnique()
@@ -484,9 +490,15 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                         .HasColumnName("legal_representative");
 
                     b.Property<string>("LegalRepresentativeIdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("legal_representative_id_number");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("legal_representative_id_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("LegalRepresentativeIdNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("legal_representative_id_number_index");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -514,6 +526,9 @@ namespace Tongban.Registries.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_reg_legal_entities");
+
+                    b.HasIndex("LegalRepresentativeIdNumberIndex")
+                        .HasDatabaseName("ix_reg_legal_entities_legal_representative_id_number_index");
 
                     b.HasIndex("CreditCode", "ValidFrom")
                         .IsUnique()
@@ -565,9 +580,15 @@ namespace Tongban.Registries.Data.Migrations.Postgres
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("id_number");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id_number_index");
 
                     b.Property<string>("MaritalStatus")
                         .IsRequired()
@@ -615,9 +636,9 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                     b.HasIndex("HouseholdNumber")
                         .HasDatabaseName("ix_reg_persons_household_number");
 
-                    b.HasIndex("IdNumber", "ValidFrom")
+                    b.HasIndex("IdNumberIndex", "ValidFrom")
                         .IsUnique()
-                        .HasDatabaseName("ix_reg_persons_id_number_valid_from");
+                        .HasDatabaseName("ix_reg_persons_id_number_index_valid_from");
 
                     b.ToTable("reg_persons", (string)null);
                 });

@@ -253,9 +253,15 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
 
                     b.Property<string>("SubjectCode")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("subject_code");
+                        .HasColumnName("subject_code")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("SubjectCodeIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_code_index");
 
                     b.Property<string>("SubjectName")
                         .IsRequired()
@@ -278,8 +284,8 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_reg_credit_entries");
 
-                    b.HasIndex("SubjectCode")
-                        .HasDatabaseName("ix_reg_credit_entries_subject_code");
+                    b.HasIndex("SubjectCodeIndex")
+                        .HasDatabaseName("ix_reg_credit_entries_subject_code_index");
 
                     b.HasIndex("EntryNumber", "ValidFrom")
                         .IsUnique()
@@ -473,9 +479,15 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                         .HasColumnName("legal_representative");
 
                     b.Property<string>("LegalRepresentativeIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("legal_representative_id_number");
+                        .HasColumnName("legal_representative_id_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("LegalRepresentativeIdNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative_id_number_index");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -503,6 +515,9 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_reg_legal_entities");
+
+                    b.HasIndex("LegalRepresentativeIdNumberIndex")
+                        .HasDatabaseName("ix_reg_legal_entities_legal_representative_id_number_index");
 
                     b.HasIndex("CreditCode", "ValidFrom")
                         .IsUnique()
@@ -552,9 +567,15 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id_number");
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_index");
 
                     b.Property<string>("MaritalStatus")
                         .IsRequired()
@@ -602,9 +623,9 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     b.HasIndex("HouseholdNumber")
                         .HasDatabaseName("ix_reg_persons_household_number");
 
-                    b.HasIndex("IdNumber", "ValidFrom")
+                    b.HasIndex("IdNumberIndex", "ValidFrom")
                         .IsUnique()
-                        .HasDatabaseName("ix_reg_persons_id_number_valid_from");
+                        .HasDatabaseName("ix_reg_persons_id_number_index_valid_from");
 
                     b.ToTable("reg_persons", (string)null);
                 });

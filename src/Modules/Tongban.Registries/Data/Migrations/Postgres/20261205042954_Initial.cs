@@ -13,6 +13,21 @@ namespace Tongban.Registries.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "reg_access_counts",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    resource = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    calls = table.Column<long>(type: "bigint", nullable: false),
+                    records = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_access_counts", x => new { x.day, x.department, x.resource });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reg_access_log",
                 columns: table => new
                 {
@@ -55,13 +70,14 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     entry_number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    subject_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    subject_code = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: false),
                     subject_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     list = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     source_department = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     listed_on = table.Column<DateOnly>(type: "date", nullable: false),
                     expires_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    subject_code_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
                     updated_on = table.Column<DateOnly>(type: "date", nullable: false),
                     valid_from = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     valid_to = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -125,11 +141,13 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     entity_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     legal_representative = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    legal_representative_id_number = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: true),
                     address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     established_on = table.Column<DateOnly>(type: "date", nullable: false),
                     business_scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    legal_representative_id_number_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
                     updated_on = table.Column<DateOnly>(type: "date", nullable: false),
                     valid_from = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     valid_to = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -167,7 +185,7 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    id_number = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    id_number = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: false),
                     name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     sex = table.Column<int>(type: "integer", nullable: false),
                     birth_date = table.Column<DateOnly>(type: "date", nullable: false),
@@ -178,6 +196,7 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                     relation_to_head = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     marital_status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    id_number_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
                     updated_on = table.Column<DateOnly>(type: "date", nullable: false),
                     valid_from = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     valid_to = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -212,9 +231,9 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_reg_credit_entries_subject_code",
+                name: "ix_reg_credit_entries_subject_code_index",
                 table: "reg_credit_entries",
-                column: "subject_code");
+                column: "subject_code_index");
 
             migrationBuilder.CreateIndex(
                 name: "ix_reg_geo_features_code_valid_from",
@@ -239,6 +258,11 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_reg_legal_entities_legal_representative_id_number_index",
+                table: "reg_legal_entities",
+                column: "legal_representative_id_number_index");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_reg_outbox_messages_status_next_attempt_at",
                 table: "reg_outbox_messages",
                 columns: new[] { "status", "next_attempt_at" });
@@ -249,15 +273,18 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                 column: "household_number");
 
             migrationBuilder.CreateIndex(
-                name: "ix_reg_persons_id_number_valid_from",
+                name: "ix_reg_persons_id_number_index_valid_from",
                 table: "reg_persons",
-                columns: new[] { "id_number", "valid_from" },
+                columns: new[] { "id_number_index", "valid_from" },
                 unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "reg_access_counts");
+
             migrationBuilder.DropTable(
                 name: "reg_access_log");
 

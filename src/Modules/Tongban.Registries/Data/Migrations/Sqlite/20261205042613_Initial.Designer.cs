@@ -11,7 +11,7 @@ using Tongban.Registries.Data;
 namespace Tongban.Registries.Data.Migrations.Sqlite
 {
     [DbContext(typeof(RegistriesSqliteContext))]
-    [Migration("20261126185711_Initial")]
+    [Migration("20261205042613_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -78,6 +78,36 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_reg_outbox_messages_status_next_attempt_at");
 
                     b.ToTable("reg_outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Registries.Domain.AccessCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Resource")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calls");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("records");
+
+                    b.HasKey("Day", "Department", "Resource")
+                        .HasName("pk_reg_access_counts");
+
+                    b.ToTable("reg_access_counts", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Registries.Domain.AccessLogEntry", b =>
@@ -226,9 +256,15 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
 
                     b.Property<string>("SubjectCode")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("subject_code");
+                        .HasColumnName("subject_code")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("SubjectCodeIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_code_index");
 
                     b.Property<string>("SubjectName")
                         .IsRequired()
@@ -251,8 +287,8 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_reg_credit_entries");
 
-                    b.HasIndex("SubjectCode")
-                        .HasDatabaseName("ix_reg_credit_entries_subject_code");
+                    b.HasIndex("SubjectCodeIndex")
+                        .HasDatabaseName("ix_reg_credit_entries_subject_code_index");
 
                     b.HasIndex("EntryNumber", "ValidFrom")
                         .IsUnique()
@@ -445,6 +481,17 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_representative");
 
+                    b.Property<string>("LegalRepresentativeIdNumber")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative_id_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("LegalRepresentativeIdNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative_id_number_index");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -471,6 +518,9 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_reg_legal_entities");
+
+                    b.HasIndex("LegalRepresentativeIdNumberIndex")
+                        .HasDatabaseName("ix_reg_legal_entities_legal_representative_id_number_index");
 
                     b.HasIndex("CreditCode", "ValidFrom")
                         .IsUnique()
@@ -520,9 +570,15 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id_number");
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_index");
 
                     b.Property<string>("MaritalStatus")
                         .IsRequired()
@@ -570,9 +626,9 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     b.HasIndex("HouseholdNumber")
                         .HasDatabaseName("ix_reg_persons_household_number");
 
-                    b.HasIndex("IdNumber", "ValidFrom")
+                    b.HasIndex("IdNumberIndex", "ValidFrom")
                         .IsUnique()
-                        .HasDatabaseName("ix_reg_persons_id_number_valid_from");
+                        .HasDatabaseName("ix_reg_persons_id_number_index_valid_from");
 
                     b.ToTable("reg_persons", (string)null);
                 });

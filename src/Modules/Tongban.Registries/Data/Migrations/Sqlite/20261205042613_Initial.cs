@@ -12,6 +12,21 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "reg_access_counts",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    resource = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    calls = table.Column<long>(type: "INTEGER", nullable: false),
+                    records = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_access_counts", x => new { x.day, x.department, x.resource });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reg_access_log",
                 columns: table => new
                 {
@@ -54,13 +69,14 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     entry_number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    subject_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    subject_code = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false),
                     subject_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     list = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     source_department = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     listed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     expires_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    subject_code_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
                     updated_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     valid_from = table.Column<long>(type: "INTEGER", nullable: false),
                     valid_to = table.Column<long>(type: "INTEGER", nullable: true),
@@ -124,11 +140,13 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     entity_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     legal_representative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    legal_representative_id_number = table.Column<string>(type: "TEXT", maxLength: 140, nullable: true),
                     address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     established_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     business_scope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    legal_representative_id_number_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
                     updated_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     valid_from = table.Column<long>(type: "INTEGER", nullable: false),
                     valid_to = table.Column<long>(type: "INTEGER", nullable: true),
@@ -166,7 +184,7 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                 {
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    id_number = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    id_number = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     sex = table.Column<int>(type: "INTEGER", nullable: false),
                     birth_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -177,6 +195,7 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     relation_to_head = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     marital_status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    id_number_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
                     updated_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     valid_from = table.Column<long>(type: "INTEGER", nullable: false),
                     valid_to = table.Column<long>(type: "INTEGER", nullable: true),
@@ -211,9 +230,9 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_reg_credit_entries_subject_code",
+                name: "ix_reg_credit_entries_subject_code_index",
                 table: "reg_credit_entries",
-                column: "subject_code");
+                column: "subject_code_index");
 
             migrationBuilder.CreateIndex(
                 name: "ix_reg_geo_features_code_valid_from",
@@ -238,6 +257,11 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_reg_legal_entities_legal_representative_id_number_index",
+                table: "reg_legal_entities",
+                column: "legal_representative_id_number_index");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_reg_outbox_messages_status_next_attempt_at",
                 table: "reg_outbox_messages",
                 columns: new[] { "status", "next_attempt_at" });
@@ -248,15 +272,18 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                 column: "household_number");
 
             migrationBuilder.CreateIndex(
-                name: "ix_reg_persons_id_number_valid_from",
+                name: "ix_reg_persons_id_number_index_valid_from",
                 table: "reg_persons",
-                columns: new[] { "id_number", "valid_from" },
+                columns: new[] { "id_number_index", "valid_from" },
                 unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "reg_access_counts");
+
             migrationBuilder.DropTable(
                 name: "reg_access_log");
 
