@@ -57,6 +57,7 @@ internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMateria
         (DraftId, Saved) = (draft, saved);
         Gate = await gate.CheckAsync(Target, User, ct);
         if (draft is { } id) await ShowAsync(await handler.LoadAsync(id, User, ct), ct);
+        else LicenseTypes = await licenses.TypesAsync(Target.Materials, ct);
         if (draft is { } shown && license is not null && LicenseTypes.ContainsKey(license) && Attached.All(a => a.Key != license))
             LicenseOffer = (license, await licenses.OfferAsync(shown, license, User, ct));
         if (Guid.TryParse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var applicant)) Input.Form = await prefills.FillAsync(Target, applicant, Attached, Input.Form ?? [], ct);
