@@ -6,7 +6,8 @@ namespace Tongban.EndToEnd;
 
 /// <summary>
 /// The whole loop of a case in a real browser, on the demo region: 张建国 applies for 户口迁移（迁入） reusing his
-/// household record, a window clerk asks for a correction, he corrects, the clerk accepts with a deferred 容缺
+/// household record and his electronic 居民身份证 (a license in place of the material: offered, agreed to, shown to staff
+/// as verified), a window clerk asks for a correction, he corrects, the clerk accepts with a deferred 容缺
 /// material, he supplies it, the reviewer and the approver act, the clerk concludes.
 /// </summary>
 public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Browser>
@@ -25,6 +26,8 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await staff.GetByRole(AriaRole.Button, new() { Name = "核验通过" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("三级实名");
 
+        await IssueIdCardAsync(); // the public security bureau issued him an electronic 居民身份证
+
         var citizen = await browser.OpenAsync("/account/sign-in");
         await citizen.Locator("#Login").FillAsync("211221196805129013");
         await citizen.Locator("#Password").FillAsync("Tongban-Demo-2026");
@@ -40,8 +43,16 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await citizen.GetByLabel("迁入地详细地址 *").FillAsync("银州区");
         await citizen.GetByLabel("随迁人数（含本人） *").FillAsync("1");
         await citizen.GetByLabel("联系电话（手机） *").FillAsync("13800000001");
-        foreach (var key in new[] { "household_book", "id_card" }) await UseRegistryRecordAsync(citizen, key);
+        await UseRegistryRecordAsync(citizen, "household_book");
         await Assertions.Expect(citizen.Locator("#material-household_book")).ToContainTextAsync("使用登记信息");
+        // His 居民身份证 comes from the license library: offered, chosen, agreed to; nothing is attached before he agrees.
+        var idCard = citizen.Locator("#material-id_card");
+        await idCard.GetByRole(AriaRole.Button, new() { Name = "使用我的电子证照（居民身份证）" }).ClickAsync();
+        await Assertions.Expect(idCard.GetByRole(AriaRole.Radio)).ToBeCheckedAsync();
+        await Browser.AssertAccessibleAsync(citizen);
+        await idCard.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await idCard.GetByRole(AriaRole.Button, new() { Name = "同意并使用证照" }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("#material-id_card")).ToContainTextAsync("使用电子证照：居民身份证");
         await Assertions.Expect(citizen.GetByLabel("迁入地详细地址 *")).ToHaveValueAsync("银州区"); // typed values survive every button
         // The application form itself has no registry fact: it is the one file uploaded.
         await citizen.Locator("#file-application_form").SetInputFilesAsync(new FilePayload { Name = "申请表.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n") });
@@ -57,6 +68,13 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         var casePage = $"{browser.BaseUrl}/admin/cases/{number}";
         await staff.GotoAsync(casePage);
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("登记信息：");
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("电子证照：居民身份证");
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("使用时核验：签章有效，状态“有效”");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "查看照面并重新核验" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("#license-checks")).ToContainTextAsync("签章有效");
+        await Assertions.Expect(staff.Locator("#license-face")).ToContainTextAsync("张建国");
+        await Browser.AssertAccessibleAsync(staff);
+        await staff.GotoAsync(casePage);
         await Browser.AssertAccessibleAsync(staff);
         await Browser.AssertReadableAsync(staff);
         await staff.GetByLabel("迁入地详细地址：需补正的内容（不需要则留空）").FillAsync("请写明街道和门牌号"); // the field by its label, never its key
@@ -110,6 +128,20 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await Assertions.Expect(citizen.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(citizen);
         await Browser.AssertReadableAsync(citizen);
+    }
+
+    /// <summary>A license administrator of the public security bureau issues 张建国 his 居民身份证 through the API, called from a page of the site.</summary>
+    private async Task IssueIdCardAsync()
+    {
+        var admin = await browser.OpenAsync("/");
+        await Browser.StaffSignInAsync(admin, "证照管理员", Department);
+        var status = await admin.EvaluateAsync<int>("""
+            async () => (await fetch('/api/licenses/admin/issue', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({
+                type: '11100000095986561A002', holderCode: '211221196805129013', holderName: '张建国',
+                fields: { sex: 'male', ethnicity: '汉', birth_date: '1968-05-12', address: '辽宁省铁岭县新台子镇', issuing_office: '铁岭县公安局' } }) })).status
+            """);
+        Assert.Equal(201, status);
+        await admin.Context.CloseAsync();
     }
 
     private static async Task UseRegistryRecordAsync(IPage page, string key)

@@ -40,6 +40,17 @@ internal static class Api
             fields = new Dictionary<string, string> { ["address"] = "铁岭市银州区广裕街12号", ["issuing_office"] = "铁岭市公安局" },
         });
 
+    /// <summary>A 居民身份证 for a citizen, issued by hand by the public security bureau.</summary>
+    public static Task<string> IssueIdCardAsync(this HttpClient psbAdmin, string idNumber, string name) =>
+        psbAdmin.IssueAsync(new
+        {
+            type = "11100000095986561A002", holderCode = idNumber, holderName = name,
+            fields = new Dictionary<string, string>
+            {
+                ["sex"] = "female", ["ethnicity"] = "汉", ["birth_date"] = "1990-03-07", ["address"] = "北京市东城区景山前街4号", ["issuing_office"] = "铁岭市公安局银州分局",
+            },
+        });
+
     public static Task<HttpResponseMessage> ChangeAsync(this HttpClient admin, string identifier, string action, string? reason) =>
         admin.PostAsJsonAsync($"/api/licenses/admin/licenses/{identifier}/{action}", new { reason });
 

@@ -47,6 +47,7 @@ public static class ApplicationsModule
         services.AddScoped<ProvideCaseMaterials>();
         services.AddScoped<FactSubjects>();
         services.AddScoped<UseRegistryFact>();
+        services.AddScoped<UseLicense>();
         services.AddScoped<DownloadMaterial>();
         services.AddScoped<RespondToCase>();
         services.AddScoped<MyCaseList>();

@@ -18,6 +18,7 @@ using Tongban.Licenses.Features.IssueLicenses;
 using Tongban.Licenses.Features.ManageTypes;
 using Tongban.Licenses.Features.ReadLicenses;
 using Tongban.Licenses.Features.VerifyLicense;
+using Tongban.Licenses.Features.UseAsMaterial;
 using Tongban.Licenses.Features.Wallet;
 using Tongban.Licenses.Signing;
 
@@ -49,6 +50,7 @@ public static class LicensesModule
         services.AddScoped<ShareLicense>();
         services.AddSingleton(new MySpaceLink("/my/licenses", "我的证照", "My licenses", 40, "my-licenses-link"));
         services.AddScoped<ILicenseLibrary, LicenseLibrary>();
+        services.AddScoped<Applications.Contracts.ILicenseMaterials, LicenseMaterials>();
         services.AddSingleton(new AdminLink("/admin/licenses", "电子证照库", "License library",
             "证照目录、颁发、状态变更、历史数据导入和质量报告", "License types, issuing, status changes, historical imports and their quality report", Policies.LicenseAdministrator, 18));
         return services;

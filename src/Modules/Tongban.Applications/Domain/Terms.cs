@@ -83,16 +83,22 @@ internal enum MaterialSource
     /// <summary>A fact read from a base registry with the applicant's consent, in place of the paper.</summary>
     RegistryFact = 2,
 
-    /// <summary>An electronic license from the license library (not built yet: it attaches here, like a fact).</summary>
+    /// <summary>An electronic license from the license library, checked through it when attached, with the holder's agreement.</summary>
     License = 3,
 }
 
 /// <summary>
 /// A material the applicant provided. <see cref="Reference"/> is the file id (upload), the fact's name (registry fact),
-/// the license number (license) or the typed text (paper); <see cref="File"/> and <see cref="Fact"/> describe it.
+/// the license's identifier (license) or the typed text (paper); <see cref="File"/> and <see cref="Fact"/> describe it.
 /// </summary>
 internal sealed record MaterialRef(string Key, string Reference, MaterialSource Source = MaterialSource.Paper,
-    MaterialFile? File = null, FactSnapshot? Fact = null, DateTimeOffset? AttachedAt = null);
+    MaterialFile? File = null, FactSnapshot? Fact = null, DateTimeOffset? AttachedAt = null, LicenseMaterial? License = null);
+
+/// <summary>
+/// A license attached as a material: what the license library found when it was used (seal and status then), and how
+/// its holder agreed — online by ticking the agreement, or in person at a window (<see cref="AgreedTo"/> names the clerk).
+/// </summary>
+internal sealed record LicenseMaterial(Contracts.LicenseCheck Check, bool InPerson, string AgreedTo);
 
 /// <summary>An uploaded file as the applicant named it, with what the store found: its type, size and SHA-256.</summary>
 internal sealed record MaterialFile(string Name, string ContentType, long Size, string Sha256);

@@ -48,6 +48,12 @@ public interface IAccountDirectory
     /// </summary>
     Task<IReadOnlyList<EnterpriseInfo>> RepresentedEnterprisesAsync(Guid accountId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The verified enterprises the account may act for in an agent scope (<c>apply</c>, <c>track</c>, <c>licenses</c>):
+    /// as their legal representative (every scope), or as an agent given that scope whose role has not expired.
+    /// </summary>
+    Task<IReadOnlyList<EnterpriseInfo>> EnterprisesInScopeAsync(Guid accountId, string scope, CancellationToken cancellationToken);
+
     /// <summary>The account's phone and e-mail for notifications, or null when there is no such account (or it is deactivated).</summary>
     Task<AccountContact?> ContactAsync(Guid accountId, CancellationToken cancellationToken);
 

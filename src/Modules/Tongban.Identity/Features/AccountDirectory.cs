@@ -6,7 +6,7 @@ using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Features;
 
-internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
+internal sealed class AccountDirectory(AccountsDbContext db, TimeProvider clock) : IAccountDirectory
 {
     public string StepUpPath => "/account/verify";
 
@@ -37,6 +37,15 @@ internal sealed class AccountDirectory(AccountsDbContext db) : IAccountDirectory
     public async Task<IReadOnlyList<EnterpriseInfo>> RepresentedEnterprisesAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Enterprises.AsNoTracking().Where(e => e.RepresentativeId == accountId && e.Level >= RealNameLevel.RegistryVerified)
             .OrderBy(e => e.CreatedAt).Select(e => new EnterpriseInfo(e.CreditCode, e.Name)).ToListAsync(cancellationToken);
+
+    // Agents are kept as JSON on the enterprise row, so the verified enterprises are read and their agents looked at here.
+    public async Task<IReadOnlyList<EnterpriseInfo>> EnterprisesInScopeAsync(Guid accountId, string scope, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime); // as the agent's expiry is checked when invited
+        var verified = await db.Enterprises.AsNoTracking().Where(e => e.Status == EnterpriseStatus.Verified).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+        return [.. verified.Where(e => e.RepresentativeId == accountId || e.Agents.Any(a => a.AccountId == accountId && a.Scopes.Contains(scope) && a.ExpiresOn >= today))
+            .Select(e => new EnterpriseInfo(e.CreditCode, e.Name))];
+    }
 
     public async Task<AccountContact?> ContactAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(x => x.Id == accountId && x.DeactivatedAt == null)

@@ -7,7 +7,7 @@ namespace Tongban.Applications.Features.ApplyBundle;
 
 /// <summary>Apply for a bundle (一件事一次办): the steps of an item's page with the merged form and materials, ending at the bundle's receipt.</summary>
 internal sealed class ApplyBundleModel(ApplyOnline.ApplyOnline drafts, ApplyBundle bundles, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts,
-    ApplyGate gate) : ApplicationPageModel(drafts, materials, facts, gate)
+    UseLicense licenses, ApplyGate gate) : ApplicationPageModel(drafts, materials, facts, licenses, gate)
 {
     protected override Task<ApplicationTarget> FindAsync(string code, CancellationToken ct) => Drafts.FindBundleAsync(code, ct);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Applications.Contracts;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.ProvideMaterials;
 using Tongban.Applications.Features.SubmitApplication;
@@ -10,11 +11,11 @@ namespace Tongban.Applications.Features.ApplyOnline;
 
 /// <summary>
 /// The steps of an application page, for an item (<see cref="ApplyModel"/>) or a bundle: the form rendered from its
-/// definition, a file per material or the applicant's registry record where allowed (preview, then explicit agreement),
-/// save as draft or submit. Every button saves what was typed first, so nothing typed is lost on the way.
+/// definition, a file per material, the applicant's registry record or electronic license where allowed (preview, then
+/// explicit agreement), save as draft or submit. Every button saves what was typed first, so nothing typed is lost on the way.
 /// </summary>
 [Authorize]
-internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts, ApplyGate gate) : PageModel
+internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts, UseLicense licenses, ApplyGate gate) : PageModel
 {
     [BindProperty] public ApplicationInput Input { get; set; } = new();
 
@@ -32,6 +33,12 @@ internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMateria
     /// <summary>The enterprises a fact about an enterprise may be read for (empty unless a material takes one).</summary>
     public IReadOnlyList<EnterpriseInfo> Enterprises { get; private set; } = [];
 
+    /// <summary>The license type that may stand in for each material, by key (none without the license library).</summary>
+    public IReadOnlyDictionary<string, MaterialLicenseType> LicenseTypes { get; private set; } = new Dictionary<string, MaterialLicenseType>();
+
+    /// <summary>The applicant's valid licenses offered for one material, shown until they agree or refuse.</summary>
+    public (string Key, IReadOnlyList<OfferedLicense> Licenses)? LicenseOffer { get; private set; }
+
     protected ApplyOnline Drafts => handler;
 
     protected abstract Task<ApplicationTarget> FindAsync(string code, CancellationToken ct);
@@ -44,12 +51,15 @@ internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMateria
     /// <summary>Submits the draft (what was typed in <see cref="Input"/>): where the receipt is.</summary>
     protected abstract Task<string> SubmitAsync(Guid draftId, CancellationToken ct);
 
-    public async Task OnGetAsync(string code, Guid? draft, bool saved, [FromServices] FormPrefills prefills, CancellationToken ct)
+    public async Task OnGetAsync(string code, Guid? draft, bool saved, string? license, [FromServices] FormPrefills prefills, CancellationToken ct)
     {
         Target = await FindAsync(code, ct);
         (DraftId, Saved) = (draft, saved);
         Gate = await gate.CheckAsync(Target, User, ct);
         if (draft is { } id) await ShowAsync(await handler.LoadAsync(id, User, ct), ct);
+        else LicenseTypes = await licenses.TypesAsync(Target.Materials, ct);
+        if (draft is { } shown && license is not null && LicenseTypes.ContainsKey(license) && Attached.All(a => a.Key != license))
+            LicenseOffer = (license, await licenses.OfferAsync(shown, license, User, ct));
         if (Guid.TryParse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var applicant)) Input.Form = await prefills.FillAsync(Target, applicant, Attached, Input.Form ?? [], ct);
     }
 
@@ -81,6 +91,22 @@ internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMateria
     public Task<IActionResult> OnPostDeclineFactAsync(string code, Guid? draft, string key, CancellationToken ct) =>
         ThenShowAsync(code, draft, (id, c) => facts.DeclineAsync(id, key, User, c), $"#material-{key}", ct);
 
+    /// <summary>Shows the applicant's valid licenses for the material (nothing is attached yet: they choose and agree, or refuse).</summary>
+    public Task<IActionResult> OnPostOfferLicenseAsync(string code, Guid? draft, string key, CancellationToken ct) =>
+        ThenShowAsync(code, draft, (_, _) => Task.CompletedTask, $"&license={Uri.EscapeDataString(key)}#material-{key}", ct);
+
+    /// <summary>Attaches the license chosen (<c>license-{key}</c>) once its agreement box (<c>agree-license-{key}</c>) is ticked; otherwise the offer stays with the message.</summary>
+    public Task<IActionResult> OnPostUseLicenseAsync(string code, Guid? draft, string key, CancellationToken ct) =>
+        ThenShowAsync(code, draft, async (id, c) =>
+        {
+            LicenseOffer = (key, await licenses.OfferAsync(id, key, User, c)); // shown again if refused
+            await licenses.UseAsync(id, key, Request.Form[$"license-{key}"].FirstOrDefault(), Request.Form[$"agree-license-{key}"] == "true", User, c);
+        }, $"#material-{key}", ct);
+
+    /// <summary>The applicant refused: the offer closes and nothing is attached.</summary>
+    public Task<IActionResult> OnPostDeclineLicenseAsync(string code, Guid? draft, string key, CancellationToken ct) =>
+        ThenShowAsync(code, draft, (_, _) => Task.CompletedTask, $"#material-{key}", ct);
+
     /// <summary>Saves the typed form, does <paramref name="act"/>, and shows the draft again (a refusal shows the page with its message).</summary>
     private async Task<IActionResult> ThenShowAsync(string code, Guid? draft, Func<Guid, CancellationToken, Task> act, string suffix, CancellationToken ct)
     {
@@ -98,6 +124,7 @@ internal abstract class ApplicationPageModel(ApplyOnline handler, ProvideMateria
         Previews = await facts.PendingAsync(FactPreview.OfDraft(d.Id.Value), ct);
         if (Target.Materials.Any(m => m.RegistryFact is { } f && FactSubjects.IsAboutEnterprise(f)))
             Enterprises = await facts.EnterprisesAsync(d.ApplicantId, ct);
+        LicenseTypes = await licenses.TypesAsync(Target.Materials, ct);
     }
 
     /// <summary>The page is shown again on a refusal: the draft it saved keeps its id in the form.</summary>

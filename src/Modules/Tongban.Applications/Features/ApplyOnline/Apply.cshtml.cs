@@ -6,8 +6,8 @@ using Tongban.Catalog.Contracts;
 namespace Tongban.Applications.Features.ApplyOnline;
 
 /// <summary>Apply for an item: the steps of <see cref="ApplicationPageModel"/>, ending at the case's receipt.</summary>
-internal sealed class ApplyModel(ApplyOnline handler, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts, ApplyGate gate)
-    : ApplicationPageModel(handler, materials, facts, gate)
+internal sealed class ApplyModel(ApplyOnline handler, ProvideMaterials.ProvideMaterials materials, UseRegistryFact facts, UseLicense licenses, ApplyGate gate)
+    : ApplicationPageModel(handler, materials, facts, licenses, gate)
 {
     public ApplicableItem Item => Target.Items[0];
 

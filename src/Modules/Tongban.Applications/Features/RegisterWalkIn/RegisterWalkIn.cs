@@ -25,6 +25,9 @@ internal sealed class WalkInInput
     public string? Key { get; set; }
     public string? Window { get; set; }
     public ApplicationInput Application { get; set; } = new();
+
+    /// <summary>The materials whose electronic license the applicant agreed, in person, to have looked up (by material key).</summary>
+    public List<string>? Licenses { get; set; }
 }
 
 /// <summary>
@@ -32,7 +35,7 @@ internal sealed class WalkInInput
 /// only masked) and submits for them — an item, or a bundle as one case per item. The visit counts as a trip on each case.
 /// </summary>
 internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory accounts, SubmitApplication.SubmitApplication submit,
-    ApplyOnline.ApplyOnline targets, RegionClock clock)
+    ApplyOnline.ApplyOnline targets, ProvideMaterials.UseLicense licenses, RegionClock clock)
 {
     /// <summary>The applicant's account by ID number; the read is audited with <paramref name="purpose"/> (e.g. "窗口收件 walk-in application for {item}").</summary>
     public async Task<AccountInfo> FindApplicantAsync(string? idNumber, string purpose, ClaimsPrincipal user, CancellationToken ct)
@@ -59,7 +62,21 @@ internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory
         var station = StaffScope.Of(user).StationKey;
         var window = string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
         var place = station is null ? window : $"驿站 station {station} {window}";
-        return await submit.SubmitTargetAsync(target, new Submission(target.Code, account.Id, input.Application.FormValues, input.Application.MaterialRefs,
+        var materials = await WithLicensesAsync(target, account.Id, input, user, ct);
+        return await submit.SubmitTargetAsync(target, new Submission(target.Code, account.Id, input.Application.FormValues, materials,
             station is null ? Channel.Window : Channel.Station, $"walk-in:{actor}:{key}", actor, place, station), Guid.NewGuid(), null, ct);
+    }
+
+    /// <summary>The paper references typed, with the licenses the applicant agreed to have looked up in their place.</summary>
+    private async Task<IReadOnlyList<MaterialRef>> WithLicensesAsync(ApplicationTarget target, Guid applicant, WalkInInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var chosen = (input.Licenses ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var found = new List<MaterialRef>();
+        foreach (var key in chosen)
+        {
+            var material = target.Materials.FirstOrDefault(m => m.Key == key) ?? throw new DomainException(DomainError.NotFound("材料", "The material"));
+            found.Add(await licenses.LookUpForWalkInAsync(applicant, material, target.ItemNeeding(key).DepartmentCreditCode, target.Name, user, ct));
+        }
+        return [.. input.Application.MaterialRefs.Where(m => !chosen.Contains(m.Key)), .. found];
     }
 }

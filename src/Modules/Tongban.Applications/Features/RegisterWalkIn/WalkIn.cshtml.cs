@@ -13,12 +13,15 @@ namespace Tongban.Applications.Features.RegisterWalkIn;
 /// number masked and carries it only in the posted form), then the item's form and materials.
 /// </summary>
 [Authorize(Policy = StaffPolicies.WalkIn)]
-internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnline items) : PageModel
+internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnline items, ProvideMaterials.UseLicense licenses) : PageModel
 {
     [BindProperty] public WalkInInput Input { get; set; } = new();
 
     public AccountInfo? Applicant { get; private set; }
     public ApplicationTarget? Target { get; private set; }
+
+    /// <summary>The materials an electronic license may stand in for: the clerk looks it up once the applicant agrees.</summary>
+    public IReadOnlyDictionary<string, Contracts.MaterialLicenseType> LicenseTypes { get; private set; } = new Dictionary<string, Contracts.MaterialLicenseType>();
 
     private bool Bundle => !string.IsNullOrWhiteSpace(Input.BundleCode);
 
@@ -28,12 +31,14 @@ internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnlin
     {
         Target = await items.FindTargetAsync(Bundle ? Input.BundleCode : Input.ItemCode, Bundle, ct);
         Applicant = await handler.FindApplicantAsync(Input.IdNumber, RegisterWalkIn.WalkInPurpose(Target.Code), User, ct);
+        LicenseTypes = await licenses.TypesAsync(Target.Materials, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
         Target = await items.FindTargetAsync(Bundle ? Input.BundleCode : Input.ItemCode, Bundle, ct);
+        LicenseTypes = await licenses.TypesAsync(Target.Materials, ct); // shown again when refused
         var (cases, _) = await handler.SubmitAsync(Input, Bundle, User, ct);
         return Redirect($"/admin/cases/{cases[0].Number}");
     }

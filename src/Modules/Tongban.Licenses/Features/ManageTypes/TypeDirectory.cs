@@ -25,11 +25,13 @@ internal sealed class TypeDirectory(LicensesDbContext db)
         [.. (await PublishedAsync(ct)).Where(t => t.Definition.Items.Contains(itemCode, StringComparer.Ordinal))];
 
     /// <summary>The type a catalog material's "license" names: by type code, by name, or by a material name the type replaces.</summary>
-    public async Task<PublishedType?> ForMaterialAsync(string license, CancellationToken ct)
+    public async Task<PublishedType?> ForMaterialAsync(string license, CancellationToken ct) => Match(await PublishedAsync(ct), license);
+
+    /// <summary>Among <paramref name="types"/>, the one <paramref name="license"/> names: by type code, by name, or by a material name the type replaces.</summary>
+    public static PublishedType? Match(IReadOnlyList<PublishedType> types, string? license)
     {
         var name = (license ?? "").Trim();
         var code = name.ToUpperInvariant();
-        var types = await PublishedAsync(ct);
         return types.FirstOrDefault(t => t.Code == code) ?? types.FirstOrDefault(t => t.Definition.Name == name)
             ?? types.FirstOrDefault(t => t.Definition.Materials.Contains(name, StringComparer.Ordinal));
     }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Tongban.Licenses.Features.Wallet;
 
-/// <summary>我的证照: the signed-in citizen's licenses, newest first (replaced versions stay out of the list).</summary>
+/// <summary>我的证照: the signed-in person's licenses and those of the enterprises they may use licenses for, newest first (replaced versions stay out of the list).</summary>
 [Authorize]
 internal sealed class MyLicensesModel(Wallet wallet) : PageModel
 {
