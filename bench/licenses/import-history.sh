@@ -10,7 +10,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 export Storage__DataDirectory="$(mktemp -d /tmp/tongban-licbench.XXXX)"
 trap 'rm -rf "$Storage__DataDirectory"' EXIT
 dotnet build "$ROOT/src/Tongban.Cli" -c "$CONFIG" -v q -nologo >/dev/null
-CLI="$ROOT/src/Tongban.Cli/bin/$CONFIG/net10.0/Tongban.Cli"
+CLI="$ROOT/src/Tongban.Cli/bin/$CONFIG/net10.0/tongban"
 "$CLI" keys rotate-personal-data >/dev/null
 /usr/bin/time -f "seed demo: %e s wall" "$CLI" seed demo | grep -E "license|registries"
 "$CLI" generate licenses --count "$N" --seed 42 --out "$Storage__DataDirectory/history.csv" | tail -1
