@@ -50,12 +50,14 @@ public static class TongbanCommand
                 import.AddCommand<ImportDivisionsCommand>("divisions").WithDescription("Add divisions from a CSV file; all or nothing");
                 import.AddCommand<ImportCatalogCommand>("catalog").WithDescription("Import a provincial catalog feed (JSON); all or nothing");
                 import.AddCommand<ImportRegistryCommand>("registry").WithDescription("Import a CSV or JSON Lines file into a base registry; bad lines are reported, good lines load; resumable");
+                import.AddCommand<ImportLicensesCommand>("licenses").WithDescription("Import historical licenses (CSV or JSON Lines), each sealed by its authority; bad lines named in the quality report; resumable");
             });
             c.AddBranch("generate", generate =>
             {
                 generate.SetDescription("Synthetic data (合成数据)");
                 generate.AddCommand<GenerateCasesCommand>("cases").WithDescription("Write --count N synthetic cases of the demo catalog's items into the database (deterministic by --seed)");
                 generate.AddCommand<GenerateRegistryCommand>("registry").WithDescription("Write --count N synthetic registry records of the demo region to --out FILE");
+                generate.AddCommand<GenerateLicensesCommand>("licenses").WithDescription("Write --count N plausible historical license records (a share bad) of the demo catalog to --out FILE");
             });
             c.AddBranch("applications", applications =>
             {

@@ -12,11 +12,13 @@ using Tongban.Licenses.Contracts;
 using Tongban.Licenses.Data;
 using Tongban.Licenses.Features.ExportLicenses;
 using Tongban.Licenses.Features.ChangeStatus;
+using Tongban.Licenses.Features.ImportHistory;
 using Tongban.Licenses.Features.ImportRegionPack;
 using Tongban.Licenses.Features.IssueFromCases;
 using Tongban.Licenses.Features.IssueLicenses;
 using Tongban.Licenses.Features.ManageTypes;
 using Tongban.Licenses.Features.ReadLicenses;
+using Tongban.Licenses.Features.Statistics;
 using Tongban.Licenses.Features.VerifyLicense;
 using Tongban.Licenses.Features.UseAsMaterial;
 using Tongban.Licenses.Features.Wallet;
@@ -51,6 +53,7 @@ public static class LicensesModule
         services.AddSingleton(new MySpaceLink("/my/licenses", "我的证照", "My licenses", 40, "my-licenses-link"));
         services.AddScoped<ILicenseLibrary, LicenseLibrary>();
         services.AddScoped<Applications.Contracts.ILicenseMaterials, LicenseMaterials>();
+        services.AddLicenseHistory();
         services.AddSingleton(new AdminLink("/admin/licenses", "电子证照库", "License library",
             "证照目录、颁发、状态变更、历史数据导入和质量报告", "License types, issuing, status changes, historical imports and their quality report", Policies.LicenseAdministrator, 18));
         return services;
@@ -63,6 +66,8 @@ public static class LicensesModule
         LicenseAdminEndpoints.Map(api);
         CaseIssueEndpoints.Map(api);
         VerifyEndpoints.Map(api);
+        StatisticsEndpoints.Map(api);
+        ImportEndpoints.Map(api);
         QrCodes.Map(endpoints);
         return endpoints;
     }

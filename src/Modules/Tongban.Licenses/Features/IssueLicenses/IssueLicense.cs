@@ -64,12 +64,18 @@ internal sealed class IssueLicense(LicensesDbContext db, SealKeys keys, LicenseS
     /// <summary>Puts the push-upward event and the audit record beside a new license in the same transaction.</summary>
     public static void Announce(LicensesDbContext db, License license, string typeName, LicenseSource source)
     {
+        Publish(db, license, typeName, source);
+        db.Audit(new AuditRecord(license.IssuedBy, "licenses.issued", $"license:{license.Identifier}",
+            $"{typeName}; holder {license.Holder.MaskedCode}; {source}", license.IssuedAt));
+    }
+
+    /// <summary>The push-upward event alone (a historical import audits its run, not each line).</summary>
+    public static void Publish(LicensesDbContext db, License license, string typeName, LicenseSource source)
+    {
         var previous = license.PreviousId is null ? null : db.Licenses.Local.FirstOrDefault(l => l.Id == license.PreviousId)?.Identifier;
         db.Publish(LicenseIssued.MessageType, new LicenseIssued(license.Id.Value, license.Identifier, license.TypeCode, typeName, license.IssuerCode,
             license.Holder.CodeType, license.HolderCode, license.HolderName, license.Number, license.IssuedOn, license.ValidUntil,
             source.ToString().ToLowerInvariant(), previous, license.IssuedAt), license.IssuedAt);
-        db.Audit(new AuditRecord(license.IssuedBy, "licenses.issued", $"license:{license.Identifier}",
-            $"{typeName}; holder {license.Holder.MaskedCode}; {source}", license.IssuedAt));
     }
 
     private async Task<DepartmentInfo> IssuerAsync(TypeDefinition type, string issuerCode, LicenseOfficer officer, CancellationToken ct)
