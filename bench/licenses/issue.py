@@ -27,7 +27,7 @@ connection = http.client.HTTPConnection(host.hostname, host.port)
 for i in range(count):
     body = json.dumps({"type": "11100000095986561A003", "holderCode": id_number(i), "holderName": f"测试{i}",
                        "fields": {"address": "铁岭市银州区广裕街12号", "issuing_office": "铁岭市公安局"}})
-    connection.request("POST", "/api/licenses/admin/issue", body, {"Content-Type": "application/json", "Cookie": cookie})
+    connection.request("POST", "/api/licenses/admin/issue", body, {"Content-Type": "application/json", "Cookie": cookie, "Sec-Fetch-Site": "same-origin"})
     answer = connection.getresponse()
     text = answer.read().decode()
     if answer.status != 201:

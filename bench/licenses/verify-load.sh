@@ -11,6 +11,7 @@
 #
 # Settings (environment): BENCH_LICENSES=2000 BENCH_RATE=5000 BENCH_DURATION=15 BENCH_WARMUP=30
 #   BENCH_THREADS=2 BENCH_CONNECTIONS=32 BENCH_KEEP=1 (keep the temp dir)
+#   BENCH_PUBLISHED=DIR  use DIR/web and DIR/cli published before (e.g. a kept temp dir) instead of publishing again
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 REPO_ROOT="$(pwd)"
@@ -32,13 +33,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "publishing" >&2
-dotnet publish src/Tongban.Web -c Release -o "$WORK/web" --nologo >"$WORK/publish.log" 2>&1 || { tail -30 "$WORK/publish.log" >&2; exit 1; }
+PUBLISHED="${BENCH_PUBLISHED:-$WORK}"
+publish() { # project dir dll
+    [ -f "$2/$3" ] && return
+    echo "publishing $1" >&2
+    dotnet publish "src/$1" -c Release -o "$2" --nologo >"$WORK/publish.log" 2>&1 || { tail -30 "$WORK/publish.log" >&2; exit 1; }
+}
+publish Tongban.Web "$PUBLISHED/web" Tongban.Web.dll
+publish Tongban.Cli "$PUBLISHED/cli" tongban.dll
 mkdir -p "$WORK/data"
+export Storage__DataDirectory="$WORK/data"
+tongban() { (cd "$PUBLISHED/cli" && dotnet tongban.dll "$@"); }
+tongban keys rotate-personal-data >&2 # a new installation's key (docs/operations.md, "Keys")
+tongban seed demo >&2
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 URL="http://127.0.0.1:$PORT"
-(cd "$WORK/web" &&
-    ASPNETCORE_ENVIRONMENT=Production Storage__DataDirectory="$WORK/data" Outbox__Enabled=false Logging__LogLevel__Default=Warning \
+(cd "$PUBLISHED/web" &&
+    ASPNETCORE_ENVIRONMENT=Production Outbox__Enabled=false Logging__LogLevel__Default=Warning \
     Region__SeedDemoWhenEmpty=true Https__Require=false Operations__Restricted=false RateLimits__Enabled="${BENCH_RATE_LIMITS:-false}" \
     Authentication__DevelopmentSignIn=true Authentication__DevelopmentClients__0__ClientId="$CLIENT_ID" \
     Authentication__DevelopmentClients__0__Secret="$CLIENT_SECRET" Authentication__DevelopmentClients__0__Department="$CONSUMER" \
