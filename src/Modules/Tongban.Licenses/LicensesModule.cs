@@ -13,12 +13,14 @@ using Tongban.Licenses.Data;
 using Tongban.Licenses.Features.ExportLicenses;
 using Tongban.Licenses.Features.ChangeStatus;
 using Tongban.Licenses.Features.ImportHistory;
+using Tongban.Licenses.Features.Credentials;
 using Tongban.Licenses.Features.ImportRegionPack;
 using Tongban.Licenses.Features.IssueFromCases;
 using Tongban.Licenses.Features.IssueLicenses;
 using Tongban.Licenses.Features.ManageTypes;
 using Tongban.Licenses.Features.ReadLicenses;
 using Tongban.Licenses.Features.Statistics;
+using Tongban.Licenses.Features.Rendering;
 using Tongban.Licenses.Features.VerifyLicense;
 using Tongban.Licenses.Features.UseAsMaterial;
 using Tongban.Licenses.Features.Wallet;
@@ -50,6 +52,9 @@ public static class LicensesModule
         services.AddScoped<VerifyLicense>();
         services.AddScoped<Wallet>();
         services.AddScoped<ShareLicense>();
+        services.AddScoped<StatusLists>();
+        services.AddScoped<LicenseCredential>();
+        services.AddScoped<LicensePdf>();
         services.AddSingleton(new MySpaceLink("/my/licenses", "我的证照", "My licenses", 40, "my-licenses-link"));
         services.AddScoped<ILicenseLibrary, LicenseLibrary>();
         services.AddScoped<Applications.Contracts.ILicenseMaterials, LicenseMaterials>();
@@ -69,6 +74,8 @@ public static class LicensesModule
         StatisticsEndpoints.Map(api);
         ImportEndpoints.Map(api);
         QrCodes.Map(endpoints);
+        CredentialEndpoints.Map(endpoints);
+        PdfEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -25,6 +25,7 @@ internal sealed class ChangeLicenseStatus(LicensesDbContext db, RegionClock cloc
         var change = license.Change(to, reason ?? "", officer, clock.Today, time.GetUtcNow());
         Announce(db, license, change);
         await SaveAsync(db, ct);
+        await Credentials.StatusLists.InvalidateAsync(db, license.IssuerCode, ct);
         return license;
     }
 

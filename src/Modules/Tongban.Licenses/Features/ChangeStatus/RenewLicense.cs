@@ -54,6 +54,7 @@ internal sealed class RenewLicense(LicensesDbContext db, SealKeys keys, LicenseS
         ChangeLicenseStatus.Announce(db, old, old.History[^1]);
         db.Publish(LicenseReplaced.MessageType, new LicenseReplaced(old.Id.Value, old.Identifier, next.Id.Value, next.Identifier, kind, old.History[^1].Reason, at), at);
         await ChangeLicenseStatus.SaveAsync(db, ct);
+        await Credentials.StatusLists.InvalidateAsync(db, old.IssuerCode, ct); // the old version's bit: replaced is final
         return next;
     }
 }
