@@ -27,4 +27,7 @@ internal sealed class LicensesOptions
 
     /// <summary>How long a share link stays valid at most.</summary>
     public TimeSpan MaxShareLife { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How many generated historical records the demo region loads through the import (0: none; the tests' default, to keep each fixture's start short).</summary>
+    public int DemoHistoryRecords { get; set; } = 3_300;
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Licenses.Contracts;
@@ -68,11 +69,12 @@ internal sealed class LicenseHistory(LicensesDbContext db, ImportHistory import,
     }
 }
 
-/// <summary>First start and <c>tongban seed demo</c>: the demo region's library gets ~3,300 generated historical records through the import, bad lines and all.</summary>
-internal sealed class HistoryPackImporter(LicensesDbContext db, LicenseHistory history) : IRegionPackImporter
+/// <summary>
+/// First start and <c>tongban seed demo</c>: the demo region's library gets <c>Licenses:DemoHistoryRecords</c> (3,300)
+/// generated historical records through the import, bad lines and all.
+/// </summary>
+internal sealed class HistoryPackImporter(LicensesDbContext db, LicenseHistory history, IOptions<LicensesOptions> options) : IRegionPackImporter
 {
-    public const int DemoRecords = 3_300;
-
     public int Order => 60;
 
     public string Name => "license-history";
@@ -81,10 +83,12 @@ internal sealed class HistoryPackImporter(LicensesDbContext db, LicenseHistory h
 
     public async Task<string> ImportAsync(RegionPack pack, CancellationToken cancellationToken)
     {
+        var records = options.Value.DemoHistoryRecords;
+        if (records <= 0) return "license-history: none asked for (Licenses:DemoHistoryRecords)";
         using var file = new MemoryStream();
-        if (await history.GenerateAsync(DemoRecords, 1, false, file, cancellationToken) == 0) return "license-history: no published license types";
+        if (await history.GenerateAsync(records, 1, false, file, cancellationToken) == 0) return "license-history: no published license types";
         var bytes = file.ToArray();
-        var summary = await history.ImportAsync(new HistoryImportRequest($"generated-licenses-seed1-{DemoRecords}.csv", () => new MemoryStream(bytes, false), false, Actor.System),
+        var summary = await history.ImportAsync(new HistoryImportRequest($"generated-licenses-seed1-{records}.csv", () => new MemoryStream(bytes, false), false, Actor.System),
             null, cancellationToken);
         return $"license-history: {summary.Imported} historical licenses imported, {summary.Rejected} lines rejected ({summary.Seconds:F1} s)";
     }
