@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tongban.Kernel.Keys;
 using Tongban.Licenses.Domain;
 
 namespace Tongban.Licenses.Signing;
@@ -33,7 +34,7 @@ internal static class LicenseDocument
             ["previous"] = face.Previous,
             ["seal"] = new JsonObject { ["keyId"] = keyId, ["algorithm"] = algorithm },
         };
-        return Jcs.Text(doc);
+        return CanonicalJson.Text(doc);
     }
 
     public static byte[] Bytes(string canonical) => Encoding.UTF8.GetBytes(canonical);
