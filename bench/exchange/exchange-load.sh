@@ -100,14 +100,16 @@ sign_in() { # jar name department
     curl -fsS -o /dev/null -c "$1" -b "$1" --data-urlencode "Name=$2" --data-urlencode "Roles=$PROVIDER_ROLE" --data-urlencode "Department=$3" \
         --data-urlencode "__RequestVerificationToken=$token" "$URL/sign-in"
 }
+# Cookie-signed API writes must show they come from the site itself, as the pages do (CrossSiteApiGuard).
+SAME_SITE="Sec-Fetch-Site: same-origin"
 # Each in its own department: a department asks for data for itself, and the resource's owner approves.
 sign_in "$WORK/consumer.jar" "bench-consumer" "$CONSUMER"
 sign_in "$WORK/provider.jar" "bench-provider" "${RESOURCE%%-*}"
 today="$(TZ=Asia/Shanghai date +%F)"; until="$(TZ=Asia/Shanghai date -d '+1 year' +%F)"
-request_id="$(curl -fsS -b "$WORK/consumer.jar" -H 'Content-Type: application/json' "$URL/api/sharing/requests" \
+request_id="$(curl -fsS -b "$WORK/consumer.jar" -H "$SAME_SITE" -H 'Content-Type: application/json' "$URL/api/sharing/requests" \
     -d "{\"consumerCreditCode\":\"$CONSUMER\",\"resourceCode\":\"$RESOURCE\",\"purpose\":\"养老保险待遇资格认证\",\"fields\":[\"idNumber\",\"name\",\"status\"],\"validFrom\":\"$today\",\"validUntil\":\"$until\"}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
-curl -fsS -o /dev/null -b "$WORK/provider.jar" -X POST "$URL/api/sharing/requests/$request_id/approve"
+curl -fsS -o /dev/null -b "$WORK/provider.jar" -H "$SAME_SITE" -X POST "$URL/api/sharing/requests/$request_id/approve"
 TOKEN="$(curl -fsS "$URL/connect/token" -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
 
