@@ -18,6 +18,19 @@ internal static class PersonalDataCrypto
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    // Setting up an AesGcm (its key schedule and native context) costs more than sealing an ID number with it, and a
+    // look-up opens a value per row: each thread keeps the last key's instance (AesGcm is not safe across threads).
+    [ThreadStatic] private static (PersonalDataKey Key, AesGcm Aes)? t_aes;
+
+    private static AesGcm Aes(PersonalDataKey key)
+    {
+        if (t_aes is { } held && ReferenceEquals(held.Key, key)) return held.Aes;
+        t_aes?.Aes.Dispose();
+        var aes = new AesGcm(key.Secret, TagSize);
+        t_aes = (key, aes);
+        return aes;
+    }
+
     public static byte[] Encrypt(PersonalDataKey key, byte[] plain, byte[] associated)
     {
         var output = new byte[NonceSize + plain.Length + TagSize];
@@ -25,8 +38,7 @@ internal static class PersonalDataCrypto
         RandomNumberGenerator.Fill(nonce);
         if (key.Cipher == PersonalDataCipher.Aes256Gcm)
         {
-            using var aes = new AesGcm(key.Secret, TagSize);
-            aes.Encrypt(nonce, plain, output.AsSpan(NonceSize, plain.Length), output.AsSpan(NonceSize + plain.Length), associated);
+            Aes(key).Encrypt(nonce, plain, output.AsSpan(NonceSize, plain.Length), output.AsSpan(NonceSize + plain.Length), associated);
             return output;
         }
         var gcm = Sm4(key, nonce.ToArray(), associated, forEncryption: true);
@@ -43,8 +55,7 @@ internal static class PersonalDataCrypto
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         if (key.Cipher == PersonalDataCipher.Aes256Gcm)
         {
-            using var aes = new AesGcm(key.Secret, TagSize);
-            aes.Decrypt(nonce, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), plain, associated);
+            Aes(key).Decrypt(nonce, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), plain, associated);
             return plain;
         }
         var gcm = Sm4(key, nonce.ToArray(), associated, forEncryption: false);
