@@ -30,33 +30,15 @@ internal sealed class ImportLicensesCommand(DatabaseMigrator migrator, ILicenseH
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(settings.File);
-        if (!File.Exists(path))
-            throw new DomainException(new DomainError("import.no_file", $"文件不存在：{path}", $"No such file: {path}", Field: "FILE"));
+        var path = FileImportProgress.Existing(settings.File);
         await migrator.MigrateAsync(cancellationToken);
         var jsonLines = LicenseCli.JsonLines(settings.Format, path);
-        HistoryImportSummary summary = null!;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"导入 / importing {Markup.Escape(Path.GetFileName(path))}", maxValue: Math.Max(1, new FileInfo(path).Length));
-                summary = await history.ImportAsync(new HistoryImportRequest(Path.GetFileName(path), () => File.OpenRead(path), jsonLines, Actor.CommandLine, settings.ChunkSize),
-                    new Reporter(p =>
-                    {
-                        if (p.BytesRead >= 0) task.Value = Math.Max(task.Value, p.BytesRead);
-                        task.Description = $"导入 / importing: {p.LinesRead:N0} 行 lines";
-                    }), cancellationToken);
-                task.Value = task.MaxValue;
-            });
+        var summary = await FileImportProgress.RunAsync(path, report => history.ImportAsync(
+            new HistoryImportRequest(Path.GetFileName(path), () => File.OpenRead(path), jsonLines, Actor.CommandLine, settings.ChunkSize),
+            new FileImportProgress.Reporter<HistoryImportProgress>(p => report(p.BytesRead, p.LinesRead)), cancellationToken));
         await outbox.DispatchDueAsync(cancellationToken);
         LicenseCli.Print(summary);
         return 0;
-    }
-
-    private sealed class Reporter(Action<HistoryImportProgress> report) : IProgress<HistoryImportProgress>
-    {
-        public void Report(HistoryImportProgress value) => report(value);
     }
 }
 

@@ -33,40 +33,26 @@ internal sealed class ImportRegistryCommand(IRegistryImport registries, OutboxDi
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(settings.File);
-        if (!File.Exists(path))
-            throw new DomainException(new DomainError("import.no_file", $"文件不存在：{path}", $"No such file: {path}", Field: "FILE"));
+        var path = FileImportProgress.Existing(settings.File);
         var format = RegistryCli.Format(settings.Format, path);
         var report = path + ".rejected.csv";
         var request = new RegistryImportRequest(settings.Registry, Path.GetFileName(path), () => File.OpenRead(path), format, Actor.CommandLine, settings.ChunkSize, report);
-        RegistryImportSummary summary = null!;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
+        var summary = await FileImportProgress.RunAsync(path, progress =>
+        {
+            var resumedShown = false;
+            return registries.ImportAsync(request, new FileImportProgress.Reporter<RegistryImportProgress>(p =>
             {
-                var task = progress.AddTask($"导入 / importing {Markup.Escape(Path.GetFileName(path))}", maxValue: new FileInfo(path).Length);
-                var resumedShown = false;
-                summary = await registries.ImportAsync(request, new Reporter(p =>
+                if (p.ResumedAfterLine > 0 && !resumedShown)
                 {
-                    if (p.ResumedAfterLine > 0 && !resumedShown)
-                    {
-                        resumedShown = true;
-                        AnsiConsole.MarkupLineInterpolated($"[yellow]续传：上次导入中断，从第{p.ResumedAfterLine}条记录之后继续[/] / resuming the interrupted import after record {p.ResumedAfterLine}");
-                    }
-                    if (p.BytesRead >= 0) task.Value = Math.Max(task.Value, p.BytesRead);
-                    task.Description = $"导入 / importing: {p.LinesRead:N0} 行 lines";
-                }), cancellationToken);
-                task.Value = task.MaxValue;
-            });
+                    resumedShown = true;
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]续传：上次导入中断，从第{p.ResumedAfterLine}条记录之后继续[/] / resuming the interrupted import after record {p.ResumedAfterLine}");
+                }
+                progress(p.BytesRead, p.LinesRead);
+            }), cancellationToken);
+        });
         await outbox.DispatchDueAsync(cancellationToken);
         RegistryCli.Print(summary);
         return 0;
-    }
-
-    /// <summary>Reports as they happen, on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
-    private sealed class Reporter(Action<RegistryImportProgress> report) : IProgress<RegistryImportProgress>
-    {
-        public void Report(RegistryImportProgress value) => report(value);
     }
 }
 
