@@ -36,10 +36,8 @@ internal sealed class Adapter(IHttpClientFactory http, IOptions<NodesOptions> op
             if (response.StatusCode == HttpStatusCode.NotFound) throw CallRefusals.NotFound;
             if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > adapter.MaxBytes) throw CallRefusals.ProviderBadAnswer;
             await using var stream = await response.Content.ReadAsStreamAsync(timeout);
-            var buffer = new byte[adapter.MaxBytes + 1];
-            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, timeout);
-            if (read > adapter.MaxBytes) throw CallRefusals.ProviderBadAnswer;
-            return JsonNode.Parse(buffer.AsSpan(0, read)) ?? throw CallRefusals.ProviderBadAnswer;
+            return await BoundedRead.ParseAsync(stream, adapter.MaxBytes, body => JsonNode.Parse(body.Span), () => CallRefusals.ProviderBadAnswer, timeout)
+                ?? throw CallRefusals.ProviderBadAnswer;
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {

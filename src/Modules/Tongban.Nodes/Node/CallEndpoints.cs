@@ -57,12 +57,9 @@ internal static class CallEndpoints
     private static async Task<T?> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         if (request.ContentLength > MaxBody) throw CallRefusals.Malformed;
-        var buffer = new byte[MaxBody + 1];
-        var read = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
-        if (read > MaxBody) throw CallRefusals.Malformed;
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), SignedDocument.Json);
+            return await BoundedRead.ParseAsync(request.Body, MaxBody, body => JsonSerializer.Deserialize<T>(body.Span, SignedDocument.Json), () => CallRefusals.Malformed, ct);
         }
         catch (JsonException)
         {
