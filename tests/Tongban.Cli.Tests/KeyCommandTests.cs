@@ -10,7 +10,7 @@ public sealed class KeyCommandTests
     [DatabaseLanes]
     public async Task Rotating_the_personal_data_key_by_command_reseals_every_account_and_registry_record_and_all_are_still_found(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         string id, phone;
         await using (var app = new TongbanApp(database))
             (id, phone, _) = await app.RegisterCitizenAsync("轮换测试");

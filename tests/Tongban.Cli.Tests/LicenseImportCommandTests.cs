@@ -6,8 +6,7 @@ public sealed class LicenseImportCommandTests
     [DatabaseLanes]
     public async Task Generated_history_is_the_same_for_the_same_seed_and_imports_its_good_lines_naming_the_bad_ones(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
-        await using (var app = new TongbanApp(database)) _ = app.Server; // keys, schema and the demo region
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane); // keys, schema and the demo region
         var (one, two) = (Path.Combine(database.DataDirectory, "one.csv"), Path.Combine(database.DataDirectory, "two.csv"));
 
         var generated = await Cli.RunAsync(database, "generate", "licenses", "--count", "300", "--seed", "5", "--out", one);
@@ -32,8 +31,7 @@ public sealed class LicenseImportCommandTests
     [DatabaseLanes]
     public async Task A_file_without_the_required_columns_is_refused_naming_them_and_nothing_is_written(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
-        await using (var app = new TongbanApp(database)) _ = app.Server; // keys, schema and the demo region
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane); // keys, schema and the demo region
         var file = Path.Combine(database.DataDirectory, "bad.csv");
         await File.WriteAllTextAsync(file, "type_code,number\nX,1\n");
         var before = await RawSql.RowsAsync(database, "SELECT COUNT(*) FROM lic_licenses");

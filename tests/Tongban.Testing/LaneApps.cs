@@ -26,9 +26,16 @@ public class LaneApps : IAsyncDisposable
     {
     }
 
+    /// <summary>
+    /// True where <see cref="ConfigureServices"/> changes what the first start writes (keys of another algorithm,
+    /// another demo region): the fixture then starts on an empty database instead of the prepared demo region.
+    /// </summary>
+    protected virtual bool SeedsDifferently => false;
+
     private async Task<TongbanApp> StartAsync(DatabaseLane lane)
     {
-        var app = new TongbanApp(await TestDatabase.CreateAsync(lane), services: ConfigureServices);
+        var database = SeedsDifferently ? await TestDatabase.CreateAsync(lane) : await TestDatabase.CreateWithDemoRegionAsync(lane);
+        var app = new TongbanApp(database, services: ConfigureServices);
         _ = app.Server; // migrate and load the demo region now
         return app;
     }

@@ -4,7 +4,7 @@ namespace Tongban.Testing;
 
 /// <summary>
 /// A database of its own for one test fixture: a fresh SQLite file in a temporary directory, or a fresh
-/// PostgreSQL database on the lane's server. Dropped again on dispose.
+/// PostgreSQL database on the lane's server, empty or with the demo region in. Dropped again on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -29,7 +29,24 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:ConnectionString"] = ConnectionString,
     };
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseLane lane)
+    /// <summary>An empty database: the host migrates it and loads the demo region when it starts.</summary>
+    public static Task<TestDatabase> CreateAsync(DatabaseLane lane) => CreateAsync(lane, template: null);
+
+    /// <summary>
+    /// A database with the migrations and the demo region already in, as a host with <see cref="TongbanApp"/>'s
+    /// settings leaves it after its first start: a copy of <see cref="DemoRegionTemplate"/>. For fixtures whose settings
+    /// and services do not change what is seeded.
+    /// </summary>
+    public static async Task<TestDatabase> CreateWithDemoRegionAsync(DatabaseLane lane)
+    {
+        Lanes.Require(lane);
+        var template = await DemoRegionTemplate.ForAsync(lane);
+        var database = await CreateAsync(lane, template);
+        DemoRegionTemplate.CopyFiles(template, database.DataDirectory);
+        return database;
+    }
+
+    private static async Task<TestDatabase> CreateAsync(DatabaseLane lane, TestDatabase? template)
     {
         Lanes.Require(lane);
         var directory = Directory.CreateTempSubdirectory("tongban-test-").FullName;
@@ -39,7 +56,8 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(Lanes.PostgresServer))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            var copy = template is null ? "" : $" TEMPLATE \"{template._postgresName}\"";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", admin);
             await create.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(Lanes.PostgresServer) { Database = name };

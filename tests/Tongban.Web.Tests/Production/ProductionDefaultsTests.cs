@@ -33,8 +33,7 @@ public sealed class ProductionDefaultsTests
     [Theory, DatabaseLanes]
     public async Task Production_refuses_to_start_while_a_demo_account_keeps_its_published_password(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
-        await using (var demo = new TongbanApp(database)) _ = demo.Server; // a demo instance loads the demo region
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane); // as a demo instance leaves it
 
         await using var app = new ProductionApp(database);
         var refusal = Assert.ThrowsAny<Exception>(() => app.Server);
