@@ -1,9 +1,11 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tongban.Cli.Commands;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Web.Hosting;
 
@@ -111,11 +113,26 @@ public static class TongbanCommand
             {
                 if (ex is DomainException domain)
                     foreach (var error in domain.Errors) AnsiConsole.MarkupLineInterpolated($"[red]{error.Chinese}[/] / {error.English}");
+                else if (ex is DbException && HasPendingMigrations(host.Services))
+                    AnsiConsole.MarkupLine("[red]数据库尚未迁移到当前版本：请先运行 tongban db migrate。[/] / The database is not migrated to this version: run `tongban db migrate` first.");
                 else
                     AnsiConsole.WriteException(ex, ExceptionFormats.ShortenEverything);
                 return 2;
             });
         });
         return await app.RunAsync(args);
+    }
+
+    /// <summary>A database error on a schema behind this version (a new data directory, or one left before an upgrade).</summary>
+    private static bool HasPendingMigrations(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetRequiredService<DatabaseMigrator>().PendingAsync(CancellationToken.None).GetAwaiter().GetResult().Count > 0;
+        }
+        catch (DbException)
+        {
+            return false; // the database itself cannot be reached: the original error says more
+        }
     }
 }
