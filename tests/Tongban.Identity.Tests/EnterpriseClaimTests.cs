@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Identity.Contracts;
 using Tongban.Kernel.Data;
 
 namespace Tongban.Identity.Tests;
@@ -101,6 +102,7 @@ public sealed class EnterpriseClaimTests(LaneApps lanes) : IClassFixture<LaneApp
         var claimId = await clerk.ClaimIdAsync(code, holderId);
         using (await clerk.PostFormAsync("/admin/identity/enterprise-claims?code=" + code, "/admin/identity/enterprise-claims?handler=Verify", ("id", claimId), ("Code", code))) { }
         Assert.Equal("verified", await holder.StatusAsync(code));
+        Assert.Contains(code, await RepresentedAsync(app, holderId));
 
         using (var noReason = await clerk.PostFormAsync("/admin/identity/enterprise-claims?code=" + code, "/admin/identity/enterprise-claims?handler=Revoke", ("id", claimId), ("Code", code), ("Reason", " ")))
         {
@@ -113,6 +115,7 @@ public sealed class EnterpriseClaimTests(LaneApps lanes) : IClassFixture<LaneApp
             Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         Assert.Equal("revoked", await holder.StatusAsync(code));
+        Assert.DoesNotContain(code, await RepresentedAsync(app, holderId)); // applications no longer offer it to act for
         Assert.Contains("营业执照显示法定代表人为他人", People.Text(await holder.GetStringAsync("/account/enterprises")), StringComparison.Ordinal);
         Assert.True(await AuditedAsync(app, "identity.enterprise_claim_revoked", code));
         Assert.Contains(await app.TextsToAsync(holderPhone), t => t.Contains("营业执照显示法定代表人为他人", StringComparison.Ordinal));
@@ -123,6 +126,15 @@ public sealed class EnterpriseClaimTests(LaneApps lanes) : IClassFixture<LaneApp
         var expires = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return representative.PostFormAsync("/account/enterprises", "/account/enterprises?handler=Invite",
             ("EnterpriseId", enterpriseId), ("AgentIdNumber", agentIdNumber), ("Scopes", "apply"), ("ExpiresOn", expires));
+    }
+
+    /// <summary>The enterprises applications let the person act for (<see cref="IAccountDirectory.RepresentedEnterprisesAsync"/>).</summary>
+    private static async Task<IReadOnlyList<string>> RepresentedAsync(TongbanApp app, string idNumber)
+    {
+        using var scope = app.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<IAccountDirectory>();
+        var account = await accounts.FindByIdNumberAsync(idNumber, default) ?? throw new InvalidOperationException("No account for the test person");
+        return [.. (await accounts.RepresentedEnterprisesAsync(account.Id, default)).Select(e => e.CreditCode)];
     }
 
     private static async Task<bool> AuditedAsync(TongbanApp app, string action, string creditCode)

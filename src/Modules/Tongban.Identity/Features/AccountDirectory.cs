@@ -35,7 +35,7 @@ internal sealed class AccountDirectory(AccountsDbContext db, TimeProvider clock)
         await db.Users.AsNoTracking().Where(x => x.Id == accountId).Select(x => x.IdNumber).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<EnterpriseInfo>> RepresentedEnterprisesAsync(Guid accountId, CancellationToken cancellationToken) =>
-        await db.Enterprises.AsNoTracking().Where(e => e.RepresentativeId == accountId && e.Level >= RealNameLevel.RegistryVerified)
+        await db.Enterprises.AsNoTracking().Where(e => e.RepresentativeId == accountId && e.Status == EnterpriseStatus.Verified)
             .OrderBy(e => e.CreatedAt).Select(e => new EnterpriseInfo(e.CreditCode, e.Name)).ToListAsync(cancellationToken);
 
     // Agents are kept as JSON on the enterprise row, so the verified enterprises are read and their agents looked at here.
