@@ -20,12 +20,7 @@ internal static class HousingFund
     public static void Map(WebApplication app, IReadOnlyDictionary<string, DemoPerson> people)
     {
         var fund = app.MapGroup("/housing-fund");
-        // delayMs lets a drill (and the tests) make the system slow without changing its data.
-        fund.MapPost("/accounts", async (Lookup lookup, int? delayMs, CancellationToken ct) =>
-        {
-            if (delayMs is > 0) await Task.Delay(Math.Min(delayMs.Value, 60_000), ct);
-            return AccountOf(people, lookup.Key) is { } account ? Results.Ok(account) : Results.NotFound();
-        });
+        fund.MapPost("/accounts", (Lookup lookup) => AccountOf(people, lookup.Key) is { } account ? Results.Ok(account) : Results.NotFound());
         fund.MapPost("/contributions", (Lookup lookup) => AccountOf(people, lookup.Key) is { } account
             ? Results.Ok(new { months = Months(account) })
             : Results.NotFound());

@@ -5,6 +5,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 var system = builder.Configuration["system"] ?? "housing-fund";
 var people = DemoPeople.Load(builder.Configuration["population"]);
 var app = builder.Build();
+Drill.Map(app);
 switch (system)
 {
     case "housing-fund":
