@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Tongban.DemoDepartments;
 
@@ -29,7 +27,7 @@ internal static class HousingFund
     private static Account? AccountOf(IReadOnlyDictionary<string, DemoPerson> people, string? key)
     {
         if (key is null || !people.TryGetValue(key.Trim(), out var person) || person.BirthDate.AddYears(18) > DateOnly.FromDateTime(DateTime.UtcNow)) return null;
-        var random = new Random(BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(person.IdNumber.ToUpperInvariant())), 0));
+        var random = DemoRandom.Of(person.IdNumber, "housing-fund");
         var baseAmount = 2000 + random.Next(0, 60) * 100;
         var rate = 0.05m + random.Next(0, 8) * 0.01m;
         var months = 12 + random.Next(0, 200);
