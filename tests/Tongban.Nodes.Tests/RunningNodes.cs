@@ -143,7 +143,7 @@ public sealed class RunningNodes : IAsyncLifetime
             // A trial installation, as the centre: development settings (plain HTTP on loopback, a personal-data key made on first start).
             ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Tongban:Role"] = "node", ["Region:SeedDemoWhenEmpty"] = "false",
             ["Nodes:Member"] = member, ["Nodes:Code"] = code, ["Nodes:AnchorFile"] = anchor,
-            ["Nodes:DirectoryAddress"] = $"http://127.0.0.1:{_centrePort}", ["Nodes:RefreshInterval"] = "00:00:01",
+            ["Nodes:DirectoryAddress"] = $"http://127.0.0.1:{_centrePort}", ["Nodes:RefreshInterval"] = "01:00:00", // fetched at start; later only on notice or when the test asks
         };
         foreach (var (key, value) in more) settings[key] = value;
         return settings;

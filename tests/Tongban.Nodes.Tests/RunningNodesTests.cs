@@ -42,7 +42,7 @@ public sealed class RunningNodesTests(RunningNodes exchange) : IClassFixture<Run
         await A_message_changed_on_the_wire_is_refused_and_logged_at_the_provider();
         await A_slow_department_system_is_a_timeout_for_the_consumer_logged_on_both_sides();
         await With_the_centre_down_calls_go_on_on_the_last_good_configuration();
-        await A_revoked_grant_is_refused_after_the_next_configuration_refresh();
+        await A_revoked_grant_is_refused_at_once_by_the_provider_node_and_after_its_refresh_by_the_consumer_node();
     }
 
     private async Task A_good_call_returns_the_department_systems_granted_items_logged_at_both_nodes()
@@ -98,16 +98,26 @@ public sealed class RunningNodesTests(RunningNodes exchange) : IClassFixture<Run
         Assert.Equal("正常", body.GetProperty("items").GetProperty("accountStatus").GetString());
     }
 
-    private async Task A_revoked_grant_is_refused_after_the_next_configuration_refresh()
+    private async Task A_revoked_grant_is_refused_at_once_by_the_provider_node_and_after_its_refresh_by_the_consumer_node()
     {
-        var before = await RunningNodes.ConfigurationVersionAsync(exchange.ConsumerNode, above: 0);
+        var before = await RunningNodes.ConfigurationVersionAsync(exchange.ProviderNode, above: 0);
         using var provider = await exchange.SignInAsync("公积金中心数据员");
         var revoked = await provider.PostAsJsonAsync($"/api/sharing/grants/{exchange.GrantId}/revoke", new { reason = "贷款审核合作终止" });
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        await RunningNodes.ConfigurationVersionAsync(exchange.ConsumerNode, above: before);
+        await RunningNodes.ConfigurationVersionAsync(exchange.ProviderNode, above: before); // the centre's notice, not its hourly refresh
 
-        var (status, body) = await CallAsync();
+        var (atProvider, atProviderBody) = await CallAsync(); // the consumer node still holds the right and sends the message
 
-        Assert.Equal((HttpStatusCode.Forbidden, "node.no_right"), (status, Code(body)));
+        Assert.Equal((HttpStatusCode.Forbidden, "node.no_right"), (atProvider, Code(atProviderBody)));
+        Assert.Equal(("received", "node.no_right"), (await LogAsync(exchange.ProviderData))[^1]);
+        Assert.Equal(("response-received", "node.no_right"), (await LogAsync(exchange.ConsumerData))[^1]);
+
+        using var consumerNode = new HttpClient { BaseAddress = exchange.ConsumerNode.Address };
+        (await consumerNode.PostAsync("/node/configuration/refresh", null)).EnsureSuccessStatusCode(); // its next refresh, now
+        var providerLog = (await LogAsync(exchange.ProviderData)).Count;
+        var (atConsumer, atConsumerBody) = await CallAsync();
+
+        Assert.Equal((HttpStatusCode.Forbidden, "node.no_right"), (atConsumer, Code(atConsumerBody)));
+        Assert.Equal(providerLog, (await LogAsync(exchange.ProviderData)).Count); // refused before anything was sent
     }
 }

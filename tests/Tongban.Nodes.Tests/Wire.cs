@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Tongban.Nodes.Tests;
 
 /// <summary>
-/// The network between the consumer node and the provider node, as an attacker on it sees it: it forwards
-/// <c>POST /node/messages</c> to the provider node, keeps the last message it carried (to replay it) and, when told,
+/// The network in front of the provider node, as an attacker on it sees it: it forwards every POST (messages from the
+/// consumer node, notices from the centre) to the provider node, keeps the last message it carried (to replay it) and, when told,
 /// changes the subject in a message's body on the way (a tampered message). The directory lists the provider node at
 /// the wire's address, so every call crosses it.
 /// </summary>
@@ -33,11 +33,13 @@ public sealed class Wire : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var wire = new Wire(app);
-        app.MapPost("/node/messages", async (HttpContext context) =>
+        app.MapPost("/{**path}", async (HttpContext context) =>
         {
             var text = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
-            wire.LastMessage = text;
-            using var forwarded = await wire._forward.PostAsync(new Uri(provider, "/node/messages"), new StringContent(wire.Tamper(text), Encoding.UTF8, "application/json"));
+            var message = context.Request.Path == "/node/messages";
+            if (message) wire.LastMessage = text;
+            using var forwarded = await wire._forward.PostAsync(new Uri(provider, context.Request.Path.Value),
+                new StringContent(message ? wire.Tamper(text) : text, Encoding.UTF8, "application/json"));
             context.Response.StatusCode = (int)forwarded.StatusCode;
             context.Response.ContentType = forwarded.Content.Headers.ContentType?.ToString();
             await context.Response.WriteAsync(await forwarded.Content.ReadAsStringAsync(), context.RequestAborted);
