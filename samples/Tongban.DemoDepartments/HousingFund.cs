@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Tongban.DemoDepartments;
 
@@ -20,12 +18,7 @@ internal static class HousingFund
     public static void Map(WebApplication app, IReadOnlyDictionary<string, DemoPerson> people)
     {
         var fund = app.MapGroup("/housing-fund");
-        // delayMs lets a drill (and the tests) make the system slow without changing its data.
-        fund.MapPost("/accounts", async (Lookup lookup, int? delayMs, CancellationToken ct) =>
-        {
-            if (delayMs is > 0) await Task.Delay(Math.Min(delayMs.Value, 60_000), ct);
-            return AccountOf(people, lookup.Key) is { } account ? Results.Ok(account) : Results.NotFound();
-        });
+        fund.MapPost("/accounts", (Lookup lookup) => AccountOf(people, lookup.Key) is { } account ? Results.Ok(account) : Results.NotFound());
         fund.MapPost("/contributions", (Lookup lookup) => AccountOf(people, lookup.Key) is { } account
             ? Results.Ok(new { months = Months(account) })
             : Results.NotFound());
@@ -34,7 +27,7 @@ internal static class HousingFund
     private static Account? AccountOf(IReadOnlyDictionary<string, DemoPerson> people, string? key)
     {
         if (key is null || !people.TryGetValue(key.Trim(), out var person) || person.BirthDate.AddYears(18) > DateOnly.FromDateTime(DateTime.UtcNow)) return null;
-        var random = new Random(BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(person.IdNumber.ToUpperInvariant())), 0));
+        var random = DemoRandom.Of(person.IdNumber, "housing-fund");
         var baseAmount = 2000 + random.Next(0, 60) * 100;
         var rate = 0.05m + random.Next(0, 8) * 0.01m;
         var months = 12 + random.Next(0, 200);

@@ -5,13 +5,20 @@ var builder = WebApplication.CreateSlimBuilder(args);
 var system = builder.Configuration["system"] ?? "housing-fund";
 var people = DemoPeople.Load(builder.Configuration["population"]);
 var app = builder.Build();
+Drill.Map(app);
 switch (system)
 {
     case "housing-fund":
         HousingFund.Map(app, people);
         break;
+    case "real-estate":
+        RealEstate.Map(app, people);
+        break;
+    case "medical-insurance":
+        MedicalInsurance.Map(app, people);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown --system {system}: housing-fund (real-estate and medical-insurance are to come).");
+        Console.Error.WriteLine($"Unknown --system {system}: housing-fund, real-estate or medical-insurance.");
         return 2;
 }
 app.MapGet("/health", () => Results.Ok(new { system }));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
 using Tongban.Nodes.Contracts;
 using Tongban.Nodes.Data;
 using Tongban.Nodes.Directory;
@@ -26,6 +27,8 @@ public static class NodesModule
         if (NodeRole.IsNode(configuration)) return services.AddNodePart();
         services.AddScoped<ConfigurationPublisher>();
         services.AddScoped<INodeDirectory, NodeDirectory>();
+        services.AddScoped<IOutboxHandler, RevocationNotices>();
+        services.AddHttpClient(RevocationNotices.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         return services;
     }
 
@@ -35,7 +38,8 @@ public static class NodesModule
         services.AddSingleton<INodeKeys>(sp => sp.GetRequiredService<NodeKeys>());
         services.AddSingleton<ConfigurationStore>();
         services.AddHttpClient(ConfigurationRefresher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHostedService<ConfigurationRefresher>();
+        services.AddSingleton<ConfigurationRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConfigurationRefresher>());
         services.AddHashChain<NodesDbContext, MessageLogEntry, MessageLogHead>(MessageLogEntry.ChainName);
         services.AddSingleton<MessageLog>();
         services.AddSingleton<SubjectDigests>();

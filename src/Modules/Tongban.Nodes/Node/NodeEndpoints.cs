@@ -5,12 +5,22 @@ using Microsoft.Extensions.Options;
 
 namespace Tongban.Nodes.Node;
 
-/// <summary>A node's own endpoints: its state (which configuration it acts on, until when).</summary>
+/// <summary>
+/// A node's own endpoints: its state (which configuration it acts on, until when), and the centre's notice that the
+/// configuration changed. The notice carries nothing to believe — the node fetches and verifies the signed configuration
+/// as always — so it needs no signature: a forged one costs one fetch (coalesced, <see cref="ConfigurationRefresher"/>).
+/// </summary>
 internal static class NodeEndpoints
 {
     public sealed record NodeStatus(string Node, string KeyId, string Algorithm, long? ConfigurationVersion, DateTimeOffset? ConfigurationExpiresAt, bool Expired);
 
-    public static void Map(IEndpointRouteBuilder node) =>
+    public static void Map(IEndpointRouteBuilder node)
+    {
+        node.MapPost("/configuration/refresh", async (ConfigurationRefresher refresher, ConfigurationStore store, CancellationToken ct) =>
+        {
+            await refresher.RefreshNowAsync(ct);
+            return TypedResults.Ok(new { configurationVersion = (await store.HeldAsync(ct))?.Version });
+        }).WithName("RefreshNodeConfiguration").AllowAnonymous();
         node.MapGet("/status", async (ConfigurationStore store, NodeKeys keys, IOptions<NodesOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
             var held = await store.HeldAsync(ct);
@@ -18,4 +28,5 @@ internal static class NodeEndpoints
             return TypedResults.Ok(new NodeStatus(options.Value.NodeId, key.KeyId, key.Algorithm, held?.Version, held?.ExpiresAt,
                 held is null || clock.GetUtcNow() >= held.ExpiresAt));
         }).WithName("GetNodeStatus").AllowAnonymous();
+    }
 }
