@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public sealed class Browser : IAsyncDisposable
         try
         {
             if (_browser is not null) return;
-            _database = await TestDatabase.CreateAsync(DatabaseLane.Sqlite);
+            _database = await TestDatabase.CreateWithDemoRegionAsync(DatabaseLane.Sqlite);
             _app = new TongbanApp(_database);
             _app.UseKestrel(0);
             _app.StartServer();
@@ -85,7 +86,7 @@ public sealed class Browser : IAsyncDisposable
         await page.GetByLabel("姓名").FillAsync("测试管理员");
         await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await ArrivedAsync(page, "/admin");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "管理", Exact = true })).ToBeVisibleAsync();
     }
 
@@ -98,7 +99,7 @@ public sealed class Browser : IAsyncDisposable
         await page.Locator("#Input_Phone").FillAsync(TestPeople.NewPhone());
         await page.Locator("#Input_Password").FillAsync(TestPeople.Password);
         await page.Locator("form:has(#Input_IdNumber)").GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
-        await page.WaitForURLAsync("**/account", new() { WaitUntil = WaitUntilState.Commit });
+        await ArrivedAsync(page, "/account");
     }
 
     /// <summary>
@@ -139,7 +140,25 @@ public sealed class Browser : IAsyncDisposable
         await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
         await page.GetByLabel("所属部门（统一社会信用代码，可不填）").FillAsync(department);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await ArrivedAsync(page, "/admin");
+    }
+
+    /// <summary>
+    /// Waits until the page's address is <paramref name="path"/> (a form's redirect). The address is polled:
+    /// <c>WaitForURLAsync</c> with <c>Commit</c> waits for a load state once the address already matches, and that wait
+    /// has hung for a minute when the redirect landed before it began. On failure it says where the page is and what it shows.
+    /// </summary>
+    private static async Task ArrivedAsync(IPage page, string path)
+    {
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"The form did not lead to {path}; the page is {page.Url}:\n{text[..Math.Min(text.Length, 1500)]}", e);
+        }
     }
 
     /// <summary>Fails with every violation listed when axe-core finds any on the page.</summary>
