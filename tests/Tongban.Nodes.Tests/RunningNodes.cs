@@ -54,7 +54,7 @@ public sealed class RunningNodes : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        _centreData = await DatabaseAsync();
+        _centreData = await DatabaseAsync(demoRegion: true);
         (ConsumerData, ProviderData) = (await DatabaseAsync(), await DatabaseAsync());
         _centrePort = HostProcess.FreePort();
         var (consumerPort, providerPort, wirePort, departmentPort) = (HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort());
@@ -96,9 +96,10 @@ public sealed class RunningNodes : IAsyncLifetime
 
     public Guid GrantId { get; private set; }
 
-    private async Task<TestDatabase> DatabaseAsync()
+    // The centre starts on a copy of the prepared demo region (seeding it again took half a minute); a node's own is empty.
+    private async Task<TestDatabase> DatabaseAsync(bool demoRegion = false)
     {
-        var database = await TestDatabase.CreateAsync(DatabaseLane.Sqlite);
+        var database = demoRegion ? await TestDatabase.CreateWithDemoRegionAsync(DatabaseLane.Sqlite) : await TestDatabase.CreateAsync(DatabaseLane.Sqlite);
         _databases.Add(database);
         return database;
     }
