@@ -20,7 +20,7 @@ internal sealed class Category
     public static Category Create(Guid hallId, string letter, string name, string? nameEn, IReadOnlyCollection<string> windows, IReadOnlyCollection<string> hallWindows)
     {
         var code = letter.Trim().ToUpperInvariant();
-        if (code.Length != 1 || code[0] is < 'A' or > 'Z')
+        if (!IsLetter(code))
             throw HallErrors.Invalid("category.letter", "类别字母应为一个英文字母（A–Z）", "The category letter is one letter A–Z", "letter");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMax)
             throw HallErrors.Invalid("category.name", $"请填写类别名称（不超过{NameMax}字）", $"Give the category a name of at most {NameMax} characters", "name");
@@ -35,4 +35,7 @@ internal sealed class Category
     }
 
     public bool IsServedAt(string window) => Windows.Contains(window);
+
+    /// <summary>Whether a typed letter could name a category (checked before any look-up, so nothing else reaches the database).</summary>
+    public static bool IsLetter(string code) => code.Length == 1 && code[0] is >= 'A' and <= 'Z';
 }

@@ -59,7 +59,7 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, RegionClock c
         var desk = await DeskAsync(clerk, hallSlug, window, ct);
         (toWindow, toCategory) = (Blank(toWindow), Blank(toCategory)?.ToUpperInvariant());
         if (toWindow is not null) desk.Hall.Window(toWindow);
-        var category = toCategory is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.HallId == desk.Hall.Id && c.Letter == toCategory, ct)
+        var category = toCategory is null ? null : (Category.IsLetter(toCategory) ? await db.Categories.FirstOrDefaultAsync(c => c.HallId == desk.Hall.Id && c.Letter == toCategory, ct) : null)
             ?? throw HallErrors.Invalid("calling.transfer_category_unknown", "本大厅没有这个业务类别", "This hall has no such category", "toCategory");
         await OnCurrentAsync(desk, t => t.Transfer(category, toWindow), ct);
     }

@@ -15,7 +15,7 @@ internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQue
     {
         var hall = await halls.GetAsync(hallSlug, ct);
         var code = (letter ?? "").Trim().ToUpperInvariant();
-        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.HallId == hall.Id && c.Letter == code, ct)
+        var category = (Category.IsLetter(code) ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.HallId == hall.Id && c.Letter == code, ct) : null)
             ?? throw HallErrors.Invalid("ticket.category_unknown", "本大厅没有这个业务类别，请重新选择", "This hall has no such business category; choose again", "category");
         var (day, now) = (clock.Today, clock.UtcNow);
         Ticket ticket;

@@ -20,7 +20,7 @@ internal sealed class KioskModel(HallPlaces halls, HallQueue queue, IssueTicket 
     {
         await LoadAsync(hall, ct);
         var ticket = await issue.IssueAsync(hall, category ?? "", ct);
-        return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken=1");
+        return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken=true");
     }
 
     private async Task LoadAsync(string hall, CancellationToken ct)
