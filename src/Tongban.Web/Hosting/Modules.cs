@@ -1,6 +1,7 @@
 using Tongban.Applications;
 using Tongban.Catalog;
 using Tongban.Exchange;
+using Tongban.Halls;
 using Tongban.Identity;
 using Tongban.Kernel;
 using Tongban.Licenses;
@@ -32,7 +33,8 @@ public static class Modules
         .AddApplications(configuration)
         .AddNotifications(configuration)
         .AddLicenses(configuration)
-        .AddNodes(configuration);
+        .AddNodes(configuration)
+        .AddHalls(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) =>
         NodeRole.IsNode(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()) ? endpoints.MapNodes() : endpoints
@@ -45,5 +47,6 @@ public static class Modules
         .MapApplications()
         .MapNotifications()
         .MapLicenses()
-        .MapNodes();
+        .MapNodes()
+        .MapHalls();
 }

@@ -8,6 +8,9 @@ public sealed record StationInfo(string Key, string Name, string DivisionCode, s
 
 public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn);
 
+/// <summary>A hall window with the credit code of the department that staffs it.</summary>
+public sealed record WindowInfo(string Number, string Name, string? NameEn, string DepartmentCreditCode);
+
 /// <summary>What other modules may ask the organisation module: departments, divisions and halls, read-only.</summary>
 public interface IOrganizationDirectory
 {
@@ -30,6 +33,9 @@ public interface IOrganizationDirectory
     Task<IReadOnlyDictionary<string, string>> DivisionNamesAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The windows of a hall by its slug, ordered by number; empty for no such hall.</summary>
+    Task<IReadOnlyList<WindowInfo>> ListWindowsAsync(string hallSlug, CancellationToken cancellationToken);
 
     /// <summary>Every township and village station (驿站, 便民服务站).</summary>
     Task<IReadOnlyList<StationInfo>> ListStationsAsync(CancellationToken cancellationToken);

@@ -50,6 +50,14 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
         await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name)
             .Select(h => new HallInfo(h.Id.Value, h.Slug, h.Name, h.NameEn, h.DivisionCode, h.Address, h.AddressEn)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<WindowInfo>> ListWindowsAsync(string hallSlug, CancellationToken cancellationToken) =>
+        await (from h in db.Halls.AsNoTracking()
+               where h.Slug == hallSlug
+               join w in db.Windows.AsNoTracking() on h.Id equals w.HallId
+               join d in db.Departments.AsNoTracking() on w.DepartmentId equals d.Id
+               orderby w.Number
+               select new WindowInfo(w.Number, w.Name, w.NameEn, d.CreditCode)).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<StationInfo>> ListStationsAsync(CancellationToken cancellationToken) =>
         await db.Stations.AsNoTracking().OrderBy(s => s.Key)
             .Select(s => new StationInfo(s.Key, s.Name, s.DivisionCode, s.Address, s.Hours)).ToListAsync(cancellationToken);

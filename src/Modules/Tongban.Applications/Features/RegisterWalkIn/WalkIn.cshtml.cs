@@ -25,7 +25,8 @@ internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnlin
 
     private bool Bundle => !string.IsNullOrWhiteSpace(Input.BundleCode);
 
-    public void OnGet() => Input.Key = Guid.NewGuid().ToString("N");
+    /// <summary>A fresh form; <paramref name="window"/> comes filled in when the clerk starts from a called ticket (halls).</summary>
+    public void OnGet(string? window) => (Input.Key, Input.Window) = (Guid.NewGuid().ToString("N"), window?.Trim() is { Length: > 0 and <= 20 } w ? w : null);
 
     public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
     {

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tongban.Halls.Domain;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
+
+namespace Tongban.Halls.Data;
+
+internal class HallsDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
+{
+    public const string Prefix = "hl";
+
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<WindowRating> Ratings => Set<WindowRating>();
+    public DbSet<WindowDesk> Desks => Set<WindowDesk>();
+    public DbSet<Sequence> Sequences => Set<Sequence>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.AddEntityIds(typeof(HallsDbContext).Assembly);
+        configurationBuilder.UseUtcTicksOnSqlite(Database);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Category>(e =>
+        {
+            e.HasIndex(c => new { c.HallId, c.Letter }).IsUnique();
+            e.Property(c => c.Letter).HasMaxLength(1);
+            e.Property(c => c.Name).HasMaxLength(Category.NameMax);
+            e.Property(c => c.NameEn).HasMaxLength(120);
+            e.Property(c => c.Windows).HasJsonConversion();
+        });
+        modelBuilder.Entity<Ticket>(e =>
+        {
+            e.HasIndex(t => new { t.HallId, t.Day, t.Number }).IsUnique(); // the guard behind the daily counter
+            e.HasIndex(t => new { t.HallId, t.Day, t.Status, t.IssuedAt }); // the queue, the screen, the status
+            e.Property(t => t.Number).HasMaxLength(8);
+            e.Property(t => t.ForWindow).HasMaxLength(20);
+            e.Property(t => t.Window).HasMaxLength(20);
+            e.Property(t => t.CalledBy).HasMaxLength(120);
+            e.Property(t => t.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<WindowRating>(e =>
+        {
+            e.ToTable("ratings");
+            e.HasKey(r => r.TicketId); // one rating per ticket, also when two are sent at once
+            e.HasIndex(r => new { r.HallId, r.RatedAt });
+            e.Property(r => r.Window).HasMaxLength(20);
+            e.Property(r => r.DepartmentCreditCode).HasMaxLength(32);
+            e.Property(r => r.Comment).HasMaxLength(WindowRating.CommentMax);
+            e.Property(r => r.Indicators).HasJsonConversion();
+        });
+        modelBuilder.Entity<WindowDesk>(e =>
+        {
+            e.ToTable("desks");
+            e.HasKey(d => new { d.HallId, d.Window });
+            e.Property(d => d.Window).HasMaxLength(20);
+            e.Property(d => d.OpenedBy).HasMaxLength(120);
+        });
+        modelBuilder.Entity<Sequence>(e =>
+        {
+            e.ToTable("sequences");
+            e.HasKey(s => s.Name);
+            e.Property(s => s.Name).HasMaxLength(100);
+        });
+        modelBuilder.MapOutbox();
+        modelBuilder.PrefixTables(Prefix);
+    }
+}
+
+/// <summary>A named counter (a hall's tickets of one category on one day), advanced by one atomic upsert.</summary>
+internal sealed class Sequence
+{
+    public string Name { get; private set; } = "";
+    public long Last { get; private set; }
+}
+
+internal sealed class HallsSqliteContext(DbContextOptions<HallsSqliteContext> options) : HallsDbContext(options);
+
+internal sealed class HallsPostgresContext(DbContextOptions<HallsPostgresContext> options) : HallsDbContext(options);
+
+internal sealed class HallsSqliteDesignFactory : IDesignTimeDbContextFactory<HallsSqliteContext>
+{
+    public HallsSqliteContext CreateDbContext(string[] args) => DesignTime.Sqlite<HallsSqliteContext>(HallsDbContext.Prefix, o => new(o));
+}
+
+internal sealed class HallsPostgresDesignFactory : IDesignTimeDbContextFactory<HallsPostgresContext>
+{
+    public HallsPostgresContext CreateDbContext(string[] args) => DesignTime.Postgres<HallsPostgresContext>(HallsDbContext.Prefix, o => new(o));
+}

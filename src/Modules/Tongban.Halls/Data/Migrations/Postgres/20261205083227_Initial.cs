@@ -1,0 +1,172 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongban.Halls.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "hl_categories",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hall_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    letter = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    windows = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_categories", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hl_desks",
+                columns: table => new
+                {
+                    hall_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    window = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    opened_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_desks", x => new { x.hall_id, x.window });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hl_outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    lock_token = table.Column<Guid>(type: "uuid", nullable: true),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hl_ratings",
+                columns: table => new
+                {
+                    ticket_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hall_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    window = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    department_credit_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false),
+                    indicators = table.Column<string>(type: "text", nullable: false),
+                    comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    rated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_ratings", x => x.ticket_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hl_sequences",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    last = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_sequences", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hl_tickets",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hall_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    category_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<int>(type: "integer", nullable: false),
+                    number = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    for_window = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    window = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    first_called_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    called_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    calls = table.Column<int>(type: "integer", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    called_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_tickets", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_categories_hall_id_letter",
+                table: "hl_categories",
+                columns: new[] { "hall_id", "letter" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_outbox_messages_status_next_attempt_at",
+                table: "hl_outbox_messages",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_ratings_hall_id_rated_at",
+                table: "hl_ratings",
+                columns: new[] { "hall_id", "rated_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_tickets_hall_id_day_number",
+                table: "hl_tickets",
+                columns: new[] { "hall_id", "day", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_tickets_hall_id_day_status_issued_at",
+                table: "hl_tickets",
+                columns: new[] { "hall_id", "day", "status", "issued_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "hl_categories");
+
+            migrationBuilder.DropTable(
+                name: "hl_desks");
+
+            migrationBuilder.DropTable(
+                name: "hl_outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "hl_ratings");
+
+            migrationBuilder.DropTable(
+                name: "hl_sequences");
+
+            migrationBuilder.DropTable(
+                name: "hl_tickets");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Tongban.Halls.Data;
+
+/// <summary>
+/// The daily ticket counter of a hall's category in hl_sequences: one upsert on both providers advances it and reads the
+/// new value back, so two kiosks taking a ticket at once get two numbers (the database serialises the row).
+/// </summary>
+internal static class TicketCounter
+{
+    public static string Name(Guid hallId, DateOnly day, string letter) => $"ticket:{hallId:N}:{day:yyyyMMdd}:{letter}";
+
+    public static async Task<int> NextAsync(this HallsDbContext db, string name, CancellationToken ct)
+    {
+        var last = await db.Database.SqlQuery<long>($"""
+            INSERT INTO hl_sequences (name, last) VALUES ({name}, 1)
+            ON CONFLICT (name) DO UPDATE SET last = hl_sequences.last + 1
+            RETURNING last AS "Value"
+            """).ToListAsync(ct);
+        return checked((int)last.Single());
+    }
+}

@@ -1,0 +1,23 @@
+using Tongban.Halls.Domain;
+using Tongban.Organization.Contracts;
+
+namespace Tongban.Halls.Features;
+
+/// <summary>A hall as this module needs it: the organisation's record and its windows.</summary>
+internal sealed record HallPlace(HallInfo Hall, IReadOnlyList<WindowInfo> Windows)
+{
+    public Guid Id => Hall.Id;
+
+    public WindowInfo Window(string number) => Windows.FirstOrDefault(w => w.Number == number)
+        ?? throw new Kernel.Errors.DomainException(Kernel.Errors.DomainError.NotFound("窗口", "The window"));
+}
+
+/// <summary>Finds halls by their slug through the organisation module's directory.</summary>
+internal sealed class HallPlaces(IOrganizationDirectory organization)
+{
+    public async Task<HallPlace> GetAsync(string slug, CancellationToken ct)
+    {
+        var hall = (await organization.ListHallsAsync(ct)).FirstOrDefault(h => h.Slug == slug) ?? throw HallErrors.HallNotFound();
+        return new HallPlace(hall, await organization.ListWindowsAsync(slug, ct));
+    }
+}

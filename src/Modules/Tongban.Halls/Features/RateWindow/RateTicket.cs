@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Halls.Data;
+using Tongban.Halls.Domain;
+using Tongban.Kernel.Time;
+
+namespace Tongban.Halls.Features.RateWindow;
+
+internal sealed record RatingInput(string? Ticket, int Level, IReadOnlyList<string>? Indicators, string? Comment);
+
+/// <summary>
+/// 评价器: the person just served at a window rates the service, once per ticket. The ticket must have been served at
+/// this window today; a second rating, also one sent at the same moment, is refused (the ticket is the rating's key).
+/// </summary>
+internal sealed class RateTicket(HallsDbContext db, HallPlaces halls, RegionClock clock)
+{
+    /// <summary>The latest ticket served at the window today that is not rated yet; null when there is none.</summary>
+    public async Task<Ticket?> AwaitingAsync(Guid hallId, string window, CancellationToken ct)
+    {
+        var today = clock.Today;
+        return await db.Tickets.AsNoTracking()
+            .Where(t => t.HallId == hallId && t.Day == today && t.Window == window && t.Status == TicketStatus.Served)
+            .Where(t => !db.Ratings.Any(r => r.TicketId == t.Id))
+            .OrderByDescending(t => t.FinishedAt).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<WindowRating> RateAsync(string hallSlug, string window, RatingInput input, CancellationToken ct)
+    {
+        var hall = await halls.GetAsync(hallSlug, ct);
+        var desk = hall.Window(window);
+        var (today, number) = (clock.Today, Features.TakeTicket.TicketQueries.Normalise(input.Ticket));
+        var ticket = number is null ? null : await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.HallId == hall.Id && t.Day == today && t.Number == number, ct);
+        if (ticket is null || ticket.Window != desk.Number) throw HallErrors.TicketNotFound();
+        if (await db.Ratings.AnyAsync(r => r.TicketId == ticket.Id, ct)) throw WindowRating.AlreadyRated(ticket.Number);
+        var rating = WindowRating.Rate(ticket, desk.DepartmentCreditCode, input.Level, input.Indicators ?? [], input.Comment, clock.UtcNow);
+        db.Ratings.Add(rating);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw WindowRating.AlreadyRated(ticket.Number); // the same ticket rated at the same moment elsewhere
+        }
+        return rating;
+    }
+}

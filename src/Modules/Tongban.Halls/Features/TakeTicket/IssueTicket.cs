@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Halls.Data;
+using Tongban.Halls.Domain;
+using Tongban.Kernel.Time;
+
+namespace Tongban.Halls.Features.TakeTicket;
+
+/// <summary>
+/// 取号: the next number of a category for today, in one transaction with the counter, so a number is never given twice
+/// (the unique index on hall, day and number stands behind the counter).
+/// </summary>
+internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQueries queries, RegionClock clock, HallSignals signals)
+{
+    public async Task<TicketView> IssueAsync(string hallSlug, string letter, CancellationToken ct)
+    {
+        var hall = await halls.GetAsync(hallSlug, ct);
+        var code = (letter ?? "").Trim().ToUpperInvariant();
+        var category = (Category.IsLetter(code) ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.HallId == hall.Id && c.Letter == code, ct) : null)
+            ?? throw HallErrors.Invalid("ticket.category_unknown", "本大厅没有这个业务类别，请重新选择", "This hall has no such business category; choose again", "category");
+        var (day, now) = (clock.Today, clock.UtcNow);
+        Ticket ticket;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var sequence = await db.NextAsync(TicketCounter.Name(hall.Id, day, category.Letter), ct);
+            ticket = Ticket.Issue(hall.Id, day, category, sequence, now);
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        signals.Changed(hall.Id);
+        return await queries.ViewAsync(hall.Id, ticket.Number, day, ct) ?? throw HallErrors.TicketNotFound();
+    }
+}

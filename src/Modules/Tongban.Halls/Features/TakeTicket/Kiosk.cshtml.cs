@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Halls.Features.HallStatus;
+
+namespace Tongban.Halls.Features.TakeTicket;
+
+/// <summary>The hall's kiosk (取号机): one large button per business category; a ticket is taken by a post, then shown on its own page.</summary>
+internal sealed class KioskModel(HallPlaces halls, HallQueue queue, IssueTicket issue) : PageModel
+{
+    public HallPlace Hall { get; private set; } = null!;
+    public IReadOnlyList<CategoryLine> Categories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string hall, CancellationToken ct)
+    {
+        await LoadAsync(hall, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string hall, string? category, CancellationToken ct)
+    {
+        await LoadAsync(hall, ct);
+        var ticket = await issue.IssueAsync(hall, category ?? "", ct);
+        return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken=true");
+    }
+
+    private async Task LoadAsync(string hall, CancellationToken ct)
+    {
+        Hall = await halls.GetAsync(hall, ct);
+        Categories = await queue.CategoriesAsync(Hall.Id, ct);
+    }
+}

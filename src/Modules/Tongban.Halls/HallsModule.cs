@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Halls.Data;
+using Tongban.Halls.Features;
+using Tongban.Halls.Features.CallTickets;
+using Tongban.Halls.Features.HallStatus;
+using Tongban.Halls.Features.ImportRegionPack;
+using Tongban.Halls.Features.RateWindow;
+using Tongban.Halls.Features.Screen;
+using Tongban.Halls.Features.TakeTicket;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Seeding;
+using Tongban.Kernel.Web;
+
+namespace Tongban.Halls;
+
+/// <summary>Service halls at work: business categories, queue tickets (取号), calling (叫号) with its screen, window ratings (评价器), the queue now.</summary>
+public static class HallsModule
+{
+    public static IServiceCollection AddHalls(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<HallsDbContext, HallsSqliteContext, HallsPostgresContext>(configuration, "halls", HallsDbContext.Prefix);
+        services.Configure<HallsOptions>(configuration.GetSection(HallsOptions.Section));
+        services.AddSingleton<HallSignals>();
+        services.AddScoped<HallPlaces>();
+        services.AddScoped<HallQueue>();
+        services.AddScoped<TicketQueries>();
+        services.AddScoped<IssueTicket>();
+        services.AddScoped<Calling>();
+        services.AddScoped<RateTicket>();
+        services.AddScoped<IHallLiveFigures, HallStatusFigures>();
+        services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHalls(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/halls").WithTags("Halls");
+        TicketEndpoints.Map(api);
+        CallEndpoints.Map(api);
+        RatingEndpoints.Map(api);
+        StatusEndpoints.Map(api);
+        ScreenEvents.Map(endpoints);
+        return endpoints;
+    }
+}

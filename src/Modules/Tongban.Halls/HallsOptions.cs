@@ -1,0 +1,13 @@
+namespace Tongban.Halls;
+
+/// <summary>Section <c>Halls</c>.</summary>
+internal sealed class HallsOptions
+{
+    public const string Section = "Halls";
+
+    /// <summary>
+    /// How often a calling screen's event stream looks at the database without being woken: the longest a call made on
+    /// another instance (several web instances on PostgreSQL) takes to reach a screen. 5 seconds by default.
+    /// </summary>
+    public TimeSpan ScreenPoll { get; set; } = TimeSpan.FromSeconds(5);
+}

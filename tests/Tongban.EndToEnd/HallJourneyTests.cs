@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace Tongban.EndToEnd;
+
+/// <summary>
+/// A day in a hall in a real browser: a ticket taken at the kiosk by keyboard on a phone-sized screen, the call shown
+/// live on the calling screen (its script under the real Content-Security-Policy), served at the window, rated at the
+/// window's tablet — each page readable and accessible.
+/// </summary>
+public sealed class HallJourneyTests(Browser browser) : IClassFixture<Browser>
+{
+    private const string Hall = "yinzhou";
+    private const string Department = "11211202070242291R"; // 银州区's windows
+
+    [Fact]
+    public async Task A_ticket_from_the_kiosk_is_called_on_the_screen_served_at_the_window_and_rated()
+    {
+        var kiosk = await browser.OpenAsync($"/halls/{Hall}/kiosk", width: 360);
+        await Browser.AssertReadableAsync(kiosk);
+        await Browser.AssertAccessibleAsync(kiosk);
+        await kiosk.Locator("#take-C").FocusAsync();
+        await kiosk.Keyboard.PressAsync("Enter");
+        await kiosk.WaitForURLAsync($"**/halls/{Hall}/tickets/**");
+        var number = (await kiosk.Locator("#ticket-number").InnerTextAsync()).Trim();
+        Assert.Matches("^C[0-9]{3}$", number);
+        await Assertions.Expect(kiosk.Locator("#ticket-category")).ToHaveTextAsync("社会事务");
+        await Browser.AssertReadableAsync(kiosk);
+        await Browser.AssertFitsAsync(kiosk, "the ticket");
+        await Browser.AssertAccessibleAsync(kiosk);
+
+        var screen = await browser.OpenAsync($"/halls/{Hall}/screen", enforceCsp: true);
+        await Assertions.Expect(screen.Locator("#screen")).ToHaveAttributeAsync("data-live", "true"); // the script ran under the CSP
+        await Assertions.Expect(screen.Locator("#screen-speech")).ToBeVisibleAsync();
+
+        var clerk = await browser.OpenAsync("/sign-in", width: 360);
+        await Browser.StaffSignInAsync(clerk, "窗口人员", Department);
+        await clerk.GotoAsync($"{browser.BaseUrl}/halls/{Hall}/counter/03");
+        await clerk.Locator("#call-next").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#current-number")).ToHaveTextAsync(number);
+        await Assertions.Expect(screen.Locator("#screen-calls")).ToContainTextAsync($"请{number}号到03号窗口办理"); // pushed, no reload
+        await Browser.AssertReadableAsync(clerk);
+        await Browser.AssertFitsAsync(clerk, "the window's calling page");
+        await Browser.AssertAccessibleAsync(clerk);
+        var plain = await browser.OpenAsync($"/halls/{Hall}/screen"); // axe-core is injected as inline script: not under the CSP
+        await Assertions.Expect(plain.Locator("#screen-calls")).ToContainTextAsync(number);
+        await Browser.AssertReadableAsync(plain);
+        await Browser.AssertAccessibleAsync(plain);
+        await clerk.Locator("#finish").ClickAsync();
+
+        var tablet = await browser.OpenAsync($"/halls/{Hall}/rate/03", width: 360);
+        await Assertions.Expect(tablet.Locator("main")).ToContainTextAsync($"您刚刚办理的号：{number}");
+        await Browser.AssertAccessibleAsync(tablet);
+        await tablet.GetByLabel("非常满意").CheckAsync();
+        await tablet.GetByLabel("服务态度").CheckAsync();
+        await tablet.Locator("#rate-submit").ClickAsync();
+        await Assertions.Expect(tablet.Locator("#rate-thanks")).ToBeVisibleAsync();
+        await Assertions.Expect(tablet.Locator("main")).Not.ToContainTextAsync(number); // rated once: nothing left to rate
+        await Browser.AssertReadableAsync(tablet);
+    }
+}

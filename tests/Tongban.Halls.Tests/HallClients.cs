@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tongban.Kernel.Security;
+
+namespace Tongban.Halls.Tests;
+
+/// <summary>The demo halls' departments (regions/tieling/windows.csv): each test works in its own hall, so tests sharing an app do not meet.</summary>
+internal static class DemoHalls
+{
+    public const string Yinzhou = "yinzhou", YinzhouDepartment = "11211202070242291R";
+    public const string Qinghe = "qinghe", QingheDepartment = "112112040730753298";
+    public const string County = "tieling-county", CountyDepartment = "1121122100946870XD";
+    public const string Xifeng = "xifeng", XifengDepartment = "11211223087687772F";
+    public const string Changtu = "changtu", ChangtuDepartment = "112112240347437777";
+    public const string Diaobingshan = "diaobingshan", DiaobingshanDepartment = "1121128102467515XR";
+    public const string Kaiyuan = "kaiyuan", KaiyuanDepartment = "112112820602512233";
+}
+
+internal sealed record TakenTicket(string Number, string Category, string Status, int Ahead, string? Window);
+
+internal static class HallClients
+{
+    public static async Task<TakenTicket> TakeAsync(this HttpClient client, string hall, string category)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/halls/{hall}/tickets", new { category });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<TakenTicket>())!;
+    }
+
+    public static async Task<TakenTicket?> TicketAsync(this HttpClient client, string hall, string number)
+    {
+        using var response = await client.GetAsync($"/api/halls/{hall}/tickets/{number}");
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<TakenTicket>();
+    }
+
+    public static Task<HttpClient> ClerkAsync(this TongbanApp app, string department) =>
+        app.SignInAsync($"窗口人员{department[^4..]}", new StaffScope(department, null, []), Policies.WindowClerk);
+
+    /// <summary>Calls the next ticket at a window through the API; the number called, or null when no one waits.</summary>
+    public static async Task<string?> CallAsync(this HttpClient clerk, string hall, string window)
+    {
+        using var response = await clerk.PostAsync($"/api/halls/{hall}/windows/{window}/call", null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("number").GetString();
+    }
+
+    public static async Task<HttpResponseMessage> ActAsync(this HttpClient clerk, string hall, string window, string action, object? body = null) =>
+        body is null ? await clerk.PostAsync($"/api/halls/{hall}/windows/{window}/{action}", null)
+            : await clerk.PostAsJsonAsync($"/api/halls/{hall}/windows/{window}/{action}", body);
+}
