@@ -26,10 +26,11 @@ internal sealed class Corrections(LicensesDbContext db, ImportHistory import, Hi
         var actor = officer.Actor;
         var cells = record.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(c => c.Key, c => c.Value!.Trim(), StringComparer.Ordinal);
         if (officer.Authority is { } own && !string.Equals(cells.GetValueOrDefault("issuer_code")?.ToUpperInvariant(), own, StringComparison.Ordinal)) throw OtherAuthority();
-        var (candidates, rejections) = await import.CheckAsync(await import.ChecksAsync(ct), [new HistoryLine(rejection.Line, cells)], actor, ct);
+        var line = HistoryLines.Scrub(new HistoryLine(rejection.Line, cells)); // a NUL typed into the API is stored as U+FFFD and refused
+        var (candidates, rejections) = await import.CheckAsync(await import.ChecksAsync(ct), [line], actor, ct);
         if (candidates is not [var candidate])
         {
-            rejection.StillWrong(cells, rejections[0].Reasons);
+            rejection.StillWrong(line.Cells, rejections[0].Reasons);
             await db.SaveChangesAsync(ct);
             return null;
         }

@@ -26,7 +26,9 @@ internal sealed class HistoryChecks(IReadOnlyDictionary<string, LicenseType> typ
         var reasons = new List<RejectionReason>();
         if (line.Unreadable is not null)
         {
-            reasons.Add(new("(line)", "license_import.unreadable", "该行不是有效的JSON对象", "The line is not a valid JSON object"));
+            reasons.Add(line.Unreadable == HistoryLines.Control
+                ? new("(line)", "license_import.unreadable", "该行含有无法保存的控制字符（NUL），可能是二进制内容或编码错误", "The line holds a NUL character (binary content or a wrong encoding)")
+                : new("(line)", "license_import.unreadable", "该行不是有效的JSON对象", "The line is not a valid JSON object"));
             return (null, reasons);
         }
         var cells = line.Cells;

@@ -15,7 +15,21 @@ internal static class HistoryLines
 {
     public static readonly string[] Required = ["type_code", "issuer_code", "number", "holder_code", "holder_name", "issued_on"];
 
-    public static IEnumerable<HistoryLine> Read(Stream stream, bool jsonLines, string source) => jsonLines ? Json(stream) : Csv(stream, source);
+    public static IEnumerable<HistoryLine> Read(Stream stream, bool jsonLines, string source) => (jsonLines ? Json(stream) : Csv(stream, source)).Select(Scrub);
+
+    /// <summary>
+    /// A NUL in a name or value (a binary file, a wrong encoding) is a text no database column takes (PostgreSQL refuses
+    /// it): the line is unreadable, its text kept with U+FFFD in place of each NUL so the rejection can be stored and shown.
+    /// </summary>
+    public static HistoryLine Scrub(HistoryLine line)
+    {
+        if (!line.Cells.Any(c => c.Key.Contains('\0', StringComparison.Ordinal) || c.Value.Contains('\0', StringComparison.Ordinal))) return line;
+        var cells = line.Cells.ToDictionary(c => c.Key.Replace('\0', '\uFFFD'), c => c.Value.Replace('\0', '\uFFFD'), StringComparer.Ordinal);
+        return new HistoryLine(line.Line, cells, line.Unreadable ?? Control);
+    }
+
+    /// <summary>Why a line is unreadable: it holds a NUL (else: not JSON, or not a JSON object).</summary>
+    public const string Control = "control";
 
     private static IEnumerable<HistoryLine> Csv(Stream stream, string source)
     {

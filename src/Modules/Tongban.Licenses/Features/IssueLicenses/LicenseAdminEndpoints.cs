@@ -30,8 +30,8 @@ internal static class LicenseAdminEndpoints
                 return TypedResults.Created($"/api/licenses/admin/licenses/{license.Identifier}", new IssuedAnswer(license.Identifier, LicenseStatusText.Code(license.Status)));
             })
             .WithSummary("Issue a license by hand, in the name of the administrator's department (an issuing authority of the type)");
-        admin.MapGet("/licenses", async (string? type, int? page, ClaimsPrincipal user, AdminLicenses licenses, CancellationToken ct) =>
-            TypedResults.Ok(await licenses.ListAsync(Officers.Of(user), type, page ?? 1, ct)));
+        admin.MapGet("/licenses", async (string? type, string? status, int? page, ClaimsPrincipal user, AdminLicenses licenses, CancellationToken ct) =>
+            TypedResults.Ok(await licenses.ListAsync(Officers.Of(user), new LicenseFilter(type, status), page ?? 1, ct)));
         admin.MapGet("/licenses/{identifier}", async (string identifier, ClaimsPrincipal user, AdminLicenses licenses, CancellationToken ct) =>
                 TypedResults.Ok(await licenses.OpenAsync(identifier, Officers.Of(user), ct)))
             .WithSummary("One license of the administrator's authority (another authority's: 404); the read is audited");

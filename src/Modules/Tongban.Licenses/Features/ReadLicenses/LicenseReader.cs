@@ -44,6 +44,10 @@ internal sealed class LicenseReader(LicensesDbContext db, SealKeys keys, RegionC
         return new SealedLicense(license, face, valid, license.StatusOn(clock.Today));
     }
 
+    /// <summary>The license's use log, the latest 200 first: what its holder reads as "who used my license" and its administrators on its page.</summary>
+    public async Task<IReadOnlyList<LicenseUse>> UsesAsync(LicenseId license, CancellationToken ct) =>
+        (await db.Uses.AsNoTracking().Where(u => u.LicenseId == license).ToListAsync(ct)).OrderByDescending(u => u.At).Take(200).ToList();
+
     private async Task<bool> IssuedByAsync(License license, CancellationToken ct) =>
         await keys.FindAuthorityAsync(license.KeyId, ct) == license.IssuerCode;
 

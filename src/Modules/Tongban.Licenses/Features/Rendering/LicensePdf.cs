@@ -20,10 +20,20 @@ internal sealed class LicensePdf(IFileStore files, IOptions<LicensesOptions> opt
     private const double PointsPerMm = 72 / 25.4;
     private static readonly XColor SealRed = XColor.FromArgb(200, 16, 16);
 
-    public async Task<byte[]> RenderAsync(SealedLicense sealedLicense, TypeDefinition? type, string verifyUrl, CancellationToken ct)
+    public Task<byte[]> RenderAsync(SealedLicense sealedLicense, TypeDefinition? type, string verifyUrl, CancellationToken ct)
     {
         if (!sealedLicense.SignatureValid || sealedLicense.Face is not { } face)
             throw new DomainException(new DomainError("license.seal_invalid", "该证照签章验证失败，不能生成版式文件", "The license's seal does not verify; it cannot be printed", ErrorKind.Conflict));
+        var stamp = sealedLicense.Status == LicenseStatus.Valid ? null : LicenseStatusText.Label(sealedLicense.Status).Zh;
+        return DrawAsync(face, type, verifyUrl, stamp, ct);
+    }
+
+    /// <summary>A type's template filled with sample data (<see cref="SampleFace"/>) and marked 样本 across the page, for the admin page's preview.</summary>
+    public Task<byte[]> PreviewAsync(LicenseFace sample, TypeDefinition type, string verifyUrl, CancellationToken ct) =>
+        DrawAsync(sample, type, verifyUrl, "样本 SAMPLE", ct);
+
+    private async Task<byte[]> DrawAsync(LicenseFace face, TypeDefinition? type, string verifyUrl, string? stamp, CancellationToken ct)
+    {
         var template = type?.Layout ?? LicenseTemplate.Default(new Kernel.Forms.FormDefinition([]));
         var family = CjkFont.Family(options.Value.FontFile, options.Value.FontIndex);
         using var document = new PdfDocument();
@@ -41,16 +51,15 @@ internal sealed class LicensePdf(IFileStore files, IOptions<LicensesOptions> opt
                 gfx.DrawString(Text(placement, face, values), Font(placement.FontSize), XBrushes.Black, Mm(placement.X), Mm(placement.Y), XStringFormats.TopLeft);
             DrawSeal(gfx, template.Seal, face.IssuerName, Font);
             DrawQr(gfx, template.Qr, verifyUrl);
-            if (sealedLicense.Status != LicenseStatus.Valid)
-                gfx.DrawString(LicenseStatusText.Label(sealedLicense.Status).Zh, Font(48), new XSolidBrush(XColor.FromArgb(120, SealRed)),
-                    new XRect(0, 0, page.Width.Point, page.Height.Point), XStringFormats.Center);
+            if (stamp is not null)
+                gfx.DrawString(stamp, Font(48), new XSolidBrush(XColor.FromArgb(120, SealRed)), new XRect(0, 0, page.Width.Point, page.Height.Point), XStringFormats.Center);
         }
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
-    private static string Text(Placement placement, LicenseFace face, Dictionary<string, (string Label, string Value)> values)
+    internal static string Text(Placement placement, LicenseFace face, Dictionary<string, (string Label, string Value)> values)
     {
         var (label, value) = StandardFields.IsStandard(placement.Key)
             ? (StandardFields.Label(placement.Key).Zh, face.ValueOf(placement.Key))

@@ -61,8 +61,7 @@ internal sealed class Wallet(LicensesDbContext db, LicenseReader reader, ManageT
 
     public Task<TypeDefinition?> DefinitionAsync(License license, CancellationToken ct) => types.VersionAsync(license.TypeCode, license.TypeVersion, ct);
 
-    public async Task<IReadOnlyList<LicenseUse>> UsesAsync(LicenseId license, CancellationToken ct) =>
-        (await db.Uses.AsNoTracking().Where(u => u.LicenseId == license).ToListAsync(ct)).OrderByDescending(u => u.At).Take(200).ToList();
+    public Task<IReadOnlyList<LicenseUse>> UsesAsync(LicenseId license, CancellationToken ct) => reader.UsesAsync(license, ct);
 
     public async Task<IReadOnlyList<ShareLink>> SharesAsync(LicenseId license, CancellationToken ct) =>
         (await db.Shares.AsNoTracking().Where(s => s.LicenseId == license).ToListAsync(ct)).OrderByDescending(s => s.CreatedAt).Take(50).ToList();
