@@ -1,5 +1,6 @@
 using Tongban.Applications.Domain;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Ratings;
 using Tongban.Kernel.Security;
 using static Tongban.Applications.Tests.CaseBuilder;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Tongban.Applications.Domain;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Ratings;
 
 namespace Tongban.Applications.Data;
 

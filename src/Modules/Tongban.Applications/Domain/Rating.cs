@@ -1,5 +1,6 @@
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Ratings;
 using Tongban.Kernel.Security;
 
 namespace Tongban.Applications.Domain;
@@ -42,7 +43,7 @@ internal sealed class Rating : IStaffScoped
     public string? AppealDecidedBy { get; private set; }
     public int Revision { get; private set; }
 
-    public bool IsBad => Level <= RatingLevel.Dissatisfied;
+    public bool IsBad => RatingScale.IsBad(Level);
 
     public bool OverdueOn(DateOnly today) => Rectification == RectificationStatus.Open && today > RectificationDueOn;
 
@@ -53,7 +54,7 @@ internal sealed class Rating : IStaffScoped
         if (!Enum.IsDefined(level)) throw Invalid("rating.level", "请选择评价等级", "Choose a rating", "level");
         var chosen = indicators.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
         if (chosen.Count == 0) throw Invalid("rating.indicators_required", "请至少选择一项评价指标", "Choose at least one indicator", "indicators");
-        if (chosen.FirstOrDefault(i => RatingTexts.Indicators.All(x => x.Key != i)) is { } unknown)
+        if (chosen.FirstOrDefault(i => RatingScale.Indicators.All(x => x.Key != i)) is { } unknown)
             throw Invalid("rating.indicator_unknown", $"没有这项评价指标：{unknown}", $"There is no such indicator: {unknown}", "indicators");
         if (comment?.Trim().Length > CommentMax) throw Invalid("rating.comment_too_long", $"评价内容不超过 {CommentMax} 字", $"The comment is at most {CommentMax} characters", "comment");
         var rating = new Rating

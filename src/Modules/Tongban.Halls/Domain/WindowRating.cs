@@ -1,16 +1,7 @@
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Ratings;
 
 namespace Tongban.Halls.Domain;
-
-/// <summary>好差评 levels, 5 best, as the case ratings use them; 不满意 and 非常不满意 are bad ratings.</summary>
-internal enum RatingLevel
-{
-    VeryDissatisfied = 1,
-    Dissatisfied = 2,
-    Fair = 3,
-    Satisfied = 4,
-    VerySatisfied = 5,
-}
 
 /// <summary>
 /// The rating of the service a ticket got at a window (评价器), once per ticket: the ticket is the key. A bad rating is
@@ -31,7 +22,7 @@ internal sealed class WindowRating
     public string? Comment { get; private set; }
     public DateTimeOffset RatedAt { get; private set; }
 
-    public bool IsBad => Level <= RatingLevel.Dissatisfied;
+    public bool IsBad => RatingScale.IsBad(Level);
 
     public static WindowRating Rate(Ticket ticket, string department, int level, IReadOnlyList<string> indicators, string? comment, DateTimeOffset at)
     {
@@ -39,7 +30,7 @@ internal sealed class WindowRating
             throw HallErrors.Conflict("rating.not_served", $"{ticket.Number}号尚未办理完毕，暂不能评价", $"Ticket {ticket.Number} has not been served yet and cannot be rated");
         if (!Enum.IsDefined((RatingLevel)level)) throw HallErrors.Invalid("rating.level", "请选择评价等级", "Choose a rating", "level");
         var chosen = indicators.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
-        if (chosen.Any(i => RatingTexts.Indicators.All(x => x.Key != i)))
+        if (chosen.Any(i => RatingScale.Indicators.All(x => x.Key != i)))
             throw HallErrors.Invalid("rating.indicator_unknown", "没有这项评价指标", "There is no such indicator", "indicators");
         if (comment?.Trim().Length > CommentMax)
             throw HallErrors.Invalid("rating.comment_too_long", $"评价内容不超过 {CommentMax} 字", $"The comment is at most {CommentMax} characters", "comment");
@@ -52,26 +43,4 @@ internal sealed class WindowRating
 
     public static DomainException AlreadyRated(string number) =>
         HallErrors.Conflict("rating.already_rated", $"{number}号已评价过，每张号票只能评价一次", $"Ticket {number} is already rated; a ticket is rated once");
-}
-
-internal static class RatingTexts
-{
-    /// <summary>The indicators of the case ratings (好差评), by the same keys, so the two can be read together.</summary>
-    public static readonly IReadOnlyList<(string Key, string Zh, string En)> Indicators =
-    [
-        ("efficiency", "办事效率", "Efficiency"),
-        ("attitude", "服务态度", "Attitude of the staff"),
-        ("guide", "办事指南准确", "Accurate service guide"),
-        ("once", "一次办成", "Done in one go"),
-        ("convenience", "办事便利", "Convenience"),
-    ];
-
-    public static (string Zh, string En) Level(RatingLevel level) => level switch
-    {
-        RatingLevel.VerySatisfied => ("非常满意", "Very satisfied"),
-        RatingLevel.Satisfied => ("满意", "Satisfied"),
-        RatingLevel.Fair => ("基本满意", "Fairly satisfied"),
-        RatingLevel.Dissatisfied => ("不满意", "Dissatisfied"),
-        _ => ("非常不满意", "Very dissatisfied"),
-    };
 }

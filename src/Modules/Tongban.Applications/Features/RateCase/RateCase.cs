@@ -8,6 +8,7 @@ using Tongban.Kernel.Audit;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Ratings;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
 
