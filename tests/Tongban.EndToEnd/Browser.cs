@@ -129,7 +129,7 @@ public sealed class Browser : IAsyncDisposable
         await page.Locator("#Login").FillAsync("211221196805129013");
         await page.Locator("#Password").FillAsync("Tongban-Demo-2026");
         await page.Locator("form:has(#Login)").GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await ArrivedAsync(page, LeftSignIn);
     }
 
     /// <summary>The development sign-in as 测试{role} of <paramref name="department"/> (a credit code) holding <paramref name="role"/>.</summary>
@@ -143,21 +143,29 @@ public sealed class Browser : IAsyncDisposable
         await ArrivedAsync(page, "/admin");
     }
 
+    /// <summary>Any address but the citizens' sign-in page: where signing in leads.</summary>
+    public static readonly Regex LeftSignIn = new("^(?!.*/account/sign-in)");
+
+    /// <summary>Waits until the page's address ends with <paramref name="path"/> and that page has loaded (a form's redirect, a link).</summary>
+    public static Task ArrivedAsync(IPage page, string path) => ArrivedAsync(page, new Regex(Regex.Escape(path) + "$"));
+
     /// <summary>
-    /// Waits until the page's address is <paramref name="path"/> (a form's redirect). The address is polled:
-    /// <c>WaitForURLAsync</c> with <c>Commit</c> waits for a load state once the address already matches, and that wait
-    /// has hung for a minute when the redirect landed before it began. On failure it says where the page is and what it shows.
+    /// Waits until the page's address matches <paramref name="address"/> and that page has loaded. Both are polled:
+    /// <c>WaitForURLAsync</c> waits for a load state once the address already matches, and that wait has hung for a
+    /// minute when the navigation landed just before it began (twice in CI). On failure it says where the page is and
+    /// what it shows.
     /// </summary>
-    private static async Task ArrivedAsync(IPage page, string path)
+    public static async Task ArrivedAsync(IPage page, Regex address)
     {
         try
         {
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
+            await Assertions.Expect(page).ToHaveURLAsync(address);
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 100 });
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new TimeoutException($"The form did not lead to {path}; the page is {page.Url}:\n{text[..Math.Min(text.Length, 1500)]}", e);
+            throw new TimeoutException($"The page did not reach {address}; it is {page.Url}:\n{text[..Math.Min(text.Length, 1500)]}", e);
         }
     }
 

@@ -15,11 +15,11 @@ public sealed class BundleJourneyTests(Browser browser) : IClassFixture<Browser>
         await citizen.Locator("#Login").FillAsync("211221196805129013");
         await citizen.Locator("#Password").FillAsync("Tongban-Demo-2026");
         await citizen.Locator("form:has(#Login)").GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await citizen.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await Browser.ArrivedAsync(citizen, Browser.LeftSignIn);
 
         await citizen.GotoAsync(browser.BaseUrl + "/life-events/LE-GTKY");
         await citizen.GetByRole(AriaRole.Link, new() { Name = "在线办理" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/apply/bundle/LE-GTKY");
+        await Browser.ArrivedAsync(citizen, "/apply/bundle/LE-GTKY");
         await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Name = "个体食杂店开业", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(citizen.GetByLabel("经营场所 *", new() { Exact = true })).ToHaveCountAsync(1);
         await Assertions.Expect(citizen.Locator("#material-business_licence")).ToHaveCountAsync(1);

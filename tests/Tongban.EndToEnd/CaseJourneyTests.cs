@@ -32,7 +32,7 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await citizen.Locator("#Login").FillAsync("211221196805129013");
         await citizen.Locator("#Password").FillAsync("Tongban-Demo-2026");
         await citizen.Locator("form:has(#Login)").GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await citizen.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await Browser.ArrivedAsync(citizen, Browser.LeftSignIn);
         await citizen.GotoAsync($"{browser.BaseUrl}/apply/{Item}");
         await Browser.AssertAccessibleAsync(citizen);
         await Browser.AssertReadableAsync(citizen);
@@ -61,7 +61,7 @@ public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Br
         await Browser.AssertAccessibleAsync(citizen);
         await Browser.AssertReadableAsync(citizen);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/receipt");
+        await Browser.ArrivedAsync(citizen, "/receipt");
         var number = NumberPattern().Match(citizen.Url).Value;
         Assert.NotEmpty(number);
 

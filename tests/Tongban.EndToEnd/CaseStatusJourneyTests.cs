@@ -39,7 +39,7 @@ public sealed class CaseStatusJourneyTests(Browser browser) : IClassFixture<Brow
         await reason.FillAsync("已在外地办理");
         await reason.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/my/cases/{open}");
+        await Browser.ArrivedAsync(page, $"/my/cases/{open}");
         await Assertions.Expect(page.Locator("#whose-turn")).ToHaveTextAsync("无（已撤回）");
         await Assertions.Expect(page.Locator("#time-limit")).ToContainTextAsync("撤回，不再计时");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("已在外地办理"); // the timeline keeps the reason

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Tongban.EndToEnd;
@@ -17,12 +18,12 @@ public sealed class CitizenJourneyTests(Browser browser) : IClassFixture<Browser
         var page = await browser.OpenAsync($"/items/{ResidencePermit}");
         await Browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "在线办理", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-in?ReturnUrl=", StringComparison.Ordinal)); // the citizens' sign-in, not the staff one
+        await Browser.ArrivedAsync(page, new Regex(@"/account/sign-in\?ReturnUrl=")); // the citizens' sign-in, not the staff one
         await page.Locator("#Login").FillAsync(Citizen);
         await page.Locator("#Password").FillAsync("Tongban-Demo-2026");
         await page.Locator("form:has(#Login)").GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/apply/{ResidencePermit}");
+        await Browser.ArrivedAsync(page, $"/apply/{ResidencePermit}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "居住证申领", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("居住地址 *")).ToBeVisibleAsync(); // the form itself: his level (L2) is enough
         await Browser.AssertAccessibleAsync(page);
@@ -48,7 +49,7 @@ public sealed class CitizenJourneyTests(Browser browser) : IClassFixture<Browser
         Assert.True(overflow <= 0, $"the open menu is {overflow}px wider than the screen");
         await Browser.AssertAccessibleAsync(page);
         await page.Locator("#my-cases-link").ClickAsync();
-        await page.WaitForURLAsync("**/my/cases");
+        await Browser.ArrivedAsync(page, "/my/cases");
 
         var wide = await browser.OpenAsync("/account/sign-in");
         await SignInAsync(wide);
@@ -68,7 +69,7 @@ public sealed class CitizenJourneyTests(Browser browser) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = numbers[0], Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = numbers[^1], Exact = true })).ToHaveCountAsync(0);
         await page.Locator("#next-page").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("after=", StringComparison.Ordinal));
+        await Browser.ArrivedAsync(page, new Regex("after="));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = numbers[^1], Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#next-page")).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(page);
@@ -79,6 +80,6 @@ public sealed class CitizenJourneyTests(Browser browser) : IClassFixture<Browser
         await page.Locator("#Login").FillAsync(Citizen);
         await page.Locator("#Password").FillAsync("Tongban-Demo-2026");
         await page.Locator("form:has(#Login)").GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await Browser.ArrivedAsync(page, Browser.LeftSignIn);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Tongban.EndToEnd;
@@ -20,7 +21,7 @@ public sealed class HallJourneyTests(Browser browser) : IClassFixture<Browser>
         await Browser.AssertAccessibleAsync(kiosk);
         await kiosk.Locator("#take-C").FocusAsync();
         await kiosk.Keyboard.PressAsync("Enter");
-        await kiosk.WaitForURLAsync($"**/halls/{Hall}/tickets/**");
+        await Browser.ArrivedAsync(kiosk, new Regex($"/halls/{Hall}/tickets/"));
         var number = (await kiosk.Locator("#ticket-number").InnerTextAsync()).Trim();
         Assert.Matches("^C[0-9]{3}$", number);
         await Assertions.Expect(kiosk.Locator("#ticket-category")).ToHaveTextAsync("社会事务");

@@ -89,7 +89,7 @@ public sealed partial class ReadableTextTests(Browser browser) : IClassFixture<B
             await citizen.Locator($"#material-{key}").GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         }
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/receipt");
+        await Browser.ArrivedAsync(citizen, "/receipt");
         return NumberPattern().Match(citizen.Url).Value;
     }
 

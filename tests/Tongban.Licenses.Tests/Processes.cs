@@ -10,8 +10,7 @@ internal static class Processes
     /// <summary><c>tongban ARGS</c> on the app's database and data directory (the same key file).</summary>
     public static Task<Outcome> TongbanAsync(TongbanApp app, params string[] args)
     {
-        var cli = Path.Combine(RepositoryRoot(), "src", "Tongban.Cli", "bin", Configuration(), "net10.0", "tongban.dll");
-        Assert.True(File.Exists(cli), $"The command line is not built at {cli}");
+        var cli = HostProcess.Built("src/Tongban.Cli", "tongban.dll");
         var environment = app.Database.Settings.Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
         return RunAsync("dotnet", [cli, .. args], environment);
     }
@@ -40,14 +39,5 @@ internal static class Processes
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return new Outcome(process.ExitCode, await output, await error);
-    }
-
-    private static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // …/bin/{Configuration}/net10.0/
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Tongban.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("No Tongban.slnx above the test's directory.");
     }
 }
