@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.Data;
 
 namespace Tongban.Halls.Data;
 
@@ -10,13 +10,6 @@ internal static class TicketCounter
 {
     public static string Name(Guid hallId, DateOnly day, string letter) => $"ticket:{hallId:N}:{day:yyyyMMdd}:{letter}";
 
-    public static async Task<int> NextAsync(this HallsDbContext db, string name, CancellationToken ct)
-    {
-        var last = await db.Database.SqlQuery<long>($"""
-            INSERT INTO hl_sequences (name, last) VALUES ({name}, 1)
-            ON CONFLICT (name) DO UPDATE SET last = hl_sequences.last + 1
-            RETURNING last AS "Value"
-            """).ToListAsync(ct);
-        return checked((int)last.Single());
-    }
+    public static async Task<int> NextAsync(this HallsDbContext db, string name, CancellationToken ct) =>
+        checked((int)await db.Database.AdvanceAsync("hl_sequences", name, 1, ct));
 }

@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.Data;
 
 namespace Tongban.Licenses.Data;
 
-/// <summary>Named counters in lic_sequences: one statement on both providers reserves a range and reads its end back.</summary>
+/// <summary>Named counters in lic_sequences (<see cref="NamedCounters"/>): serial numbers and status-list places.</summary>
 internal static class Sequences
 {
     public static string Serial(string typeCode, string issuerCode) => $"serial:{typeCode}:{issuerCode}";
@@ -10,15 +10,8 @@ internal static class Sequences
     public static string StatusPlace(string issuerCode) => $"status:{issuerCode}";
 
     /// <summary>Reserves <paramref name="count"/> numbers of <paramref name="name"/>: the first of them (counting from 1).</summary>
-    public static async Task<long> ReserveAsync(this LicensesDbContext db, string name, int count, CancellationToken ct)
-    {
-        var last = await db.Database.SqlQuery<long>($"""
-            INSERT INTO lic_sequences (name, last) VALUES ({name}, {(long)count})
-            ON CONFLICT (name) DO UPDATE SET last = lic_sequences.last + {(long)count}
-            RETURNING last AS "Value"
-            """).ToListAsync(ct);
-        return last.Single() - count + 1;
-    }
+    public static async Task<long> ReserveAsync(this LicensesDbContext db, string name, int count, CancellationToken ct) =>
+        await db.Database.AdvanceAsync("lic_sequences", name, count, ct) - count + 1;
 
     /// <summary>
     /// A license's place in its issuer's status lists: the n-th license of the issuer (from 1) spread over the first
