@@ -11,7 +11,7 @@ public sealed class ReportTests
 {
     private static async Task<(TongbanApp App, TestDatabase Database, HttpClient Admin)> StartAsync(DatabaseLane lane, JsonObject feed)
     {
-        var database = await TestDatabase.CreateAsync(lane);
+        var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         var app = new TongbanApp(database);
         var admin = await app.SignInAsync("事项管理员", Policies.CatalogAdministrator);
         var response = await admin.PostAsync("/api/catalog/feeds", Feeds.Content(feed));
@@ -58,7 +58,7 @@ public sealed class ReportTests
     [DatabaseLanes]
     public async Task Statistics_count_online_handling_trips_and_compression(DatabaseLane lane)
     {
-        var database = await TestDatabase.CreateAsync(lane);
+        var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using (database)
         await using (var app = new TongbanApp(database))
         {

@@ -127,7 +127,7 @@ public sealed class QueryTests(LaneApps apps) : IClassFixture<LaneApps>
     public async Task An_expired_grant_is_refused(DatabaseLane lane)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var database = await TestDatabase.CreateAsync(lane);
+        var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var _ = database;
         await using var app = new TongbanApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
         await GrantAsync(app, 3, Population, PublicSecurity, ["name"], until: Today.AddDays(10));

@@ -150,7 +150,7 @@ public sealed class FederationTests
 
         public static async Task<Pair> StartAsync(DatabaseLane lane, bool enabled = true, bool idNumberScope = true, (string Upstream, string Level)? levelMap = null)
         {
-            var province = new TongbanApp(await TestDatabase.CreateAsync(lane));
+            var province = new TongbanApp(await TestDatabase.CreateWithDemoRegionAsync(lane));
             var clientId = Oidc.NewClientId();
             var secret = await province.RegisterClientAsync(clientId, idNumber: true, redirect: new Uri(CityAddress, "account/federation/callback").ToString(), afterLogout: CityAddress.ToString());
             var settings = new Dictionary<string, string?>
@@ -164,7 +164,7 @@ public sealed class FederationTests
             };
             if (idNumberScope) settings["Identity:Federation:Scopes:1"] = "id_number";
             if (levelMap is { } map) settings[$"Identity:Federation:LevelMap:{map.Upstream}"] = map.Level;
-            var city = new TongbanApp(await TestDatabase.CreateAsync(lane), settings,
+            var city = new TongbanApp(await TestDatabase.CreateWithDemoRegionAsync(lane), settings,
                 s => s.Configure<OpenIdConnectOptions>("upstream", o => o.Backchannel = province.CreateClient()));
             return new Pair { Province = province, City = city, ClientId = clientId, ClientSecret = secret };
         }

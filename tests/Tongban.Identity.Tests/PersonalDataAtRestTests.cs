@@ -17,7 +17,7 @@ public sealed class PersonalDataAtRestTests
     [Theory, DatabaseLanes]
     public async Task The_accounts_table_holds_no_clear_ID_or_phone_number_and_both_still_sign_in(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database);
         var (id, phone, _) = await app.RegisterAsync();
 
@@ -36,7 +36,7 @@ public sealed class PersonalDataAtRestTests
     [Theory, DatabaseLanes]
     public async Task After_a_rotation_new_writes_use_the_new_key_old_rows_open_and_the_reseal_moves_every_row(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database);
         var (before, beforePhone, _) = await app.RegisterAsync();
         var ring = app.Services.GetRequiredService<PersonalDataKeyStore>().Rotate();
@@ -58,7 +58,7 @@ public sealed class PersonalDataAtRestTests
     [Theory, DatabaseLanes]
     public async Task Clear_rows_of_an_older_database_are_sealed_by_the_migration_and_found_again(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database);
         var (id, phone, _) = await app.RegisterAsync();
         // As a row written before the columns were sealed: clear values and no index, as the migration leaves it.
@@ -74,7 +74,7 @@ public sealed class PersonalDataAtRestTests
     [Theory, DatabaseLanes]
     public async Task A_copy_of_the_database_without_the_key_file_reveals_no_number(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database);
         var (id, phone, _) = await app.RegisterAsync();
         var row = (await RawSql.RowsAsync(database, "SELECT id_number, id_number_index, phone_number FROM idn_accounts")).First(r => r[2] is not null && r[0] is not null);

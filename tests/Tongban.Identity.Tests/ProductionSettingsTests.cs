@@ -8,7 +8,7 @@ public sealed class ProductionSettingsTests
     [Theory, DatabaseLanes]
     public async Task Without_the_development_sign_in_the_old_page_points_to_the_real_one_and_dev_sms_is_gone(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database, new Dictionary<string, string?> { ["Authentication:DevelopmentSignIn"] = "false" });
         var client = app.Browser();
         using var old = await client.GetAsync("/sign-in?ReturnUrl=%2Fadmin");

@@ -96,7 +96,7 @@ public sealed class RealNameAndStaffTests(LaneApps lanes) : IClassFixture<LaneAp
     public async Task ID_numbers_never_reach_the_logs(DatabaseLane lane)
     {
         var logs = new ConcurrentQueue<string>();
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug" },
             services => services.AddLogging(b => b.AddProvider(new CapturingLoggerProvider(logs))));
         var (id, _, client) = await app.RegisterAsync();

@@ -22,7 +22,7 @@ public sealed class PersonalDataAtRestTests
     [Theory, DatabaseLanes]
     public async Task Imported_ID_numbers_are_in_no_registry_row_in_clear_and_exact_look_ups_find_them_by_their_index(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database);
         var (person, entity) = await ImportSubjectAsync(app, new DateOnly(1903, 3, 3));
 
@@ -43,7 +43,7 @@ public sealed class PersonalDataAtRestTests
     [Theory, DatabaseLanes]
     public async Task After_a_rotation_and_the_reseal_every_registry_value_is_under_the_new_key_and_still_found(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database);
         var (person, entity) = await ImportSubjectAsync(app, new DateOnly(1903, 4, 4));
         Assert.Equal(2, app.Services.GetRequiredService<PersonalDataKeyStore>().Rotate().CurrentId);
@@ -64,7 +64,7 @@ public sealed class PersonalDataAtRestTests
     [Theory, DatabaseLanes]
     public async Task A_query_comparing_a_sealed_registry_column_with_a_value_is_refused_with_the_way_that_works(DatabaseLane lane)
     {
-        await using var database = await TestDatabase.CreateAsync(lane);
+        await using var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using var app = new TongbanApp(database);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistriesDbContext>();

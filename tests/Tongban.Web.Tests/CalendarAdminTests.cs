@@ -10,7 +10,7 @@ public sealed class CalendarAdminTests
 {
     private static async Task<(TongbanApp App, TestDatabase Database)> StartAsync(DatabaseLane lane, DateTimeOffset now)
     {
-        var database = await TestDatabase.CreateAsync(lane);
+        var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         var app = new TongbanApp(database, services: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now)));
         _ = app.Server;
         return (app, database);
@@ -63,7 +63,7 @@ public sealed class CalendarAdminTests
     {
         // 2026-02-16 10:00 in Asia/Shanghai is a Spring Festival holiday; 2026-02-28 10:00 is a make-up working Saturday.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 16, 2, 0, 0, TimeSpan.Zero));
-        var database = await TestDatabase.CreateAsync(lane);
+        var database = await TestDatabase.CreateWithDemoRegionAsync(lane);
         await using (database)
         await using (var app = new TongbanApp(database, services: s => s.AddSingleton<TimeProvider>(clock)))
         {
