@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,6 +16,7 @@ public sealed class Browser : IAsyncDisposable
 {
     private static readonly string AxeScript = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "node_modules", "axe-core", "axe.min.js");
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _signedIn = new();
     private TestDatabase? _database;
     private TongbanApp? _app;
     private IPlaywright? _playwright;
@@ -35,12 +37,40 @@ public sealed class Browser : IAsyncDisposable
     /// inline script, and axe-core is injected as one (<see cref="AccessibilityViolationsAsync"/>), so contexts bypass it
     /// unless <paramref name="enforceCsp"/> asks for the page as a visitor's browser sees it.
     /// </summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = true, bool enforceCsp = false)
+    public async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = true, bool enforceCsp = false) =>
+        await OpenAsync(path, width, javaScript, enforceCsp, storageState: null);
+
+    /// <summary>The role's name for <see cref="OpenSignedInAsync"/> that means a newly registered citizen (L1).</summary>
+    public const string Citizen = "citizen";
+
+    /// <summary>
+    /// A new browser context at <paramref name="path"/>, signed in as <paramref name="who"/> (a staff role, or
+    /// <see cref="Citizen"/>) with the cookies of one sign-in per role that the fixture keeps: for tests about the pages
+    /// behind the sign-in, which is itself walked by the journeys.
+    /// </summary>
+    public async Task<IPage> OpenSignedInAsync(string who, string path, int width = 1280)
+    {
+        var state = await _signedIn.GetOrAdd(who, w => new Lazy<Task<string>>(() => SignInStateAsync(w))).Value;
+        return await OpenAsync(path, width, javaScript: true, enforceCsp: false, state);
+    }
+
+    private async Task<string> SignInStateAsync(string who)
+    {
+        var page = await OpenAsync("/");
+        if (who == Citizen) await CitizenSignInAsync(page);
+        else await SignInAsync(page, who);
+        var state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return state;
+    }
+
+    private async Task<IPage> OpenAsync(string path, int width, bool javaScript, bool enforceCsp, string? storageState)
     {
         await StartAsync();
         var context = await _browser!.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = 900 }, Locale = "zh-CN", JavaScriptEnabled = javaScript, BypassCSP = !enforceCsp,
+            StorageState = storageState,
         });
         // CI runs the test assemblies side by side on two cores: allow for a slow machine, in actions and in
         // expectations that wait for a page's script (the division picker fetches one level after another).
