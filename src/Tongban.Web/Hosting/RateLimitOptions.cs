@@ -51,4 +51,13 @@ public sealed class RateLimitOptions
     public RateLimit ExchangePerAddress { get; set; } = RateLimit.Of(1000, TimeSpan.FromSeconds(1));
 
     public RateLimit ExchangePerToken { get; set; } = RateLimit.Of(500, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Hall tickets taken from one address (the kiosk page and the API). A hall's kiosks usually share one address,
+    /// so the default is a busy hall's peak with room to spare, not one person's.
+    /// </summary>
+    public RateLimit TicketsPerAddress { get; set; } = RateLimit.Of(120, TimeSpan.FromMinutes(1));
+
+    /// <summary>Window ratings from one address (the rating tablets and the API); the tablets of a hall share one too.</summary>
+    public RateLimit HallRatingsPerAddress { get; set; } = RateLimit.Of(60, TimeSpan.FromMinutes(1));
 }

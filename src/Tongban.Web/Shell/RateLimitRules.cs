@@ -27,6 +27,8 @@ internal static class RateLimitRules
         new("token/client", r => IsPost(r, "/connect/token"), ClientId, o => o.TokenPerClient),
         new("exchange/address", r => r.Path.StartsWithSegments("/api/exchange"), Address, o => o.ExchangePerAddress),
         new("exchange/token", r => r.Path.StartsWithSegments("/api/exchange"), Token, o => o.ExchangePerToken),
+        new("tickets/address", r => IsHallPost(r, "tickets", "kiosk"), Address, o => o.TicketsPerAddress),
+        new("hall-ratings/address", r => IsHallPost(r, "rating", "rate"), Address, o => o.HallRatingsPerAddress),
     ];
 
     /// <summary>Requests whose partition comes from a form field: their form is read (and kept) before the limiter runs.</summary>
@@ -34,6 +36,22 @@ internal static class RateLimitRules
         request.HasFormContentType && (IsPost(request, "/account/sign-in") || IsPost(request, "/account/reset") || IsPost(request, "/connect/token"));
 
     private static bool IsSmsRequest(HttpRequest r) => (IsPost(r, "/account/sign-in") || IsPost(r, "/account/reset")) && Handler(r) == "SendCode";
+
+    /// <summary>
+    /// A POST to a hall's API ending in <paramref name="apiSegment"/> (<c>/api/halls/{hall}/…/{segment}</c>) or to its page
+    /// <c>/halls/{hall}/{pageSegment}[/…]</c>: the public ticket and rating forms, whichever way they are sent.
+    /// </summary>
+    private static bool IsHallPost(HttpRequest request, string apiSegment, string pageSegment)
+    {
+        if (!HttpMethods.IsPost(request.Method)) return false;
+        var segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments switch
+        {
+            ["api", "halls", _, .., var last] => last.Equals(apiSegment, StringComparison.OrdinalIgnoreCase),
+            ["halls", _, var page, ..] => page.Equals(pageSegment, StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+    }
 
     private static bool IsPost(HttpRequest request, string path) => HttpMethods.IsPost(request.Method) && request.Path.Equals(path, StringComparison.OrdinalIgnoreCase);
 

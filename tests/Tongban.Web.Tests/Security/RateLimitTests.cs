@@ -163,4 +163,29 @@ public sealed class RateLimitTests(RateLimitedApps apps) : IClassFixture<RateLim
             Assert.NotEqual(HttpStatusCode.TooManyRequests, (await QueryAsync(app, address, token)).StatusCode);
         await AssertTooManyAsync(await QueryAsync(app, address, "token-e"));
     }
+
+    [Fact]
+    public async Task Hall_tickets_from_one_address_are_limited_on_the_kiosk_page_and_the_API_together()
+    {
+        var app = await apps.Small;
+        var kiosk = app.From(ClientAddresses.Next());
+        Assert.Equal(HttpStatusCode.Created, (await kiosk.PostAsJsonAsync("/api/halls/yinzhou/tickets", new { category = "A" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await kiosk.PostAsJsonAsync("/api/halls/yinzhou/tickets", new { category = "A" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await kiosk.PostFormAsync("/halls/yinzhou/kiosk", "/halls/yinzhou/kiosk", ("category", "A"))).StatusCode);
+        await AssertTooManyAsync(await kiosk.PostAsJsonAsync("/api/halls/yinzhou/tickets", new { category = "A" }));
+        await AssertTooManyAsync(await kiosk.PostFormAsync("/halls/yinzhou/kiosk", "/halls/yinzhou/kiosk", ("category", "A")));
+        Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/api/halls/yinzhou/status")).StatusCode); // reading is not taking
+        Assert.Equal(HttpStatusCode.Created, (await app.From(ClientAddresses.Next()).PostAsJsonAsync("/api/halls/yinzhou/tickets", new { category = "A" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Window_ratings_from_one_address_are_limited()
+    {
+        var app = await apps.Small;
+        var tablet = app.From(ClientAddresses.Next());
+        for (var i = 0; i < 2; i++) // a ticket the hall never issued: not found, but counted
+            Assert.Equal(HttpStatusCode.NotFound, (await tablet.PostAsJsonAsync("/api/halls/xifeng/windows/01/rating", new { ticket = "A999", level = 5 })).StatusCode);
+        await AssertTooManyAsync(await tablet.PostAsJsonAsync("/api/halls/xifeng/windows/01/rating", new { ticket = "A999", level = 5 }));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await app.From(ClientAddresses.Next()).PostAsJsonAsync("/api/halls/xifeng/windows/01/rating", new { ticket = "A999", level = 5 })).StatusCode);
+    }
 }
