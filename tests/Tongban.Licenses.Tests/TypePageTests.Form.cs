@@ -7,7 +7,7 @@ namespace Tongban.Licenses.Tests;
 /// Creating a license type and changing its fields, template and case mapping on the admin pages: the same checks as
 /// the API, every fault beside its input and nothing drafted; one administrator drafts and submits, another publishes.
 /// </summary>
-public sealed class TypeFormTests(LicensesApps lanes) : IClassFixture<LicensesApps>
+public sealed partial class TypePageTests
 {
     private static (string, string)[] NewType(string code, params (string, string)[] more) =>
     [
