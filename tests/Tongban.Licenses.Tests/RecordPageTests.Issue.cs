@@ -75,6 +75,22 @@ public sealed partial class RecordPageTests
         Assert.Equal(before, await CountAsync(app));
     }
 
+    [Theory, DatabaseLanes]
+    public async Task Hostile_text_in_the_issuing_form_is_refused_or_issued_whole_never_a_server_error(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var admin = await app.LicenseAdminAsync(Samples.Samr);
+        var (before, issued) = (await CountAsync(app), 0);
+        foreach (var input in Fuzz.Strings("91211221TB000001X2", mutations: 12, seed: lane == DatabaseLane.Sqlite ? 5 : 7))
+        {
+            var form = Food(input).Where(f => f.Item1 is not ("Input.HolderCode" or "Input.Fields[address]")).Append(("Input.HolderCode", input)).Append(("Input.Fields[address]", input));
+            using var response = await admin.PostFormAsync(FoodForm, FoodForm, [.. form]);
+            await Fuzz.AssertHandledAsync(response, input, HttpStatusCode.Redirect, HttpStatusCode.NotFound, HttpStatusCode.UnprocessableEntity);
+            if (response.StatusCode == HttpStatusCode.Redirect) issued++; // a mutation that only changed a letter's case is still the valid code
+        }
+        Assert.Equal(before + issued, await CountAsync(app));
+    }
+
     /// <summary>How many licenses the library holds.</summary>
     private static async Task<int> CountAsync(TongbanApp app)
     {

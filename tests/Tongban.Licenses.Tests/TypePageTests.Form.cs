@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tongban.Licenses.Tests;
 
@@ -108,6 +110,27 @@ public sealed partial class TypePageTests
         var template = (await (await admin.GetAsync($"/api/licenses/types/{code}")).JsonAsync()).GetProperty("open").GetProperty("definition").GetProperty("template");
         Assert.Matches("^[0-9a-f]{64}$", template.GetProperty("background").GetString());
         Assert.Contains("使用背景图", WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/licenses/types/{code}")), StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task Hostile_text_in_the_type_form_is_refused_without_a_server_error_and_drafts_nothing(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var admin = await app.LicenseAdminAsync(Samples.Samr);
+        var before = await TypesAsync(app);
+        foreach (var input in Fuzz.Strings(Samples.Samr + "904", mutations: 12, seed: lane == DatabaseLane.Sqlite ? 5 : 7))
+        {
+            var form = With(With(With(NewType(input, Custom), "Input.Template.Width", input), "Input.Fields[1].Options", input), "Input.Mapping[0].Source", input);
+            using var response = await admin.PostFormAsync("/admin/licenses/types/new", "/admin/licenses/types/new", form);
+            await Fuzz.AssertHandledAsync(response, input, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
+        }
+        Assert.Equal(before, await TypesAsync(app));
+    }
+
+    private static async Task<int> TypesAsync(TongbanApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Data.LicensesDbContext>().Types.CountAsync();
     }
 
     private static (string, string)[] With((string, string)[] form, string key, string value) => [.. form.Where(f => f.Item1 != key), (key, value)];
