@@ -30,7 +30,7 @@ public sealed partial class TypePageTests
         ("Input.Template.Seal.X", "150"), ("Input.Template.Seal.Y", "90"), ("Input.Template.Seal.Size", "40"),
         ("Input.Template.Qr.X", "20"), ("Input.Template.Qr.Y", "100"), ("Input.Template.Qr.Size", "30"),
         ("Input.Template.Identifier.X", "60"), ("Input.Template.Identifier.Y", "138"), ("Input.Template.Identifier.FontSize", "7"),
-        ("Input.Mapping[0].Field", "address"), ("Input.Mapping[0].Source", "form:premises"),
+        ("Input.Mapping[0].Field", "address"), ("Input.Mapping[0].Source.Kind", "form"), ("Input.Mapping[0].Source.Value", "premises"),
     ];
 
     [Theory, DatabaseLanes]
@@ -120,7 +120,7 @@ public sealed partial class TypePageTests
         var before = await TypesAsync(app);
         foreach (var input in Fuzz.Strings(Samples.Samr + "904", mutations: 12, seed: lane == DatabaseLane.Sqlite ? 5 : 7))
         {
-            var form = With(With(With(NewType(input, Custom), "Input.Template.Width", input), "Input.Fields[1].Options", input), "Input.Mapping[0].Source", input);
+            var form = With(With(With(NewType(input, Custom), "Input.Template.Width", input), "Input.Fields[1].Options", input), "Input.Mapping[0].Source.Value", input);
             using var response = await admin.PostFormAsync("/admin/licenses/types/new", "/admin/licenses/types/new", form);
             await Fuzz.AssertHandledAsync(response, input, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
         }
