@@ -7,8 +7,8 @@ namespace Tongban.EndToEnd;
 
 /// <summary>
 /// The license administrator's pages on a 360 px phone, in Chinese and in English with large text: no internal key on
-/// screen, nothing wider than the screen, no axe-core violation — the type list, a type with its template preview, its
-/// edit form, the license search and a license's page.
+/// screen, nothing wider than the screen, no axe-core violation — the type list, the new-type form, a type with its
+/// template preview, its edit form (fields, template, case mapping), the hand-issuing form, the license search and a license's page.
 /// </summary>
 public sealed class LicenseAdminPagesTests(Browser browser) : IClassFixture<Browser>
 {
@@ -22,8 +22,8 @@ public sealed class LicenseAdminPagesTests(Browser browser) : IClassFixture<Brow
         var identifier = await ImportOneAsync();
         string[] paths =
         [
-            "/admin/licenses", "/admin/licenses/types", $"/admin/licenses/types/{FoodLicence}", $"/admin/licenses/types/{FoodLicence}/edit",
-            "/admin/licenses/records", $"/admin/licenses/records/{identifier}",
+            "/admin/licenses", "/admin/licenses/types", "/admin/licenses/types/new", $"/admin/licenses/types/{FoodLicence}", $"/admin/licenses/types/{FoodLicence}/edit",
+            "/admin/licenses/issue", $"/admin/licenses/issue?type={FoodLicence}", "/admin/licenses/records", $"/admin/licenses/records/{identifier}",
         ];
         await WalkAsync(page, paths);
         await page.GotoAsync(browser.BaseUrl + "/preferences/language?value=en&returnUrl=%2Fadmin");

@@ -4,7 +4,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The license pages of a license administrator: finding licenses, a license's page, status change with a reason, renewal.</summary>
-public sealed class RecordPageTests(LicensesApps lanes) : IClassFixture<LicensesApps>
+public sealed partial class RecordPageTests(LicensesApps lanes) : IClassFixture<LicensesApps>
 {
     [Theory, DatabaseLanes]
     public async Task An_identifier_with_a_wrong_check_character_is_refused_inline_and_the_right_one_opens_the_license(DatabaseLane lane)
@@ -98,7 +98,9 @@ public sealed class RecordPageTests(LicensesApps lanes) : IClassFixture<Licenses
         await admin.IssueResidencePermitAsync(idNumber, "周晓梅");
 
         using var found = await admin.PostFormAsync("/admin/licenses/records", "/admin/licenses/records?handler=Holder", ("HolderCode", idNumber));
-        using var wrong = await admin.PostFormAsync("/admin/licenses/records", "/admin/licenses/records?handler=Holder", ("HolderCode", idNumber[..^1] + (idNumber[^1] == '1' ? '2' : '1')));
+        // A wrong check character that does not happen to make a valid credit code either (1 in 31 would).
+        var wrongNumber = "0123456789".Select(c => idNumber[..^1] + c).First(n => n != idNumber && !Kernel.Identifiers.CreditCode.TryParse(n, out _, out _));
+        using var wrong = await admin.PostFormAsync("/admin/licenses/records", "/admin/licenses/records?handler=Holder", ("HolderCode", wrongNumber));
 
         var html = WebUtility.HtmlDecode(await found.Content.ReadAsStringAsync());
         Assert.Contains("周晓梅", html, StringComparison.Ordinal);

@@ -60,7 +60,7 @@ public static class LicensesModule
         services.AddScoped<Applications.Contracts.ILicenseMaterials, LicenseMaterials>();
         services.AddLicenseHistory();
         services.AddSingleton(new AdminLink("/admin/licenses", "电子证照库", "License library",
-            "证照目录、颁发、状态变更、历史数据导入和质量报告", "License types, issuing, status changes, historical imports and their quality report", Policies.LicenseAdministrator, 18));
+            "证照目录（新建、修改、审核）、手工颁证、证照查询和状态变更、历史数据导入和质量报告", "License types (create, change, review), issuing by hand, finding licenses and changing their status, historical imports and their quality report", Policies.LicenseAdministrator, 18));
         return services;
     }
 

@@ -14,14 +14,17 @@ namespace Tongban.Applications.Features.ApplyAsAgent;
 /// and materials. The case is the principal's; it records the agent, the station and the visit.
 /// </summary>
 [Authorize(Policy = Policies.StationAgent)]
-internal sealed class AgentApplicationModel(ApplyAsAgent handler, RegisterWalkIn.RegisterWalkIn lookup, IAccountDirectory accounts, ApplyOnline.ApplyOnline items)
-    : PageModel
+internal sealed class AgentApplicationModel(ApplyAsAgent handler, RegisterWalkIn.RegisterWalkIn lookup, IAccountDirectory accounts, ApplyOnline.ApplyOnline items,
+    ProvideMaterials.UseLicense licenses) : PageModel
 {
     [BindProperty] public AgentPageInput Input { get; set; } = new();
 
     public AccountInfo? Principal { get; private set; }
     public ApplicationTarget? Target { get; private set; }
     public AgentAuthorisation? Authorisation { get; private set; }
+
+    /// <summary>The materials an electronic license may stand in for: looked up once the principal agrees in person.</summary>
+    public IReadOnlyDictionary<string, Contracts.MaterialLicenseType> LicenseTypes { get; private set; } = new Dictionary<string, Contracts.MaterialLicenseType>();
 
     private bool Bundle => !string.IsNullOrWhiteSpace(Input.BundleCode);
 
@@ -34,6 +37,7 @@ internal sealed class AgentApplicationModel(ApplyAsAgent handler, RegisterWalkIn
         Input.IdNumber = null; // not sent back: the next step carries the account id only
         Input.PrincipalAccountId = Principal.Id;
         Authorisation = await handler.AuthorisationAsync(Applicants.IdOf(User), Principal.Id, Target, ct);
+        LicenseTypes = await licenses.TypesAsync(Target.Materials, ct);
         return Page();
     }
 
@@ -42,9 +46,10 @@ internal sealed class AgentApplicationModel(ApplyAsAgent handler, RegisterWalkIn
         Target = await items.FindTargetAsync(Bundle ? Input.BundleCode : Input.ItemCode, Bundle, ct);
         Principal = await accounts.FindAsync(Input.PrincipalAccountId, ct);
         Authorisation = await handler.AuthorisationAsync(Applicants.IdOf(User), Input.PrincipalAccountId, Target, ct);
+        LicenseTypes = await licenses.TypesAsync(Target.Materials, ct); // shown again when refused
         var (cases, _) = await handler.SubmitAsync(new AgentInput
         {
-            PrincipalAccountId = Input.PrincipalAccountId, ItemCode = Input.ItemCode, BundleCode = Input.BundleCode, Key = Input.Key, Application = Input.Application,
+            PrincipalAccountId = Input.PrincipalAccountId, ItemCode = Input.ItemCode, BundleCode = Input.BundleCode, Key = Input.Key, Application = Input.Application, Licenses = Input.Licenses,
         }, Bundle, User, ct);
         return Redirect($"/admin/cases/{cases[0].Number}");
     }
@@ -60,4 +65,5 @@ internal sealed class AgentPageInput
     public string? BundleCode { get; set; }
     public string? Key { get; set; }
     public ApplyOnline.ApplicationInput Application { get; set; } = new();
+    public List<string>? Licenses { get; set; }
 }

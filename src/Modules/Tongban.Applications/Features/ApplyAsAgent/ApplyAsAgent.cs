@@ -20,6 +20,9 @@ internal sealed class AgentInput
 
     public string? Key { get; set; }
     public ApplicationInput Application { get; set; } = new();
+
+    /// <summary>At a station: the materials whose electronic license the principal agreed, in person, to have looked up (by material key).</summary>
+    public List<string>? Licenses { get; set; }
 }
 
 /// <summary>Whether an agent may apply for a target: the authorisation in force that ends first, or the first item none covers.</summary>
@@ -30,7 +33,8 @@ internal sealed record AgentAuthorisation(ProxyAuthorisationInfo? InForce, Appli
 /// authorised them for the item, or for every item of a bundle. The cases are the principal's; both identities are
 /// recorded in their actor.
 /// </summary>
-internal sealed class ApplyAsAgent(IProxyAuthorisations authorisations, SubmitApplication.SubmitApplication submit, ApplyOnline.ApplyOnline targets)
+internal sealed class ApplyAsAgent(IProxyAuthorisations authorisations, SubmitApplication.SubmitApplication submit, ApplyOnline.ApplyOnline targets,
+    ProvideMaterials.UseLicense licenses)
 {
     /// <summary>The item's case, or with <paramref name="bundle"/> the cases of <see cref="AgentInput.BundleCode"/>'s items (all or none).</summary>
     public async Task<(IReadOnlyList<Case> Cases, bool Created)> SubmitAsync(AgentInput input, bool bundle, ClaimsPrincipal user, CancellationToken ct)
@@ -44,8 +48,22 @@ internal sealed class ApplyAsAgent(IProxyAuthorisations authorisations, SubmitAp
         var station = user.IsInRole(Policies.StationAgent) ? StaffScope.Of(user).StationKey : null;
         var actor = $"{Actor.Of(user)} for user:{input.PrincipalAccountId}";
         var key = Submission.KeyOf(input.Key);
-        return await submit.SubmitTargetAsync(target, new Submission(target.Code, input.PrincipalAccountId, input.Application.FormValues, input.Application.MaterialRefs,
+        var materials = await MaterialsAsync(target, input, station, user, ct);
+        return await submit.SubmitTargetAsync(target, new Submission(target.Code, input.PrincipalAccountId, input.Application.FormValues, materials,
             station is null ? Channel.Online : Channel.Station, $"agent:{agent}:{key}", actor, station is null ? null : $"驿站 station {station}", station), Guid.NewGuid(), null, ct);
+    }
+
+    /// <summary>
+    /// The references typed, with the principal's licenses looked up where they agreed in person — which only a station
+    /// agent at their station can witness; another agent is refused rather than using someone's licenses unseen.
+    /// </summary>
+    private async Task<IReadOnlyList<MaterialRef>> MaterialsAsync(ApplicationTarget target, AgentInput input, string? station, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (input.Licenses is not { Count: > 0 }) return input.Application.MaterialRefs;
+        if (station is null)
+            throw new DomainException(new DomainError("material.license_in_person_only", "只有驿站代办员在委托人当面同意后才能调取其电子证照",
+                "Only a station agent, with the principal agreeing in person, may look up the principal's licenses", ErrorKind.Forbidden, "licenses"));
+        return await licenses.InPersonAsync(target, input.PrincipalAccountId, input.Application.MaterialRefs, input.Licenses, new ProvideMaterials.InPerson("驿站代办", "委托人"), user, ct);
     }
 
     public async Task<AgentAuthorisation> AuthorisationAsync(Guid agent, Guid principal, ApplicationTarget target, CancellationToken ct)

@@ -62,21 +62,8 @@ internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory
         var station = StaffScope.Of(user).StationKey;
         var window = string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
         var place = station is null ? window : $"驿站 station {station} {window}";
-        var materials = await WithLicensesAsync(target, account.Id, input, user, ct);
+        var materials = await licenses.InPersonAsync(target, account.Id, input.Application.MaterialRefs, input.Licenses, new ProvideMaterials.InPerson("窗口收件", "申请人"), user, ct);
         return await submit.SubmitTargetAsync(target, new Submission(target.Code, account.Id, input.Application.FormValues, materials,
             station is null ? Channel.Window : Channel.Station, $"walk-in:{actor}:{key}", actor, place, station), Guid.NewGuid(), null, ct);
-    }
-
-    /// <summary>The paper references typed, with the licenses the applicant agreed to have looked up in their place.</summary>
-    private async Task<IReadOnlyList<MaterialRef>> WithLicensesAsync(ApplicationTarget target, Guid applicant, WalkInInput input, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var chosen = (input.Licenses ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var found = new List<MaterialRef>();
-        foreach (var key in chosen)
-        {
-            var material = target.Materials.FirstOrDefault(m => m.Key == key) ?? throw new DomainException(DomainError.NotFound("材料", "The material"));
-            found.Add(await licenses.LookUpForWalkInAsync(applicant, material, target.ItemNeeding(key).DepartmentCreditCode, target.Name, user, ct));
-        }
-        return [.. input.Application.MaterialRefs.Where(m => !chosen.Contains(m.Key)), .. found];
     }
 }

@@ -36,7 +36,32 @@ internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, Prov
     /// <summary>The enterprises a fact about an enterprise may be read for (empty unless an awaited material takes one).</summary>
     public IReadOnlyList<Identity.Contracts.EnterpriseInfo> Enterprises { get; private set; } = [];
 
-    public async Task OnGetAsync(string number, CancellationToken ct) => await LoadAsync(number, ct);
+    /// <summary>The license type that may stand in for each awaited material, by key (none without the license library).</summary>
+    public IReadOnlyDictionary<string, Contracts.MaterialLicenseType> LicenseTypes { get; private set; } = new Dictionary<string, Contracts.MaterialLicenseType>();
+
+    /// <summary>The applicant's valid licenses offered for one awaited material, shown until they agree or refuse.</summary>
+    public (string Key, IReadOnlyList<Contracts.OfferedLicense> Licenses)? LicenseOffer { get; private set; }
+
+    public async Task OnGetAsync(string number, string? license, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        if (license is not null && LicenseTypes.ContainsKey(license)) LicenseOffer = (license, await materials.OfferLicenseAsync(number, license, User, ct));
+    }
+
+    /// <summary>Shows the applicant's valid licenses for the awaited material (nothing is attached yet: they choose and agree, or refuse).</summary>
+    public IActionResult OnPostOfferLicense(string number, string key) =>
+        Redirect($"/my/cases/{number}?license={Uri.EscapeDataString(key)}#material-{key}");
+
+    /// <summary>Gives the license chosen (<c>license-{key}</c>) once its agreement box is ticked; otherwise the offer stays with the message.</summary>
+    public async Task<IActionResult> OnPostUseLicenseAsync(string number, string key, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        LicenseOffer = (key, await materials.OfferLicenseAsync(number, key, User, ct)); // shown again if refused
+        await materials.UseLicenseAsync(number, key, Request.Form[$"license-{key}"].FirstOrDefault(), Request.Form[$"agree-license-{key}"] == "true", User, ct);
+        return Redirect($"/my/cases/{number}#material-{key}");
+    }
+
+    public IActionResult OnPostDeclineLicense(string number, string key) => Redirect($"/my/cases/{number}#material-{key}");
 
     public async Task<IActionResult> OnPostResubmitAsync(string number, CancellationToken ct)
     {
@@ -106,7 +131,10 @@ internal sealed class MyCaseModel(CaseReader reader, RespondToCase respond, Prov
         Rating = await rate.FindAsync(number, User, ct);
         Show = await displays.ForAsync(Case, Case.ApplicantId, ct, Rating?.CallBacks.Select(c => c.By));
         if (Case.Status == CaseStatus.AwaitingCorrection || Case.OutstandingDeferred.Any())
+        {
             (FactKeys, Previews, Enterprises) = await facts.AwaitedByAsync(Case, ct);
+            LicenseTypes = await materials.LicenseTypesAsync(Case, ct);
+        }
     }
 }
 

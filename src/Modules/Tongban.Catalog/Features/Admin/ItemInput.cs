@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Tongban.Catalog.Features.ImportFeed;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Forms;
 
 namespace Tongban.Catalog.Features.Admin;
 
@@ -129,7 +130,7 @@ internal sealed partial class ItemInput
             Windows = Join(p.Windows), Hours = p.Hours,
         })],
         Steps = [.. (f.Steps ?? []).Select(s => new StepRow { Text = s })],
-        FormFields = [.. (f.Form?.Fields ?? []).Select(FieldRow.From)],
+        FormFields = [.. (f.Form?.Fields ?? []).Select(FormFieldRow.From)],
         Process = [.. (f.Process ?? []).Select(p => new ProcessRow { Key = p.Key, NameZh = p.NameZh, NameEn = p.NameEn, Role = p.Role })],
     };
 

@@ -50,4 +50,13 @@ internal static class TypeText
         Kernel.Forms.FormFieldType.Division => ("行政区划", "Administrative division"),
         _ => ("文本", "Text"),
     };
+
+    /// <summary>Where a value of a license issued from a case may come from, in words (<see cref="IssueMapping"/>); "form" and "text" take a value.</summary>
+    public static readonly IReadOnlyList<(string Kind, string Zh, string En)> Sources =
+    [
+        ("applicant:name", "申请人姓名", "The applicant's name"), ("applicant:id_number", "申请人身份证号码", "The applicant's ID number"),
+        ("case:number", "办件编号", "The case number"), ("case:concluded_on", "办结日期", "The conclusion date"), ("item:name", "事项名称", "The item's name"),
+        ("decision:opinion", "审批意见", "The decision's opinion"), ("form", "申请表中的一项（在右侧填写该项的代码）", "A field of the application form (give its key beside)"),
+        ("text", "固定文字（在右侧填写）", "Fixed words (give them beside)"),
+    ];
 }

@@ -30,6 +30,17 @@ internal sealed class ManageTypes(LicensesDbContext db, IOrganizationDirectory o
         return type;
     }
 
+    /// <summary>A new type's first draft; a code already in the catalog is refused (its page drafts a new version instead).</summary>
+    public async Task<LicenseType> CreateAsync(TypeForm form, string actor, CancellationToken ct)
+    {
+        var (code, error) = LicenseTypeCode.Check(form.Code); // before any query: a malformed code never reaches the database
+        if (error is not null) throw new DomainException(error);
+        if (await db.Types.AnyAsync(t => t.Code == code, ct))
+            throw new DomainException(new DomainError("license_type.exists", $"证照类型代码“{code}”已在目录中，请在该类型的页面起草新版本",
+                $"The type code '{code}' is already in the catalog; draft a new version on its page", ErrorKind.Conflict, "code"));
+        return await DraftAsync(form, actor, ct);
+    }
+
     public Task<LicenseType> SubmitAsync(string code, string actor, CancellationToken ct) =>
         ActAsync(code, "submitted", actor, null, (t, at) => t.Submit(actor, at), ct);
 

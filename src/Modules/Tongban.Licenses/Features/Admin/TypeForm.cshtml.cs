@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Files;
+using Tongban.Kernel.Security;
+using Tongban.Licenses.Domain;
+using Tongban.Organization.Contracts;
+
+namespace Tongban.Licenses.Features.Admin;
+
+/// <summary>
+/// The license type form of <c>NewType</c> and <c>EditType</c>: a new type's first draft, or a new version of a type (or
+/// a change of its open draft), through <see cref="ManageTypes.ManageTypes"/> with every check of the API, each fault
+/// beside its input and nothing saved. "Save and submit" then submits it for another administrator's review; a version
+/// under review cannot change (the domain refuses; the page says so). Rows are added by a plain submit button.
+/// </summary>
+[Authorize(Policy = Policies.LicenseAdministrator)]
+internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizationDirectory organization, IFileStore files) : PageModel
+{
+    public const int EmptyRows = 2;
+
+    /// <summary>The type being changed; null on the new type page.</summary>
+    public LicenseType? Type { get; private set; }
+
+    /// <summary>The version the form starts from: the open one, else the latest.</summary>
+    public LicenseTypeVersion? From { get; private set; }
+
+    public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
+
+    [BindProperty] public TypeEdit Input { get; set; } = new();
+
+    public string Action => Type is null ? "/admin/licenses/types/new" : $"/admin/licenses/types/{Uri.EscapeDataString(Type.Code)}/edit";
+
+    public async Task OnGetAsync(string? code, CancellationToken ct)
+    {
+        await LoadAsync(code, ct);
+        Input = From is null ? new TypeEdit { Holder = HolderKind.Person, Validity = ValidityKind.OpenEnded } : TypeEdit.From(Type!.Code, From.Definition);
+        Input.AddRows(EmptyRows);
+    }
+
+    public Task<IActionResult> OnPostAsync(string? code, IFormFile? background, CancellationToken ct) => SaveAsync(code, background, submit: false, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(string? code, IFormFile? background, CancellationToken ct) => SaveAsync(code, background, submit: true, ct);
+
+    /// <summary>The form again with what was typed and more empty rows; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostAddRowsAsync(string? code, CancellationToken ct)
+    {
+        await LoadAsync(code, ct);
+        Input.AddRows(EmptyRows);
+        return Page();
+    }
+
+    /// <summary>
+    /// Loads first, so that a refusal (the page filter turns it into messages on the inputs) shows the form again with
+    /// what was typed; a background uploaded with a refused form is deleted, so nothing is left half-written.
+    /// </summary>
+    private async Task<IActionResult> SaveAsync(string? code, IFormFile? background, bool submit, CancellationToken ct)
+    {
+        await LoadAsync(code, ct);
+        var uploaded = await UploadAsync(background, ct);
+        try
+        {
+            var form = Input.ToForm(Type?.Code ?? Input.Code ?? "", uploaded ?? KeptBackground());
+            var type = Type is null ? await manage.CreateAsync(form, Actor.Of(User), ct) : await manage.DraftAsync(form, Actor.Of(User), ct);
+            if (submit) await manage.SubmitAsync(type.Code, Actor.Of(User), ct);
+            return Redirect($"/admin/licenses/types/{Uri.EscapeDataString(type.Code)}");
+        }
+        catch when (uploaded is not null)
+        {
+            await files.DeleteAsync(uploaded, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private string? KeptBackground() => Input.Template.Background == "keep" ? From?.Definition.Template?.Background : null;
+
+    /// <summary>The uploaded background's file when the form asks for a new one: a PNG or JPEG, told by its content.</summary>
+    private async Task<string?> UploadAsync(IFormFile? upload, CancellationToken ct)
+    {
+        if (Input.Template.Standard || Input.Template.Background != "upload") return null;
+        if (upload is not { Length: > 0 })
+            throw Fault("license_type.background_missing", "请选择背景图文件（PNG或JPEG）", "Choose a background image (PNG or JPEG)");
+        StoredFile stored;
+        await using (var content = upload.OpenReadStream())
+        {
+            try { stored = await files.SaveAsync(content, ct); }
+            catch (DomainException e) { throw new DomainException([.. e.Errors.Select(x => x with { Field = "template" })]); }
+        }
+        if (stored.Kind is FileKind.Png or FileKind.Jpeg) return stored.Id;
+        await files.DeleteAsync(stored.Id, ct);
+        throw Fault("license_type.background_kind", "背景图须为PNG或JPEG图片", "The background must be a PNG or JPEG image");
+    }
+
+    private static DomainException Fault(string code, string zh, string en) => new(new DomainError(code, zh, en, Field: "template"));
+
+    private async Task LoadAsync(string? code, CancellationToken ct)
+    {
+        if (code is not null)
+        {
+            Type = await manage.FindAsync(code, ct);
+            From = Type.Open ?? Type.Versions.MaxBy(v => v.Number)!;
+        }
+        Departments = [.. (await organization.ListDepartmentsAsync(null, ct)).OrderBy(d => d.Name, StringComparer.Ordinal)];
+    }
+}
