@@ -50,10 +50,11 @@ internal sealed class DailyFigures
     /// <summary>Bumped by every change, so two writers adding to one row at once cannot lose an addition.</summary>
     public int Revision { get; private set; }
 
-    public void Add(Measures change)
+    public Measures Add(Measures change)
     {
         Figures.Add(change);
         Revision++;
+        return Figures;
     }
 
     public static DailyFigures For(Slice slice, string itemName, Measures figures) => new()

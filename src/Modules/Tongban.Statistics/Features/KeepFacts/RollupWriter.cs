@@ -16,7 +16,7 @@ internal sealed class RollupWriter(StatisticsDbContext db)
         {
             var row = fresh ? null : await db.Daily.FindAsync([slice.Day, slice.DepartmentCode, slice.ItemCode, slice.Channel], ct);
             if (row is null) db.Daily.Add(DailyFigures.For(slice, itemName, figures));
-            else row.Add(figures);
+            else if (row.Add(figures).IsZero) db.Daily.Remove(row); // a slice a late event emptied (its department was not known yet)
         }
     }
 }
