@@ -43,8 +43,13 @@ internal sealed class DashboardModel(FigureService figures, Labels labels) : Pag
         if (RegionWide && Trend.Query.Department is null) ByDepartment = await figures.ReadAsync(Ask(chosen.Code, "department"), User, ct);
     }
 
+    /// <summary>The bars of a monthly table, labelled short (6月 / Jun) so that they stay legible on a phone; the table names the year.</summary>
     public static IReadOnlyList<(string Label, decimal Value)> Bars(FigureTable table) =>
-        [.. table.Rows.Select(r => (Kernel.Localization.Text.T(r.LabelZh, r.LabelEn), r.Value ?? 0m))];
+        [.. table.Rows.Select(r => (Short(r.Key) ?? Kernel.Localization.Text.T(r.LabelZh, r.LabelEn), r.Value ?? 0m))];
+
+    private static string? Short(string month) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? Kernel.Localization.Text.T($"{d.Month}月", d.ToString("MMM", CultureInfo.InvariantCulture)) : null;
 
     private FigureRequest Ask(string indicator, string by) => new(indicator, by, From, To, Department);
 

@@ -12,7 +12,7 @@ namespace Tongban.Statistics.Features.Dashboard;
 /// </summary>
 internal static class SvgChart
 {
-    private const int Width = 640, Height = 240, Left = 8, Bottom = 40, Top = 24;
+    private const int Width = 640, Height = 260, Left = 8, Bottom = 40, Top = 30;
 
     public static IHtmlContent Bars(IReadOnlyList<(string Label, decimal Value)> bars, string describedBy)
     {
@@ -28,7 +28,7 @@ internal static class SvgChart
             var y = Height - Bottom - h;
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{y:F1}\" width=\"{slot * 0.7:F1}\" height=\"{h:F1}\" class=\"chart-bar\" />");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + slot * 0.35:F1}\" y=\"{y - 4:F1}\" text-anchor=\"middle\" class=\"chart-value\">{Format(value)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + slot * 0.35:F1}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\" class=\"chart-label\">{WebUtility.HtmlEncode(label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + slot * 0.35:F1}\" y=\"{Height - Bottom + 26}\" text-anchor=\"middle\" class=\"chart-label\">{WebUtility.HtmlEncode(label)}</text>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Left}\" y2=\"{Height - Bottom}\" class=\"chart-axis\" /></svg>");
         return new HtmlString(svg.ToString());
