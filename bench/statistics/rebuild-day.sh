@@ -27,6 +27,7 @@ export Storage__DataDirectory="$WORK/data"
 mkdir -p "$Storage__DataDirectory"
 DB="$Storage__DataDirectory/tongban.db"
 tongban() { (cd "$WORK/cli" && dotnet tongban.dll "$@"); }
+tongban keys rotate-personal-data >&2   # a new installation makes its personal-data key first
 tongban db migrate >&2
 
 echo "writing $CASES case facts on $DAY" >&2
