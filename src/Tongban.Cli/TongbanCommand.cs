@@ -66,6 +66,11 @@ public static class TongbanCommand
                 applications.SetDescription("Applications and cases (申办与办件)");
                 applications.AddCommand<RemindDeferredCommand>("remind").WithDescription("Send the due reminders and overdue notices of deferred materials (容缺) now; each goes once");
             });
+            c.AddBranch("statistics", statistics =>
+            {
+                statistics.SetDescription("Statistics and supervision figures (统计)");
+                statistics.AddCommand<RebuildStatisticsCommand>("rebuild").WithDescription("Recompute the daily roll-ups from the case facts (--from DATE: from that day on), a day per transaction");
+            });
             c.AddBranch("licenses", licenses =>
             {
                 licenses.SetDescription("The electronic license library (电子证照库)");

@@ -11,6 +11,7 @@ using Tongban.Notifications;
 using Tongban.Organization;
 using Tongban.Registries;
 using Tongban.Sharing;
+using Tongban.Statistics;
 
 namespace Tongban.Web.Hosting;
 
@@ -34,7 +35,8 @@ public static class Modules
         .AddNotifications(configuration)
         .AddLicenses(configuration)
         .AddNodes(configuration)
-        .AddHalls(configuration);
+        .AddHalls(configuration)
+        .AddStatistics(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) =>
         NodeRole.IsNode(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()) ? endpoints.MapNodes() : endpoints
@@ -48,5 +50,6 @@ public static class Modules
         .MapNotifications()
         .MapLicenses()
         .MapNodes()
-        .MapHalls();
+        .MapHalls()
+        .MapStatistics();
 }

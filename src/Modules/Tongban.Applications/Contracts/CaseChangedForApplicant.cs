@@ -4,7 +4,9 @@ namespace Tongban.Applications.Contracts;
 /// Something happened to a case that its applicant should hear about. Published through the applications outbox in the
 /// same transaction as the change, type <see cref="MessageType"/>; the notifications module sends it by the applicant's
 /// channels. <see cref="Date"/> is the one that matters for <see cref="Kind"/>: the due date when accepted, the promised
-/// date of a deferred material; <see cref="Material"/> names the deferred material of a reminder.
+/// date of a deferred material; <see cref="Material"/> names the deferred material of a reminder. The case's item, department,
+/// division, channel (<c>online</c>, <c>window</c>, <c>station</c>) and due date (once accepted) ride along for the
+/// statistics module, which keeps its figures from these notices without reading the case.
 /// </summary>
 public sealed record CaseChangedForApplicant(
     Guid CaseId,
@@ -14,7 +16,12 @@ public sealed record CaseChangedForApplicant(
     string Kind,
     DateOnly? Date,
     string? Material,
-    DateTimeOffset OccurredAt)
+    DateTimeOffset OccurredAt,
+    string? ItemCode = null,
+    string? DepartmentCreditCode = null,
+    string? DivisionCode = null,
+    string? Channel = null,
+    DateOnly? DueOn = null)
 {
     public const string MessageType = "applications.case_changed_for_applicant";
 }

@@ -10,7 +10,8 @@ internal static class ApplicantNotices
 {
     public static void Publish(ApplicationsDbContext db, Case c, string kind, DateOnly? date, DateTimeOffset at, string? material = null) =>
         db.Publish(CaseChangedForApplicant.MessageType,
-            new CaseChangedForApplicant(c.Id.Value, c.Number, c.ItemName, c.ApplicantId, kind, date, material, at), at);
+            new CaseChangedForApplicant(c.Id.Value, c.Number, c.ItemName, c.ApplicantId, kind, date, material, at,
+                c.ItemCode, c.DepartmentCreditCode, c.DivisionCode, c.Channel.ToString().ToLowerInvariant(), c.DueOn), at);
 
     /// <summary>The notice a staff action gives the applicant, if any (a process step or a clock stop gives none).</summary>
     public static void PublishFor(ApplicationsDbContext db, Case c, string action, DateTimeOffset at)

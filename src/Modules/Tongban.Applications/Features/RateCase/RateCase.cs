@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tongban.Applications.Contracts;
 using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.ViewCase;
@@ -39,6 +40,7 @@ internal sealed class RateCase(ApplicationsDbContext db, CaseReader reader, Cale
         var level = input.Level ?? throw new DomainException(new DomainError("rating.level", "请选择评价等级", "Choose a rating", Field: "level"));
         var rating = Rating.Rate(@case, level, input.Indicators, input.Comment, clock.Today, await calendars.GetAsync(ct), options.Value.RectificationDays, clock.UtcNow);
         db.Ratings.Add(rating);
+        db.Publish(CaseRated.MessageType, new CaseRated(@case.Id.Value, number, (int)rating.Level, rating.IsBad, clock.UtcNow), clock.UtcNow);
         db.Audit(new AuditRecord(Actor.Of(user), "applications.rated", $"case:{number}", rating.Level.ToString(), clock.UtcNow));
         if (rating.IsBad)
             db.Audit(new AuditRecord(Actor.Of(user), "applications.rectification_opened", $"case:{number}", $"{rating.DepartmentCreditCode} {rating.RectificationDueOn:yyyy-MM-dd}", clock.UtcNow));

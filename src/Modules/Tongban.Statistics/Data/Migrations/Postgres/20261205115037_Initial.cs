@@ -1,0 +1,126 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongban.Statistics.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "st_applied",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_st_applied", x => x.message_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "st_cases",
+                columns: table => new
+                {
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    item_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    item_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    department_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    received_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    accepted_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    refused_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    concluded_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    corrections = table.Column<int>(type: "integer", nullable: false),
+                    working_days = table.Column<int>(type: "integer", nullable: true),
+                    rating_level = table.Column<int>(type: "integer", nullable: true),
+                    rated_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_st_cases", x => x.case_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "st_daily",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    department_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    item_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    item_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    figures_accepted = table.Column<long>(type: "bigint", nullable: false),
+                    figures_concluded = table.Column<long>(type: "bigint", nullable: false),
+                    figures_concluded_late = table.Column<long>(type: "bigint", nullable: false),
+                    figures_concluded_on_time = table.Column<long>(type: "bigint", nullable: false),
+                    figures_concluded_with_due = table.Column<long>(type: "bigint", nullable: false),
+                    figures_corrections = table.Column<long>(type: "bigint", nullable: false),
+                    figures_rated = table.Column<long>(type: "bigint", nullable: false),
+                    figures_rated_bad = table.Column<long>(type: "bigint", nullable: false),
+                    figures_received = table.Column<long>(type: "bigint", nullable: false),
+                    figures_refused = table.Column<long>(type: "bigint", nullable: false),
+                    figures_working_days_count = table.Column<long>(type: "bigint", nullable: false),
+                    figures_working_days_sum = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_st_daily", x => new { x.day, x.department_code, x.item_code, x.channel });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_cases_concluded_on",
+                table: "st_cases",
+                column: "concluded_on");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_cases_department_code_concluded_on",
+                table: "st_cases",
+                columns: new[] { "department_code", "concluded_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_cases_department_code_received_on",
+                table: "st_cases",
+                columns: new[] { "department_code", "received_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_cases_received_on",
+                table: "st_cases",
+                column: "received_on");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_daily_department_code_day",
+                table: "st_daily",
+                columns: new[] { "department_code", "day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_daily_month_department_code",
+                table: "st_daily",
+                columns: new[] { "month", "department_code" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "st_applied");
+
+            migrationBuilder.DropTable(
+                name: "st_cases");
+
+            migrationBuilder.DropTable(
+                name: "st_daily");
+        }
+    }
+}

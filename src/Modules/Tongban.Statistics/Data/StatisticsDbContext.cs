@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tongban.Kernel.Data;
+using Tongban.Statistics.Domain;
+
+namespace Tongban.Statistics.Data;
+
+internal class StatisticsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Prefix = "st";
+
+    public DbSet<CaseFact> Cases => Set<CaseFact>();
+    public DbSet<DailyFigures> Daily => Set<DailyFigures>();
+    public DbSet<AppliedEvent> Applied => Set<AppliedEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcTicksOnSqlite(Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CaseFact>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(c => c.CaseId);
+            e.Property(c => c.CaseId).ValueGeneratedNever();
+            e.Property(c => c.CaseNumber).HasMaxLength(40);
+            e.Property(c => c.ItemCode).HasMaxLength(60);
+            e.Property(c => c.ItemName).HasMaxLength(200);
+            e.Property(c => c.DepartmentCode).HasMaxLength(32);
+            e.Property(c => c.DivisionCode).HasMaxLength(12);
+            e.Property(c => c.Channel).HasMaxLength(16);
+            e.Property(c => c.Revision).IsConcurrencyToken();
+            // The drill-down lists and the rebuild find facts by a milestone's day.
+            e.HasIndex(c => new { c.DepartmentCode, c.ReceivedOn });
+            e.HasIndex(c => new { c.DepartmentCode, c.ConcludedOn });
+            e.HasIndex(c => c.ReceivedOn);
+            e.HasIndex(c => c.ConcludedOn);
+        });
+        modelBuilder.Entity<DailyFigures>(e =>
+        {
+            e.ToTable("daily");
+            e.HasKey(d => new { d.Day, d.DepartmentCode, d.ItemCode, d.Channel });
+            e.Property(d => d.Month).HasMaxLength(7);
+            e.Property(d => d.DepartmentCode).HasMaxLength(32);
+            e.Property(d => d.ItemCode).HasMaxLength(60);
+            e.Property(d => d.ItemName).HasMaxLength(200);
+            e.Property(d => d.Channel).HasMaxLength(16);
+            e.Property(d => d.Revision).IsConcurrencyToken();
+            e.ComplexProperty(d => d.Figures);
+            e.HasIndex(d => new { d.DepartmentCode, d.Day });
+            e.HasIndex(d => new { d.Month, d.DepartmentCode });
+        });
+        modelBuilder.Entity<AppliedEvent>(e =>
+        {
+            e.ToTable("applied");
+            e.HasKey(a => a.MessageId);
+            e.Property(a => a.MessageId).ValueGeneratedNever();
+        });
+        modelBuilder.PrefixTables(Prefix);
+    }
+}
+
+/// <summary>An outbox message already counted: delivered again, it changes nothing.</summary>
+internal sealed class AppliedEvent
+{
+    public Guid MessageId { get; init; }
+    public Guid CaseId { get; init; }
+}
+
+internal sealed class StatisticsSqliteContext(DbContextOptions<StatisticsSqliteContext> options) : StatisticsDbContext(options);
+
+internal sealed class StatisticsPostgresContext(DbContextOptions<StatisticsPostgresContext> options) : StatisticsDbContext(options);
+
+internal sealed class StatisticsSqliteDesignFactory : IDesignTimeDbContextFactory<StatisticsSqliteContext>
+{
+    public StatisticsSqliteContext CreateDbContext(string[] args) => DesignTime.Sqlite<StatisticsSqliteContext>(StatisticsDbContext.Prefix, o => new(o));
+}
+
+internal sealed class StatisticsPostgresDesignFactory : IDesignTimeDbContextFactory<StatisticsPostgresContext>
+{
+    public StatisticsPostgresContext CreateDbContext(string[] args) => DesignTime.Postgres<StatisticsPostgresContext>(StatisticsDbContext.Prefix, o => new(o));
+}

@@ -1,0 +1,79 @@
+using Tongban.Kernel.Calendar;
+
+namespace Tongban.Statistics.Domain;
+
+/// <summary>
+/// What the statistics know of one case, from the events about it: where it belongs (item, department, division, channel)
+/// and the day of each milestone. Every milestone is set once and never moved, so events in any order, or twice, leave
+/// the same row; corrections count each event once (the handler skips a message already applied).
+/// </summary>
+internal sealed class CaseFact
+{
+    private CaseFact() { }
+
+    public Guid CaseId { get; private set; }
+    public string CaseNumber { get; private set; } = "";
+    public string ItemCode { get; private set; } = "";
+    public string ItemName { get; private set; } = "";
+    public string DepartmentCode { get; private set; } = "";
+    public string DivisionCode { get; private set; } = "";
+    public string Channel { get; private set; } = "";
+    public DateOnly? ReceivedOn { get; private set; }
+    public DateOnly? AcceptedOn { get; private set; }
+    public DateOnly? RefusedOn { get; private set; }
+    public DateOnly? DueOn { get; private set; }
+    public DateOnly? ConcludedOn { get; private set; }
+    public int Corrections { get; private set; }
+
+    /// <summary>Working days from acceptance to conclusion (the day of acceptance not counted), once both are known.</summary>
+    public int? WorkingDays { get; private set; }
+    public int? RatingLevel { get; private set; }
+    public DateOnly? RatedOn { get; private set; }
+
+    /// <summary>Bumped by every change: two events of one case handled at once cannot both win (the outbox retries the loser).</summary>
+    public int Revision { get; private set; }
+
+    public static CaseFact Start(Guid caseId, string number) => new() { CaseId = caseId, CaseNumber = number };
+
+    /// <summary>Fills what an event says of the case's place; a value once known is kept (an older event may know less).</summary>
+    public void Place(string? itemCode, string? itemName, string? department, string? division, string? channel)
+    {
+        if (ItemCode.Length == 0 && !string.IsNullOrEmpty(itemCode)) ItemCode = itemCode;
+        if (ItemName.Length == 0 && !string.IsNullOrEmpty(itemName)) ItemName = itemName;
+        if (DepartmentCode.Length == 0 && !string.IsNullOrEmpty(department)) DepartmentCode = department;
+        if (DivisionCode.Length == 0 && !string.IsNullOrEmpty(division)) DivisionCode = division;
+        if (Channel.Length == 0 && !string.IsNullOrEmpty(channel)) Channel = channel;
+    }
+
+    public void Received(DateOnly on) => ReceivedOn ??= on;
+
+    public void Accepted(DateOnly on, DateOnly? dueOn)
+    {
+        AcceptedOn ??= on;
+        DueOn ??= dueOn;
+    }
+
+    public void Refused(DateOnly on) => RefusedOn ??= on;
+
+    public void CorrectionRequested() => Corrections++;
+
+    public void Concluded(DateOnly on) => ConcludedOn ??= on;
+
+    public void Rated(int level, DateOnly on)
+    {
+        if (RatedOn is not null) return;
+        (RatingLevel, RatedOn) = (level, on);
+    }
+
+    /// <summary>Counts the working days once acceptance and conclusion are both known, whichever event came last.</summary>
+    public void CountWorkingDays(WorkingDayCalendar calendar)
+    {
+        if (WorkingDays is null && AcceptedOn is { } from && ConcludedOn is { } to && to >= from)
+            WorkingDays = calendar.CountWorkingDays(from, to);
+    }
+
+    /// <summary>A copy for the roll-up's before-and-after comparison.</summary>
+    public CaseFact Snapshot() => (CaseFact)MemberwiseClone();
+
+    public void Touch() => Revision++;
+}

@@ -1,0 +1,31 @@
+namespace Tongban.Statistics.Domain;
+
+/// <summary>
+/// What one case fact adds to the daily roll-ups: each milestone counts on its own day (received and corrections on the
+/// day received, conclusion figures on the day concluded, a rating on the day rated). The one definition the live
+/// handlers and the rebuild share.
+/// </summary>
+internal static class Contributions
+{
+    public static IEnumerable<(Slice Slice, Measures Figures)> Of(CaseFact fact)
+    {
+        Slice On(DateOnly day) => new(day, fact.DepartmentCode, fact.ItemCode, fact.Channel);
+        if (fact.ReceivedOn is { } received) yield return (On(received), new Measures { Received = 1, Corrections = fact.Corrections });
+        if (fact.AcceptedOn is { } accepted) yield return (On(accepted), new Measures { Accepted = 1 });
+        if (fact.RefusedOn is { } refused) yield return (On(refused), new Measures { Refused = 1 });
+        if (fact.ConcludedOn is { } concluded) yield return (On(concluded), Conclusion(fact, concluded));
+        if (fact.RatedOn is { } rated) yield return (On(rated), new Measures { Rated = 1, RatedBad = IsBad(fact.RatingLevel) ? 1 : 0 });
+    }
+
+    private static Measures Conclusion(CaseFact fact, DateOnly concluded) => new()
+    {
+        Concluded = 1,
+        ConcludedWithDue = fact.DueOn is null ? 0 : 1,
+        ConcludedOnTime = fact.DueOn is { } due && concluded <= due ? 1 : 0,
+        ConcludedLate = fact.DueOn is { } late && concluded > late ? 1 : 0,
+        WorkingDaysSum = fact.WorkingDays ?? 0,
+        WorkingDaysCount = fact.WorkingDays is null ? 0 : 1,
+    };
+
+    private static bool IsBad(int? level) => level is { } l && Kernel.Ratings.RatingScale.IsBad((Kernel.Ratings.RatingLevel)l);
+}

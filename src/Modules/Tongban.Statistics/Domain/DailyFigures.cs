@@ -1,0 +1,67 @@
+namespace Tongban.Statistics.Domain;
+
+/// <summary>Where a figure falls: the region's day, the department, the item, the channel.</summary>
+internal readonly record struct Slice(DateOnly Day, string DepartmentCode, string ItemCode, string Channel);
+
+/// <summary>
+/// The counts and sums a day adds up for one slice. Each is a plain sum over the case facts, so a roll-up is the sum of
+/// its facts' contributions (<see cref="Contributions"/>) and a rebuild gives the same figures as live updates.
+/// </summary>
+internal sealed record Measures
+{
+    public long Received { get; set; }
+    public long Accepted { get; set; }
+    public long Refused { get; set; }
+    public long Concluded { get; set; }
+    public long ConcludedWithDue { get; set; }
+    public long ConcludedOnTime { get; set; }
+    public long ConcludedLate { get; set; }
+    public long WorkingDaysSum { get; set; }
+    public long WorkingDaysCount { get; set; }
+    public long Corrections { get; set; }
+    public long Rated { get; set; }
+    public long RatedBad { get; set; }
+
+    public void Add(Measures other, int sign = 1)
+    {
+        Received += sign * other.Received; Accepted += sign * other.Accepted; Refused += sign * other.Refused;
+        Concluded += sign * other.Concluded; ConcludedWithDue += sign * other.ConcludedWithDue;
+        ConcludedOnTime += sign * other.ConcludedOnTime; ConcludedLate += sign * other.ConcludedLate;
+        WorkingDaysSum += sign * other.WorkingDaysSum; WorkingDaysCount += sign * other.WorkingDaysCount;
+        Corrections += sign * other.Corrections; Rated += sign * other.Rated; RatedBad += sign * other.RatedBad;
+    }
+
+    public bool IsZero => this == new Measures();
+}
+
+/// <summary>One row of <c>st_daily</c>: a slice and its measures, with the month for monthly sums and the item's name for labels.</summary>
+internal sealed class DailyFigures
+{
+    private DailyFigures() { }
+
+    public DateOnly Day { get; private set; }
+    public string Month { get; private set; } = "";
+    public string DepartmentCode { get; private set; } = "";
+    public string ItemCode { get; private set; } = "";
+    public string ItemName { get; private set; } = "";
+    public string Channel { get; private set; } = "";
+    public Measures Figures { get; private set; } = new();
+
+    /// <summary>Bumped by every change, so two writers adding to one row at once cannot lose an addition.</summary>
+    public int Revision { get; private set; }
+
+    public Measures Add(Measures change)
+    {
+        Figures.Add(change);
+        Revision++;
+        return Figures;
+    }
+
+    public static DailyFigures For(Slice slice, string itemName, Measures figures) => new()
+    {
+        Day = slice.Day, Month = MonthOf(slice.Day), DepartmentCode = slice.DepartmentCode, ItemCode = slice.ItemCode,
+        ItemName = itemName, Channel = slice.Channel, Figures = figures with { },
+    };
+
+    public static string MonthOf(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,40 @@
+namespace Tongban.Statistics.Features.Indicators;
+
+/// <summary>
+/// Every case indicator, each defined once; the API, the dashboard, the exports and docs/indicators.md read this list.
+/// No national numerator and denominator was published for most of them (domain-facts-2 §4): where "ours" is written,
+/// the definition is the one stated in the formula, following the common local practice named.
+/// </summary>
+internal static class IndicatorRegistry
+{
+    private const string Ours = "本平台定义，按各地通行口径 / Our definition, following common local practice";
+
+    public static readonly IReadOnlyList<Indicator> All =
+    [
+        new("received", "收件量", "Cases received", Unit.Count, m => m.Received, null,
+            "当期提交的办件数", "Cases submitted in the period", "GB/T 39046-2020 办事申请", Milestone.Received),
+        new("accepted", "受理量", "Cases accepted", Unit.Count, m => m.Accepted, null,
+            "当期受理（含容缺受理）的办件数", "Cases accepted (also with deferred materials) in the period", "GB/T 39046-2020 事项受理", Milestone.Accepted),
+        new("refused", "不予受理量", "Cases refused", Unit.Count, m => m.Refused, null,
+            "当期不予受理的办件数", "Cases refused in the period", Ours, Milestone.Refused),
+        new("concluded", "办结量", "Cases concluded", Unit.Count, m => m.Concluded, null,
+            "当期办结的办件数", "Cases concluded in the period", "GB/T 39046-2020 事项办结", Milestone.Concluded),
+        new("on-time-rate", "按时办结率", "Concluded on time", Unit.Percent, m => m.ConcludedOnTime, m => m.ConcludedWithDue,
+            "在承诺办结日期当日或之前办结的件数 ÷ 有承诺办结日期的办结件数 × 100%",
+            "Cases concluded on or before their promised date ÷ concluded cases with a promised date × 100%", Ours + " (ADR 0015)", Milestone.Concluded, Behind.ConcludedOnTime),
+        new("overdue", "超期办结量", "Concluded overdue", Unit.Count, m => m.ConcludedLate, null,
+            "在承诺办结日期之后办结的件数", "Cases concluded after their promised date", Ours, Milestone.Concluded, Behind.ConcludedLate),
+        new("average-days", "平均办结用时", "Average time to conclude", Unit.WorkingDays, m => m.WorkingDaysSum, m => m.WorkingDaysCount,
+            "Σ（受理次日至办结日的工作日数）÷ 已受理的办结件数（不扣除特别程序）",
+            "Σ working days from the day after acceptance to conclusion ÷ concluded accepted cases (special procedures not deducted)", Ours, Milestone.Concluded),
+        new("corrections", "补正次数", "Corrections requested", Unit.Count, m => m.Corrections, null,
+            "当期收件的办件被要求补正的次数之和", "Corrections requested on the cases received in the period", Ours, Milestone.Received, Behind.WithCorrections),
+        new("good-rate", "好评率", "Good ratings", Unit.Percent, m => m.Rated - m.RatedBad, m => m.Rated,
+            "（非常满意 + 满意 + 基本满意）÷ 评价总数 × 100%", "(very satisfied + satisfied + fairly satisfied) ÷ all ratings × 100%",
+            "国办发〔2019〕51号 五级评价，后两级为差评 / five levels, the last two bad", Milestone.Rated, Behind.RatedGood),
+        new("bad-ratings", "差评数", "Bad ratings", Unit.Count, m => m.RatedBad, null,
+            "评价为不满意或非常不满意的件数", "Ratings of dissatisfied or very dissatisfied", "国办发〔2019〕51号", Milestone.Rated, Behind.RatedBad),
+    ];
+
+    public static Indicator? Find(string? code) => All.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
+}

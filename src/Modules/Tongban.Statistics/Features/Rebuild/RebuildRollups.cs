@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Tongban.Statistics.Contracts;
+using Tongban.Statistics.Data;
+using Tongban.Statistics.Domain;
+using Tongban.Statistics.Features.KeepFacts;
+
+namespace Tongban.Statistics.Features.Rebuild;
+
+/// <summary>
+/// Recomputes the daily roll-ups from the case facts: the facts' contributions (<see cref="Contributions"/>, as the live
+/// handlers add them) summed in memory, then written a day at a time, each day's old rows deleted in the same
+/// transaction, so a reader sees a day either before or after, never half.
+/// </summary>
+internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer) : IStatisticsRebuild
+{
+    public async Task<RebuildSummary> RebuildAsync(DateOnly? from, IProgress<DateOnly>? progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var first = from ?? DateOnly.MinValue;
+        var (rollup, facts) = await SumAsync(first, cancellationToken);
+        var oldDays = await db.Daily.Where(d => d.Day >= first).Select(d => d.Day).Distinct().ToListAsync(cancellationToken);
+        var days = rollup.Days.Union(oldDays).Order().ToList();
+        foreach (var day in days)
+        {
+            await RewriteDayAsync(day, rollup.Only(day), cancellationToken);
+            progress?.Report(day);
+        }
+        return new RebuildSummary(days.Count > 0 ? days[0] : first, days.Count, facts, watch.Elapsed);
+    }
+
+    private async Task<(Rollup, int)> SumAsync(DateOnly first, CancellationToken ct)
+    {
+        var rollup = new Rollup();
+        var count = 0;
+        var facts = db.Cases.AsNoTracking().Where(c => c.ReceivedOn >= first || c.AcceptedOn >= first || c.RefusedOn >= first
+            || c.ConcludedOn >= first || c.RatedOn >= first);
+        await foreach (var fact in facts.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rollup.Add(fact, from: first);
+            count++;
+        }
+        return (rollup, count);
+    }
+
+    private async Task RewriteDayAsync(DateOnly day, Rollup part, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Daily.Where(d => d.Day == day).ExecuteDeleteAsync(ct);
+        await writer.AddAsync(part, fresh: true, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+}

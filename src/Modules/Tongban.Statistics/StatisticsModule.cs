@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Web;
+using Tongban.Statistics.Contracts;
+using Tongban.Statistics.Data;
+using Tongban.Statistics.Features.Dashboard;
+using Tongban.Statistics.Features.KeepFacts;
+using Tongban.Statistics.Features.QueryFigures;
+using Tongban.Statistics.Features.Rebuild;
+
+namespace Tongban.Statistics;
+
+/// <summary>Statistics and supervision figures (统计与效能): case facts and daily roll-ups kept from events, indicators defined once, API, dashboard, exports.</summary>
+public static class StatisticsModule
+{
+    public static IServiceCollection AddStatistics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<StatisticsDbContext, StatisticsSqliteContext, StatisticsPostgresContext>(configuration, "statistics", StatisticsDbContext.Prefix);
+        services.AddScoped<RollupWriter>();
+        services.AddScoped<FactKeeper>();
+        services.AddScoped<IOutboxHandler, CaseNoticeHandler>();
+        services.AddScoped<IOutboxHandler, CaseRatedHandler>();
+        services.AddScoped<Labels>();
+        services.AddScoped<FigureReader>();
+        services.AddScoped<FigureService>();
+        services.AddScoped<CaseList>();
+        services.AddScoped<IStatisticsRebuild, RebuildRollups>();
+        services.AddAuthorization(o => o.AddPolicy(StatisticsScope.Policy, p => p.RequireRole(StatisticsScope.Roles)));
+        services.AddSingleton(new AdminLink("/statistics", "领导驾驶舱", "Leader's dashboard",
+            "收件、办结、按时办结率、好差评等指标及其趋势，可逐级查看到办件", "Cases received and concluded, on-time rate, ratings and their trends, down to the cases",
+            StatisticsScope.Policy, 18));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/statistics").WithTags("Statistics");
+        StatisticsEndpoints.Map(api);
+        ExportEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}

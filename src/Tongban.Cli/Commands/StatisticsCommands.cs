@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Errors;
+using Tongban.Statistics.Contracts;
+
+namespace Tongban.Cli.Commands;
+
+/// <summary>Recomputes the statistics' daily roll-ups from the case facts, a day per transaction.</summary>
+internal sealed class RebuildStatisticsCommand(DatabaseMigrator migrator, IStatisticsRebuild rebuild) : AsyncCommand<RebuildStatisticsCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--from <DATE>")]
+        [Description("First day to rebuild, yyyy-MM-dd (default: every day)")]
+        public string? From { get; init; }
+
+        public DateOnly? FromDate() => From is null ? null
+            : DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : throw new DomainException(new DomainError("statistics.from", "--from 应为日期，如 2026-12-01", "--from must be a date like 2026-12-01", ErrorKind.BadRequest, "from"));
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var from = settings.FromDate();
+        await migrator.MigrateAsync(cancellationToken);
+        var summary = await rebuild.RebuildAsync(from, null, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(
+            $"[green]已重建 {summary.Days} 天的汇总（{summary.Facts:N0} 件办件）[/] / rebuilt {summary.Days} day(s) from {summary.Facts:N0} case facts ({summary.Elapsed.TotalSeconds:F1} s)");
+        return 0;
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Outbox;
+using Tongban.Statistics.Contracts;
+using Tongban.Statistics.Data;
+using Tongban.Statistics.Domain;
+
+namespace Tongban.Statistics.Tests;
+
+/// <summary>Case facts and daily roll-ups from the outbox events: idempotent, order-free, equal to a recount, and to a rebuild.</summary>
+public sealed class FactTests(LaneApps lanes) : IClassFixture<LaneApps>
+{
+    private static readonly DateOnly Monday = new(2021, 3, 1);
+
+    [Theory, DatabaseLanes]
+    public async Task Repeated_and_out_of_order_events_leave_the_same_fact_and_figures(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (inOrder, shuffled) = (CaseEvents.New(NewItem(), DemoDepartments.Yinzhou), CaseEvents.New(NewItem(), DemoDepartments.Yinzhou));
+        await app.DeliverAsync(Lifecycle(inOrder));
+        var late = Lifecycle(shuffled);
+        // The rating first, the submission last, every message twice: what a crash and a slow queue can do.
+        await app.DeliverAsync([late[5], late[3], late[5], late[1], late[4], late[2], late[0], late[3], late[0], late[1]]);
+
+        var (a, b) = (await FactAsync(app, inOrder.CaseId), await FactAsync(app, shuffled.CaseId));
+        // Accepted on Tuesday, concluded on Sunday: Wednesday to Friday are the working days used.
+        Assert.Equal((Monday, Monday.AddDays(1), Monday.AddDays(5), Monday.AddDays(6), 2, 3, 5), (a.ReceivedOn!.Value, a.AcceptedOn!.Value, a.DueOn!.Value, a.ConcludedOn!.Value, a.Corrections, a.WorkingDays!.Value, a.RatingLevel!.Value));
+        Assert.Equal(Project(a), Project(b));
+        var (dailyA, dailyB) = (await DailyAsync(app, inOrder.ItemCode), await DailyAsync(app, shuffled.ItemCode));
+        Assert.Equal(dailyA.Select(d => (d.Day, d.DepartmentCode, d.Figures)), dailyB.Select(d => (d.Day, d.DepartmentCode, d.Figures)));
+        Assert.DoesNotContain(dailyB, d => d.DepartmentCode.Length == 0); // the rating that came first moved under the department once known
+        Assert.Equal(1, dailyB.Sum(d => d.Figures.Received));
+        Assert.Equal(2, dailyB.Sum(d => d.Figures.Corrections));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task Daily_figures_equal_a_recount_from_the_facts_and_a_rebuild_gives_the_same(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var item = NewItem();
+        var random = new Random(lane == DatabaseLane.Sqlite ? 3 : 5);
+        List<OutboxMessage> all = [];
+        for (var i = 0; i < 40; i++)
+        {
+            var events = CaseEvents.New(item, i % 3 == 0 ? DemoDepartments.Qinghe : DemoDepartments.County, i % 2 == 0 ? "online" : "window");
+            all.AddRange(Lifecycle(events, random.Next(0, 10), random.Next(1, 12), random.Next(1, 6)).Take(random.Next(1, 7)));
+        }
+        await app.DeliverAsync(all.OrderBy(_ => random.Next()).Concat(all.Where((_, i) => i % 4 == 0)));
+
+        var live = await DailyAsync(app, item);
+        Assert.Equal(Recount(await FactsAsync(app, item)), live.Select(d => (d.Day, d.DepartmentCode, d.Channel, d.Figures)).ToList());
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IStatisticsRebuild>().RebuildAsync(Monday.AddDays(-20), null, CancellationToken.None);
+        var rebuilt = await DailyAsync(app, item);
+        Assert.Equal(live.Select(d => (d.Day, d.DepartmentCode, d.Channel, d.Figures)), rebuilt.Select(d => (d.Day, d.DepartmentCode, d.Channel, d.Figures)));
+        Assert.True(live.Sum(d => d.Figures.Concluded) > 0 && live.Sum(d => d.Figures.Rated) > 0, "the sample reached conclusion and rating");
+    }
+
+    /// <summary>Submitted, a correction, accepted, a second correction, concluded, rated — days after a Monday as given.</summary>
+    internal static OutboxMessage[] Lifecycle(CaseEvents c, int startOffset = 0, int concludeAfter = 6, int rating = 5)
+    {
+        var start = Monday.AddDays(startOffset);
+        return [c.Submitted(start), c.Correction(start), c.Accepted(start.AddDays(1), start.AddDays(5)), c.Correction(start.AddDays(2)),
+            c.Concluded(start.AddDays(concludeAfter)), c.Rated(start.AddDays(concludeAfter + 1), rating)];
+    }
+
+    /// <summary>The daily sums counted straight from the facts, milestone by milestone (not through the roll-up code).</summary>
+    private static List<(DateOnly, string, string, Measures)> Recount(List<CaseFact> facts)
+    {
+        var days = facts.SelectMany(f => new[] { f.ReceivedOn, f.AcceptedOn, f.ConcludedOn, f.RatedOn }).OfType<DateOnly>().Distinct();
+        return [.. days.SelectMany(day => facts.GroupBy(f => (f.DepartmentCode, f.Channel)).Select(g => (day, g.Key.DepartmentCode, g.Key.Channel, new Measures
+        {
+            Received = g.Count(f => f.ReceivedOn == day), Corrections = g.Where(f => f.ReceivedOn == day).Sum(f => f.Corrections),
+            Accepted = g.Count(f => f.AcceptedOn == day), Concluded = g.Count(f => f.ConcludedOn == day),
+            ConcludedWithDue = g.Count(f => f.ConcludedOn == day && f.DueOn != null),
+            ConcludedOnTime = g.Count(f => f.ConcludedOn == day && f.ConcludedOn <= f.DueOn), ConcludedLate = g.Count(f => f.ConcludedOn == day && f.ConcludedOn > f.DueOn),
+            WorkingDaysSum = g.Where(f => f.ConcludedOn == day).Sum(f => f.WorkingDays ?? 0), WorkingDaysCount = g.Count(f => f.ConcludedOn == day && f.WorkingDays != null),
+            Rated = g.Count(f => f.RatedOn == day), RatedBad = g.Count(f => f.RatedOn == day && f.RatingLevel <= 2),
+        })).Where(r => !r.Item4.IsZero)).OrderBy(r => r.day).ThenBy(r => r.DepartmentCode, StringComparer.Ordinal).ThenBy(r => r.Channel, StringComparer.Ordinal)];
+    }
+
+    private static object Project(CaseFact f) => (f.ReceivedOn, f.AcceptedOn, f.DueOn, f.ConcludedOn, f.Corrections, f.WorkingDays, f.RatingLevel, f.RatedOn, f.DepartmentCode, f.Channel);
+
+    internal static string NewItem() => "ST-" + Guid.NewGuid().ToString("N")[..10];
+
+    private static async Task<CaseFact> FactAsync(TongbanApp app, Guid id) => await Db(app, db => db.Cases.AsNoTracking().SingleAsync(c => c.CaseId == id));
+
+    private static Task<List<CaseFact>> FactsAsync(TongbanApp app, string item) => Db(app, db => db.Cases.AsNoTracking().Where(c => c.ItemCode == item).ToListAsync());
+
+    internal static async Task<List<DailyFigures>> DailyAsync(TongbanApp app, string item) =>
+        [.. (await Db(app, db => db.Daily.AsNoTracking().Where(d => d.ItemCode == item).ToListAsync()))
+            .OrderBy(d => d.Day).ThenBy(d => d.DepartmentCode, StringComparer.Ordinal).ThenBy(d => d.Channel, StringComparer.Ordinal)];
+
+    private static async Task<T> Db<T>(TongbanApp app, Func<StatisticsDbContext, Task<T>> read)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<StatisticsDbContext>());
+    }
+}
