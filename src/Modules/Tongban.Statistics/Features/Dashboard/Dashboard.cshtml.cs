@@ -36,10 +36,7 @@ internal sealed class DashboardModel(FigureService figures, Labels labels) : Pag
         Trend = await figures.ReadAsync(Ask(chosen.Code, "month"), User, ct);
         From ??= Trend.Query.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To ??= Trend.Query.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        List<FigureTable> headlines = [];
-        foreach (var indicator in IndicatorRegistry.All)
-            headlines.Add(indicator == chosen ? Trend : await figures.ReadAsync(Ask(indicator.Code, "month"), User, ct));
-        Headlines = headlines;
+        Headlines = [.. IndicatorRegistry.All.Select(Trend.As)];
         if (RegionWide && Trend.Query.Department is null) ByDepartment = await figures.ReadAsync(Ask(chosen.Code, "department"), User, ct);
     }
 
@@ -55,12 +52,12 @@ internal sealed class DashboardModel(FigureService figures, Labels labels) : Pag
 
     /// <summary>The address of the cases behind a figure, with the page's filters and the slice (month or department) if any.</summary>
     public static string CasesHref(FigureTable table, string? month = null, string? department = null) =>
-        QueryString.Create(new Dictionary<string, string?>
+        "/statistics/cases" + QueryString.Create(new Dictionary<string, string?>
         {
             ["indicator"] = table.Query.Indicator.Code, ["from"] = Day(month is null ? table.Query.From : Max(table.Query.From, Start(month))),
             ["to"] = Day(month is null ? table.Query.To : Min(table.Query.To, Start(month).AddMonths(1).AddDays(-1))),
             ["department"] = department ?? table.Query.Department,
-        }.Where(p => p.Value is not null)).ToUriComponent() is var q ? "/statistics/cases" + q : "";
+        }.Where(p => p.Value is not null)).ToUriComponent();
 
     public string ExportHref(FigureTable table, string by, string format) =>
         $"/statistics/export.{format}" + QueryString.Create(new Dictionary<string, string?>

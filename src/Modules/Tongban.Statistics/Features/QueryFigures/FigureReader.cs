@@ -10,7 +10,17 @@ namespace Tongban.Statistics.Features.QueryFigures;
 /// <summary>One row of a figure table: the slice's key (for addresses and machines), its words, its measures and the figure.</summary>
 internal sealed record FigureRow(string Key, string LabelZh, string LabelEn, Measures Measures, decimal? Value);
 
-internal sealed record FigureTable(FigureQuery Query, IReadOnlyList<FigureRow> Rows, FigureRow Total);
+internal sealed record FigureTable(FigureQuery Query, IReadOnlyList<FigureRow> Rows, FigureRow Total)
+{
+    /// <summary>
+    /// The same slices as another indicator's figures: the measures do not depend on the indicator, so a page showing
+    /// several indicators over one slicing reads the roll-ups once.
+    /// </summary>
+    public FigureTable As(Indicator indicator) => indicator == Query.Indicator ? this : new(
+        Query with { Indicator = indicator },
+        [.. Rows.Select(r => r with { Value = indicator.Value(r.Measures) })],
+        Total with { Value = indicator.Value(Total.Measures) });
+}
 
 /// <summary>
 /// An indicator's figures sliced as asked, summed from the daily roll-ups in the database (never from the cases): the
