@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.PersonalData;
 using Tongban.Licenses.Data;
 
 namespace Tongban.Licenses.Tests;
@@ -33,7 +34,7 @@ public sealed class IssueFromCaseTests(LicensesApps lanes) : IClassFixture<Licen
         // The event delivered again (at least once): nothing new.
         await issue.HandleAsync(Kernel.Outbox.OutboxMessage.Create(Applications.Contracts.CaseConcluded.MessageType,
             new Applications.Contracts.CaseConcluded(caseId, number, Cases.ResidencePermitItem, 1, Guid.Empty, true, "Window", DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), default);
-        Assert.Equal(1, await db.Licenses.CountAsync(l => l.HolderCode == idNumber));
+        Assert.Equal(1, await db.Licenses.WhereMatches(l => l.HolderCode, idNumber).CountAsync());
     }
 
     [Theory, DatabaseLanes]

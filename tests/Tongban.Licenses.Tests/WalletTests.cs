@@ -33,6 +33,24 @@ public sealed partial class WalletTests(LicensesApps lanes) : IClassFixture<Lice
     }
 
     [Theory, DatabaseLanes]
+    public async Task A_holders_ID_number_is_sealed_in_the_license_row_and_its_signed_document_and_the_wallet_still_finds_it(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (idNumber, _, holder) = await app.RegisterCitizenAsync("赵封存");
+        var identifier = await (await app.LicenseAdminAsync(Samples.Psb)).IssueResidencePermitAsync(idNumber, "赵封存");
+
+        var row = Assert.Single(await RawSql.RowsAsync(app.Database,
+            $"SELECT holder_code, holder_code_index, signed_json FROM lic_licenses WHERE identifier = '{identifier}'"));
+        Assert.All(new[] { row[0], row[2] }, value => Assert.StartsWith(Kernel.PersonalData.PersonalDataProtector.Prefix, value, StringComparison.Ordinal));
+        Assert.NotNull(row[1]);
+        Assert.DoesNotContain(idNumber, await RawSql.TableTextAsync(app.Database, "lic_licenses"), StringComparison.Ordinal);
+        Assert.Contains($"/my/licenses/{identifier}", await holder.GetStringAsync("/my/licenses"), StringComparison.Ordinal);
+        var system = await app.ClientCredentialsAsync(1);
+        var verified = await (await system.PostAsJsonAsync("/api/licenses/verify", new { identifier, purpose = "公积金提取核验居住证" })).JsonAsync();
+        Assert.True(verified.GetProperty("signatureValid").GetBoolean()); // the seal checks over the opened document
+    }
+
+    [Theory, DatabaseLanes]
     public async Task A_share_link_shows_the_license_masked_until_revoked_and_every_use_reads_in_who_used_my_license(DatabaseLane lane)
     {
         var app = await lanes.For(lane);

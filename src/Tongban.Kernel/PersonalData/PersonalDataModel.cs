@@ -25,11 +25,14 @@ public static class PersonalDataModel
     /// <summary>
     /// Marks <paramref name="property"/> as personal data and returns the name of its blind-index property. Without
     /// <paramref name="indexed"/> the caller indexes the blind index itself (in a composite index that begins with it).
+    /// A <paramref name="document"/> (a signed text that carries personal data inside) has no length limit.
     /// </summary>
-    public static string HasPersonalData<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, string?>> property, bool unique = false, bool indexed = true) where T : class
+    public static string HasPersonalData<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, string?>> property, bool unique = false, bool indexed = true,
+        bool document = false) where T : class
     {
         var name = ((MemberExpression)property.Body).Member.Name;
-        entity.Property(property).HasMaxLength(SealedLength).HasAnnotation(Annotation, true);
+        var column = entity.Property(property).HasAnnotation(Annotation, true);
+        if (!document) column.HasMaxLength(SealedLength);
         var index = name + IndexSuffix;
         entity.Property<string?>(index).HasMaxLength(24);
         if (indexed) entity.HasIndex(index).IsUnique(unique);
@@ -54,15 +57,34 @@ public static class PersonalDataModel
     public static bool IsPersonalData(IReadOnlyProperty property) => property.FindAnnotation(Annotation)?.Value is true;
 
     /// <summary>The rows whose <paramref name="property"/> equals <paramref name="value"/>, found by its blind index.</summary>
-    public static IQueryable<T> WhereMatches<T>(this DbSet<T> set, Expression<Func<T, string?>> property, string? value) where T : class
+    public static IQueryable<T> WhereMatches<T>(this DbSet<T> set, Expression<Func<T, string?>> property, string? value) where T : class =>
+        set.WhereMatches(set.GetService<ICurrentDbContext>().Context, property, value);
+
+    /// <summary>The rows of <paramref name="query"/> (over <paramref name="context"/>) whose <paramref name="property"/> equals <paramref name="value"/>.</summary>
+    public static IQueryable<T> WhereMatches<T>(this IQueryable<T> query, DbContext context, Expression<Func<T, string?>> property, string? value) where T : class
     {
-        var protector = ProtectorOf(set.GetService<ICurrentDbContext>().Context);
-        var name = ((MemberExpression)property.Body).Member.Name + IndexSuffix;
-        var index = new IndexValue(value is null ? null : protector.Index(value));
-        var row = Expression.Parameter(typeof(T), "row");
-        var column = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], row, Expression.Constant(name));
+        var index = new IndexValue(value is null ? null : ProtectorOf(context).Index(value));
+        var (row, column) = IndexColumn(property);
         var parameter = Expression.Property(Expression.Constant(index), nameof(IndexValue.Value));
-        return set.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(column, parameter), row));
+        return query.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(column, parameter), row));
+    }
+
+    /// <summary>The rows whose <paramref name="property"/> equals one of <paramref name="values"/> (a holder's own and enterprises' codes).</summary>
+    public static IQueryable<T> WhereMatchesAny<T>(this IQueryable<T> query, DbContext context, Expression<Func<T, string?>> property, IEnumerable<string> values) where T : class
+    {
+        var protector = ProtectorOf(context);
+        var indexes = new IndexValues([.. values.Select(protector.Index)]);
+        var (row, column) = IndexColumn(property);
+        var list = Expression.Property(Expression.Constant(indexes), nameof(IndexValues.Values));
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], list, column);
+        return query.Where(Expression.Lambda<Func<T, bool>>(contains, row));
+    }
+
+    private static (ParameterExpression Row, Expression Column) IndexColumn<T>(Expression<Func<T, string?>> property)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var name = ((MemberExpression)property.Body).Member.Name + IndexSuffix;
+        return (row, Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], row, Expression.Constant(name)));
     }
 
     public static PersonalDataProtector ProtectorOf(DbContext context) =>
@@ -74,4 +96,6 @@ public static class PersonalDataModel
 
     /// <summary>A closure EF Core turns into a query parameter, so the query's plan is cached once for every value.</summary>
     private sealed record IndexValue(string? Value);
+
+    private sealed record IndexValues(List<string> Values);
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 using Tongban.Licenses.Domain;
 using Tongban.Licenses.Signing;
 
@@ -55,7 +56,10 @@ internal class LicensesDbContext(DbContextOptions options) : DbContext(options),
         modelBuilder.Entity<License>(e =>
         {
             e.HasIndex(l => l.Identifier).IsUnique();
-            e.HasIndex(l => new { l.HolderCode, l.TypeCode }); // the wallet, a material's offer
+            // The holder's code (an ID number, or a credit code) is sealed at rest and found by its blind index: the
+            // wallet, a material's offer. The signed document carries it too, so it is sealed as well.
+            e.HasIndex(e.HasPersonalData(l => l.HolderCode, indexed: false), nameof(License.TypeCode));
+            e.HasPersonalData(l => l.SignedJson, indexed: false, document: true);
             e.HasIndex(l => new { l.TypeCode, l.IssuerCode, l.Number }); // duplicate numbers on import
             e.HasIndex(l => new { l.IssuerCode, l.StatusIndex }).IsUnique();
             e.HasIndex(l => l.SourceKey).IsUnique(); // idempotent by case, by import line, by renewed license
@@ -64,7 +68,6 @@ internal class LicensesDbContext(DbContextOptions options) : DbContext(options),
             e.Property(l => l.TypeCode).HasMaxLength(32);
             e.Property(l => l.Serial).HasMaxLength(32);
             e.Property(l => l.IssuerCode).HasMaxLength(32);
-            e.Property(l => l.HolderCode).HasMaxLength(32);
             e.Property(l => l.HolderName).HasMaxLength(100);
             e.Property(l => l.Number).HasMaxLength(100);
             e.Property(l => l.SourceKey).HasMaxLength(200);
@@ -150,6 +153,7 @@ internal class LicensesDbContext(DbContextOptions options) : DbContext(options),
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);
+        modelBuilder.SealPersonalData(this);
     }
 }
 

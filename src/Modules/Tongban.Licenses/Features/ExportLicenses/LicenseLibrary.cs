@@ -3,6 +3,7 @@ using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 using Tongban.Licenses.Contracts;
 using Tongban.Licenses.Data;
 using Tongban.Licenses.Domain;
@@ -26,7 +27,7 @@ internal sealed class LicenseLibrary(LicensesDbContext db, LicenseReader reader,
         if (!string.IsNullOrWhiteSpace(holderCode))
         {
             var holder = holderCode.Trim().ToUpperInvariant();
-            query = query.Where(l => l.HolderCode == holder);
+            query = query.WhereMatches(db, l => l.HolderCode, holder);
             db.Audit(new AuditRecord(actor, "licenses.listed_for_holder", $"holder:{Mask(holder)}", typeCode, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
         }

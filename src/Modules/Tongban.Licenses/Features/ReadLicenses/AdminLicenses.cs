@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 using Tongban.Licenses.Data;
 using Tongban.Licenses.Domain;
 
@@ -62,7 +63,7 @@ internal sealed class AdminLicenses(LicensesDbContext db, LicenseReader reader, 
         if (!string.IsNullOrWhiteSpace(filter.HolderCode))
         {
             var holder = filter.HolderCode.Trim().ToUpperInvariant();
-            query = query.Where(l => l.HolderCode == holder);
+            query = query.WhereMatches(db, l => l.HolderCode, holder);
         }
         return filter.StatusCode switch
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Applications.Contracts;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.PersonalData;
 using Tongban.Licenses.Data;
 using Tongban.Licenses.Domain;
 using Tongban.Licenses.Features.ManageTypes;
@@ -29,8 +30,8 @@ internal sealed class LicenseMaterials(LicensesDbContext db, TypeDirectory types
 
     public async Task<IReadOnlyList<OfferedLicense>> OfferAsync(string typeCode, IReadOnlyCollection<string> holderCodes, CancellationToken ct)
     {
-        var codes = holderCodes.Where(c => !string.IsNullOrEmpty(c)).ToList();
-        var rows = await db.Licenses.AsNoTracking().Where(l => l.TypeCode == typeCode && codes.Contains(l.HolderCode) && l.Status == LicenseStatus.Valid)
+        var codes = holderCodes.Where(c => !string.IsNullOrEmpty(c));
+        var rows = await db.Licenses.AsNoTracking().WhereMatchesAny(db, l => l.HolderCode, codes).Where(l => l.TypeCode == typeCode && l.Status == LicenseStatus.Valid)
             .OrderByDescending(l => l.IssuedOn).Take(MaxOffered).ToListAsync(ct);
         var offered = new List<OfferedLicense>();
         foreach (var row in rows)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.PersonalData;
 using Tongban.Licenses.Data;
 using Tongban.Licenses.Domain;
 using Tongban.Licenses.Features.ReadLicenses;
@@ -42,8 +43,7 @@ internal sealed class Wallet(LicensesDbContext db, LicenseReader reader, ManageT
 
     public async Task<IReadOnlyList<WalletRow>> ListAsync(HolderAccount holder, CancellationToken ct)
     {
-        var codes = holder.Codes.ToList();
-        var rows = await db.Licenses.AsNoTracking().Where(l => codes.Contains(l.HolderCode) && l.Status != LicenseStatus.Replaced)
+        var rows = await db.Licenses.AsNoTracking().WhereMatchesAny(db, l => l.HolderCode, holder.Codes).Where(l => l.Status != LicenseStatus.Replaced)
             .OrderByDescending(l => l.IssuedOn).Take(200).Select(l => new { l.Identifier, l.TypeCode, l.HolderName, l.IssuedOn, l.ValidUntil, l.Status }).ToListAsync(ct);
         var names = (await types.PublishedAsync(ct)).ToDictionary(t => t.Code, t => t.Definition.Name);
         var today = clock.Today;

@@ -300,9 +300,15 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
 
                     b.Property<string>("HolderCode")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("holder_code");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("holder_code")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("HolderCodeIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("holder_code_index");
 
                     b.Property<int>("HolderKind")
                         .HasColumnType("integer")
@@ -374,7 +380,13 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                     b.Property<string>("SignedJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("signed_json");
+                        .HasColumnName("signed_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("SignedJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("signed_json_index");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer")
@@ -427,8 +439,8 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_lic_licenses_source_key");
 
-                    b.HasIndex("HolderCode", "TypeCode")
-                        .HasDatabaseName("ix_lic_licenses_holder_code_type_code");
+                    b.HasIndex("HolderCodeIndex", "TypeCode")
+                        .HasDatabaseName("ix_lic_licenses_holder_code_index_type_code");
 
                     b.HasIndex("IssuerCode", "IssuedAt")
                         .HasDatabaseName("ix_lic_licenses_issuer_code_issued_at");

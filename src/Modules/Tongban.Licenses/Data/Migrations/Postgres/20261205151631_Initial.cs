@@ -84,7 +84,7 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                     version = table.Column<int>(type: "integer", nullable: false),
                     issuer_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     holder_kind = table.Column<int>(type: "integer", nullable: false),
-                    holder_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    holder_code = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: false),
                     holder_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     issued_on = table.Column<DateOnly>(type: "date", nullable: false),
@@ -101,7 +101,9 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                     history = table.Column<string>(type: "text", nullable: false),
                     issued_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    holder_code_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    signed_json_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -272,9 +274,9 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                 columns: new[] { "fingerprint", "state" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_licenses_holder_code_type_code",
+                name: "ix_lic_licenses_holder_code_index_type_code",
                 table: "lic_licenses",
-                columns: new[] { "holder_code", "type_code" });
+                columns: new[] { "holder_code_index", "type_code" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_lic_licenses_identifier",

@@ -11,7 +11,7 @@ using Tongban.Licenses.Data;
 namespace Tongban.Licenses.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LicensesSqliteContext))]
-    [Migration("20261204223057_Initial")]
+    [Migration("20261205151514_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -298,9 +298,15 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
 
                     b.Property<string>("HolderCode")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("holder_code");
+                        .HasColumnName("holder_code")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("HolderCodeIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_code_index");
 
                     b.Property<int>("HolderKind")
                         .HasColumnType("INTEGER")
@@ -372,7 +378,13 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                     b.Property<string>("SignedJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("signed_json");
+                        .HasColumnName("signed_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("SignedJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_json_index");
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER")
@@ -425,8 +437,8 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_lic_licenses_source_key");
 
-                    b.HasIndex("HolderCode", "TypeCode")
-                        .HasDatabaseName("ix_lic_licenses_holder_code_type_code");
+                    b.HasIndex("HolderCodeIndex", "TypeCode")
+                        .HasDatabaseName("ix_lic_licenses_holder_code_index_type_code");
 
                     b.HasIndex("IssuerCode", "IssuedAt")
                         .HasDatabaseName("ix_lic_licenses_issuer_code_issued_at");

@@ -12,7 +12,7 @@ using Tongban.Licenses.Data;
 namespace Tongban.Licenses.Data.Migrations.Postgres
 {
     [DbContext(typeof(LicensesPostgresContext))]
-    [Migration("20261204223428_Initial")]
+    [Migration("20261205151631_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -303,9 +303,15 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
 
                     b.Property<string>("HolderCode")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("holder_code");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("holder_code")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("HolderCodeIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("holder_code_index");
 
                     b.Property<int>("HolderKind")
                         .HasColumnType("integer")
@@ -377,7 +383,13 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                     b.Property<string>("SignedJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("signed_json");
+                        .HasColumnName("signed_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("SignedJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("signed_json_index");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer")
@@ -430,8 +442,8 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_lic_licenses_source_key");
 
-                    b.HasIndex("HolderCode", "TypeCode")
-                        .HasDatabaseName("ix_lic_licenses_holder_code_type_code");
+                    b.HasIndex("HolderCodeIndex", "TypeCode")
+                        .HasDatabaseName("ix_lic_licenses_holder_code_index_type_code");
 
                     b.HasIndex("IssuerCode", "IssuedAt")
                         .HasDatabaseName("ix_lic_licenses_issuer_code_issued_at");

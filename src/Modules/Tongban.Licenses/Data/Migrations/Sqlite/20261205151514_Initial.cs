@@ -84,7 +84,7 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                     version = table.Column<int>(type: "INTEGER", nullable: false),
                     issuer_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     holder_kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    holder_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    holder_code = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false),
                     holder_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     issued_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -101,7 +101,9 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                     history = table.Column<string>(type: "TEXT", nullable: false),
                     issued_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     issued_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    holder_code_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    signed_json_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -272,9 +274,9 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                 columns: new[] { "fingerprint", "state" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_licenses_holder_code_type_code",
+                name: "ix_lic_licenses_holder_code_index_type_code",
                 table: "lic_licenses",
-                columns: new[] { "holder_code", "type_code" });
+                columns: new[] { "holder_code_index", "type_code" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_lic_licenses_identifier",
