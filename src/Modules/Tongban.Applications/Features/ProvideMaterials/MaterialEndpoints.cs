@@ -15,6 +15,9 @@ internal sealed record ConsentInput(bool? Agree, string? Enterprise = null);
 /// <summary>For a fact about an enterprise: which of the enterprises the applicant represents (none needed when they represent one).</summary>
 internal sealed record PreviewInput(string? Enterprise);
 
+/// <summary>The applicant's choice of an electronic license for a material: its identifier and <c>agree</c> ticked.</summary>
+internal sealed record LicenseChoice(string? Identifier, bool? Agree);
+
 internal static class MaterialEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -46,6 +49,12 @@ internal static class MaterialEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Refuse the previewed record: it is dropped and nothing is attached");
+        materials.MapGet("/licenses", async (Guid id, string key, UseLicense handler, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok(await handler.OfferAsync(id, key, u, ct)))
+            .WithSummary("The applicant's valid electronic licenses that may stand in for the material (their own and their enterprises')");
+        materials.MapPost("/license", async (Guid id, string key, LicenseChoice input, UseLicense handler, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok(await handler.UseAsync(id, key, input.Identifier, input.Agree == true, u, ct)))
+            .WithSummary("Attach one of the offered licenses as the material with explicit agreement ({\"identifier\": …, \"agree\": true}); checked now and recorded in the license's use log");
 
         var mine = api.MapGroup("/my/cases/{number}/materials/{key}").RequireAuthorization();
         mine.MapPost("/", async (string number, string key, IFormFile? file, ProvideCaseMaterials handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
@@ -64,6 +73,12 @@ internal static class MaterialEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Refuse the previewed record: it is dropped and nothing is given");
+        mine.MapGet("/licenses", async (string number, string key, ProvideCaseMaterials handler, ClaimsPrincipal u, CancellationToken ct) =>
+                TypedResults.Ok(await handler.OfferLicenseAsync(number, key, u, ct)))
+            .WithSummary("The applicant's valid electronic licenses that may stand in for a material the case awaits");
+        mine.MapPost("/license", async (string number, string key, LicenseChoice input, ProvideCaseMaterials handler, CaseReader reader, ClaimsPrincipal u, CancellationToken ct) =>
+                await ViewAsync(await handler.UseLicenseAsync(number, key, input.Identifier, input.Agree == true, u, ct), reader, ct))
+            .WithSummary("Give one of the offered licenses as a material the case awaits, with explicit agreement ({\"identifier\": …, \"agree\": true})");
 
         api.MapGet("/my/cases/{number}/materials/{key}/file", async (string number, string key, DownloadMaterial handler, ClaimsPrincipal u, CancellationToken ct) =>
                 File(await handler.FromOwnCaseAsync(number, key, u, ct)))
