@@ -69,4 +69,36 @@ public sealed class CatalogHttpTests(LicensesApps lanes) : IClassFixture<License
         using var response = await clerk.PostAsJsonAsync("/api/licenses/types", new { code = "11100000000013338W904" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Theory, DatabaseLanes]
+    public async Task A_background_uploaded_through_the_api_is_named_in_a_drafts_template_and_anything_else_is_refused(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var admin = await app.SignInAsync("证照管理员丁", Policies.LicenseAdministrator);
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+        var background = (await (await admin.PostAsync("/api/licenses/types/backgrounds", File(png, "bg.png"))).JsonAsync(HttpStatusCode.Created))
+            .GetProperty("background").GetString()!;
+        Assert.Equal("license_type.background_kind",
+            await (await admin.PostAsync("/api/licenses/types/backgrounds", File("%PDF-1.7\n"u8.ToArray(), "bg.pdf"))).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+        Assert.Equal("license_type.background_missing",
+            await (await admin.PostAsync("/api/licenses/types/backgrounds", new MultipartFormDataContent { { new StringContent("x"), "note" } })).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+
+        object Form(string? image) => new
+        {
+            code = "11100000000013338W905", name = "背景测试证", nameEn = "Background test", definingDepartment = "测试部", issuingAuthorities = new[] { "112112000879874175" },
+            holder = "Person", validity = new { kind = "OpenEnded" }, fields = Array.Empty<object>(),
+            template = new
+            {
+                width = 297, height = 210, background = image, titleSize = 24, fields = new[] { new { key = "holder_name", x = 25, y = 45, fontSize = 11 } },
+                seal = new { x = 225, y = 140, size = 42 }, qr = new { x = 22, y = 160, size = 32 }, identifier = new { key = "identifier", x = 60, y = 188, fontSize = 7 },
+            },
+        };
+        Assert.Equal("license_type.background_unknown",
+            await (await admin.PostAsJsonAsync("/api/licenses/types", Form("no-such-background"))).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/licenses/types/11100000000013338W905")).StatusCode); // nothing saved
+        var drafted = await (await admin.PostAsJsonAsync("/api/licenses/types", Form(background))).JsonAsync();
+        Assert.Equal(background, drafted.GetProperty("open").GetProperty("definition").GetProperty("template").GetProperty("background").GetString());
+    }
+
+    private static MultipartFormDataContent File(byte[] bytes, string name) => new() { { new ByteArrayContent(bytes), "file", name } };
 }

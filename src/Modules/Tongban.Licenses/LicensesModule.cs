@@ -40,6 +40,7 @@ public static class LicensesModule
         services.AddScoped<SealKeys>();
         services.AddScoped<LicenseSealer>();
         services.AddScoped<ManageTypes>();
+        services.AddScoped<TemplateBackgrounds>();
         services.AddScoped<TypeDirectory>();
         services.AddScoped<IOutboxHandler, IssueFromCase>();
         services.AddScoped<IRegionPackImporter, LicenseTypePackImporter>();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Kernel.Errors;
-using Tongban.Kernel.Files;
 using Tongban.Kernel.Security;
 using Tongban.Licenses.Domain;
 using Tongban.Organization.Contracts;
@@ -17,7 +16,7 @@ namespace Tongban.Licenses.Features.Admin;
 /// under review cannot change (the domain refuses; the page says so). Rows are added by a plain submit button.
 /// </summary>
 [Authorize(Policy = Policies.LicenseAdministrator)]
-internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizationDirectory organization, IFileStore files) : PageModel
+internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizationDirectory organization, ManageTypes.TemplateBackgrounds backgrounds) : PageModel
 {
     public const int EmptyRows = 2;
 
@@ -69,7 +68,7 @@ internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizatio
         }
         catch when (uploaded is not null)
         {
-            await files.DeleteAsync(uploaded, CancellationToken.None);
+            await backgrounds.DeleteAsync(uploaded);
             throw;
         }
     }
@@ -77,23 +76,8 @@ internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizatio
     private string? KeptBackground() => Input.Template.Background == "keep" ? From?.Definition.Template?.Background : null;
 
     /// <summary>The uploaded background's file when the form asks for a new one: a PNG or JPEG, told by its content.</summary>
-    private async Task<string?> UploadAsync(IFormFile? upload, CancellationToken ct)
-    {
-        if (Input.Template.Standard || Input.Template.Background != "upload") return null;
-        if (upload is not { Length: > 0 })
-            throw Fault("license_type.background_missing", "请选择背景图文件（PNG或JPEG）", "Choose a background image (PNG or JPEG)");
-        StoredFile stored;
-        await using (var content = upload.OpenReadStream())
-        {
-            try { stored = await files.SaveAsync(content, ct); }
-            catch (DomainException e) { throw new DomainException([.. e.Errors.Select(x => x with { Field = "template" })]); }
-        }
-        if (stored.Kind is FileKind.Png or FileKind.Jpeg) return stored.Id;
-        await files.DeleteAsync(stored.Id, ct);
-        throw Fault("license_type.background_kind", "背景图须为PNG或JPEG图片", "The background must be a PNG or JPEG image");
-    }
-
-    private static DomainException Fault(string code, string zh, string en) => new(new DomainError(code, zh, en, Field: "template"));
+    private async Task<string?> UploadAsync(IFormFile? upload, CancellationToken ct) =>
+        Input.Template.Standard || Input.Template.Background != "upload" ? null : await backgrounds.SaveAsync(upload, ct);
 
     private async Task LoadAsync(string? code, CancellationToken ct)
     {

@@ -11,9 +11,10 @@ namespace Tongban.Licenses.Features.ManageTypes;
 
 /// <summary>
 /// The license catalog's use cases: draft (new or changed), submit, publish, return. Drafting checks what only other
-/// modules know: every issuing authority is a registered department, every producing item a published catalog item.
+/// modules know: every issuing authority is a registered department, every producing item a published catalog item,
+/// a template's background a stored image (<see cref="TemplateBackgrounds"/>).
 /// </summary>
-internal sealed class ManageTypes(LicensesDbContext db, IOrganizationDirectory organization, IServiceItems items, TimeProvider clock)
+internal sealed class ManageTypes(LicensesDbContext db, IOrganizationDirectory organization, IServiceItems items, TemplateBackgrounds backgrounds, TimeProvider clock)
 {
     public async Task<LicenseType> DraftAsync(TypeForm form, string actor, CancellationToken ct)
     {
@@ -68,6 +69,7 @@ internal sealed class ManageTypes(LicensesDbContext db, IOrganizationDirectory o
             if (await items.FindApplicableAsync(item, ct) is null)
                 errors.Add(new("license_type.item_unknown", $"事项“{item}”不存在或未发布", $"The item '{item}' does not exist or is not published", Field: "produced_by"));
         if (errors.Count > 0) throw new DomainException(errors);
+        await backgrounds.RequireImageAsync(definition.Template?.Background, ct);
     }
 
     private static string Normal(string? code) => (code ?? "").Trim().ToUpperInvariant();

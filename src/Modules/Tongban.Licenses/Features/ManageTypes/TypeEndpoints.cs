@@ -20,6 +20,9 @@ internal sealed record VersionView(int Number, string State, string EditedBy, st
 
 internal sealed record ReviewInput(string? Opinion);
 
+/// <summary>An uploaded template background: the name a draft's template gives as its <c>background</c>.</summary>
+internal sealed record BackgroundAnswer(string Background);
+
 internal static class TypeEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -40,6 +43,10 @@ internal static class TypeEndpoints
         admin.MapPost("", async (TypeForm form, ClaimsPrincipal user, ManageTypes types, CancellationToken ct) =>
                 TypedResults.Ok(TypeView.Of(await types.DraftAsync(form, Actor.Of(user), ct))))
             .WithSummary("Draft a new license type or a new version of one (the code names it); every fault is named at once");
+        admin.MapPost("/backgrounds", async (IFormFile? file, TemplateBackgrounds backgrounds, CancellationToken ct) =>
+                TypedResults.Created((string?)null, new BackgroundAnswer(await backgrounds.SaveAsync(file, ct))))
+            .DisableAntiforgery() // multipart from API clients, as material uploads; pages post through the type form
+            .WithSummary("Upload a template background (multipart field 'file': a PNG or JPEG); name the answer's 'background' in a draft's template");
         admin.MapPost("/{code}/submit", async (string code, ClaimsPrincipal user, ManageTypes types, CancellationToken ct) =>
             TypedResults.Ok(TypeView.Of(await types.SubmitAsync(code, Actor.Of(user), ct))));
         admin.MapPost("/{code}/publish", async (string code, ReviewInput input, ClaimsPrincipal user, ManageTypes types, CancellationToken ct) =>
