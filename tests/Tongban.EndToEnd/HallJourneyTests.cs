@@ -47,8 +47,12 @@ public sealed class HallJourneyTests(Browser browser) : IClassFixture<Browser>
         await Browser.AssertReadableAsync(plain);
         await Browser.AssertAccessibleAsync(plain);
         await clerk.Locator("#finish").ClickAsync();
+        await clerk.Locator("#pair-tablet").ClickAsync(); // the tablet is paired with the window by the code the clerk reads out
+        var code = await clerk.Locator(".pairing-code").InnerTextAsync();
 
         var tablet = await browser.OpenAsync($"/halls/{Hall}/rate/03", width: 360);
+        await tablet.Locator("#code").FillAsync(code);
+        await tablet.Locator("#pair-submit").ClickAsync();
         await Assertions.Expect(tablet.Locator("main")).ToContainTextAsync($"您刚刚办理的号：{number}");
         await Browser.AssertAccessibleAsync(tablet);
         await tablet.GetByLabel("非常满意").CheckAsync();

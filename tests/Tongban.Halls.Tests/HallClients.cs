@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Tongban.Kernel.Security;
 
 namespace Tongban.Halls.Tests;
@@ -19,8 +20,32 @@ internal static class DemoHalls
 
 internal sealed record TakenTicket(string Number, string Category, string Status, int Ahead, string? Window);
 
-internal static class HallClients
+internal static partial class HallClients
 {
+    /// <summary>The pairing code the clerk's page shows for the window (8 digits), read off the page as the clerk would.</summary>
+    public static async Task<string> PairingCodeAsync(this HttpClient clerk, string hall, string window)
+    {
+        using var offered = await clerk.PostFormAsync($"/halls/{hall}/counter/{window}", $"/halls/{hall}/counter/{window}?handler=PairTablet");
+        var page = WebUtility.HtmlDecode(await offered.Content.ReadAsStringAsync());
+        Assert.True(offered.StatusCode == HttpStatusCode.OK, page);
+        return PairingCode().Match(page).Groups[1].Value;
+    }
+
+    /// <summary>A tablet (a browser of its own) paired with the window by the code its clerk asked for.</summary>
+    public static async Task<HttpClient> TabletAsync(this TongbanApp app, HttpClient clerk, string hall, string window)
+    {
+        var tablet = app.Browser();
+        using var paired = await tablet.PairAsync(hall, window, await clerk.PairingCodeAsync(hall, window));
+        Assert.Equal(HttpStatusCode.Redirect, paired.StatusCode);
+        return tablet;
+    }
+
+    public static Task<HttpResponseMessage> PairAsync(this HttpClient tablet, string hall, string window, string code) =>
+        tablet.PostFormAsync($"/halls/{hall}/rate/{window}", $"/halls/{hall}/rate/{window}?handler=Pair", ("Code", code));
+
+    [GeneratedRegex("<strong class=\"pairing-code\">([0-9]{8})</strong>")]
+    private static partial Regex PairingCode();
+
     public static async Task<TakenTicket> TakeAsync(this HttpClient client, string hall, string category)
     {
         using var response = await client.PostAsJsonAsync($"/api/halls/{hall}/tickets", new { category });

@@ -42,6 +42,7 @@ public sealed class HallFuzzTests(LaneApps lanes) : IClassFixture<LaneApps>
         var clerk = await app.ClerkAsync(DemoHalls.XifengDepartment);
         var ticket = await app.Browser().TakeAsync(DemoHalls.Xifeng, "A");
         while (await clerk.CallAsync(DemoHalls.Xifeng, "01") is { } n && n != ticket.Number) { }
+        var tablet = await app.TabletAsync(clerk, DemoHalls.Xifeng, "01");
         foreach (var input in Fuzz.Strings("02", mutations: 20).Where(s => s.Trim() is not ("02" or "03" or "04")))
         {
             using var toWindow = await clerk.ActAsync(DemoHalls.Xifeng, "01", "transfer", new { toWindow = input });
@@ -53,20 +54,20 @@ public sealed class HallFuzzTests(LaneApps lanes) : IClassFixture<LaneApps>
                 using var window = await clerk.PostAsync($"/api/halls/{DemoHalls.Xifeng}/windows/{Uri.EscapeDataString(input)}/call", null);
                 await Fuzz.AssertHandledAsync(window, input, [.. Refusals, HttpStatusCode.Forbidden, HttpStatusCode.MethodNotAllowed]); // 405: an empty window is no route
             }
-            using var rating = await app.Browser().PostAsJsonAsync($"/api/halls/{DemoHalls.Xifeng}/windows/01/rating", new { ticket = input, level = 3, comment = input });
+            using var rating = await tablet.PostAsJsonAsync($"/api/halls/{DemoHalls.Xifeng}/windows/01/rating", new { ticket = input, level = 3, comment = input });
             await Fuzz.AssertHandledAsync(rating, input, Refusals);
         }
         Assert.Equal("Called", (await app.Browser().TicketAsync(DemoHalls.Xifeng, ticket.Number))!.Status); // no refused transfer moved it
         foreach (var body in new[] { "", "null", "[]", "{\"level\":\"five\"}", "{\"indicators\":\"x\"}", "{\"ticket\":", new string('[', 5000) })
         {
-            using var raw = await app.Browser().PostAsync($"/api/halls/{DemoHalls.Xifeng}/windows/01/rating", new StringContent(body, Encoding.UTF8, "application/json"));
+            using var raw = await tablet.PostAsync($"/api/halls/{DemoHalls.Xifeng}/windows/01/rating", new StringContent(body, Encoding.UTF8, "application/json"));
             await Fuzz.AssertHandledAsync(raw, body, HttpStatusCode.BadRequest);
             using var take = await app.Browser().PostAsync($"/api/halls/{DemoHalls.Xifeng}/tickets", new StringContent(body, Encoding.UTF8, "application/json"));
             await Fuzz.AssertHandledAsync(take, body, Refusals); // a body without a category is a well-formed request for no category
         }
         foreach (var level in new[] { 0, 6, -1, int.MaxValue })
         {
-            using var rating = await app.Browser().PostAsJsonAsync($"/api/halls/{DemoHalls.Xifeng}/windows/01/rating", new { ticket = ticket.Number, level });
+            using var rating = await tablet.PostAsJsonAsync($"/api/halls/{DemoHalls.Xifeng}/windows/01/rating", new { ticket = ticket.Number, level });
             await Fuzz.AssertHandledAsync(rating, level.ToString(System.Globalization.CultureInfo.InvariantCulture), Refusals);
         }
     }

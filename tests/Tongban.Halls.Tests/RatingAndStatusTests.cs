@@ -16,20 +16,23 @@ public sealed class RatingAndStatusTests(LaneApps lanes) : IClassFixture<LaneApp
         const string Hall = DemoHalls.Yinzhou;
         var ticket = await visitor.TakeAsync(Hall, "E");
         while (await clerk.CallAsync(Hall, "05") is { } n && n != ticket.Number) { }
-        using (var early = await visitor.PostAsJsonAsync($"/api/halls/{Hall}/windows/05/rating", new { ticket = ticket.Number, level = 5, indicators = new[] { "attitude" } }))
+        var tablet = await app.TabletAsync(clerk, Hall, "05");
+        using (var early = await tablet.PostAsJsonAsync($"/api/halls/{Hall}/windows/05/rating", new { ticket = ticket.Number, level = 5, indicators = new[] { "attitude" } }))
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode); // not served yet
         using (await clerk.ActAsync(Hall, "05", "finish")) { }
-        var tablet = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/halls/{Hall}/rate/05"));
-        Assert.Contains($"您刚刚办理的号：{ticket.Number}", tablet, StringComparison.Ordinal);
-        using (var elsewhere = await visitor.PostAsJsonAsync($"/api/halls/{Hall}/windows/04/rating", new { ticket = ticket.Number, level = 5 }))
-            Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode); // served at 05, not 04
-        using var rated = await visitor.PostFormAsync($"/halls/{Hall}/rate/05", $"/halls/{Hall}/rate/05", ("Ticket", ticket.Number), ("Level", "2"), ("Indicators", "attitude"), ("Comment", "等候太久"));
+        Assert.Contains($"您刚刚办理的号：{ticket.Number}", WebUtility.HtmlDecode(await tablet.GetStringAsync($"/halls/{Hall}/rate/05")), StringComparison.Ordinal);
+        using (var unpaired = await visitor.PostAsJsonAsync($"/api/halls/{Hall}/windows/05/rating", new { ticket = ticket.Number, level = 1 }))
+            Assert.Equal(HttpStatusCode.Forbidden, unpaired.StatusCode); // any other device: refused before anything is looked up
+        Assert.DoesNotContain(ticket.Number, WebUtility.HtmlDecode(await visitor.GetStringAsync($"/halls/{Hall}/rate/05")), StringComparison.Ordinal);
+        using (var elsewhere = await tablet.PostAsJsonAsync($"/api/halls/{Hall}/windows/04/rating", new { ticket = ticket.Number, level = 5 }))
+            Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode); // paired with 05, not 04
+        using var rated = await tablet.PostFormAsync($"/halls/{Hall}/rate/05", $"/halls/{Hall}/rate/05", ("Ticket", ticket.Number), ("Level", "2"), ("Indicators", "attitude"), ("Comment", "等候太久"));
         Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
-        Assert.Contains("感谢您的评价", WebUtility.HtmlDecode(await visitor.GetStringAsync(rated.Headers.Location!.ToString())), StringComparison.Ordinal);
-        using var again = await visitor.PostAsJsonAsync($"/api/halls/{Hall}/windows/05/rating", new { ticket = ticket.Number, level = 5 });
+        Assert.Contains("感谢您的评价", WebUtility.HtmlDecode(await tablet.GetStringAsync(rated.Headers.Location!.ToString())), StringComparison.Ordinal);
+        using var again = await tablet.PostAsJsonAsync($"/api/halls/{Hall}/windows/05/rating", new { ticket = ticket.Number, level = 5 });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("只能评价一次", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(ticket.Number, WebUtility.HtmlDecode(await visitor.GetStringAsync($"/halls/{Hall}/rate/05")), StringComparison.Ordinal);
+        Assert.DoesNotContain(ticket.Number, WebUtility.HtmlDecode(await tablet.GetStringAsync($"/halls/{Hall}/rate/05")), StringComparison.Ordinal);
     }
 
     [Theory, DatabaseLanes]
@@ -40,9 +43,10 @@ public sealed class RatingAndStatusTests(LaneApps lanes) : IClassFixture<LaneApp
         var ticket = await app.Browser().TakeAsync(DemoHalls.Qinghe, "D");
         while (await clerk.CallAsync(DemoHalls.Qinghe, "04") is { } n && n != ticket.Number) { }
         using (await clerk.ActAsync(DemoHalls.Qinghe, "04", "finish")) { }
+        var tablet = await app.TabletAsync(clerk, DemoHalls.Qinghe, "04");
         var answers = await Task.WhenAll(Enumerable.Range(1, 5).Select(async level =>
         {
-            using var r = await app.Browser().PostAsJsonAsync($"/api/halls/{DemoHalls.Qinghe}/windows/04/rating", new { ticket = ticket.Number, level });
+            using var r = await tablet.PostAsJsonAsync($"/api/halls/{DemoHalls.Qinghe}/windows/04/rating", new { ticket = ticket.Number, level });
             return r.StatusCode;
         }));
         Assert.Equal(1, answers.Count(s => s == HttpStatusCode.OK));

@@ -31,6 +31,7 @@ public static class HallsModule
         services.AddScoped<IssueTicket>();
         services.AddScoped<Calling>();
         services.AddScoped<RateTicket>();
+        services.AddScoped<TabletPairing>();
         services.AddScoped<IHallLiveFigures, HallStatusFigures>();
         services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
         return services;

@@ -10,4 +10,7 @@ internal sealed class HallsOptions
     /// another instance (several web instances on PostgreSQL) takes to reach a screen. 5 seconds by default.
     /// </summary>
     public TimeSpan ScreenPoll { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a rating tablet's pairing code, given to the window's clerk, may be typed on the tablet. 10 minutes by default.</summary>
+    public TimeSpan PairingCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

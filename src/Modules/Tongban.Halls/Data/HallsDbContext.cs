@@ -14,6 +14,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<WindowRating> Ratings => Set<WindowRating>();
     public DbSet<WindowDesk> Desks => Set<WindowDesk>();
+    public DbSet<RatingTablet> Tablets => Set<RatingTablet>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -42,6 +43,17 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
             e.Property(t => t.Window).HasMaxLength(20);
             e.Property(t => t.CalledBy).HasMaxLength(120);
             e.Property(t => t.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<RatingTablet>(e =>
+        {
+            e.ToTable("tablets");
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => new { t.HallId, t.Window });
+            e.Property(t => t.Window).HasMaxLength(20);
+            e.Property(t => t.CodeHash).HasMaxLength(64);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.Property(t => t.OfferedBy).HasMaxLength(120);
+            e.Ignore(t => t.IsActive);
         });
         modelBuilder.Entity<WindowRating>(e =>
         {

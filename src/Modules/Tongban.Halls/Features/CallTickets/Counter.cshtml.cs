@@ -13,7 +13,7 @@ namespace Tongban.Halls.Features.CallTickets;
 /// with one, the ticket being served and the buttons. Every action posts and comes back here (post, redirect, get).
 /// </summary>
 [Authorize(Policy = Policies.WindowClerk)]
-internal sealed class CounterModel(Calling calling, HallQueue queue, TicketQueries tickets) : PageModel
+internal sealed class CounterModel(Calling calling, HallQueue queue, TicketQueries tickets, RateWindow.TabletPairing tablets) : PageModel
 {
     public ClerkDesk? Desk { get; private set; }
     public HallPlace Hall { get; private set; } = null!;
@@ -22,6 +22,9 @@ internal sealed class CounterModel(Calling calling, HallQueue queue, TicketQueri
     public IReadOnlyList<CategoryLine> AllCategories { get; private set; } = [];
     public TicketView? Current { get; private set; }
     public string? Done { get; private set; }
+
+    /// <summary>The rating tablet's pairing code just asked for: shown on this answer only, never put in an address.</summary>
+    public RateWindow.PairingOffer? Pairing { get; private set; }
 
     [BindProperty] public string? ToWindow { get; set; }
     [BindProperty] public string? ToCategory { get; set; }
@@ -50,6 +53,13 @@ internal sealed class CounterModel(Calling calling, HallQueue queue, TicketQueri
 
     public Task<IActionResult> OnPostCloseAsync(string hall, string window, CancellationToken ct) =>
         ActAsync(hall, window, async () => { await calling.CloseAsync(User, hall, window, ct); return "closed"; }, ct);
+
+    public async Task<IActionResult> OnPostPairTabletAsync(string hall, string window, CancellationToken ct)
+    {
+        await LoadAsync(hall, window, ct);
+        Pairing = await tablets.OfferAsync(User, hall, window, ct);
+        return Page();
+    }
 
     /// <summary>Loads the page first, so a refusal (a domain error) shows on it with everything in place.</summary>
     private async Task<IActionResult> ActAsync(string hall, string window, Func<Task<string>> act, CancellationToken ct)

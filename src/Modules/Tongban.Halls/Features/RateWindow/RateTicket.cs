@@ -8,10 +8,10 @@ namespace Tongban.Halls.Features.RateWindow;
 internal sealed record RatingInput(string? Ticket, int Level, IReadOnlyList<string>? Indicators, string? Comment);
 
 /// <summary>
-/// 评价器: the person just served at a window rates the service, once per ticket. The ticket must have been served at
-/// this window today; a second rating, also one sent at the same moment, is refused (the ticket is the rating's key).
+/// 评价器: the person just served at a window rates the service, once per ticket, on the window's paired tablet. The
+/// ticket must have been served at this window today; a second rating, also one sent at the same moment, is refused (the ticket is the rating's key).
 /// </summary>
-internal sealed class RateTicket(HallsDbContext db, HallPlaces halls, RegionClock clock)
+internal sealed class RateTicket(HallsDbContext db, HallPlaces halls, TabletPairing tablets, RegionClock clock)
 {
     /// <summary>The latest ticket served at the window today that is not rated yet; null when there is none.</summary>
     public async Task<Ticket?> AwaitingAsync(Guid hallId, string window, CancellationToken ct)
@@ -23,10 +23,12 @@ internal sealed class RateTicket(HallsDbContext db, HallPlaces halls, RegionCloc
             .OrderByDescending(t => t.FinishedAt).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<WindowRating> RateAsync(string hallSlug, string window, RatingInput input, CancellationToken ct)
+    /// <summary>Taken only from the window's paired tablet (<paramref name="tablet"/>: its token), before anything is looked up.</summary>
+    public async Task<WindowRating> RateAsync(string hallSlug, string window, RatingInput input, string? tablet, CancellationToken ct)
     {
         var hall = await halls.GetAsync(hallSlug, ct);
         var desk = hall.Window(window);
+        if (!await tablets.IsPairedAsync(hall.Id, desk.Number, tablet, ct)) throw RatingTablet.NotPaired(desk.Number);
         var (today, number) = (clock.Today, Features.TakeTicket.TicketQueries.Normalise(input.Ticket));
         var ticket = number is null ? null : await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.HallId == hall.Id && t.Day == today && t.Number == number, ct);
         if (ticket is null || ticket.Window != desk.Number) throw HallErrors.TicketNotFound();

@@ -76,6 +76,68 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     b.ToTable("hl_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Halls.Domain.RatingTablet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CodeExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("code_expires_at");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hall_id");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_at");
+
+                    b.Property<string>("OfferedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_by");
+
+                    b.Property<long?>("PairedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paired_at");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retired_at");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("Window")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hl_tablets");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hl_tablets_token_hash");
+
+                    b.HasIndex("HallId", "Window")
+                        .HasDatabaseName("ix_hl_tablets_hall_id_window");
+
+                    b.ToTable("hl_tablets", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Halls.Domain.Ticket", b =>
                 {
                     b.Property<Guid>("Id")

@@ -94,6 +94,26 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "hl_tablets",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    hall_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    window = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    code_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    code_expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    offered_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    offered_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    paired_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    retired_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_tablets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "hl_tickets",
                 columns: table => new
                 {
@@ -136,6 +156,17 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                 columns: new[] { "hall_id", "rated_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_hl_tablets_hall_id_window",
+                table: "hl_tablets",
+                columns: new[] { "hall_id", "window" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_tablets_token_hash",
+                table: "hl_tablets",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_hl_tickets_hall_id_day_number",
                 table: "hl_tickets",
                 columns: new[] { "hall_id", "day", "number" },
@@ -164,6 +195,9 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "hl_sequences");
+
+            migrationBuilder.DropTable(
+                name: "hl_tablets");
 
             migrationBuilder.DropTable(
                 name: "hl_tickets");
