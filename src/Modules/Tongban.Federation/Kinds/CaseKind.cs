@@ -73,8 +73,8 @@ internal sealed class CaseKind(RegionClock clock, IAccountDirectory accounts) : 
 
     private static void AddStep(JsonObject record, string action, string at)
     {
+        // Replaced in place, so that a merge keeps the fields' order and a repeated event gives the very same payload.
         var steps = record["steps"] as JsonArray ?? [];
-        record.Remove("steps");
         var all = steps.Select(s => (Action: s!["action"]!.GetValue<string>(), Time: s["time"]!.GetValue<string>())).Append((Action: action, Time: at))
             .Distinct().OrderBy(s => s.Time, StringComparer.Ordinal).ThenBy(s => s.Action, StringComparer.Ordinal);
         record["steps"] = new JsonArray([.. all.Select(s => (JsonNode)new JsonObject { ["action"] = s.Action, ["time"] = s.Time })]);
