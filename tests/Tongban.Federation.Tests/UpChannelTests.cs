@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tongban.Applications.Contracts;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Identifiers;
+using Tongban.Licenses.Contracts;
 
 namespace Tongban.Federation.Tests;
 
@@ -80,5 +81,29 @@ public sealed class UpChannelTests(Pairs pairs) : IClassFixture<Pairs>
         Assert.True(await pair.PushAsync() >= 1);
         Assert.Equal(3, await pair.OnProvinceAsync(db => db.Records.Where(r => r.Key == "UP-0003").Select(r => r.Version).SingleAsync()));
         Assert.True(await pair.OnCityAsync(db => db.Outgoing.Where(r => r.Key == "UP-0003").Select(r => r.Sent).SingleAsync()));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task A_license_issued_then_suspended_reaches_the_province_with_its_holder_masked_and_its_latest_status(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var at = new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.FromHours(8));
+        var idNumber = TestPeople.NewIdNumber();
+        const string identifier = "1.2.156.3005.2.11100000000013338W032.11211200MB0000000X.0000001.001.F";
+        await pair.DeliverAsync(LicenseIssued.MessageType, new LicenseIssued(Guid.NewGuid(), identifier, "11100000000013338W032", "居住证", "11211200MB0000000X",
+            "111", idNumber, "王小明", "No.1", new DateOnly(2026, 3, 5), null, "case", null, at), at);
+        await pair.DeliverAsync(LicenseStatusChanged.MessageType, new LicenseStatusChanged(Guid.NewGuid(), identifier, "11211200MB0000000X", "01", "02", "核查", at.AddDays(1)), at);
+
+        await pair.PushAsync();
+
+        var stored = await pair.OnProvinceAsync(db => db.Records.SingleAsync(r => r.City == Pair.CityCode && r.Kind == "license" && r.Key == identifier));
+        Assert.Equal(2, stored.Version);
+        var license = JsonDocument.Parse(stored.Payload).RootElement;
+        Assert.Equal("02", license.GetProperty("statusCode").GetString());
+        Assert.Equal(["01", "03"], license.GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("code").GetString())); // 新发, 暂扣
+        Assert.Equal(ResidentIdNumber.Mask(idNumber), license.GetProperty("holderCode").GetString());
+        Assert.Equal("王**", license.GetProperty("holderName").GetString());
+        Assert.Equal("长期", license.GetProperty("validUntil").GetString());
+        Assert.DoesNotContain(idNumber, stored.Payload, StringComparison.Ordinal);
     }
 }

@@ -16,6 +16,7 @@ using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Web;
+using Tongban.Licenses.Contracts;
 
 namespace Tongban.Federation;
 
@@ -33,6 +34,7 @@ public static class FederationModule
         // The kinds of record that go up, each with the events it listens to: a new kind is one line here and its class.
         Up<CaseKind>(services, options, CaseChangedForApplicant.MessageType);
         Up<RatingKind>(services, options, CaseRated.MessageType);
+        Up<LicenseKind>(services, options, LicenseIssued.MessageType, LicenseStatusChanged.MessageType);
 
         services.AddHttpClient(SignedRequests.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<SignedRequests>();

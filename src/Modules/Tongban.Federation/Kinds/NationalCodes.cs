@@ -41,6 +41,18 @@ internal static class NationalCodes
     /// <summary>证件类型代码 (GA/T 2000.156): 111 居民身份证.</summary>
     public const string ResidentIdCard = "111";
 
+    /// <summary>持证主体代码类型 (GB/T 36903 Appendix A): 111 公民身份号码 (001 统一社会信用代码 is public).</summary>
+    public const string PersonHolder = "111";
+
+    /// <summary>
+    /// A license's operation by its status change (from, to; <c>*</c> any): 03 暂扣, 06 暂扣发还, 05 注销, 07 其他 (撤销, 吊销),
+    /// 09 变更 (replaced). 01 新发 and 02 延续 are the issue's own (the license operation list of domain facts 2, §1.3).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string From, string To), string> LicenseOperation = new Dictionary<(string, string), string>
+    {
+        [("02", "01")] = "06", [("*", "02")] = "03", [("*", "03")] = "07", [("*", "04")] = "05", [("*", "07")] = "07", [("*", "99")] = "09",
+    };
+
     /// <summary>The national datetime format, YYYYMMDDhhmmss in the region's time.</summary>
     public static string Time(DateTimeOffset local) => local.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 
