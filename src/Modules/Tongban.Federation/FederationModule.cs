@@ -51,7 +51,7 @@ public static class FederationModule
             services.AddHostedService<ReconcileWorker>();
         }
         services.AddSingleton(new AdminLink("/admin/federation", "省市数据对接", "Federation with the province",
-            "办件、评价向省级平台上报的情况，积压、失败与对账结果", "Cases and ratings pushed to the province: backlog, failures and reconciliation",
+            "办件、评价、证照向省级平台上报的情况，积压、失败与对账结果", "Cases, ratings and licenses pushed to the province: backlog, failures and reconciliation",
             Policies.SystemAdministrator, 60));
         return services;
     }
