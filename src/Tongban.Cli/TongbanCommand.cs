@@ -71,6 +71,11 @@ public static class TongbanCommand
                 statistics.SetDescription("Statistics and supervision figures (统计)");
                 statistics.AddCommand<RebuildStatisticsCommand>("rebuild").WithDescription("Recompute the daily roll-ups from the case facts (--from DATE: from that day on), a day per transaction");
             });
+            c.AddBranch("federation", federation =>
+            {
+                federation.SetDescription("Federation with the province (省市数据对接)");
+                federation.AddCommand<ReconcileFederationCommand>("reconcile").WithDescription("Compare each kind's records of a day with the province (--day DATE, default yesterday and today) and send again what it lacks");
+            });
             c.AddBranch("licenses", licenses =>
             {
                 licenses.SetDescription("The electronic license library (电子证照库)");

@@ -1,6 +1,7 @@
 using Tongban.Applications;
 using Tongban.Catalog;
 using Tongban.Exchange;
+using Tongban.Federation;
 using Tongban.Halls;
 using Tongban.Identity;
 using Tongban.Kernel;
@@ -36,7 +37,8 @@ public static class Modules
         .AddLicenses(configuration)
         .AddNodes(configuration)
         .AddHalls(configuration)
-        .AddStatistics(configuration);
+        .AddStatistics(configuration)
+        .AddFederation(configuration);
 
     public static IEndpointRouteBuilder MapTongbanModules(this IEndpointRouteBuilder endpoints) =>
         NodeRole.IsNode(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()) ? endpoints.MapNodes() : endpoints
@@ -51,5 +53,6 @@ public static class Modules
         .MapLicenses()
         .MapNodes()
         .MapHalls()
-        .MapStatistics();
+        .MapStatistics()
+        .MapFederation();
 }

@@ -19,7 +19,7 @@ public static class Observability
         });
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddAspNetCoreInstrumentation()
-            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime", "Tongban.Federation")
             .AddPrometheusExporter());
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadiness>("database", tags: ["ready"]);

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tongban.Federation.Domain;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
+
+namespace Tongban.Federation.Data;
+
+internal class FederationDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
+{
+    public const string Prefix = "fed";
+
+    public DbSet<OutgoingRecord> Outgoing => Set<OutgoingRecord>();
+    public DbSet<ReceivedRecord> Records => Set<ReceivedRecord>();
+    public DbSet<ExchangeEntry> Exchanges => Set<ExchangeEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcTicksOnSqlite(Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutgoingRecord>(e =>
+        {
+            e.ToTable("outgoing");
+            e.HasKey(r => new { r.Kind, r.Key });
+            e.Property(r => r.Kind).HasMaxLength(16);
+            e.Property(r => r.Key).HasMaxLength(80);
+            e.Property(r => r.ItemCode).HasMaxLength(60);
+            e.Property(r => r.LastError).HasMaxLength(500);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            // The pusher takes the due rows in key order; reconciliation reads a kind's day.
+            e.HasIndex(r => new { r.Sent, r.NextAttemptAt });
+            e.HasIndex(r => new { r.Kind, r.Day });
+        });
+        modelBuilder.Entity<ReceivedRecord>(e =>
+        {
+            e.ToTable("records");
+            e.HasKey(r => new { r.City, r.Kind, r.Key });
+            e.Property(r => r.City).HasMaxLength(16);
+            e.Property(r => r.Kind).HasMaxLength(16);
+            e.Property(r => r.Key).HasMaxLength(80);
+            e.Property(r => r.ItemCode).HasMaxLength(60);
+            e.Property(r => r.HeldReason).HasMaxLength(32);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Ignore(r => r.Held);
+            e.HasIndex(r => new { r.City, r.Kind, r.Day });
+        });
+        modelBuilder.Entity<ExchangeEntry>(e =>
+        {
+            e.ToTable("exchanges");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.City).HasMaxLength(16);
+            e.Property(x => x.Type).HasMaxLength(16);
+            e.Property(x => x.BatchKey).HasMaxLength(64);
+            e.Property(x => x.Refusal).HasMaxLength(32);
+            e.HasIndex(x => new { x.City, x.Type, x.At });
+        });
+        modelBuilder.MapOutbox();
+        modelBuilder.PrefixTables(Prefix);
+    }
+}
+
+internal sealed class FederationSqliteContext(DbContextOptions<FederationSqliteContext> options) : FederationDbContext(options);
+
+internal sealed class FederationPostgresContext(DbContextOptions<FederationPostgresContext> options) : FederationDbContext(options);
+
+internal sealed class FederationSqliteDesignFactory : IDesignTimeDbContextFactory<FederationSqliteContext>
+{
+    public FederationSqliteContext CreateDbContext(string[] args) => DesignTime.Sqlite<FederationSqliteContext>(FederationDbContext.Prefix, o => new(o));
+}
+
+internal sealed class FederationPostgresDesignFactory : IDesignTimeDbContextFactory<FederationPostgresContext>
+{
+    public FederationPostgresContext CreateDbContext(string[] args) => DesignTime.Postgres<FederationPostgresContext>(FederationDbContext.Prefix, o => new(o));
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tongban.Federation.Data;
+using Tongban.Federation.Domain;
+
+namespace Tongban.Federation.Features.PushUp;
+
+/// <summary>
+/// Pushes the due rows of <c>fed_outgoing</c> to the province, a batch at a time in key order, each batch with its own
+/// idempotency key and signed. A row is marked sent only when the province names its very version in the answer; a
+/// failed push leaves every row of the batch due again after a back-off. Two instances pushing the same row send it
+/// twice at worst, which the province answers as a repeat.
+/// </summary>
+internal sealed class Pusher(FederationDbContext db, SignedRequests requests, IOptions<FederationOptions> options, TimeProvider clock, ILogger<Pusher> logger)
+{
+    /// <summary>Pushes batches until none is due or one fails; returns how many records the province acknowledged.</summary>
+    public async Task<int> PushDueAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var (sent, full) = await PushBatchAsync(cancellationToken);
+            total += sent;
+            if (!full || sent == 0) return total;
+        }
+    }
+
+    private async Task<(int Acknowledged, bool Full)> PushBatchAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var size = Math.Clamp(options.Value.BatchSize, 1, FederationOptions.MaxBatch);
+        var rows = await db.Outgoing.Where(r => !r.Sent && r.NextAttemptAt <= now)
+            .OrderBy(r => r.Kind).ThenBy(r => r.Key).Take(size).ToListAsync(cancellationToken);
+        if (rows.Count == 0) return (0, false);
+        var backlog = await db.Outgoing.CountAsync(r => !r.Sent, cancellationToken) - rows.Count;
+        var batch = Guid.NewGuid().ToString("N");
+        var body = new PushBody(requests.City, batch, now, backlog, [.. rows.Select(r =>
+            new WireRecord(r.Kind, r.Key, r.Version, r.Day, r.ItemCode, JsonSerializer.Deserialize<JsonElement>(r.Payload)))]);
+        try
+        {
+            var answer = await requests.PostAsync<PushAnswer>(Wire.RecordsPath, body, batch, cancellationToken);
+            var acknowledged = await AcknowledgeAsync(rows, answer, cancellationToken);
+            FederationMetrics.Pushed.Add(acknowledged);
+            return (acknowledged, rows.Count == size);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Federation push of {Count} records failed: {Error}", rows.Count, ex.Message);
+            FederationMetrics.PushFailures.Add(1);
+            foreach (var row in rows) row.Failed(ex.Message, clock.GetUtcNow(), Random.Shared.NextDouble());
+            await db.SaveChangesAsync(cancellationToken);
+            return (0, false);
+        }
+    }
+
+    private async Task<int> AcknowledgeAsync(List<OutgoingRecord> rows, PushAnswer answer, CancellationToken cancellationToken)
+    {
+        var acknowledged = answer.Records.ToDictionary(a => (a.Kind, a.Key), a => a.Version);
+        var at = clock.GetUtcNow();
+        var count = 0;
+        foreach (var row in rows.Where(r => acknowledged.TryGetValue((r.Kind, r.Key), out var v) && v == r.Version))
+        {
+            row.Acknowledged(row.Version, at);
+            count++;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A record changed while its batch was on the way: its newer version stays due and goes in the next batch.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+        return count;
+    }
+}

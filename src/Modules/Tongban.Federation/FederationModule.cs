@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Applications.Contracts;
+using Tongban.Federation.Contracts;
+using Tongban.Federation.Data;
+using Tongban.Federation.Features;
+using Tongban.Federation.Features.PushUp;
+using Tongban.Federation.Features.Receive;
+using Tongban.Federation.Features.Reconcile;
+using Tongban.Federation.Features.Status;
+using Tongban.Federation.Kinds;
+using Tongban.Kernel.Data;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Web;
+using Tongban.Licenses.Contracts;
+
+namespace Tongban.Federation;
+
+/// <summary>
+/// Federation with the province (省市数据对接, ADR 0017): a city pushes its records up through one store-and-forward
+/// channel and reconciles them; a province receives them from its registered cities. <c>Federation:Role</c> chooses.
+/// </summary>
+public static class FederationModule
+{
+    public static IServiceCollection AddFederation(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = FederationOptions.From(configuration);
+        services.Configure<FederationOptions>(configuration.GetSection(FederationOptions.Section));
+        services.AddModuleDatabase<FederationDbContext, FederationSqliteContext, FederationPostgresContext>(configuration, "federation", FederationDbContext.Prefix);
+        // The kinds of record that go up, each with the events it listens to: a new kind is one line here and its class.
+        Up<CaseKind>(services, options, CaseChangedForApplicant.MessageType);
+        Up<RatingKind>(services, options, CaseRated.MessageType);
+        Up<LicenseKind>(services, options, LicenseIssued.MessageType, LicenseStatusChanged.MessageType);
+
+        services.AddHttpClient(SignedRequests.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<SignedRequests>();
+        services.AddScoped<Pusher>();
+        services.AddScoped<Reconciler>();
+        services.AddScoped<IFederationReconciliation>(sp => sp.GetRequiredService<Reconciler>());
+        services.AddScoped<CityGate>();
+        services.AddScoped<ReceiveRecords>();
+        services.AddScoped<AnswerDigest>();
+        services.AddScoped<FederationStatus>();
+        if (options.IsCity)
+        {
+            services.AddHostedService<PushWorker>();
+            services.AddHostedService<ReconcileWorker>();
+        }
+        services.AddSingleton(new AdminLink("/admin/federation", "省市数据对接", "Federation with the province",
+            "办件、评价、证照向省级平台上报的情况，积压、失败与对账结果", "Cases, ratings and licenses pushed to the province: backlog, failures and reconciliation",
+            Policies.SystemAdministrator, 60));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFederation(this IEndpointRouteBuilder endpoints)
+    {
+        // No sign-in: a city proves itself by signing the body with its registered key (CityGate).
+        var api = endpoints.MapGroup("/api/federation").WithTags("Federation").AllowAnonymous().DisableAntiforgery();
+        api.MapPost("/records", (HttpRequest request, ReceiveRecords receive, CancellationToken ct) => receive.HandleAsync(request, ct));
+        api.MapPost("/digest", (HttpRequest request, AnswerDigest answer, CancellationToken ct) => answer.HandleAsync(request, ct));
+        return endpoints;
+    }
+
+    private static void Up<TKind>(IServiceCollection services, FederationOptions options, params string[] messageTypes) where TKind : UpwardKind
+    {
+        services.AddScoped<TKind>();
+        services.AddScoped<UpwardKind>(sp => sp.GetRequiredService<TKind>());
+        if (!options.IsCity) return;
+        foreach (var type in messageTypes)
+            services.AddScoped<IOutboxHandler>(sp => new StageHandler(type, sp.GetRequiredService<TKind>(), sp.GetRequiredService<FederationDbContext>(), sp.GetRequiredService<TimeProvider>()));
+    }
+}

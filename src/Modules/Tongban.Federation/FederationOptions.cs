@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Tongban.Federation;
+
+/// <summary>
+/// Section <c>Federation</c>: what this instance is in the provincial federation. <see cref="Role"/> is <c>none</c> by
+/// default, which does nothing (safe in production until someone configures it); <c>city</c> pushes its records up to
+/// <see cref="Upstream"/>; <c>province</c> receives them from the <see cref="Cities"/> it knows.
+/// </summary>
+internal sealed class FederationOptions
+{
+    public const string Section = "Federation";
+    public const string None = "none";
+    public const string City = "city";
+    public const string Province = "province";
+
+    public string Role { get; set; } = None;
+
+    public UpstreamOptions Upstream { get; set; } = new();
+
+    public List<CityOptions> Cities { get; set; } = [];
+
+    /// <summary>How often the pusher looks for records to send; zero stops it (tests push by hand).</summary>
+    public TimeSpan PushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the city reconciles yesterday and today with the province; zero stops it.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Records per push (the province refuses more than <see cref="MaxBatch"/>).</summary>
+    public int BatchSize { get; set; } = 500;
+
+    public const int MaxBatch = 1000;
+
+    public bool IsCity => string.Equals(Role, City, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsProvince => string.Equals(Role, Province, StringComparison.OrdinalIgnoreCase);
+
+    public static FederationOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<FederationOptions>() ?? new FederationOptions();
+
+    public CityOptions? FindCity(string? code) =>
+        code is null ? null : Cities.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.Ordinal));
+}
+
+/// <summary>On a city: the province's address, the code the province knows this city by, and the name of its signing key.</summary>
+internal sealed class UpstreamOptions
+{
+    /// <summary>The province's base address, e.g. <c>https://province.example.gov.cn/</c>.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>This city's code at the province (its division code, e.g. 211200).</summary>
+    public string? CityCode { get; set; }
+
+    /// <summary>The key file in the key directory (<c>Keys:Directory</c>) this city signs its pushes with; made on first use.</summary>
+    public string KeyName { get; set; } = "federation";
+
+    /// <summary>SM2 by default (GB/T 39786); Ed25519 or P-256 also verify.</summary>
+    public string Algorithm { get; set; } = Kernel.Keys.SignatureSchemes.Sm2;
+}
+
+/// <summary>On a province: a registered city, its names and the public key (PEM) its pushes are signed with.</summary>
+internal sealed class CityOptions
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public string PublicKey { get; set; } = "";
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Applications.Contracts;
+using Tongban.Identity.Contracts;
+using Tongban.Kernel.Identifiers;
+using Tongban.Licenses.Contracts;
+
+namespace Tongban.Federation.Tests;
+
+/// <summary>Issue #21 point 3: cases and ratings go up from the outbox through fed_outgoing, versioned, signed, retried, never lost.</summary>
+public sealed class UpChannelTests(Pairs pairs) : IClassFixture<Pairs>
+{
+    internal const string KnownItem = "11211200061012195B00070501100001"; // 居住证申领, in the demo catalog of both
+
+    [Theory, DatabaseLanes]
+    public async Task A_concluded_case_and_its_rating_reach_the_province_once_in_the_national_shape_with_the_applicant_masked(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var (idNumber, _, _) = await pair.City.RegisterCitizenAsync("刘淑珍");
+        await using var scope = pair.City.Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().FindByIdNumberAsync(idNumber, CancellationToken.None);
+        await pair.ConcludeCaseAsync("UP-0001", new DateOnly(2026, 3, 2), KnownItem, account!.Id);
+        await pair.DeliverAsync(CaseRated.MessageType, new CaseRated(Guid.NewGuid(), "UP-0001", 2, true, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8))), DateTimeOffset.UtcNow);
+
+        Assert.True(await pair.PushAsync() >= 2);
+
+        var stored = await pair.OnProvinceAsync(db => db.Records.Where(r => r.City == Pair.CityCode && r.Key == "UP-0001").ToListAsync());
+        Assert.Equal(["case", "rating"], stored.Select(r => r.Kind).Order());
+        var caseRecord = JsonDocument.Parse(stored.Single(r => r.Kind == "case").Payload).RootElement;
+        Assert.Equal(3, stored.Single(r => r.Kind == "case").Version); // submitted, accepted, concluded
+        Assert.Equal(KnownItem, caseRecord.GetProperty("implementationCode").GetString());
+        Assert.Equal("3", caseRecord.GetProperty("statusCode").GetString()); // 已完结
+        Assert.Equal("2", caseRecord.GetProperty("caseTypeCode").GetString()); // 承诺件
+        Assert.Equal("1", caseRecord.GetProperty("sourceCode").GetString()); // 网上申报
+        Assert.Equal("20260302090000", caseRecord.GetProperty("applyTime").GetString());
+        Assert.Equal("20260307235959", caseRecord.GetProperty("promisedEndTime").GetString());
+        Assert.Equal("刘**", caseRecord.GetProperty("applicant").GetProperty("name").GetString());
+        Assert.Equal(ResidentIdNumber.Mask(idNumber), caseRecord.GetProperty("applicant").GetProperty("idNumber").GetString());
+        Assert.DoesNotContain(idNumber, stored.Single(r => r.Kind == "case").Payload, StringComparison.Ordinal);
+        var rating = JsonDocument.Parse(stored.Single(r => r.Kind == "rating").Payload).RootElement;
+        Assert.Equal("4", rating.GetProperty("satisfactionCode").GetString()); // GB/T 39046: 4 不满意
+        Assert.Equal("2", rating.GetProperty("provincialSatisfaction").GetString()); // provincial push: 2 不满意
+        Assert.Equal(0, await pair.OnCityAsync(db => db.Outgoing.CountAsync(r => r.Key == "UP-0001" && !r.Sent)));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task A_repeated_event_changes_nothing_and_a_later_step_raises_the_version_the_province_then_takes(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var at = new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.FromHours(8));
+        var submitted = new CaseChangedForApplicant(Guid.NewGuid(), "UP-0002", "事项", Guid.NewGuid(), ApplicantNoticeKinds.Submitted, null, null, at, KnownItem);
+        await pair.DeliverAsync(CaseChangedForApplicant.MessageType, submitted, at);
+        await pair.DeliverAsync(CaseChangedForApplicant.MessageType, submitted, at);
+        Assert.Equal(1, await pair.OnCityAsync(db => db.Outgoing.Where(r => r.Key == "UP-0002").Select(r => r.Version).SingleAsync()));
+        await pair.PushAsync();
+
+        await pair.DeliverAsync(CaseChangedForApplicant.MessageType, submitted with { Kind = ApplicantNoticeKinds.Accepted, OccurredAt = at.AddHours(1) }, at);
+        Assert.Equal(2, await pair.OnCityAsync(db => db.Outgoing.Where(r => r.Key == "UP-0002").Select(r => r.Version).SingleAsync()));
+        await pair.PushAsync();
+        var stored = await pair.OnProvinceAsync(db => db.Records.SingleAsync(r => r.City == Pair.CityCode && r.Key == "UP-0002"));
+        Assert.Equal(2, stored.Version);
+        Assert.Equal("2", JsonDocument.Parse(stored.Payload).RootElement.GetProperty("statusCode").GetString()); // 办理中
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task A_failed_push_keeps_every_row_due_with_a_back_off_and_a_later_push_delivers_them(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        await pair.ConcludeCaseAsync("UP-0003", new DateOnly(2026, 3, 4), KnownItem);
+        pair.Link.FailNext = 1;
+        Assert.Equal(0, await pair.PushAsync());
+        var row = await pair.OnCityAsync(db => db.Outgoing.AsNoTracking().SingleAsync(r => r.Key == "UP-0003"));
+        Assert.False(row.Sent);
+        Assert.Equal(1, row.Attempts);
+        Assert.True(row.NextAttemptAt > DateTimeOffset.UtcNow);
+        Assert.False(await pair.OnProvinceAsync(db => db.Records.AnyAsync(r => r.Key == "UP-0003")));
+
+        // The back-off passes (as the pusher would see it later): the row goes, once.
+        await pair.OnCityAsync(async db => { (await db.Outgoing.SingleAsync(r => r.Key == "UP-0003")).MakeDue(DateTimeOffset.UtcNow); return await db.SaveChangesAsync(); });
+        Assert.True(await pair.PushAsync() >= 1);
+        Assert.Equal(3, await pair.OnProvinceAsync(db => db.Records.Where(r => r.Key == "UP-0003").Select(r => r.Version).SingleAsync()));
+        Assert.True(await pair.OnCityAsync(db => db.Outgoing.Where(r => r.Key == "UP-0003").Select(r => r.Sent).SingleAsync()));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task A_license_issued_then_suspended_reaches_the_province_with_its_holder_masked_and_its_latest_status(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var at = new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.FromHours(8));
+        var idNumber = TestPeople.NewIdNumber();
+        const string identifier = "1.2.156.3005.2.11100000000013338W032.11211200MB0000000X.0000001.001.F";
+        await pair.DeliverAsync(LicenseIssued.MessageType, new LicenseIssued(Guid.NewGuid(), identifier, "11100000000013338W032", "居住证", "11211200MB0000000X",
+            "111", idNumber, "王小明", "No.1", new DateOnly(2026, 3, 5), null, "case", null, at), at);
+        await pair.DeliverAsync(LicenseStatusChanged.MessageType, new LicenseStatusChanged(Guid.NewGuid(), identifier, "11211200MB0000000X", "01", "02", "核查", at.AddDays(1)), at);
+
+        await pair.PushAsync();
+
+        var stored = await pair.OnProvinceAsync(db => db.Records.SingleAsync(r => r.City == Pair.CityCode && r.Kind == "license" && r.Key == identifier));
+        Assert.Equal(2, stored.Version);
+        var license = JsonDocument.Parse(stored.Payload).RootElement;
+        Assert.Equal("02", license.GetProperty("statusCode").GetString());
+        Assert.Equal(["01", "03"], license.GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("code").GetString())); // 新发, 暂扣
+        Assert.Equal(ResidentIdNumber.Mask(idNumber), license.GetProperty("holderCode").GetString());
+        Assert.Equal("王**", license.GetProperty("holderName").GetString());
+        Assert.Equal("长期", license.GetProperty("validUntil").GetString());
+        Assert.DoesNotContain(idNumber, stored.Payload, StringComparison.Ordinal);
+    }
+}
