@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Web;
 using Tongban.Statistics.Contracts;
 using Tongban.Statistics.Data;
@@ -29,7 +30,9 @@ public static class StatisticsModule
         services.AddScoped<FigureReader>();
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
+        services.AddScoped<RefillFacts>();
         services.AddScoped<IStatisticsRebuild, RebuildRollups>();
+        services.AddScoped<IRegionPackImporter, FactsImporter>();
         services.AddAuthorization(o => o.AddPolicy(StatisticsScope.Policy, p => p.RequireRole(StatisticsScope.Roles)));
         services.AddSingleton(new AdminLink("/statistics", "领导驾驶舱", "Leader's dashboard",
             "收件、办结、按时办结率、好差评等指标及其趋势，可逐级查看到办件", "Cases received and concluded, on-time rate, ratings and their trends, down to the cases",

@@ -57,6 +57,9 @@ internal sealed class CaseFact
 
     public void CorrectionRequested() => Corrections++;
 
+    /// <summary>The corrections a case records (the backfill): never fewer than the events already counted.</summary>
+    public void CorrectionsCounted(int count) => Corrections = Math.Max(Corrections, count);
+
     public void Concluded(DateOnly on) => ConcludedOn ??= on;
 
     public void Rated(int level, DateOnly on)
