@@ -32,6 +32,8 @@ public sealed class BackfillTests(LaneApps lanes) : IClassFixture<LaneApps>
         Assert.Equal(600, await TotalAsync(leader, "received", to));
         Assert.Equal(await CountAsync(app, CasesWhere + "accepted_on IS NOT NULL"), await TotalAsync(leader, "accepted", to));
         Assert.Equal(await CountAsync(app, CasesWhere + "status = 'Refused'"), await TotalAsync(leader, "refused", to));
+        Assert.Equal(await CountAsync(app, CasesWhere + "status = 'Withdrawn'"), await TotalAsync(leader, "withdrawn", to));
+        Assert.Equal(await CountAsync(app, CasesWhere + "deferred <> '[]' AND accepted_on IS NOT NULL"), await TotalAsync(leader, "deferred", to));
         var concluded = await CountAsync(app, CasesWhere + "concluded_on IS NOT NULL");
         Assert.True(concluded > 0, "the generator concludes some cases");
         Assert.Equal(concluded, await TotalAsync(leader, "concluded", to));

@@ -26,6 +26,8 @@ public static class StatisticsModule
         services.AddScoped<FactKeeper>();
         services.AddScoped<IOutboxHandler, CaseNoticeHandler>();
         services.AddScoped<IOutboxHandler, CaseRatedHandler>();
+        services.AddScoped<IOutboxHandler, CaseWithdrawnHandler>();
+        services.AddScoped<IOutboxHandler, CaseTripHandler>();
         services.AddScoped<Labels>();
         services.AddScoped<FigureReader>();
         services.AddScoped<FigureService>();

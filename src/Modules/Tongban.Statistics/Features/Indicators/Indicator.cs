@@ -7,6 +7,7 @@ internal enum Unit
     Count,
     Percent,
     WorkingDays,
+    Trips,
 }
 
 /// <summary>The milestone whose day places a case under a figure: what the drill-down lists.</summary>
@@ -17,6 +18,7 @@ internal enum Milestone
     Refused,
     Concluded,
     Rated,
+    Withdrawn,
 }
 
 /// <summary>Which of a milestone's cases stand behind a figure (the drill-down's second condition).</summary>
@@ -28,6 +30,9 @@ internal enum Behind
     WithCorrections,
     RatedBad,
     RatedGood,
+    AcceptedDeferred,
+    TripsOverPromise,
+    TripsWithinPromise,
 }
 
 /// <summary>
@@ -54,6 +59,7 @@ internal sealed record Indicator(
     {
         Unit.Percent => ("%", "%"),
         Unit.WorkingDays => ("个工作日", "working days"),
+        Unit.Trips => ("次", "trips"),
         _ => ("件", "cases"),
     };
 }

@@ -17,7 +17,10 @@ internal static class FactsFromCases
         fact.Place(row.ItemCode, row.ItemName, row.DepartmentCreditCode, row.DivisionCode, row.Channel);
         fact.Received(clock.DateAt(row.SubmittedAt));
         if (row.AcceptedOn is { } accepted) fact.Accepted(accepted, row.DueOn);
+        if (row.DeferredMaterials > 0) fact.AcceptedWithDeferred();
         if (row.RefusedAt is { } refused) fact.Refused(clock.DateAt(refused));
+        if (row.WithdrawnAt is { } withdrawn) fact.Withdrawn(clock.DateAt(withdrawn));
+        fact.TripsSeen(row.Trips, row.PromisedTrips);
         fact.CorrectionsCounted(row.Corrections);
         if (row.ConcludedOn is { } concluded) fact.Concluded(concluded);
         if (row.RatingLevel is { } level && row.RatedAt is { } rated) fact.Rated(level, clock.DateAt(rated));
