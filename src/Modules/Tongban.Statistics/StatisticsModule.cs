@@ -10,6 +10,7 @@ using Tongban.Kernel.Web;
 using Tongban.Statistics.Contracts;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Features.Dashboard;
+using Tongban.Statistics.Features.ItemIndicators;
 using Tongban.Statistics.Features.KeepFacts;
 using Tongban.Statistics.Features.QueryFigures;
 using Tongban.Statistics.Features.Rebuild;
@@ -32,6 +33,7 @@ public static class StatisticsModule
         services.AddScoped<FigureReader>();
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
+        services.AddScoped<ItemFigureService>();
         services.AddScoped<RefillFacts>();
         services.AddScoped<IStatisticsRebuild, RebuildRollups>();
         services.AddScoped<IRegionPackImporter, FactsImporter>();
@@ -45,6 +47,7 @@ public static class StatisticsModule
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/statistics").WithTags("Statistics");
+        ItemEndpoints.Map(api);
         StatisticsEndpoints.Map(api);
         ExportEndpoints.Map(endpoints);
         return endpoints;
