@@ -57,7 +57,7 @@ public static class TongbanCommand
             c.AddBranch("generate", generate =>
             {
                 generate.SetDescription("Synthetic data (合成数据)");
-                generate.AddCommand<GenerateCasesCommand>("cases").WithDescription("Write --count N synthetic cases of the demo catalog's items into the database (deterministic by --seed)");
+                generate.AddCommand<GenerateCasesCommand>("cases").WithDescription("Write --count N synthetic cases of the demo catalog's items into the database (deterministic by --seed); the statistics are then filled from the cases");
                 generate.AddCommand<GenerateRegistryCommand>("registry").WithDescription("Write --count N synthetic registry records of the demo region to --out FILE");
                 generate.AddCommand<GenerateLicensesCommand>("licenses").WithDescription("Write --count N plausible historical license records (a share bad) of the demo catalog to --out FILE");
             });
@@ -69,7 +69,7 @@ public static class TongbanCommand
             c.AddBranch("statistics", statistics =>
             {
                 statistics.SetDescription("Statistics and supervision figures (统计)");
-                statistics.AddCommand<RebuildStatisticsCommand>("rebuild").WithDescription("Recompute the daily roll-ups from the case facts (--from DATE: from that day on), a day per transaction");
+                statistics.AddCommand<RebuildStatisticsCommand>("rebuild").WithDescription("Recompute the daily roll-ups from the case facts (--from DATE: from that day on), a day per transaction; --facts (or no facts kept) fills the facts from the cases first");
             });
             c.AddBranch("federation", federation =>
             {

@@ -25,10 +25,16 @@ internal sealed record CaseEvents(Guid CaseId, string Number, string ItemCode, s
     /// <summary>Noon in the region (UTC+8) of the day.</summary>
     public static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero);
 
-    public OutboxMessage Notice(string kind, DateOnly day, DateOnly? dueOn = null) =>
+    public OutboxMessage Notice(string kind, DateOnly day, DateOnly? dueOn = null, int? trips = null, int? promisedTrips = null) =>
         OutboxMessage.Create(CaseChangedForApplicant.MessageType,
             new CaseChangedForApplicant(CaseId, Number, "统计测试事项" + ItemCode[^4..], Guid.NewGuid(), kind, dueOn, null, At(day),
-                ItemCode, Department, "211202", Channel, dueOn), At(day));
+                ItemCode, Department, "211202", Channel, dueOn, trips, promisedTrips), At(day));
+
+    public OutboxMessage Withdrawn(DateOnly day) =>
+        OutboxMessage.Create(CaseWithdrawn.MessageType, new CaseWithdrawn(CaseId, Number, At(day)), At(day));
+
+    public OutboxMessage Trip(DateOnly day, int trips, int promised) =>
+        OutboxMessage.Create(CaseTripRecorded.MessageType, new CaseTripRecorded(CaseId, Number, trips, promised, At(day)), At(day));
 
     public OutboxMessage Submitted(DateOnly day) => Notice(ApplicantNoticeKinds.Submitted, day);
 

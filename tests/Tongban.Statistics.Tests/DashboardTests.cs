@@ -80,6 +80,33 @@ public sealed partial class DashboardTests(LaneApps lanes) : IClassFixture<LaneA
         Assert.Contains("结束日期早于开始日期", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory, DatabaseLanes]
+    public async Task The_excel_export_opens_with_bilingual_headers_the_figures_and_the_period_as_dates(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var day = new DateOnly(2014, 6, 9);
+        var item = FactTests.NewItem();
+        foreach (var c in new[] { CaseEvents.New(item, DemoDepartments.County), CaseEvents.New(item, DemoDepartments.County), CaseEvents.New(item, DemoDepartments.Qinghe) })
+            await app.DeliverAsync(c.Submitted(day));
+        var leader = await app.LeaderAsync();
+        var dashboard = await leader.GetStringAsync("/statistics?From=2014-06-01&To=2014-06-30&Indicator=received");
+        Assert.Contains("/statistics/export.xlsx?", dashboard, StringComparison.Ordinal);
+
+        using var export = await leader.GetAsync("/statistics/export.xlsx?indicator=received&by=department&from=2014-06-01&to=2014-06-30");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        using var file = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["分组 / Slice", "Slice (English)", "收件量 / Cases received", "分子 / Numerator", "分母 / Denominator", "开始日期 / From", "结束日期 / To"], rows[0].Keys);
+        Assert.Equal([2.0, 1.0, 3.0], rows.Select(r => Convert.ToDouble(r["收件量 / Cases received"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("合计", rows[^1]["分组 / Slice"]);
+        Assert.Equal(new DateTime(2014, 6, 1), rows[0]["开始日期 / From"]);
+        Assert.Equal(new DateTime(2014, 6, 30), rows[^1]["结束日期 / To"]);
+
+        using var bad = await leader.GetAsync("/statistics/export.xlsx?indicator=received&by=week");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     /// <summary>What a person reads (the text between tags) names no department by its code and shows no GUID.</summary>
     private static void NoCodes(string html, CaseEvents c)
     {

@@ -56,6 +56,7 @@ public static class ApplicationsModule
         services.AddScoped<RegisterWalkIn>();
         services.AddScoped<ApplyAsAgent>();
         services.AddScoped<ICaseGenerator, CaseGenerator>();
+        services.AddScoped<ICaseFacts, Features.ReportFacts.CaseFacts>();
         services.AddScoped<RateCase>();
         services.AddScoped<RectifyRating>();
         services.AddScoped<SuperviseCases>();

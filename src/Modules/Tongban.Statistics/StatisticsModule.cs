@@ -5,10 +5,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Web;
 using Tongban.Statistics.Contracts;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Features.Dashboard;
+using Tongban.Statistics.Features.ItemIndicators;
 using Tongban.Statistics.Features.KeepFacts;
 using Tongban.Statistics.Features.QueryFigures;
 using Tongban.Statistics.Features.Rebuild;
@@ -25,11 +27,16 @@ public static class StatisticsModule
         services.AddScoped<FactKeeper>();
         services.AddScoped<IOutboxHandler, CaseNoticeHandler>();
         services.AddScoped<IOutboxHandler, CaseRatedHandler>();
+        services.AddScoped<IOutboxHandler, CaseWithdrawnHandler>();
+        services.AddScoped<IOutboxHandler, CaseTripHandler>();
         services.AddScoped<Labels>();
         services.AddScoped<FigureReader>();
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
+        services.AddScoped<ItemFigureService>();
+        services.AddScoped<RefillFacts>();
         services.AddScoped<IStatisticsRebuild, RebuildRollups>();
+        services.AddScoped<IRegionPackImporter, FactsImporter>();
         services.AddAuthorization(o => o.AddPolicy(StatisticsScope.Policy, p => p.RequireRole(StatisticsScope.Roles)));
         services.AddSingleton(new AdminLink("/statistics", "领导驾驶舱", "Leader's dashboard",
             "收件、办结、按时办结率、好差评等指标及其趋势，可逐级查看到办件", "Cases received and concluded, on-time rate, ratings and their trends, down to the cases",
@@ -40,6 +47,7 @@ public static class StatisticsModule
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/statistics").WithTags("Statistics");
+        ItemEndpoints.Map(api);
         StatisticsEndpoints.Map(api);
         ExportEndpoints.Map(endpoints);
         return endpoints;

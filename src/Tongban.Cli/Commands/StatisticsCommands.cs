@@ -8,7 +8,7 @@ using Tongban.Statistics.Contracts;
 
 namespace Tongban.Cli.Commands;
 
-/// <summary>Recomputes the statistics' daily roll-ups from the case facts, a day per transaction.</summary>
+/// <summary>Recomputes the statistics' daily roll-ups from the case facts, a day per transaction; with <c>--facts</c> (or none kept) the facts from the cases first.</summary>
 internal sealed class RebuildStatisticsCommand(DatabaseMigrator migrator, IStatisticsRebuild rebuild) : AsyncCommand<RebuildStatisticsCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
@@ -16,6 +16,10 @@ internal sealed class RebuildStatisticsCommand(DatabaseMigrator migrator, IStati
         [CommandOption("--from <DATE>")]
         [Description("First day to rebuild, yyyy-MM-dd (default: every day)")]
         public string? From { get; init; }
+
+        [CommandOption("--facts")]
+        [Description("Fill the case facts again from the cases first, then every day (done anyway when there are cases but no facts)")]
+        public bool Facts { get; init; }
 
         public DateOnly? FromDate() => From is null ? null
             : DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
@@ -26,7 +30,10 @@ internal sealed class RebuildStatisticsCommand(DatabaseMigrator migrator, IStati
     {
         var from = settings.FromDate();
         await migrator.MigrateAsync(cancellationToken);
-        var summary = await rebuild.RebuildAsync(from, null, cancellationToken);
+        var refilled = await rebuild.RefillFactsAsync(onlyWhenMissing: !settings.Facts, null, cancellationToken);
+        if (refilled is { FactsElapsed: { } factsTime })
+            AnsiConsole.MarkupLineInterpolated($"[green]已从办件重建 {refilled.Facts:N0} 条办件事实[/] / case facts filled from {refilled.Facts:N0} cases ({factsTime.TotalSeconds:F1} s)");
+        var summary = refilled ?? await rebuild.RebuildAsync(from, null, cancellationToken);
         AnsiConsole.MarkupLineInterpolated(
             $"[green]已重建 {summary.Days} 天的汇总（{summary.Facts:N0} 件办件）[/] / rebuilt {summary.Days} day(s) from {summary.Facts:N0} case facts ({summary.Elapsed.TotalSeconds:F1} s)");
         return 0;

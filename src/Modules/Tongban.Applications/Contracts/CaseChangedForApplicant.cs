@@ -6,7 +6,8 @@ namespace Tongban.Applications.Contracts;
 /// channels. <see cref="Date"/> is the one that matters for <see cref="Kind"/>: the due date when accepted, the promised
 /// date of a deferred material; <see cref="Material"/> names the deferred material of a reminder. The case's item, department,
 /// division, channel (<c>online</c>, <c>window</c>, <c>station</c>) and due date (once accepted) ride along for the
-/// statistics module, which keeps its figures from these notices without reading the case.
+/// statistics module, which keeps its figures from these notices without reading the case; so do the trips (visits
+/// recorded so far) and the item's promised trips.
 /// </summary>
 public sealed record CaseChangedForApplicant(
     Guid CaseId,
@@ -21,7 +22,9 @@ public sealed record CaseChangedForApplicant(
     string? DepartmentCreditCode = null,
     string? DivisionCode = null,
     string? Channel = null,
-    DateOnly? DueOn = null)
+    DateOnly? DueOn = null,
+    int? Trips = null,
+    int? PromisedTrips = null)
 {
     public const string MessageType = "applications.case_changed_for_applicant";
 }

@@ -24,6 +24,14 @@ internal sealed class CaseFact
     public DateOnly? DueOn { get; private set; }
     public DateOnly? ConcludedOn { get; private set; }
     public int Corrections { get; private set; }
+    public DateOnly? WithdrawnOn { get; private set; }
+
+    /// <summary>Accepted while materials were deferred (容缺受理).</summary>
+    public bool Deferred { get; private set; }
+
+    /// <summary>The applicant's visits recorded so far (跑动), and the item's promise; null where no event said.</summary>
+    public int? Trips { get; private set; }
+    public int? PromisedTrips { get; private set; }
 
     /// <summary>Working days from acceptance to conclusion (the day of acceptance not counted), once both are known.</summary>
     public int? WorkingDays { get; private set; }
@@ -55,7 +63,21 @@ internal sealed class CaseFact
 
     public void Refused(DateOnly on) => RefusedOn ??= on;
 
+    public void AcceptedWithDeferred() => Deferred = true;
+
+    public void Withdrawn(DateOnly on) => WithdrawnOn ??= on;
+
+    /// <summary>Trips only grow: a late event carrying fewer changes nothing.</summary>
+    public void TripsSeen(int trips, int? promised)
+    {
+        Trips = Math.Max(Trips ?? 0, trips);
+        PromisedTrips ??= promised;
+    }
+
     public void CorrectionRequested() => Corrections++;
+
+    /// <summary>The corrections a case records (the backfill): never fewer than the events already counted.</summary>
+    public void CorrectionsCounted(int count) => Corrections = Math.Max(Corrections, count);
 
     public void Concluded(DateOnly on) => ConcludedOn ??= on;
 

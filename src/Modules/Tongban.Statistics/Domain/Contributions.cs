@@ -2,7 +2,7 @@ namespace Tongban.Statistics.Domain;
 
 /// <summary>
 /// What one case fact adds to the daily roll-ups: each milestone counts on its own day (received and corrections on the
-/// day received, conclusion figures on the day concluded, a rating on the day rated). The one definition the live
+/// day received, conclusion figures and trips on the day concluded, a withdrawal on its day, a rating on the day rated). The one definition the live
 /// handlers and the rebuild share.
 /// </summary>
 internal static class Contributions
@@ -11,9 +11,10 @@ internal static class Contributions
     {
         Slice On(DateOnly day) => new(day, fact.DepartmentCode, fact.ItemCode, fact.Channel);
         if (fact.ReceivedOn is { } received) yield return (On(received), new Measures { Received = 1, Corrections = fact.Corrections });
-        if (fact.AcceptedOn is { } accepted) yield return (On(accepted), new Measures { Accepted = 1 });
+        if (fact.AcceptedOn is { } accepted) yield return (On(accepted), new Measures { Accepted = 1, AcceptedDeferred = fact.Deferred ? 1 : 0 });
         if (fact.RefusedOn is { } refused) yield return (On(refused), new Measures { Refused = 1 });
         if (fact.ConcludedOn is { } concluded) yield return (On(concluded), Conclusion(fact, concluded));
+        if (fact.WithdrawnOn is { } withdrawn) yield return (On(withdrawn), new Measures { Withdrawn = 1 });
         if (fact.RatedOn is { } rated) yield return (On(rated), new Measures { Rated = 1, RatedBad = IsBad(fact.RatingLevel) ? 1 : 0 });
     }
 
@@ -25,6 +26,9 @@ internal static class Contributions
         ConcludedLate = fact.DueOn is { } late && concluded > late ? 1 : 0,
         WorkingDaysSum = fact.WorkingDays ?? 0,
         WorkingDaysCount = fact.WorkingDays is null ? 0 : 1,
+        TripsCounted = fact is { Trips: not null, PromisedTrips: not null } ? 1 : 0,
+        TripsSum = fact.PromisedTrips is null ? 0 : fact.Trips ?? 0,
+        TripsOverPromise = fact is { Trips: { } trips, PromisedTrips: { } promised } && trips > promised ? 1 : 0,
     };
 
     private static bool IsBad(int? level) => level is { } l && Kernel.Ratings.RatingScale.IsBad((Kernel.Ratings.RatingLevel)l);

@@ -21,6 +21,13 @@ internal sealed record Measures
     public long Corrections { get; set; }
     public long Rated { get; set; }
     public long RatedBad { get; set; }
+    public long Withdrawn { get; set; }
+    public long AcceptedDeferred { get; set; }
+
+    /// <summary>Concluded cases whose trips and promise are known, their trips, and those with more trips than promised.</summary>
+    public long TripsCounted { get; set; }
+    public long TripsSum { get; set; }
+    public long TripsOverPromise { get; set; }
 
     public void Add(Measures other, int sign = 1)
     {
@@ -29,6 +36,8 @@ internal sealed record Measures
         ConcludedOnTime += sign * other.ConcludedOnTime; ConcludedLate += sign * other.ConcludedLate;
         WorkingDaysSum += sign * other.WorkingDaysSum; WorkingDaysCount += sign * other.WorkingDaysCount;
         Corrections += sign * other.Corrections; Rated += sign * other.Rated; RatedBad += sign * other.RatedBad;
+        Withdrawn += sign * other.Withdrawn; AcceptedDeferred += sign * other.AcceptedDeferred;
+        TripsCounted += sign * other.TripsCounted; TripsSum += sign * other.TripsSum; TripsOverPromise += sign * other.TripsOverPromise;
     }
 
     public bool IsZero => this == new Measures();

@@ -11,9 +11,9 @@ internal static class ApplicantNotices
     public static void Publish(ApplicationsDbContext db, Case c, string kind, DateOnly? date, DateTimeOffset at, string? material = null) =>
         db.Publish(CaseChangedForApplicant.MessageType,
             new CaseChangedForApplicant(c.Id.Value, c.Number, c.ItemName, c.ApplicantId, kind, date, material, at,
-                c.ItemCode, c.DepartmentCreditCode, c.DivisionCode, c.Channel.ToString().ToLowerInvariant(), c.DueOn), at);
+                c.ItemCode, c.DepartmentCreditCode, c.DivisionCode, c.Channel.ToString().ToLowerInvariant(), c.DueOn, c.Trips.Count, c.PromisedTrips), at);
 
-    /// <summary>The notice a staff action gives the applicant, if any (a process step or a clock stop gives none).</summary>
+    /// <summary>The notice a staff action gives the applicant, if any (a process step or a clock stop gives none); a recorded trip is published for the statistics.</summary>
     public static void PublishFor(ApplicationsDbContext db, Case c, string action, DateTimeOffset at)
     {
         (string Kind, DateOnly? Date)? notice = action switch
@@ -27,5 +27,11 @@ internal static class ApplicantNotices
             _ => null,
         };
         if (notice is { } n) Publish(db, c, n.Kind, n.Date, at);
+        if (action == "record-trip")
+            db.Publish(CaseTripRecorded.MessageType, new CaseTripRecorded(c.Id.Value, c.Number, c.Trips.Count, c.PromisedTrips, at), at);
     }
+
+    /// <summary>A withdrawal, for the statistics (the applicant gets no notice of their own act).</summary>
+    public static void PublishWithdrawn(ApplicationsDbContext db, Case c, DateTimeOffset at) =>
+        db.Publish(CaseWithdrawn.MessageType, new CaseWithdrawn(c.Id.Value, c.Number, at), at);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.ApplyOnline;
+using Tongban.Applications.Features.NotifyApplicant;
 using Tongban.Applications.Features.SubmitApplication;
 using Tongban.Applications.Features.ViewCase;
 using Tongban.Catalog.Contracts;
@@ -34,6 +35,7 @@ internal sealed class RespondToCase(ApplicationsDbContext db, CaseReader reader,
     {
         var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
         @case.Withdraw(reason ?? "", Actor.Of(user), clock.Today, clock.UtcNow);
+        ApplicantNotices.PublishWithdrawn(db, @case, clock.UtcNow);
         return await SaveAsync(@case, user, "withdrawn", ct);
     }
 

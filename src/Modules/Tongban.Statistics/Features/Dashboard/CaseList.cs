@@ -40,6 +40,7 @@ internal sealed class CaseList(StatisticsDbContext db, FigureService figures)
         Milestone.Refused => c => c.RefusedOn >= from && c.RefusedOn <= to,
         Milestone.Concluded => c => c.ConcludedOn >= from && c.ConcludedOn <= to,
         Milestone.Rated => c => c.RatedOn >= from && c.RatedOn <= to,
+        Milestone.Withdrawn => c => c.WithdrawnOn >= from && c.WithdrawnOn <= to,
         _ => c => c.ReceivedOn >= from && c.ReceivedOn <= to,
     };
 
@@ -50,6 +51,9 @@ internal sealed class CaseList(StatisticsDbContext db, FigureService figures)
         Behind.WithCorrections => c => c.Corrections > 0,
         Behind.RatedBad => c => c.RatingLevel <= 2,
         Behind.RatedGood => c => c.RatingLevel > 2,
+        Behind.AcceptedDeferred => c => c.Deferred,
+        Behind.TripsOverPromise => c => c.PromisedTrips != null && c.Trips > c.PromisedTrips,
+        Behind.TripsWithinPromise => c => c.PromisedTrips != null && c.Trips <= c.PromisedTrips,
         _ => c => true,
     };
 }

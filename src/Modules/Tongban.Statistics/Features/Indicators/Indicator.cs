@@ -7,6 +7,8 @@ internal enum Unit
     Count,
     Percent,
     WorkingDays,
+    Trips,
+    Items,
 }
 
 /// <summary>The milestone whose day places a case under a figure: what the drill-down lists.</summary>
@@ -17,6 +19,7 @@ internal enum Milestone
     Refused,
     Concluded,
     Rated,
+    Withdrawn,
 }
 
 /// <summary>Which of a milestone's cases stand behind a figure (the drill-down's second condition).</summary>
@@ -28,6 +31,9 @@ internal enum Behind
     WithCorrections,
     RatedBad,
     RatedGood,
+    AcceptedDeferred,
+    TripsOverPromise,
+    TripsWithinPromise,
 }
 
 /// <summary>
@@ -40,20 +46,25 @@ internal sealed record Indicator(
     string FormulaZh, string FormulaEn, string Source, Milestone Milestone, Behind Behind = Behind.All)
 {
     /// <summary>The figure from summed measures: a count, a percentage with one decimal, or days with one decimal; null when the denominator is 0.</summary>
-    public decimal? Value(Measures m)
+    public decimal? Value(Measures m) => Figure(Numerator(m), Denominator?.Invoke(m), Unit);
+
+    public (string Zh, string En) UnitWords => Words(Unit);
+
+    /// <summary>A count as it is; a ratio as a percentage or a number with one decimal; null when the denominator is 0.</summary>
+    public static decimal? Figure(long numerator, long? denominator, Unit unit)
     {
-        var numerator = Numerator(m);
-        if (Denominator is null) return numerator;
-        var denominator = Denominator(m);
-        if (denominator == 0) return null;
-        var ratio = (decimal)numerator / denominator;
-        return Math.Round(Unit == Unit.Percent ? ratio * 100 : ratio, 1, MidpointRounding.AwayFromZero);
+        if (denominator is not { } d) return numerator;
+        if (d == 0) return null;
+        var ratio = (decimal)numerator / d;
+        return Math.Round(unit == Unit.Percent ? ratio * 100 : ratio, 1, MidpointRounding.AwayFromZero);
     }
 
-    public (string Zh, string En) UnitWords => Unit switch
+    public static (string Zh, string En) Words(Unit unit) => unit switch
     {
         Unit.Percent => ("%", "%"),
         Unit.WorkingDays => ("个工作日", "working days"),
+        Unit.Trips => ("次", "trips"),
+        Unit.Items => ("项", "items"),
         _ => ("件", "cases"),
     };
 }

@@ -29,12 +29,59 @@ internal static class IndicatorRegistry
             "Σ working days from the day after acceptance to conclusion ÷ concluded accepted cases (special procedures not deducted)", Ours, Milestone.Concluded),
         new("corrections", "补正次数", "Corrections requested", Unit.Count, m => m.Corrections, null,
             "当期收件的办件被要求补正的次数之和", "Corrections requested on the cases received in the period", Ours, Milestone.Received, Behind.WithCorrections),
+        new("deferred", "容缺受理量", "Accepted with deferred materials", Unit.Count, m => m.AcceptedDeferred, null,
+            "当期容缺受理（缺少容缺清单内的次要材料、承诺补交）的办件数", "Cases accepted in the period while tolerable materials were deferred (容缺受理)",
+            Ours, Milestone.Accepted, Behind.AcceptedDeferred),
+        new("withdrawn", "撤回量", "Cases withdrawn", Unit.Count, m => m.Withdrawn, null,
+            "当期申请人在作出决定前撤回的办件数", "Cases the applicant withdrew before a decision in the period", Ours, Milestone.Withdrawn),
+        new("average-trips", "平均跑动次数", "Average trips per case", Unit.Trips, m => m.TripsSum, m => m.TripsCounted,
+            "Σ 办结件记录的跑动次数（窗口、驿站递交，窗口领取，登记的到场）÷ 记录了跑动的办结件数",
+            "Σ trips recorded on the concluded cases (submission at a window or station, collection at the window, visits staff recorded) ÷ those cases",
+            "“最多跑一次” / at most one trip; " + Ours, Milestone.Concluded),
+        new("trips-within-promise", "跑动不超承诺率", "Trips within the promise", Unit.Percent, m => m.TripsCounted - m.TripsOverPromise, m => m.TripsCounted,
+            "实际跑动次数不超过事项承诺跑动次数的办结件数 ÷ 记录了跑动的办结件数 × 100%",
+            "Concluded cases with no more trips than the item promises ÷ concluded cases with their trips × 100%", "“最多跑一次” / at most one trip; " + Ours,
+            Milestone.Concluded, Behind.TripsWithinPromise),
+        new("trips-over-promise", "超承诺跑动件数", "Cases over the promised trips", Unit.Count, m => m.TripsOverPromise, null,
+            "实际跑动次数超过事项承诺跑动次数的办结件数", "Concluded cases with more trips than the item promises", Ours, Milestone.Concluded, Behind.TripsOverPromise),
         new("good-rate", "好评率", "Good ratings", Unit.Percent, m => m.Rated - m.RatedBad, m => m.Rated,
             "（非常满意 + 满意 + 基本满意）÷ 评价总数 × 100%", "(very satisfied + satisfied + fairly satisfied) ÷ all ratings × 100%",
             "国办发〔2019〕51号 五级评价，后两级为差评 / five levels, the last two bad", Milestone.Rated, Behind.RatedGood),
         new("bad-ratings", "差评数", "Bad ratings", Unit.Count, m => m.RatedBad, null,
             "评价为不满意或非常不满意的件数", "Ratings of dissatisfied or very dissatisfied", "国办发〔2019〕51号", Milestone.Rated, Behind.RatedBad),
     ];
+
+    private const string Wenzhou = "domain-facts-2 §4：温州公开代码的工作口径 / the working definition of Wenzhou's public code";
+
+    /// <summary>The item-side indicators over the catalog's items in effect (not abolished), as of today.</summary>
+    public static readonly IReadOnlyList<ItemIndicator> Items =
+    [
+        new("online-rate", "网上可办率", "Online-handling rate", Unit.Percent, i => i.OnlineDepth >= 3 ? 1 : 0, _ => 1,
+            "网办深度为三级（网上申请）或四级（全程网办）的事项数 ÷ 事项数 × 100%",
+            "Items of online depth 3 (applied for online) or 4 (fully online) ÷ items × 100%", Wenzhou, i => i.OnlineDepth >= 3),
+        new("fully-online-rate", "全程网办率", "Fully-online rate", Unit.Percent, i => i.OnlineDepth >= 4 ? 1 : 0, _ => 1,
+            "网办深度为四级（申请至取得结果全程在网上完成）的事项数 ÷ 事项数 × 100%",
+            "Items of online depth 4 (application to result wholly online) ÷ items × 100%",
+            "DB3311/T 153-2020 §3.2（引 GB/T 37277-2018 3.3）全程网办的含义；比率为 " + Ours, i => i.OnlineDepth >= 4),
+        new("zero-trip-rate", "零跑动率", "Zero-trip rate", Unit.Percent, i => i.PromisedTrips == 0 ? 1 : 0, _ => 1,
+            "承诺到场次数为 0 的事项数 ÷ 事项数 × 100%", "Items promising no visit ÷ items × 100%", Wenzhou + "（跑零次率）", i => i.PromisedTrips == 0),
+        new("one-trip-rate", "最多跑一次率", "At-most-one-trip rate", Unit.Percent, i => i.PromisedTrips <= 1 ? 1 : 0, _ => 1,
+            "承诺到场次数不超过 1 的事项数 ÷ 事项数 × 100%", "Items promising at most one visit ÷ items × 100%", Ours + "（最多跑一次）", i => i.PromisedTrips <= 1),
+        new("statutory-limit", "平均法定时限", "Average statutory limit", Unit.WorkingDays, i => i.StatutoryLimitDays ?? 0, ItemIndicator.HasStatutory,
+            "Σ 法定办结时限 ÷ 设有法定时限的事项数", "Σ statutory limits ÷ items with a statutory limit", Wenzhou, i => i.StatutoryLimitDays is > 0),
+        new("promised-limit", "平均承诺时限", "Average promised limit", Unit.WorkingDays, i => i.StatutoryLimitDays is > 0 ? i.PromisedLimitDays : 0, ItemIndicator.HasStatutory,
+            "Σ 承诺办结时限 ÷ 设有法定时限的事项数（与法定时限同一批事项）", "Σ promised limits ÷ items with a statutory limit (the same items)", Wenzhou,
+            i => i.StatutoryLimitDays is > 0),
+        new("compressed-days", "总压缩天数", "Working days compressed", Unit.WorkingDays, ItemIndicator.Compressed, null,
+            "Σ max(0, 法定时限 − 承诺时限)，按工作日", "Σ max(0, statutory − promised limit), in working days", Wenzhou,
+            i => ItemIndicator.Compressed(i) > 0),
+        new("compression-rate", "平均压缩率", "Average compression", Unit.Percent, ItemIndicator.Compressed, i => i.StatutoryLimitDays is > 0 ? i.StatutoryLimitDays.Value : 0,
+            "Σ max(0, 法定时限 − 承诺时限) ÷ Σ 法定时限 × 100%（无法定时限的事项不计）",
+            "Σ max(0, statutory − promised) ÷ Σ statutory limits × 100% (items without a statutory limit not counted)",
+            Wenzhou + "（承诺时限压缩比）", i => ItemIndicator.Compressed(i) > 0),
+    ];
+
+    public static ItemIndicator? FindItem(string? code) => Items.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
 
     public static Indicator? Find(string? code) => All.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
 }

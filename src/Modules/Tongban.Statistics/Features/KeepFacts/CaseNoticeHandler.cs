@@ -22,6 +22,7 @@ internal sealed class CaseNoticeHandler(FactKeeper keeper, RegionClock clock) : 
             _ => keeper.ApplyAsync(message.Id, notice.CaseId, notice.CaseNumber, fact =>
             {
                 fact.Place(notice.ItemCode, notice.ItemName, notice.DepartmentCreditCode, notice.DivisionCode, notice.Channel);
+                if (notice.Trips is { } trips) fact.TripsSeen(trips, notice.PromisedTrips);
                 Apply(fact, notice, on);
             }, cancellationToken),
         };
@@ -32,7 +33,8 @@ internal sealed class CaseNoticeHandler(FactKeeper keeper, RegionClock clock) : 
         switch (notice.Kind)
         {
             case ApplicantNoticeKinds.Submitted: fact.Received(on); break;
-            case ApplicantNoticeKinds.Accepted or ApplicantNoticeKinds.AcceptedWithDeferred: fact.Accepted(on, notice.DueOn); break;
+            case ApplicantNoticeKinds.Accepted: fact.Accepted(on, notice.DueOn); break;
+            case ApplicantNoticeKinds.AcceptedWithDeferred: fact.Accepted(on, notice.DueOn); fact.AcceptedWithDeferred(); break;
             case ApplicantNoticeKinds.Refused: fact.Refused(on); break;
             case ApplicantNoticeKinds.CorrectionRequested: fact.CorrectionRequested(); break;
             case ApplicantNoticeKinds.Concluded: fact.Concluded(on); break;

@@ -74,5 +74,7 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
             ConcludedOnTime = g.Sum(d => d.Figures.ConcludedOnTime), ConcludedLate = g.Sum(d => d.Figures.ConcludedLate),
             WorkingDaysSum = g.Sum(d => d.Figures.WorkingDaysSum), WorkingDaysCount = g.Sum(d => d.Figures.WorkingDaysCount),
             Corrections = g.Sum(d => d.Figures.Corrections), Rated = g.Sum(d => d.Figures.Rated), RatedBad = g.Sum(d => d.Figures.RatedBad),
+            Withdrawn = g.Sum(d => d.Figures.Withdrawn), AcceptedDeferred = g.Sum(d => d.Figures.AcceptedDeferred),
+            TripsCounted = g.Sum(d => d.Figures.TripsCounted), TripsSum = g.Sum(d => d.Figures.TripsSum), TripsOverPromise = g.Sum(d => d.Figures.TripsOverPromise),
         })).ToListAsync(ct);
 }

@@ -12,8 +12,16 @@ namespace Tongban.Statistics.Features.Rebuild;
 /// handlers add them) summed in memory, then written a day at a time, each day's old rows deleted in the same
 /// transaction, so a reader sees a day either before or after, never half.
 /// </summary>
-internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer) : IStatisticsRebuild
+internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer, RefillFacts refill) : IStatisticsRebuild
 {
+    public async Task<RebuildSummary?> RefillFactsAsync(bool onlyWhenMissing, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        if (onlyWhenMissing && !await refill.MissingAsync(cancellationToken)) return null;
+        var (_, factsElapsed) = await refill.RunAsync(progress, cancellationToken);
+        var summary = await RebuildAsync(null, null, cancellationToken);
+        return summary with { FactsElapsed = factsElapsed, Elapsed = summary.Elapsed + factsElapsed };
+    }
+
     public async Task<RebuildSummary> RebuildAsync(DateOnly? from, IProgress<DateOnly>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();

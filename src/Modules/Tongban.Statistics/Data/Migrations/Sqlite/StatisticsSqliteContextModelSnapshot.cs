@@ -64,6 +64,10 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("corrections");
 
+                    b.Property<bool>("Deferred")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deferred");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -92,6 +96,10 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("item_name");
 
+                    b.Property<int?>("PromisedTrips")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promised_trips");
+
                     b.Property<DateOnly?>("RatedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("rated_on");
@@ -112,6 +120,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
+
+                    b.Property<int?>("Trips")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trips");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_on");
 
                     b.Property<int?>("WorkingDays")
                         .HasColumnType("INTEGER")
@@ -181,6 +197,10 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("figures_accepted");
 
+                            b1.Property<long>("AcceptedDeferred")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_accepted_deferred");
+
                             b1.Property<long>("Concluded")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("figures_concluded");
@@ -216,6 +236,22 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                             b1.Property<long>("Refused")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("figures_refused");
+
+                            b1.Property<long>("TripsCounted")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_trips_counted");
+
+                            b1.Property<long>("TripsOverPromise")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_trips_over_promise");
+
+                            b1.Property<long>("TripsSum")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_trips_sum");
+
+                            b1.Property<long>("Withdrawn")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_withdrawn");
 
                             b1.Property<long>("WorkingDaysCount")
                                 .HasColumnType("INTEGER")

@@ -13,7 +13,7 @@ using Tongban.Statistics.Data;
 namespace Tongban.Statistics.Data.Migrations.Postgres
 {
     [DbContext(typeof(StatisticsPostgresContext))]
-    [Migration("20261205115037_Initial")]
+    [Migration("20261205153746_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -72,6 +72,10 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("corrections");
 
+                    b.Property<bool>("Deferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deferred");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -100,6 +104,10 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("item_name");
 
+                    b.Property<int?>("PromisedTrips")
+                        .HasColumnType("integer")
+                        .HasColumnName("promised_trips");
+
                     b.Property<DateOnly?>("RatedOn")
                         .HasColumnType("date")
                         .HasColumnName("rated_on");
@@ -120,6 +128,14 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("revision");
+
+                    b.Property<int?>("Trips")
+                        .HasColumnType("integer")
+                        .HasColumnName("trips");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
 
                     b.Property<int?>("WorkingDays")
                         .HasColumnType("integer")
@@ -189,6 +205,10 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                                 .HasColumnType("bigint")
                                 .HasColumnName("figures_accepted");
 
+                            b1.Property<long>("AcceptedDeferred")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_accepted_deferred");
+
                             b1.Property<long>("Concluded")
                                 .HasColumnType("bigint")
                                 .HasColumnName("figures_concluded");
@@ -224,6 +244,22 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                             b1.Property<long>("Refused")
                                 .HasColumnType("bigint")
                                 .HasColumnName("figures_refused");
+
+                            b1.Property<long>("TripsCounted")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_trips_counted");
+
+                            b1.Property<long>("TripsOverPromise")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_trips_over_promise");
+
+                            b1.Property<long>("TripsSum")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_trips_sum");
+
+                            b1.Property<long>("Withdrawn")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_withdrawn");
 
                             b1.Property<long>("WorkingDaysCount")
                                 .HasColumnType("bigint")

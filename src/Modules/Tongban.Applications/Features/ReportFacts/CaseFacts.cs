@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Tongban.Applications.Contracts;
+using Tongban.Applications.Data;
+using Tongban.Applications.Domain;
+
+namespace Tongban.Applications.Features.ReportFacts;
+
+/// <summary>
+/// The cases as the statistics count them, a keyset page at a time by the unique number index. Only the columns a fact
+/// needs are read (the history for refusal, withdrawal and corrections, the trips and deferred materials for counting),
+/// never the form or the materials; the page's ratings come in one more query.
+/// </summary>
+internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
+{
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Cases.AnyAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<CaseFactRow>> PageAsync(string? after, int size, CancellationToken cancellationToken)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (after is not null) query = query.Where(c => string.Compare(c.Number, after) > 0);
+        var cases = await query.OrderBy(c => c.Number).Take(size)
+            .Select(c => new
+            {
+                c.Id, c.Number, c.ItemCode, c.ItemName, c.DepartmentCreditCode, c.DivisionCode, c.Channel, c.SubmittedAt,
+                c.AcceptedOn, c.DueOn, c.ConcludedOn, c.PromisedTrips, c.History, c.Trips, c.Deferred,
+            })
+            .ToListAsync(cancellationToken);
+        var ids = cases.Select(c => c.Id).ToList();
+        var ratings = await db.Ratings.AsNoTracking().Where(r => ids.Contains(r.CaseId))
+            .Select(r => new { r.CaseId, r.Level, r.RatedAt }).ToDictionaryAsync(r => r.CaseId, cancellationToken);
+        return [.. cases.Select(c =>
+        {
+            var rating = ratings.GetValueOrDefault(c.Id);
+            return new CaseFactRow(c.Id.Value, c.Number, c.ItemCode, c.ItemName, c.DepartmentCreditCode, c.DivisionCode,
+                c.Channel.ToString().ToLowerInvariant(), c.SubmittedAt, c.AcceptedOn, c.DueOn,
+                When(c.History, "refused"), When(c.History, "withdrawn"), c.ConcludedOn,
+                c.History.Count(e => e.Action == "correction_requested"), c.Deferred.Count, c.Trips.Count, c.PromisedTrips,
+                rating is null ? null : (int)rating.Level, rating?.RatedAt);
+        })];
+    }
+
+    private static DateTimeOffset? When(List<CaseEvent> history, string action) => history.FirstOrDefault(e => e.Action == action)?.At;
+}
