@@ -60,4 +60,11 @@ public sealed class RateLimitOptions
 
     /// <summary>Window ratings from one address (the rating tablets and the API); the tablets of a hall share one too.</summary>
     public RateLimit HallRatingsPerAddress { get; set; } = RateLimit.Of(60, TimeSpan.FromMinutes(1));
+
+    /// <summary>
+    /// Requests to the province's federation endpoints from one address. They are open to anyone, because a city is
+    /// known by its signature, and every refusal is recorded; the limit keeps strangers from filling the records. A
+    /// city pushes batches, a few requests a second at its busiest.
+    /// </summary>
+    public RateLimit FederationPerAddress { get; set; } = RateLimit.Of(600, TimeSpan.FromMinutes(1));
 }

@@ -29,6 +29,7 @@ internal static class RateLimitRules
         new("exchange/token", r => r.Path.StartsWithSegments("/api/exchange"), Token, o => o.ExchangePerToken),
         new("tickets/address", r => IsHallPost(r, "tickets", "kiosk"), Address, o => o.TicketsPerAddress),
         new("hall-ratings/address", r => IsHallPost(r, "rating", "rate"), Address, o => o.HallRatingsPerAddress),
+        new("federation/address", r => r.Path.StartsWithSegments("/api/federation"), Address, o => o.FederationPerAddress),
     ];
 
     /// <summary>Requests whose partition comes from a form field: their form is read (and kept) before the limiter runs.</summary>

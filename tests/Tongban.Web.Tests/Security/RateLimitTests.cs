@@ -183,9 +183,20 @@ public sealed class RateLimitTests(RateLimitedApps apps) : IClassFixture<RateLim
     {
         var app = await apps.Small;
         var tablet = app.From(ClientAddresses.Next());
-        for (var i = 0; i < 2; i++) // a ticket the hall never issued: not found, but counted
-            Assert.Equal(HttpStatusCode.NotFound, (await tablet.PostAsJsonAsync("/api/halls/xifeng/windows/01/rating", new { ticket = "A999", level = 5 })).StatusCode);
+        for (var i = 0; i < 2; i++) // a device not paired with the window: refused, but counted
+            Assert.Equal(HttpStatusCode.Forbidden, (await tablet.PostAsJsonAsync("/api/halls/xifeng/windows/01/rating", new { ticket = "A999", level = 5 })).StatusCode);
         await AssertTooManyAsync(await tablet.PostAsJsonAsync("/api/halls/xifeng/windows/01/rating", new { ticket = "A999", level = 5 }));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await app.From(ClientAddresses.Next()).PostAsJsonAsync("/api/halls/xifeng/windows/01/rating", new { ticket = "A999", level = 5 })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pushes_to_the_federation_endpoints_from_one_address_are_limited_before_anything_is_recorded()
+    {
+        var app = await apps.Small;
+        var stranger = app.From(ClientAddresses.Next());
+        for (var i = 0; i < 2; i++) // this host is no province: refused, but counted
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await stranger.PostAsJsonAsync("/api/federation/records", new { records = Array.Empty<object>() })).StatusCode);
+        await AssertTooManyAsync(await stranger.PostAsJsonAsync("/api/federation/digest", new { }));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await app.From(ClientAddresses.Next()).PostAsJsonAsync("/api/federation/records", new { })).StatusCode);
     }
 }
