@@ -55,6 +55,9 @@ public sealed partial class DashboardTests(LaneApps lanes) : IClassFixture<LaneA
         var received = await leader.GetStringAsync($"/statistics/cases?indicator=received&from=2016-05-01&to=2016-05-31&department={DemoDepartments.Qinghe}");
         Assert.Contains(onTime.Number, received, StringComparison.Ordinal);
         Assert.Contains(late.Number, received, StringComparison.Ordinal);
+        var none = WebUtility.HtmlDecode(await leader.GetStringAsync($"/statistics/cases?indicator=received&from=2016-04-01&to=2016-04-30&department={DemoDepartments.Qinghe}"));
+        Assert.Contains("这一期间没有计入此项指标的办件", none, StringComparison.Ordinal); // said in words, not an empty table
+        Assert.DoesNotContain("<table", none, StringComparison.Ordinal);
     }
 
     [Theory, DatabaseLanes]
