@@ -44,7 +44,7 @@ internal sealed class RatingTablet
     public string Pair(DateTimeOffset at)
     {
         if (CodeHash is null || at > CodeExpiresAt) throw CodeInvalid();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         (CodeHash, TokenHash, PairedAt) = (null, Hash(token), at);
         return token;
     }
