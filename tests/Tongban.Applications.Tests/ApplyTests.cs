@@ -8,7 +8,7 @@ using Tongban.Applications.Data;
 namespace Tongban.Applications.Tests;
 
 /// <summary>Applying online: drafts, submit, case numbers, idempotency, validation, and privacy of one's cases.</summary>
-public sealed partial class ApplyTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed partial class ApplyTests(ApplicationsApps apps)
 {
     [Theory]
     [DatabaseLanes]

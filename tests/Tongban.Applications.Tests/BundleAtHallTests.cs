@@ -6,7 +6,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>A bundle (一件事) at the hall and the station: a window clerk's walk-in and a station agent's application for a principal.</summary>
-public sealed class BundleAtHallTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class BundleAtHallTests(ApplicationsApps apps)
 {
     private const string DemoStation = "tlx-xintaizi";
     private const string AgentPage = "/admin/cases/agent";

@@ -7,7 +7,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>Applying for a bundle (一件事一次办): one form, each material once, one case per item, all or none.</summary>
-public sealed partial class BundleTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed partial class BundleTests(ApplicationsApps apps)
 {
     private static async Task<Guid> StartBundleAsync(HttpClient client, string bundle = TestBundles.Shop) =>
         (await (await client.PostAsJsonAsync("/api/applications/bundle-drafts", new { bundleCode = bundle })).JsonAsync()).GetProperty("id").GetGuid();

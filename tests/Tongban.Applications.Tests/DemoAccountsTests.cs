@@ -6,7 +6,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>The shipped demo accounts can play the demo's own journey end to end, and the README's walkthrough names them.</summary>
-public sealed class DemoAccountsTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class DemoAccountsTests(LaneApps apps)
 {
     private static readonly string Root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
 

@@ -8,7 +8,7 @@ using Tongban.Registries.Contracts;
 namespace Tongban.Applications.Tests;
 
 /// <summary>The materials and form steps against the real catalog and registries of the demo region (no test doubles).</summary>
-public sealed class DemoItemTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class DemoItemTests(LaneApps apps)
 {
     private const string Migration = "11211200061012195B00070500700101"; // 户口迁移（迁入）: needs L3
     private const string ResidencePermit = "11211200061012195B00070501100001"; // 居住证申领 (L2): id_card from population.identity

@@ -8,7 +8,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>At the hall and the station: a walk-in registered by a window clerk, an application by an authorised agent.</summary>
-public sealed class HallTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class HallTests(ApplicationsApps apps)
 {
     private static object WalkIn(string idNumber, string key) => new
     {

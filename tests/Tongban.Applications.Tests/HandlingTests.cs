@@ -10,7 +10,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>Handling over HTTP: pre-review, correction, 容缺, multi-level sign-off, refusals as 409 naming the rule, conclusion and its event.</summary>
-public sealed class HandlingTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class HandlingTests(ApplicationsApps apps)
 {
     private static readonly StaffScope Department = new(TestCatalog.Department, null, []);
 

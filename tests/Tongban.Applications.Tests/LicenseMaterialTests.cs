@@ -9,7 +9,7 @@ namespace Tongban.Applications.Tests;
 /// license types (their test catalog's items are not the demo's), so no material may be replaced: nothing is offered,
 /// and asking for a license anyway is refused by name with nothing attached and no case made.
 /// </summary>
-public sealed class LicenseMaterialTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class LicenseMaterialTests(ApplicationsApps apps)
 {
     [Theory, DatabaseLanes]
     public async Task Where_no_license_type_replaces_a_material_none_is_offered_and_asking_for_one_is_refused(DatabaseLane lane)

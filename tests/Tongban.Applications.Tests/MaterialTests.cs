@@ -6,7 +6,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>Material files: checked by content and size before anything is kept, served only to the applicant and staff in scope.</summary>
-public sealed class MaterialTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class MaterialTests(ApplicationsApps apps)
 {
     [Theory]
     [DatabaseLanes]

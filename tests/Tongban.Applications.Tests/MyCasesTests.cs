@@ -9,7 +9,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>My cases: every one of them reachable in keyset pages, and each case saying where it stands in plain words.</summary>
-public sealed class MyCasesTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class MyCasesTests(ApplicationsApps apps)
 {
     private static readonly StaffScope Department = new(TestCatalog.Department, null, []);
 

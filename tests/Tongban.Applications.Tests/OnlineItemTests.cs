@@ -11,7 +11,7 @@ namespace Tongban.Applications.Tests;
 /// applications API, against the real catalog (no test doubles): a form filled in from the definition the API serves,
 /// a small PDF for every required material, and a case number.
 /// </summary>
-public sealed partial class OnlineItemTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed partial class OnlineItemTests(LaneApps apps)
 {
     private static string CatalogPath([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "regions", "tieling", "catalog.json"));

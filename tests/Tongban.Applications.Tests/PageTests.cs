@@ -6,7 +6,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>The pages, driven as a browser without JavaScript would: plain forms and redirects.</summary>
-public sealed partial class PageTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed partial class PageTests(ApplicationsApps apps)
 {
     [Theory]
     [DatabaseLanes]

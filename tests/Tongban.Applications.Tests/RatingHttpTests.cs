@@ -8,7 +8,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>好差评 over HTTP: once per concluded case, a bad rating's rectification answered by the department, one appeal decided by a supervisor.</summary>
-public sealed class RatingHttpTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class RatingHttpTests(ApplicationsApps apps)
 {
     internal static readonly StaffScope Department = new(TestCatalog.Department, null, []);
 

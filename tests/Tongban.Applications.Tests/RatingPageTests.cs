@@ -7,7 +7,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>The rating form on the applicant's case page and /admin/ratings, as plain forms without JavaScript.</summary>
-public sealed class RatingPageTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class RatingPageTests(ApplicationsApps apps)
 {
     [Theory]
     [DatabaseLanes]

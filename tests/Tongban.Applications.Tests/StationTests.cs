@@ -10,7 +10,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>Stations (驿站): the station agent's page, walk-ins at a station, the station's queue and scope, and the admin menu's links.</summary>
-public sealed class StationTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class StationTests(ApplicationsApps apps)
 {
     private const string DemoStation = "tlx-xintaizi";
     private const string Page = "/admin/cases/agent";

@@ -8,7 +8,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>督办 over HTTP and pages: overdue cases per department, orders issued by supervisors, answered once by the department, flagged when late.</summary>
-public sealed class SupervisionTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class SupervisionTests(ApplicationsApps apps)
 {
     [Theory]
     [DatabaseLanes]

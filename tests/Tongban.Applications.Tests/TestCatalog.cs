@@ -59,6 +59,9 @@ internal sealed class TestCatalog : IServiceItems
     public Task<ApplicableItem?> FindApplicableAsync(string implementationCode, CancellationToken cancellationToken) =>
         Task.FromResult(Items.GetValueOrDefault(implementationCode) ?? Added.GetValueOrDefault(implementationCode) ?? TestBundles.Item(implementationCode));
 
+    public async Task<IReadOnlyList<ApplicableItem>> FindApplicableAsync(IReadOnlyCollection<string> implementationCodes, CancellationToken cancellationToken) =>
+        [.. (await Task.WhenAll(implementationCodes.Select(c => FindApplicableAsync(c, cancellationToken)))).OfType<ApplicableItem>()];
+
     public Task<ApplicableBundle?> FindBundleAsync(string code, CancellationToken cancellationToken) =>
         Task.FromResult(TestBundles.Find(code, Items[Level3]));
 

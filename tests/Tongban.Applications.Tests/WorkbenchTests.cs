@@ -16,7 +16,7 @@ namespace Tongban.Applications.Tests;
 /// in every search, the filters find what they name; and the generator's cases are valid, varied and repeatable.
 /// Each test generates into a department of its own.
 /// </summary>
-public sealed class WorkbenchTests(ApplicationsApps apps) : IClassFixture<ApplicationsApps>
+public sealed class WorkbenchTests(ApplicationsApps apps)
 {
     private const int WorkbenchPageSize = Features.Workbench.WorkbenchQuery.PageSize;
     private const string County = "211221000000";

@@ -6,7 +6,7 @@ using Tongban.Catalog.Contracts;
 namespace Tongban.Catalog.Tests;
 
 /// <summary><c>tongban seed catalog --items N</c>: the demo's basic items implemented in the counties, then the townships and villages.</summary>
-public sealed class CatalogGeneratorTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class CatalogGeneratorTests(ClassLaneApps apps) : IClassFixture<ClassLaneApps>
 {
     [Theory]
     [DatabaseLanes]

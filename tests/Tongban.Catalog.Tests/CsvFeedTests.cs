@@ -7,7 +7,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Catalog.Tests;
 
 /// <summary>The CSV form of the feed: the shipped sample imports; a bad cell is named by file, line and column.</summary>
-public sealed class CsvFeedTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class CsvFeedTests(LaneApps apps)
 {
     private static string Sample(string file, [System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "docs", "samples", "catalog-csv", file));

@@ -12,7 +12,7 @@ namespace Tongban.Catalog.Tests;
 /// The demo catalog (regions/tieling/catalog.json) read as the provincial feed it is: every item that can be applied
 /// for online stands on a form, a process and keyed materials, and the import's own rules hold for all of it.
 /// </summary>
-public sealed class DemoCatalogTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class DemoCatalogTests(LaneApps apps)
 {
     private static string CatalogPath([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "regions", "tieling", "catalog.json"));

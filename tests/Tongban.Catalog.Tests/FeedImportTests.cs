@@ -6,7 +6,7 @@ using Tongban.Kernel.Security;
 
 namespace Tongban.Catalog.Tests;
 
-public sealed class FeedImportTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class FeedImportTests(LaneApps apps)
 {
     private async Task<(TongbanApp App, HttpClient Admin)> AdminAsync(DatabaseLane lane)
     {

@@ -7,7 +7,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Catalog.Tests;
 
 /// <summary>The guide as the way in: "在线办理" where an item can be applied for online, where to go where it cannot, and its forms as downloads.</summary>
-public sealed partial class GuideApplyTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed partial class GuideApplyTests(LaneApps apps)
 {
     private const string ResidencePermit = "11211200061012195B00070501100001"; // 居住证申领: depth 3, a form, L2
     private const string ProjectApproval = "11211200028410570F00010100100001"; // 企业投资项目核准: a blank form and sample on its first material

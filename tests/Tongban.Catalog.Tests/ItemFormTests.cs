@@ -14,7 +14,7 @@ namespace Tongban.Catalog.Tests;
 /// The item form at /admin/catalog/items/new and …/{code}/edit: drafts through the same code as the API,
 /// shows bad input on its field and stores nothing, adds rows without JavaScript.
 /// </summary>
-public sealed partial class ItemFormTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed partial class ItemFormTests(LaneApps apps)
 {
     private const string NewPage = "/admin/catalog/items/new";
 

@@ -10,7 +10,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Catalog.Tests;
 
 /// <summary>Draft → submit → legality review → published, over HTTP, with roles, history and audit.</summary>
-public sealed class LifecycleTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class LifecycleTests(LaneApps apps)
 {
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 

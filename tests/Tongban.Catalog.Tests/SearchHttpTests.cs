@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Tongban.Catalog.Tests;
 
 /// <summary>The portal search and its API over the demo catalog, with ordinary and odd input.</summary>
-public sealed class SearchHttpTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class SearchHttpTests(ClassLaneApps apps) : IClassFixture<ClassLaneApps>
 {
     public static TheoryData<string> OddInput => new("😀", "'; DROP TABLE cat_items; --", "%' OR 1=1 --", "<script>alert(1)</script>", new string('证', 2000), "\u200b", "ＧＪＪ");
 

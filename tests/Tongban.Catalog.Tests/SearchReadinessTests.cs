@@ -6,7 +6,7 @@ using Tongban.Catalog.Search;
 namespace Tongban.Catalog.Tests;
 
 /// <summary>An instance says it is ready only once its search index is built.</summary>
-public sealed class SearchReadinessTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class SearchReadinessTests(LaneApps apps)
 {
     [Fact]
     public async Task Readiness_is_unhealthy_while_the_index_is_not_built_and_healthy_once_it_is()

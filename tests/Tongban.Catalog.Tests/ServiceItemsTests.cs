@@ -9,7 +9,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Catalog.Tests;
 
 /// <summary><see cref="IServiceItems"/>: what the applications module reads of an item to take an application.</summary>
-public sealed class ServiceItemsTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class ServiceItemsTests(LaneApps apps)
 {
     private static readonly JsonObject Form = new()
     {

@@ -6,7 +6,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Catalog.Tests;
 
 /// <summary>The synonym dictionary: loaded from the region pack, maintained at /admin/catalog/synonyms, used by search at once.</summary>
-public sealed class SynonymAdminTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class SynonymAdminTests(LaneApps apps)
 {
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient admin, string lines) =>
         await admin.PostAsync("/admin/catalog/synonyms?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,7 +1,7 @@
 namespace Tongban.EndToEnd;
 
 /// <summary>axe-core, injected into each page, finds no WCAG 2.1 A/AA violation, in both languages and in large-text mode.</summary>
-public sealed class AccessibilityTests(Browser browser) : IClassFixture<Browser>
+public sealed class AccessibilityTests(Browser browser)
 {
     public static TheoryData<string> PublicPages => new(
         "/", "/halls", "/halls/city-centre", "/halls/tieling-county", "/about", "/sign-in", "/halls/no-such-hall",

@@ -10,7 +10,7 @@ namespace Tongban.EndToEnd;
 
 /// <summary>
 /// The real host on Kestrel (SQLite, demo region) and Debian's Chromium driven by Playwright, shared by a
-/// test class. Started by the first test that asks, so a missing browser skips that test with its reason.
+/// test assembly (SharedApps.cs). Started by the first test that asks, so a missing browser skips that test with its reason.
 /// </summary>
 public sealed class Browser : IAsyncDisposable
 {

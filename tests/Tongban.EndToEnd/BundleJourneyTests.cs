@@ -6,7 +6,7 @@ namespace Tongban.EndToEnd;
 /// A life event applied for online in a real browser: 张建国 follows "在线办理" from 个体食杂店开业 (three items with
 /// forms) to the bundle's page, where the premises shared by the three items is asked once.
 /// </summary>
-public sealed class BundleJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed class BundleJourneyTests(Browser browser)
 {
     [Fact]
     public async Task A_citizen_opens_the_bundle_from_its_life_event_page_and_is_asked_each_field_once()

@@ -10,7 +10,7 @@ namespace Tongban.EndToEnd;
 /// as verified), a window clerk asks for a correction, he corrects, the clerk accepts with a deferred 容缺
 /// material, he supplies it, the reviewer and the approver act, the clerk concludes.
 /// </summary>
-public sealed partial class CaseJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed partial class CaseJourneyTests(Browser browser)
 {
     private const string Item = "11211200061012195B00070500700101";
     private const string Department = "11211200061012195B";

@@ -7,7 +7,7 @@ namespace Tongban.EndToEnd;
 /// What a citizen's case page says in a real browser: a concluded case its outcome and date instead of a countdown, an
 /// open one whose turn it is, and withdrawing it (撤回) by keyboard, a refusal shown beside the reason, at 360 px too.
 /// </summary>
-public sealed class CaseStatusJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed class CaseStatusJourneyTests(Browser browser)
 {
     private const string ResidencePermit = "11211200061012195B00070501100001"; // 居住证申领
 

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Tongban.EndToEnd;
 
 /// <summary>A catalog administrator drafts an item on a phone-sized screen: rows added without script, errors on the fields.</summary>
-public sealed class CatalogFormJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed class CatalogFormJourneyTests(Browser browser)
 {
     private const string Code = "11211200061012195BE2E001";
 

@@ -7,7 +7,7 @@ namespace Tongban.EndToEnd;
 /// The citizen's way in, in a real browser: from a guide to the form through the citizen sign-in and back; the header's
 /// menu at 360 px; and my cases paged through when there are more than fit one page.
 /// </summary>
-public sealed class CitizenJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed class CitizenJourneyTests(Browser browser)
 {
     private const string ResidencePermit = "11211200061012195B00070501100001"; // 居住证申领: online, with a form, L2
     private const string Citizen = "211221196805129013"; // 张建国, L2

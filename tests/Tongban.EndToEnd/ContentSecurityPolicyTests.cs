@@ -6,7 +6,7 @@ namespace Tongban.EndToEnd;
 /// The pages the accessibility tests visit, in Chromium under the Content-Security-Policy as sent (no inline script or
 /// style): the console reports no violation, the style sheet applies, the QR code's data: image shows.
 /// </summary>
-public sealed class ContentSecurityPolicyTests(Browser browser) : IClassFixture<Browser>
+public sealed class ContentSecurityPolicyTests(Browser browser)
 {
     private static IEnumerable<string> Paths(IEnumerable<ITheoryDataRow> rows, string? role = null) =>
         rows.Select(r => r.GetData()).Where(d => role is null || (string?)d[1] == role).Select(d => (string)d[0]!);

@@ -8,7 +8,7 @@ namespace Tongban.EndToEnd;
 /// stay and say when they apply), a division is picked city → county → township → village (or from one list without
 /// JavaScript), fields come prefilled from the account, and the form, the guide and the case list fit the screen.
 /// </summary>
-public sealed class FormsOnPhoneTests(Browser browser) : IClassFixture<Browser>
+public sealed class FormsOnPhoneTests(Browser browser)
 {
     private const string Item = "11211200061012195B00070501100001"; // 居住证申领: conditions, a division, a yes/no
 

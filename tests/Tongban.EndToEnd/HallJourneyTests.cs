@@ -8,7 +8,7 @@ namespace Tongban.EndToEnd;
 /// live on the calling screen (its script under the real Content-Security-Policy), served at the window, rated at the
 /// window's tablet — each page readable and accessible.
 /// </summary>
-public sealed class HallJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed class HallJourneyTests(Browser browser)
 {
     private const string Hall = "yinzhou";
     private const string Department = "11211202070242291R"; // 银州区's windows

@@ -10,7 +10,7 @@ namespace Tongban.EndToEnd;
 /// screen, nothing wider than the screen, no axe-core violation — the type list, the new-type form, a type with its
 /// template preview, its edit form (fields, template, case mapping), the hand-issuing form, the license search and a license's page.
 /// </summary>
-public sealed class LicenseAdminPagesTests(Browser browser) : IClassFixture<Browser>
+public sealed class LicenseAdminPagesTests(Browser browser)
 {
     private const string Samr = "11211200025881318U", FoodLicence = "11100000MB0143028R003";
 

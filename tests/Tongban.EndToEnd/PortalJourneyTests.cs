@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Tongban.EndToEnd;
 
 /// <summary>A resident's first visit, in a real browser: languages, large text, the city centre's page.</summary>
-public sealed class PortalJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed class PortalJourneyTests(Browser browser)
 {
     [Fact]
     public async Task A_visitor_switches_language_and_back_turns_on_large_text_and_finds_the_city_centre()

@@ -11,7 +11,7 @@ namespace Tongban.EndToEnd;
 /// <see cref="Browser.AssertReadableAsync"/>. The audit log and the definition editors (forms, templates with their
 /// placeholders and both languages' texts) are left out: their keys are what an administrator edits or verifies.
 /// </summary>
-public sealed partial class ReadableTextTests(Browser browser) : IClassFixture<Browser>
+public sealed partial class ReadableTextTests(Browser browser)
 {
     private const string Item = "11211200061012195B00070501100001";
     private const string Department = "11211200061012195B";

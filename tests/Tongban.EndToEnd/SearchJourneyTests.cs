@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Tongban.EndToEnd;
 
 /// <summary>A resident looking for an item the way they say it, in a real browser.</summary>
-public sealed class SearchJourneyTests(Browser browser) : IClassFixture<Browser>
+public sealed class SearchJourneyTests(Browser browser)
 {
     [Fact]
     public async Task An_everyday_name_finds_the_item_once_with_the_residents_own_place_first_and_the_facet_narrows_to_it()

@@ -8,7 +8,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Exchange.Tests;
 
 /// <summary>Department systems query the registries through the exchange API: granted fields only, every call logged.</summary>
-public sealed class QueryTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class QueryTests(LaneApps apps)
 {
     // Demo pack: resources of the four registries, and people of the fixed demo households.
     private const string Population = "11211200061012195B-00001";

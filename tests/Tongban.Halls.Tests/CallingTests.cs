@@ -6,7 +6,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Halls.Tests;
 
 /// <summary>叫号: next of the window's categories, recall, skip, transfer; only the window's own department; a window serving nothing.</summary>
-public sealed class CallingTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class CallingTests(ClassLaneApps lanes) : IClassFixture<ClassLaneApps>
 {
     [Theory, DatabaseLanes]
     public async Task A_window_calls_the_oldest_waiting_ticket_of_its_categories_and_the_page_offers_the_walk_in(DatabaseLane lane)

@@ -5,7 +5,7 @@ using System.Text;
 namespace Tongban.Halls.Tests;
 
 /// <summary>The kiosk, ticket, calling and rating entries take text from anyone: hostile input is refused or not found, never a 500, never echoed as markup.</summary>
-public sealed class HallFuzzTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class HallFuzzTests(LaneApps lanes)
 {
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.UnprocessableEntity, HttpStatusCode.Conflict];
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Tongban.Halls.Tests;
 
 /// <summary>评价器 once per served ticket; the hall's status on its page and the API; the screen's live stream.</summary>
-public sealed class RatingAndStatusTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class RatingAndStatusTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_served_ticket_is_rated_once_at_its_window_and_a_second_rating_is_refused(DatabaseLane lane)

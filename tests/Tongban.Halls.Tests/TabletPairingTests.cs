@@ -7,7 +7,7 @@ namespace Tongban.Halls.Tests;
 /// A rating tablet bound to its window: only the window's clerk makes a pairing code, a code pairs one tablet of that
 /// window once, pairing again retires the older tablet, and a wrong code is told on the page without pairing anything.
 /// </summary>
-public sealed class TabletPairingTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class TabletPairingTests(LaneApps lanes)
 {
     private const string Hall = DemoHalls.Kaiyuan;
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Tongban.Halls.Tests;
 
 /// <summary>取号: numbers per category and day, how many are ahead, the kiosk page, the ticket page, numbers under concurrency.</summary>
-public sealed class TicketTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class TicketTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Tickets_of_a_category_are_numbered_in_turn_and_count_the_people_ahead(DatabaseLane lane)

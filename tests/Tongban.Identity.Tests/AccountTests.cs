@@ -10,7 +10,7 @@ using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Identity.Tests;
 
-public sealed class AccountTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class AccountTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task An_old_PBKDF2_hash_is_upgraded_to_Argon2id_at_sign_in(DatabaseLane lane)

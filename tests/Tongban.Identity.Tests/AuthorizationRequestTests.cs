@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Tongban.Identity.Tests;
 
 /// <summary>OpenID Connect Core §3.1.2.1: <c>prompt</c>, <c>max_age</c> and <c>auth_time</c>; the authorization request by POST; ASCII error descriptions.</summary>
-public sealed class AuthorizationRequestTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class AuthorizationRequestTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Prompt_none_with_max_age_0_answers_login_required_even_to_a_person_just_signed_in(DatabaseLane lane)

@@ -6,7 +6,7 @@ using Tongban.Kernel.Security;
 
 namespace Tongban.Identity.Tests;
 
-public sealed class ClientAdminTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class ClientAdminTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task An_invalid_URI_plain_http_off_this_machine_and_a_duplicate_client_id_are_refused_by_field(DatabaseLane lane)

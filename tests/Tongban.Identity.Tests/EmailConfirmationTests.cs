@@ -9,7 +9,7 @@ using Tongban.Identity.Features.MyAccount;
 namespace Tongban.Identity.Tests;
 
 /// <summary>An e-mail address is confirmed through a single-use, expiring link before notices go to it.</summary>
-public sealed class EmailConfirmationTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class EmailConfirmationTests(LaneApps lanes)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

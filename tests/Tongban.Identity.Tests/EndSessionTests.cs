@@ -8,7 +8,7 @@ namespace Tongban.Identity.Tests;
 /// <c>id_token_hint</c> is theirs; without one (or with another's, or a bad one) it asks them first, so another site
 /// cannot sign them out with a bare link or image.
 /// </summary>
-public sealed class EndSessionTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class EndSessionTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_bare_GET_asks_the_person_and_signs_them_out_only_when_they_confirm_on_the_page(DatabaseLane lane)

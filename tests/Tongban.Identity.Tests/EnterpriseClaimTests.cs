@@ -11,7 +11,7 @@ namespace Tongban.Identity.Tests;
 /// signed-in person, at L2 or above; where the registry cannot say, the claim waits for a window and blocks no one; a
 /// wrongly held registration gives way to the rightful one, or is revoked at a window with a reason.
 /// </summary>
-public sealed class EnterpriseClaimTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class EnterpriseClaimTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Neither_a_level_1_citizen_nor_a_verified_one_can_take_an_enterprise_the_registry_gives_to_another_person(DatabaseLane lane)

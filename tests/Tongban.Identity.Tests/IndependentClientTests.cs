@@ -17,7 +17,7 @@ namespace Tongban.Identity.Tests;
 /// in through Tongban, reads userinfo and signs out. Both hosts run in memory; the two "browsers" are cookie-keeping
 /// HTTP clients, and the test carries each redirect from one to the other as a browser would.
 /// </summary>
-public sealed partial class IndependentClientTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed partial class IndependentClientTests(LaneApps lanes)
 {
     private static readonly Uri Portal = new("https://localhost:5100/");
 

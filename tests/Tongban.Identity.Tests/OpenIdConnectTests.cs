@@ -13,7 +13,7 @@ using Tongban.Kernel.Data;
 
 namespace Tongban.Identity.Tests;
 
-public sealed class OpenIdConnectTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class OpenIdConnectTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_citizen_signs_in_to_a_portal_with_PKCE_consents_once_and_userinfo_gives_name_and_level_but_no_ID_number(DatabaseLane lane)

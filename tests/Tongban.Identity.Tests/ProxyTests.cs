@@ -10,7 +10,7 @@ using Tongban.Kernel.Security;
 
 namespace Tongban.Identity.Tests;
 
-public sealed class ProxyTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class ProxyTests(LaneApps lanes)
 {
     private static readonly string Until = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
 

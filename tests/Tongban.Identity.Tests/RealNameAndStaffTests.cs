@@ -8,7 +8,7 @@ using Tongban.Kernel.Security;
 
 namespace Tongban.Identity.Tests;
 
-public sealed class RealNameAndStaffTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class RealNameAndStaffTests(LaneApps lanes)
 {
     private static async Task<HttpClient> RegisterAsAsync(TongbanApp app, string idNumber, string name)
     {

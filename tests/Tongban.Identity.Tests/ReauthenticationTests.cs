@@ -8,7 +8,7 @@ namespace Tongban.Identity.Tests;
 /// the person to have proved who they are within the last few minutes; a password change ends the other sessions and is
 /// told by SMS; a new number must receive a code first.
 /// </summary>
-public sealed class ReauthenticationTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class ReauthenticationTests(LaneApps lanes)
 {
     private const string NewPassword = "Lantern-Quarry-77";
 

@@ -8,7 +8,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Identity.Tests;
 
 /// <summary>ASVS 6.5.1–6.5.3 and issue #16 item 11: staff recovery codes, shown once, kept hashed, each usable once instead of the authenticator code.</summary>
-public sealed class RecoveryCodeTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class RecoveryCodeTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Enrolment_shows_ten_recovery_codes_once_kept_as_hashes_and_each_signs_in_once_in_place_of_the_authenticator_code(DatabaseLane lane)

@@ -11,7 +11,7 @@ namespace Tongban.Identity.Tests;
 /// What the resource servers (userinfo, the exchange) accept: access tokens with their audience (RFC 9068), in the
 /// Authorization header only (RFC 6750 §2.3, RFC 9700 §4.3.2), of clients still enabled; and discovery saying only what is so.
 /// </summary>
-public sealed class ResourceServerTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class ResourceServerTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Access_tokens_name_their_resource_server_as_audience_a_persons_userinfo_and_a_systems_the_exchange(DatabaseLane lane)

@@ -7,7 +7,7 @@ using Tongban.Kernel.Identifiers;
 
 namespace Tongban.Identity.Tests;
 
-public sealed class SignInHistoryTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class SignInHistoryTests(LaneApps lanes)
 {
     private static int Rows(string html, string action) => Regex.Count(html, $"<tr class=\"event-{action}\">");
 

@@ -8,7 +8,7 @@ namespace Tongban.Identity.Tests;
 /// ASVS 6.3.5 and issue #16 item 11: a sign-in from a browser the account never used, or from a network none of its last
 /// ten sign-ins came from, is told to the person by SMS; a familiar one is not, nor is an account's first sign-in.
 /// </summary>
-public sealed class SignInNoticeTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class SignInNoticeTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_sign_in_from_a_browser_the_account_never_used_is_told_by_SMS_and_one_from_a_known_browser_is_not(DatabaseLane lane)

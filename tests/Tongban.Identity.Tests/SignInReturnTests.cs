@@ -3,7 +3,7 @@ using System.Net;
 namespace Tongban.Identity.Tests;
 
 /// <summary>A person sent to sign in by a citizen page lands on the citizens' sign-in and comes back to that page, whichever way they sign in.</summary>
-public sealed class SignInReturnTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class SignInReturnTests(LaneApps lanes)
 {
     private const string Apply = "/apply/11211200061012195B00070501100001"; // 居住证申领
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Tongban.Identity.Tests;
 
-public sealed class SignInTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class SignInTests(LaneApps lanes)
 {
     private const string SameMessage = "账号或密码不正确";
 

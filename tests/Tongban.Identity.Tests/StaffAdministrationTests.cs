@@ -7,7 +7,7 @@ using Tongban.Kernel.Security;
 
 namespace Tongban.Identity.Tests;
 
-public sealed class StaffAdministrationTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class StaffAdministrationTests(LaneApps lanes)
 {
     private const string Tieling = "211221000000";
     private const string Yinzhou = "211202000000";

@@ -8,7 +8,7 @@ using Jose;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The license as a vc+jwt, checked the way an offline verifier would: with jose-jwt (the product signs with .NET), the JWK set the kid names, and the status lists.</summary>
-public sealed class CredentialTests(LicensesApps lanes) : IClassFixture<LicensesApps>
+public sealed class CredentialTests(LicensesApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_downloaded_credential_verifies_with_the_published_key_and_revoking_the_license_sets_its_revocation_bit(DatabaseLane lane)
@@ -62,7 +62,8 @@ public sealed class CredentialTests(LicensesApps lanes) : IClassFixture<Licenses
         Assert.NotEqual(Payload(jwt), forgedJson);
         var forged = Base64Url.Encode(Encoding.UTF8.GetBytes(forgedJson));
         await Assert.ThrowsAsync<IntegrityException>(() => VerifiedAsync(anyone, $"{parts[0]}.{forged}.{parts[2]}"));
-        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync(list.Replace(Samples.Psb, Samples.Samr, StringComparison.Ordinal))).StatusCode);
+        // An issuer that is no authority has no list (the apps are shared by the assembly, so a real authority may have one by now).
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync(list.Replace(Samples.Psb, "91211200MA0NOSUCH1", StringComparison.Ordinal))).StatusCode);
     }
 
     [Theory, DatabaseLanes]

@@ -4,7 +4,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The license pages of a license administrator: finding licenses, a license's page, status change with a reason, renewal.</summary>
-public sealed partial class RecordPageTests(LicensesApps lanes) : IClassFixture<LicensesApps>
+public sealed partial class RecordPageTests(LicensesApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task An_identifier_with_a_wrong_check_character_is_refused_inline_and_the_right_one_opens_the_license(DatabaseLane lane)

@@ -4,7 +4,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The license type pages: the list, a type in words with its template preview, and the review discipline (draft, submit, another administrator publishes or returns).</summary>
-public sealed partial class TypePageTests(LicensesApps lanes) : IClassFixture<LicensesApps>
+public sealed partial class TypePageTests(LicensesApps lanes)
 {
     private const string Discharge = "1110000003136021XB001"; // 排污许可证: no other test here issues it
 

@@ -11,7 +11,7 @@ using Tongban.Nodes.Contracts;
 namespace Tongban.Nodes.Tests;
 
 /// <summary>The central directory: registrations checked, the configuration signed, rights from live sharing grants.</summary>
-public sealed class DirectoryTests(LaneApps apps) : IClassFixture<LaneApps>, IDisposable
+public sealed class DirectoryTests(LaneApps apps) : IDisposable
 {
     // Demo pack: the housing fund centre and its published contribution resource.
     private const string HousingFund = "12211200031892486P";

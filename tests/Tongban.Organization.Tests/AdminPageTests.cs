@@ -4,7 +4,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Organization.Tests;
 
 /// <summary>The admin pages answer bad input inline, on the field, in the reader's language, and store nothing.</summary>
-public sealed class AdminPageTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class AdminPageTests(LaneApps apps)
 {
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields, string? language = null)
     {

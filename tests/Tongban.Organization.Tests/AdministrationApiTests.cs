@@ -10,7 +10,7 @@ using Tongban.Organization.Contracts;
 
 namespace Tongban.Organization.Tests;
 
-public sealed class AdministrationApiTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class AdministrationApiTests(LaneApps apps)
 {
     private async Task<(TongbanApp App, HttpClient Admin)> AdminAsync(DatabaseLane lane)
     {

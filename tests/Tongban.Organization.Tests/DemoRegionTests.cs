@@ -4,7 +4,7 @@ using Tongban.Organization.Contracts;
 namespace Tongban.Organization.Tests;
 
 /// <summary>The Tieling pack loads on first start and is served by the API.</summary>
-public sealed class DemoRegionTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class DemoRegionTests(LaneApps apps)
 {
     private sealed record Hall(string Slug, string Name, string Address);
 

@@ -11,7 +11,7 @@ using Tongban.Registries.Features.LogAccess;
 namespace Tongban.Registries.Tests;
 
 /// <summary>The access log's chain gets signed checkpoints like the audit log's; its own app, since the test forges the log.</summary>
-public sealed class AccessLogCheckpointTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class AccessLogCheckpointTests(ClassLaneApps apps) : IClassFixture<ClassLaneApps>
 {
     private static readonly RegistryRead Social = new("client:social-security", "11211200MB1234567X", "clerk-0042", "社会保险待遇资格认证", "population-basic");
 

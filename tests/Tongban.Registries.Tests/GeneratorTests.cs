@@ -155,7 +155,7 @@ public sealed class GeneratorTests
     }
 }
 
-public sealed class GeneratorSeedingTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class GeneratorSeedingTests(ClassLaneApps apps) : IClassFixture<ClassLaneApps>
 {
     [Theory]
     [DatabaseLanes]

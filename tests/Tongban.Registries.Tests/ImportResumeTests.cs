@@ -5,7 +5,9 @@ using static Tongban.Registries.Tests.ImportFiles;
 
 namespace Tongban.Registries.Tests;
 
-public sealed class ImportResumeTests(LaneApps apps) : IClassFixture<LaneApps>
+// A registry takes one import at a time: the classes that import share the assembly's apps one after another.
+[Collection("registry imports")]
+public sealed class ImportResumeTests(LaneApps apps)
 {
     /// <summary>45 lines in chunks of 10: good lines, a bad one, and a duplicate of a line from the first chunk in the last.</summary>
     private static (string Content, List<string> Ids) File(DateOnly day)

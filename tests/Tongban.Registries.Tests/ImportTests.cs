@@ -7,7 +7,9 @@ using static Tongban.Registries.Tests.ImportFiles;
 
 namespace Tongban.Registries.Tests;
 
-public sealed class ImportTests(LaneApps apps) : IClassFixture<LaneApps>
+// A registry takes one import at a time: the classes that import share the assembly's apps one after another.
+[Collection("registry imports")]
+public sealed class ImportTests(LaneApps apps)
 {
     [Theory]
     [DatabaseLanes]

@@ -13,7 +13,7 @@ using Tongban.Registries.Features;
 
 namespace Tongban.Registries.Tests;
 
-public sealed class ReadTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class ReadTests(ClassLaneApps apps) : IClassFixture<ClassLaneApps>
 {
     private static readonly RegistryRead Social = new("client:social-security", "11211200MB1234567X", "clerk-0042", "社会保险待遇资格认证", "population-basic");
 
@@ -288,7 +288,7 @@ public sealed class ReadTests(LaneApps apps) : IClassFixture<LaneApps>
     }
 }
 
-public sealed class SqliteSettingsTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class SqliteSettingsTests(LaneApps apps)
 {
     [Fact]
     public async Task Sqlite_connections_sync_at_checkpoints_not_at_every_commit()

@@ -12,7 +12,7 @@ using static Tongban.Sharing.Tests.Demo;
 namespace Tongban.Sharing.Tests;
 
 /// <summary>Requests, decisions and grants, and what <see cref="GrantLookup"/> tells the exchange about them.</summary>
-public sealed class AccessTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class AccessTests(LaneApps apps)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 

@@ -6,7 +6,7 @@ using static Tongban.Sharing.Tests.Demo;
 namespace Tongban.Sharing.Tests;
 
 /// <summary>The admin pages: forms that work without JavaScript, errors inline on the field, every page renders.</summary>
-public sealed class PageTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class PageTests(LaneApps apps)
 {
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
     {

@@ -10,7 +10,7 @@ using static Tongban.Sharing.Tests.Demo;
 namespace Tongban.Sharing.Tests;
 
 /// <summary>Register → submit → return → resubmit → publish → withdraw, over HTTP, with roles and audit.</summary>
-public sealed class ResourceLifecycleTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class ResourceLifecycleTests(LaneApps apps)
 {
     [Theory]
     [DatabaseLanes]

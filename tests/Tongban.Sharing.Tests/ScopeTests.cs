@@ -6,7 +6,7 @@ using static Tongban.Sharing.Tests.Demo;
 namespace Tongban.Sharing.Tests;
 
 /// <summary>A data administrator acts for their own department; the catalog department's administrators (the big-data bureau) review the catalog.</summary>
-public sealed class ScopeTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class ScopeTests(LaneApps apps)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

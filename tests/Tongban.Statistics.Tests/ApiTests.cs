@@ -5,7 +5,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Statistics.Tests;
 
 /// <summary>GET /api/statistics/{indicator}: figures sliced as asked, bad input named (400), other departments not found for a department head.</summary>
-public sealed class ApiTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class ApiTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Figures_by_department_channel_month_and_day_are_the_events_counted(DatabaseLane lane)

@@ -13,7 +13,7 @@ namespace Tongban.Statistics.Tests;
 /// the facts and roll-ups from the cases, and the dashboard's figures are then the counts of the case tables.
 /// A class of its own: the refill replaces every fact of its app.
 /// </summary>
-public sealed class BackfillTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class BackfillTests(ClassLaneApps lanes) : IClassFixture<ClassLaneApps>
 {
     private const string Always = "from=2020-01-01&to=";
     private const string CasesWhere = "SELECT COUNT(*) AS \"Value\" FROM app_cases WHERE ";

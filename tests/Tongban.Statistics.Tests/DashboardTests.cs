@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Tongban.Statistics.Tests;
 
 /// <summary>The leader's dashboard, the cases behind a figure and the CSV export, in both languages.</summary>
-public sealed partial class DashboardTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed partial class DashboardTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task The_dashboard_shows_figures_chart_and_table_in_Chinese_and_English_without_codes(DatabaseLane lane)

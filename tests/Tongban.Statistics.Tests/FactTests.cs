@@ -8,7 +8,7 @@ using Tongban.Statistics.Domain;
 namespace Tongban.Statistics.Tests;
 
 /// <summary>Case facts and daily roll-ups from the outbox events: idempotent, order-free, equal to a recount, and to a rebuild.</summary>
-public sealed class FactTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class FactTests(LaneApps lanes)
 {
     private static readonly DateOnly Monday = new(2021, 3, 1);
 

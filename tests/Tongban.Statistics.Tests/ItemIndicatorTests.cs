@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Tongban.Statistics.Tests;
 
 /// <summary>The item-side indicators over the demo catalog: equal to the catalog's own report, scoped, bad input named.</summary>
-public sealed partial class ItemIndicatorTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed partial class ItemIndicatorTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Item_figures_equal_the_catalog_report_and_a_department_head_sees_only_their_items(DatabaseLane lane)

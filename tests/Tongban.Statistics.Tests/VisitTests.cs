@@ -1,7 +1,7 @@
 namespace Tongban.Statistics.Tests;
 
 /// <summary>Withdrawals, 容缺 acceptance and the trips recorded (against the item's promise) counted from Applications' events.</summary>
-public sealed class VisitTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed class VisitTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Withdrawals_deferred_acceptance_and_trips_over_the_promise_are_counted_and_open_their_cases(DatabaseLane lane)

@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Tongban.Testing;
 
 /// <summary>
-/// A class fixture holding one running app per database lane, started on first use and shared by the tests
-/// of a class (each test uses its own codes and names, so they do not collide).
+/// One running app per database lane, started on first use: an assembly fixture shared by the classes of a test
+/// assembly (`SharedApps.cs`), each test using its own codes and names so that they do not collide; a derived type
+/// is a class fixture for apps with other services or apart from the rest (<see cref="ClassLaneApps"/>).
 /// </summary>
 public class LaneApps : IAsyncDisposable
 {
@@ -51,3 +52,9 @@ public class LaneApps : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>
+/// A class's own apps, apart from the assembly's shared <see cref="LaneApps"/>: for tests that count what the whole demo
+/// region holds (search hits, catalog size) and so must not see what other classes write at the same time.
+/// </summary>
+public sealed class ClassLaneApps : LaneApps;

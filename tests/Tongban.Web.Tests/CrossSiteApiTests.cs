@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Tongban.Web.Tests;
 
 /// <summary>State-changing API calls signed in by the session cookie come from this site's pages, or carry the antiforgery token.</summary>
-public sealed class CrossSiteApiTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class CrossSiteApiTests(LaneApps apps)
 {
     /// <summary>A signed-in citizen's browser, before it says where a request comes from.</summary>
     private static async Task<HttpClient> CitizenAsync(TongbanApp app)

@@ -5,7 +5,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Web.Tests;
 
 /// <summary>The header's menu: sign-in for a visitor (back to the same page), "my space" for a signed-in person on every page and on the account page.</summary>
-public sealed class MySpaceTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class MySpaceTests(LaneApps apps)
 {
     private static readonly string[] MySpace = ["/my/cases", "/my/cases#drafts", "/my/messages", "/account/my-data-reads", "/account"];
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Tongban.Web.Tests;
 
 /// <summary>Languages, display mode, error pages and operations endpoints of the host.</summary>
-public sealed class ShellTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class ShellTests(LaneApps apps)
 {
     private async Task<HttpClient> ClientAsync(DatabaseLane lane = DatabaseLane.Sqlite) =>
         (await apps.For(lane)).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -1,10 +1,8 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tongban.Federation.Contracts;
 using Tongban.Kernel.Data;
-using Tongban.Kernel.Errors;
 
 namespace Tongban.Cli.Commands;
 
@@ -17,9 +15,7 @@ internal sealed class ReconcileFederationCommand(DatabaseMigrator migrator, IFed
         [Description("The day to reconcile, yyyy-MM-dd (default: yesterday and today)")]
         public string? Day { get; init; }
 
-        public DateOnly? DayDate() => Day is null ? null
-            : DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : throw new DomainException(new DomainError("federation.day", "--day 应为日期，如 2026-12-01", "--day must be a date like 2026-12-01", ErrorKind.BadRequest, "day"));
+        public DateOnly? DayDate() => DateOption.Parse(Day, "day");
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

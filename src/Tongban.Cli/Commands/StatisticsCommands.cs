@@ -1,9 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tongban.Kernel.Data;
-using Tongban.Kernel.Errors;
 using Tongban.Statistics.Contracts;
 
 namespace Tongban.Cli.Commands;
@@ -21,9 +19,7 @@ internal sealed class RebuildStatisticsCommand(DatabaseMigrator migrator, IStati
         [Description("Fill the case facts again from the cases first, then every day (done anyway when there are cases but no facts)")]
         public bool Facts { get; init; }
 
-        public DateOnly? FromDate() => From is null ? null
-            : DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : throw new DomainException(new DomainError("statistics.from", "--from 应为日期，如 2026-12-01", "--from must be a date like 2026-12-01", ErrorKind.BadRequest, "from"));
+        public DateOnly? FromDate() => DateOption.Parse(From, "from");
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

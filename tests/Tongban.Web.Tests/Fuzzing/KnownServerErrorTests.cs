@@ -7,7 +7,7 @@ using Tongban.Kernel.Security;
 namespace Tongban.Web.Tests.Fuzzing;
 
 /// <summary>The server errors fuzzing found, each answered now as what it is: a malformed request, a refusal, an empty page.</summary>
-public sealed class KnownServerErrorTests(LaneApps apps) : IClassFixture<LaneApps>
+public sealed class KnownServerErrorTests(LaneApps apps)
 {
     private const string DemoCitizen = "211221196805129013";
 

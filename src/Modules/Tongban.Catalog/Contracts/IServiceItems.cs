@@ -53,6 +53,9 @@ public interface IServiceItems
     /// <summary>The item in effect today if it is published (not suspended or abolished), else null.</summary>
     Task<ApplicableItem?> FindApplicableAsync(string implementationCode, CancellationToken cancellationToken);
 
+    /// <summary>Of <paramref name="implementationCodes"/>, the items in effect today that are published, in one query (codes not found or not applicable are left out).</summary>
+    Task<IReadOnlyList<ApplicableItem>> FindApplicableAsync(IReadOnlyCollection<string> implementationCodes, CancellationToken cancellationToken);
+
     /// <summary>
     /// The bundle with the items that can be applied for today; null when the code is unknown or fewer than two of
     /// its items can be applied for (one item alone is applied for as itself).

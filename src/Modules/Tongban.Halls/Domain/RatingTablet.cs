@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Security;
 
 namespace Tongban.Halls.Domain;
 
@@ -44,14 +44,14 @@ internal sealed class RatingTablet
     public string Pair(DateTimeOffset at)
     {
         if (CodeHash is null || at > CodeExpiresAt) throw CodeInvalid();
-        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         (CodeHash, TokenHash, PairedAt) = (null, Hash(token), at);
         return token;
     }
 
     public void Retire(DateTimeOffset at) => RetiredAt ??= at;
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => SecretTokens.Hash(secret);
 
     public static DomainException CodeInvalid() => HallErrors.Invalid("tablet.code_invalid",
         "配对码不正确或已过期，请窗口工作人员重新生成", "The pairing code is wrong or has expired; ask the window's staff for a new one", "code");

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Security;
 
 namespace Tongban.Licenses.Domain;
 
@@ -25,11 +25,11 @@ internal sealed class ShareLink
     {
         if (expiresAt <= at || expiresAt - at > maxLife)
             throw new DomainException(new DomainError("share.expiry", $"有效期应在现在之后、{maxLife.TotalDays:0}天以内", $"The link expires after now and within {maxLife.TotalDays:0} days", Field: "expires_at"));
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New(24);
         return (new ShareLink { Id = Guid.CreateVersion7(at), LicenseId = license, TokenHash = Hash(token), CreatedBy = holderAccount, CreatedAt = at, ExpiresAt = expiresAt }, token);
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => SecretTokens.Hash(token);
 
     public bool IsOpen(DateTimeOffset at) => RevokedAt is null && at < ExpiresAt;
 

@@ -17,6 +17,13 @@ internal sealed class ServiceItems(CatalogDbContext db, RegionClock clock) : ISe
         return item is null ? null : Applicable(item);
     }
 
+    public async Task<IReadOnlyList<ApplicableItem>> FindApplicableAsync(IReadOnlyCollection<string> implementationCodes, CancellationToken cancellationToken)
+    {
+        var codes = implementationCodes.Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var items = await db.Items.AsNoTracking().Include(i => i.Versions).Where(i => codes.Contains(i.ImplementationCode)).ToListAsync(cancellationToken);
+        return [.. items.Select(Applicable).OfType<ApplicableItem>()];
+    }
+
     /// <summary>
     /// Each basic code's item as the life-event page chooses it; a basic code without a published item in effect is
     /// named in <see cref="ApplicableBundle.Unavailable"/> with the status of its listing (or "not in the catalog").

@@ -71,10 +71,10 @@ internal sealed class ReceiveRecords(CityGate gate, FederationDbContext db, ISer
 
     private async Task<HashSet<string>> UnknownItemsAsync(IReadOnlyList<WireRecord> records, CancellationToken cancellationToken)
     {
-        var unknown = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var code in records.Select(r => r.ItemCode).OfType<string>().Distinct(StringComparer.Ordinal))
-            if (await items.FindApplicableAsync(code, cancellationToken) is null) unknown.Add(code);
-        return unknown;
+        var codes = records.Select(r => r.ItemCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (codes.Count == 0) return codes;
+        codes.ExceptWith((await items.FindApplicableAsync(codes, cancellationToken)).Select(i => i.ImplementationCode));
+        return codes;
     }
 
     private DomainError? Check(PushBody push)
