@@ -170,6 +170,53 @@ public sealed partial class AppointmentTests(LaneApps lanes) : IClassFixture<Lan
         Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
     }
 
+    [Theory, DatabaseLanes]
+    public async Task Hostile_bookings_codes_and_bodies_are_refused_never_a_server_error_and_book_nothing(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (_, _, citizen) = await app.RegisterCitizenAsync("恶意输入");
+        var (date, slots) = await citizen.FreeDayAsync(DemoHalls.Diaobingshan, "A");
+        HttpStatusCode[] refusals = [HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.UnprocessableEntity, HttpStatusCode.Conflict];
+        var seed = lane == DatabaseLane.Sqlite ? 17 : 29;
+        foreach (var input in Fuzz.Strings("A", mutations: 10, seed: seed).Where(s => s.Trim().ToUpperInvariant() is not ("A" or "B" or "C" or "D" or "E")))
+        {
+            using var category = await citizen.BookAsync(DemoHalls.Diaobingshan, input, date, slots[0].From);
+            await Fuzz.AssertHandledAsync(category, input, refusals);
+        }
+        foreach (var input in Fuzz.Strings(date, mutations: 15, seed: seed).Where(s => s != date))
+        {
+            using var day = await citizen.BookAsync(DemoHalls.Diaobingshan, "A", input, slots[0].From);
+            await Fuzz.AssertHandledAsync(day, input, refusals);
+            using var listed = await citizen.GetAsync($"/api/halls/{DemoHalls.Diaobingshan}/slots?category=A&date={Uri.EscapeDataString(input)}");
+            await Fuzz.AssertHandledAsync(listed, input, [HttpStatusCode.OK, .. refusals]);
+        }
+        foreach (var input in Fuzz.Strings(slots[0].From, mutations: 15, seed: seed).Where(s => !slots.Any(x => x.From == s.Trim())))
+        {
+            using var time = await citizen.BookAsync(DemoHalls.Diaobingshan, "A", date, input);
+            await Fuzz.AssertHandledAsync(time, input, refusals);
+            if (string.IsNullOrWhiteSpace(input)) continue; // no item: a booking of the category alone
+            using var item = await citizen.BookAsync(DemoHalls.Diaobingshan, "A", date, slots[0].From, input);
+            await Fuzz.AssertHandledAsync(item, input, refusals);
+        }
+        foreach (var input in Fuzz.Strings("ABCD2345", mutations: 20, seed: seed))
+        {
+            using var checkIn = await citizen.PostAsJsonAsync($"/api/halls/{DemoHalls.Diaobingshan}/check-in", new { code = input });
+            await Fuzz.AssertHandledAsync(checkIn, input, refusals);
+            using var page = await citizen.PostFormAsync($"/halls/{DemoHalls.Diaobingshan}/kiosk", $"/halls/{DemoHalls.Diaobingshan}/kiosk?handler=CheckIn", ("code", input));
+            await Fuzz.AssertHandledAsync(page, input, refusals);
+            Assert.DoesNotContain("<script>alert", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            if (input.Contains('\0', StringComparison.Ordinal) || input.Trim().Length == 0) continue; // a NUL or nothing in the address is the host's to answer
+            using var cancel = await citizen.PostAsync($"/api/halls/{DemoHalls.Diaobingshan}/appointments/{Uri.EscapeDataString(input)}/cancel", null);
+            await Fuzz.AssertHandledAsync(cancel, input, [.. refusals, HttpStatusCode.MethodNotAllowed]);
+        }
+        foreach (var body in new[] { "", "null", "[]", "{\"date\":5}", "{\"category\":", new string('[', 5000) })
+        {
+            using var raw = await citizen.PostAsync($"/api/halls/{DemoHalls.Diaobingshan}/appointments", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            await Fuzz.AssertHandledAsync(raw, body, refusals);
+        }
+        Assert.Equal(slots.Select(s => s.Free), (await citizen.SlotsAsync(DemoHalls.Diaobingshan, "A", date)).Select(s => s.Free)); // nothing was booked
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[2-9A-HJKMNP-Z]{8}$")]
