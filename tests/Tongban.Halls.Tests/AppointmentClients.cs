@@ -53,6 +53,7 @@ internal static class AppointmentClients
     /// </summary>
     public static async Task<string> PlaceAsync(this TongbanApp app, string hall, string letter, Guid holder, DateTimeOffset startsAt, TimeSpan length)
     {
+        startsAt = startsAt.ToUniversalTime();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HallsDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<RegionClock>();

@@ -171,6 +171,60 @@ public sealed partial class AppointmentTests(LaneApps lanes) : IClassFixture<Lan
     }
 
     [Theory, DatabaseLanes]
+    public async Task The_pages_book_show_the_code_check_it_in_at_the_kiosk_and_list_it_for_the_clerk_masked(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (id, _, citizen) = await app.RegisterCitizenAsync("页面预约");
+        var (date, slots) = await citizen.FreeDayAsync(DemoHalls.Qinghe, "C");
+        var path = $"/halls/{DemoHalls.Qinghe}/appointments?category=C&date={date}";
+        var form = WebUtility.HtmlDecode(await citizen.GetStringAsync(path));
+        Assert.Contains($"value=\"{slots[0].From}\"", form, StringComparison.Ordinal);
+        Assert.Contains("确认预约", form, StringComparison.Ordinal);
+        using (var full = await citizen.PostFormAsync(path, path, ("Category", "C"), ("Date", date), ("Time", "03:00")))
+            Assert.Contains("这个时段不可预约", WebUtility.HtmlDecode(await full.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        using var booked = await citizen.PostFormAsync(path, path, ("Category", "C"), ("Date", date), ("Time", slots[0].From));
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var page = WebUtility.HtmlDecode(await citizen.GetStringAsync(booked.Headers.Location!.ToString()));
+        var code = Regex.Match(page, "id=\"appointment-code\">([2-9A-Z]{8})<").Groups[1].Value;
+        Assert.Equal(8, code.Length);
+        Assert.Contains("预约成功", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("+00:00", page, StringComparison.Ordinal);
+        var today = await app.PlaceAsync(DemoHalls.Qinghe, "C", await app.AccountIdAsync(id), DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromMinutes(30));
+        var kiosk = app.Browser();
+        using (var wrong = await kiosk.PostFormAsync($"/halls/{DemoHalls.Qinghe}/kiosk", $"/halls/{DemoHalls.Qinghe}/kiosk?handler=CheckIn", ("code", code)))
+            Assert.Contains("没有找到本大厅今天的这个预约码", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal); // booked for another day
+        using var checkedIn = await kiosk.PostFormAsync($"/halls/{DemoHalls.Qinghe}/kiosk", $"/halls/{DemoHalls.Qinghe}/kiosk?handler=CheckIn", ("code", today));
+        Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
+        Assert.Contains("请取走您的号票", WebUtility.HtmlDecode(await kiosk.GetStringAsync(checkedIn.Headers.Location!.ToString())), StringComparison.Ordinal);
+        var clerk = await app.ClerkAsync(DemoHalls.QingheDepartment);
+        var list = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/halls/{DemoHalls.Qinghe}/bookings"));
+        Assert.Contains(today, list, StringComparison.Ordinal);
+        Assert.Contains("页***", list, StringComparison.Ordinal);
+        Assert.Contains("已签到", list, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, list, StringComparison.Ordinal);
+        Assert.Contains(code, WebUtility.HtmlDecode(await clerk.GetStringAsync($"/halls/{DemoHalls.Qinghe}/bookings?date={date}")), StringComparison.Ordinal);
+        Assert.Contains("/bookings", await clerk.GetStringAsync($"/halls/{DemoHalls.Qinghe}/counter"), StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task Tomorrows_appointment_gets_one_reminder_through_the_outbox_with_its_code_and_no_id_number(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (id, _, _) = await app.RegisterCitizenAsync("明日提醒");
+        var tomorrow = DateTime.SpecifyKind(DateTime.UtcNow.AddHours(8).Date.AddDays(1).AddHours(10), DateTimeKind.Unspecified);
+        var code = await app.PlaceAsync(DemoHalls.Yinzhou, "D", await app.AccountIdAsync(id), new DateTimeOffset(tomorrow, TimeSpan.FromHours(8)), TimeSpan.FromMinutes(30));
+        using var scope = app.Services.CreateScope();
+        var reminders = scope.ServiceProvider.GetRequiredService<Features.Appointments.AppointmentReminders>();
+        Assert.True(await reminders.SendDueAsync(CancellationToken.None) >= 1);
+        await reminders.SendDueAsync(CancellationToken.None); // a second round sends nothing again
+        var db = scope.ServiceProvider.GetRequiredService<Data.HallsDbContext>();
+        var notices = db.OutboxMessages.Where(m => m.Type == Identity.Contracts.AccountNotice.MessageType).AsEnumerable().Where(m => m.Payload.Contains(code, StringComparison.Ordinal)).ToList();
+        var notice = Assert.Single(notices);
+        Assert.Contains("appointment_reminder", notice.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, notice.Payload, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseLanes]
     public async Task Hostile_bookings_codes_and_bodies_are_refused_never_a_server_error_and_book_nothing(DatabaseLane lane)
     {
         var app = await lanes.For(lane);

@@ -38,6 +38,8 @@ public static class HallsModule
         services.AddScoped<Booking>();
         services.AddScoped<CheckIn>();
         services.AddScoped<AppointmentQueries>();
+        services.AddScoped<AppointmentReminders>();
+        services.AddHostedService<AppointmentReminderWorker>();
         services.AddScoped<IHallLiveFigures, HallStatusFigures>();
         services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
         return services;

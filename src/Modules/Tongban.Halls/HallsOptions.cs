@@ -42,6 +42,9 @@ internal sealed class AppointmentOptions
     /// <summary>No-shows within <see cref="NoShowPeriod"/> that stop booking until the oldest of them leaves the period. 3 by default.</summary>
     public int NoShowLimit { get; set; } = 3;
 
+    /// <summary>How often the reminders of tomorrow's appointments are looked for (zero: never). 1 hour by default.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The period over which no-shows count. 90 days by default.</summary>
     public TimeSpan NoShowPeriod { get; set; } = TimeSpan.FromDays(90);
 }

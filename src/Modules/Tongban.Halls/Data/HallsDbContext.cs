@@ -56,6 +56,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
             e.Property(a => a.ItemName).HasMaxLength(200);
             e.Property(a => a.TicketNumber).HasMaxLength(8);
             e.Property(a => a.Status).IsConcurrencyToken(); // a check-in and a cancel at once: one of them
+            e.Property(a => a.RemindedAt).IsConcurrencyToken(); // two instances reminding at once: one text
         });
         modelBuilder.Entity<RatingTablet>(e =>
         {

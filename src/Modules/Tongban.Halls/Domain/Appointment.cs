@@ -35,6 +35,9 @@ internal sealed class Appointment
     public DateTimeOffset? CheckedInAt { get; private set; }
     public string? TicketNumber { get; private set; }
 
+    /// <summary>When the reminder of the day before was published (once; a second instance's attempt is a concurrency conflict).</summary>
+    public DateTimeOffset? RemindedAt { get; private set; }
+
     public static Appointment Book(Slot slot, int seat, Guid holder, string? itemCode, string? itemName, DateTimeOffset at)
     {
         var appointment = new Appointment
@@ -70,6 +73,8 @@ internal sealed class Appointment
                 $"The appointment is for {Day:yyyy-MM-dd} {From:HH\\:mm}–{To:HH\\:mm}; check in from {early.TotalMinutes:0} minutes before it starts until it ends");
         (Status, CheckedInAt, TicketNumber) = (AppointmentStatus.CheckedIn, now, ticketNumber);
     }
+
+    public void Remind(DateTimeOffset at) => RemindedAt ??= at;
 
     public bool IsNoShow(DateTimeOffset now) => Status == AppointmentStatus.Booked && EndsAt <= now;
 

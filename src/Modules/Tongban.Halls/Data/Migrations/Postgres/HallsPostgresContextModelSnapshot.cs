@@ -97,6 +97,11 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("item_name");
 
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
                     b.Property<int?>("Seat")
                         .HasColumnType("integer")
                         .HasColumnName("seat");

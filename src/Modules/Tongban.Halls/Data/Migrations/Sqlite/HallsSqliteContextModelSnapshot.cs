@@ -92,6 +92,11 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("item_name");
 
+                    b.Property<long?>("RemindedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminded_at");
+
                     b.Property<int?>("Seat")
                         .HasColumnType("INTEGER")
                         .HasColumnName("seat");

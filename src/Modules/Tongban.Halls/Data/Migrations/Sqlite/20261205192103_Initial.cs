@@ -32,7 +32,8 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     booked_at = table.Column<long>(type: "INTEGER", nullable: false),
                     cancelled_at = table.Column<long>(type: "INTEGER", nullable: true),
                     checked_in_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    ticket_number = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true)
+                    ticket_number = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    reminded_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -32,7 +32,8 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                     booked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     checked_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ticket_number = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true)
+                    ticket_number = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    reminded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
