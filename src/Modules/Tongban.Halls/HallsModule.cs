@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Halls.Data;
 using Tongban.Halls.Features;
+using Tongban.Halls.Features.Appointments;
 using Tongban.Halls.Features.CallTickets;
 using Tongban.Halls.Features.HallStatus;
 using Tongban.Halls.Features.ImportRegionPack;
@@ -32,6 +33,13 @@ public static class HallsModule
         services.AddScoped<Calling>();
         services.AddScoped<RateTicket>();
         services.AddScoped<TabletPairing>();
+        services.AddScoped<SlotPlanner>();
+        services.AddScoped<AppointmentRules>();
+        services.AddScoped<Booking>();
+        services.AddScoped<CheckIn>();
+        services.AddScoped<AppointmentQueries>();
+        services.AddScoped<AppointmentReminders>();
+        services.AddHostedService<AppointmentReminderWorker>();
         services.AddScoped<IHallLiveFigures, HallStatusFigures>();
         services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
         return services;
@@ -44,6 +52,7 @@ public static class HallsModule
         CallEndpoints.Map(api);
         RatingEndpoints.Map(api);
         StatusEndpoints.Map(api);
+        AppointmentEndpoints.Map(api);
         ScreenEvents.Map(endpoints);
         return endpoints;
     }

@@ -20,6 +20,13 @@ public sealed class RegionClock(TimeProvider clock, IOptions<RegionOptions> opti
     /// <summary>The region's calendar date at an instant.</summary>
     public DateOnly DateAt(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant).DateTime);
 
+    /// <summary>The instant at which the region's clocks show this date and time (a hall's session, an appointment slot).</summary>
+    public DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time);
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>The instant as the region's clocks show it, with the region's offset.</summary>
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 

@@ -58,6 +58,12 @@ public sealed class RateLimitOptions
     /// </summary>
     public RateLimit TicketsPerAddress { get; set; } = RateLimit.Of(120, TimeSpan.FromMinutes(1));
 
+    /// <summary>
+    /// Appointments booked, moved, cancelled or checked in from one address (the pages and the API): enough for a family
+    /// or a station's agent, too few to hoard a hall's slots or to guess codes at a kiosk.
+    /// </summary>
+    public RateLimit AppointmentsPerAddress { get; set; } = RateLimit.Of(30, TimeSpan.FromMinutes(1));
+
     /// <summary>Window ratings from one address (the rating tablets and the API); the tablets of a hall share one too.</summary>
     public RateLimit HallRatingsPerAddress { get; set; } = RateLimit.Of(60, TimeSpan.FromMinutes(1));
 

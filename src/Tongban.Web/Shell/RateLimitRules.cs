@@ -29,6 +29,7 @@ internal static class RateLimitRules
         new("exchange/token", r => r.Path.StartsWithSegments("/api/exchange"), Token, o => o.ExchangePerToken),
         new("tickets/address", r => IsHallPost(r, "tickets", "kiosk"), Address, o => o.TicketsPerAddress),
         new("hall-ratings/address", r => IsHallPost(r, "rating", "rate"), Address, o => o.HallRatingsPerAddress),
+        new("appointments/address", IsAppointmentPost, Address, o => o.AppointmentsPerAddress),
         new("federation/address", r => r.Path.StartsWithSegments("/api/federation"), Address, o => o.FederationPerAddress),
     ];
 
@@ -53,6 +54,15 @@ internal static class RateLimitRules
             _ => false,
         };
     }
+
+    /// <summary>A POST booking, moving or cancelling an appointment (<c>/api/halls/{hall}/appointments[/…]</c>, <c>/halls/{hall}/appointments[/…]</c>) or checking one in through the API.</summary>
+    private static bool IsAppointmentPost(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries) switch
+        {
+            ["api", "halls", _, var what, ..] => what.Equals("appointments", StringComparison.OrdinalIgnoreCase) || what.Equals("check-in", StringComparison.OrdinalIgnoreCase),
+            ["halls", _, var page, ..] => page.Equals("appointments", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
 
     private static bool IsPost(HttpRequest request, string path) => HttpMethods.IsPost(request.Method) && request.Path.Equals(path, StringComparison.OrdinalIgnoreCase);
 

@@ -179,6 +179,19 @@ public sealed class RateLimitTests(RateLimitedApps apps) : IClassFixture<RateLim
     }
 
     [Fact]
+    public async Task Appointment_check_ins_and_bookings_from_one_address_are_limited_together()
+    {
+        var app = await apps.Small;
+        var kiosk = app.From(ClientAddresses.Next());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await kiosk.PostAsJsonAsync("/api/halls/yinzhou/check-in", new { code = "ABCD2345" })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await kiosk.PostAsJsonAsync("/api/halls/yinzhou/check-in", new { code = "ABCD2346" })).StatusCode);
+        await AssertTooManyAsync(await kiosk.PostAsJsonAsync("/api/halls/yinzhou/check-in", new { code = "ABCD2347" })); // guessing codes stops here
+        await AssertTooManyAsync(await kiosk.PostAsJsonAsync("/api/halls/yinzhou/appointments", new { category = "A" }));
+        Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/api/halls/yinzhou/slots?category=A&date=2026-01-05")).StatusCode); // reading is not booking
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await app.From(ClientAddresses.Next()).PostAsJsonAsync("/api/halls/yinzhou/check-in", new { code = "ABCD2348" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Window_ratings_from_one_address_are_limited()
     {
         var app = await apps.Small;

@@ -15,6 +15,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
     public DbSet<WindowRating> Ratings => Set<WindowRating>();
     public DbSet<WindowDesk> Desks => Set<WindowDesk>();
     public DbSet<RatingTablet> Tablets => Set<RatingTablet>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -43,6 +44,19 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
             e.Property(t => t.Window).HasMaxLength(20);
             e.Property(t => t.CalledBy).HasMaxLength(120);
             e.Property(t => t.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Appointment>(e =>
+        {
+            e.HasIndex(a => a.Code).IsUnique();
+            e.HasIndex(a => new { a.HallId, a.CategoryId, a.Day, a.From, a.Seat }).IsUnique(); // a full slot stays full (null seats: cancelled)
+            e.HasIndex(a => new { a.HolderId, a.Status, a.EndsAt }); // overlaps and no-shows
+            e.HasIndex(a => new { a.HallId, a.Day });
+            e.Property(a => a.Code).HasMaxLength(Appointment.CodeLength);
+            e.Property(a => a.ItemCode).HasMaxLength(64);
+            e.Property(a => a.ItemName).HasMaxLength(200);
+            e.Property(a => a.TicketNumber).HasMaxLength(8);
+            e.Property(a => a.Status).IsConcurrencyToken(); // a check-in and a cancel at once: one of them
+            e.Property(a => a.RemindedAt).IsConcurrencyToken(); // two instances reminding at once: one text
         });
         modelBuilder.Entity<RatingTablet>(e =>
         {

@@ -13,3 +13,9 @@ internal readonly record struct TicketId(Guid Value) : IEntityId<TicketId>
     public static TicketId New() => new(Guid.CreateVersion7());
     public static TicketId From(Guid value) => new(value);
 }
+
+internal readonly record struct AppointmentId(Guid Value) : IEntityId<AppointmentId>
+{
+    public static AppointmentId New() => new(Guid.CreateVersion7());
+    public static AppointmentId From(Guid value) => new(value);
+}

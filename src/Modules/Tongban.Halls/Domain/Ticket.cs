@@ -19,6 +19,9 @@ internal sealed class Ticket
     public DateTimeOffset IssuedAt { get; private set; }
     public TicketStatus Status { get; private set; }
 
+    /// <summary>A ticket of a checked-in appointment: called before the walk-in tickets of its category (ADR 0016).</summary>
+    public bool Priority { get; private set; }
+
     /// <summary>Only this window may call the ticket (after a transfer to a window); null: any window serving its category.</summary>
     public string? ForWindow { get; private set; }
     public string? Window { get; private set; }
@@ -29,10 +32,10 @@ internal sealed class Ticket
     public string? CalledBy { get; private set; }
     public int Revision { get; private set; }
 
-    public static Ticket Issue(Guid hallId, DateOnly day, Category category, int sequence, DateTimeOffset at) => new()
+    public static Ticket Issue(Guid hallId, DateOnly day, Category category, int sequence, DateTimeOffset at, bool priority = false) => new()
     {
         Id = TicketId.New(), HallId = hallId, Day = day, CategoryId = category.Id, Sequence = sequence,
-        Number = $"{category.Letter}{sequence:000}", IssuedAt = at, Status = TicketStatus.Waiting,
+        Number = $"{category.Letter}{sequence:000}", IssuedAt = at, Status = TicketStatus.Waiting, Priority = priority,
     };
 
     public void Call(string window, string clerk, DateTimeOffset at)

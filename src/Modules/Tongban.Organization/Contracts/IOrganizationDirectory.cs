@@ -6,7 +6,11 @@ public sealed record DivisionInfo(string Code, string Name, int Level, string? P
 
 public sealed record StationInfo(string Key, string Name, string DivisionCode, string? Address, string? Hours);
 
-public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn);
+/// <summary>A hall, with its opening sessions on a working day in local time (a morning and an afternoon session, say).</summary>
+public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn, IReadOnlyList<HallSession> Hours);
+
+/// <summary>An opening session of a hall on a working day, local time, e.g. 08:30–11:30.</summary>
+public sealed record HallSession(TimeOnly From, TimeOnly To);
 
 /// <summary>A hall window with the credit code of the department that staffs it.</summary>
 public sealed record WindowInfo(string Number, string Name, string? NameEn, string DepartmentCreditCode);

@@ -9,7 +9,7 @@ namespace Tongban.Halls.Features.CallTickets;
 
 /// <summary>
 /// 叫号 at a window, for a clerk of the window's department: call the next ticket of the categories the window serves
-/// (the one being served is then finished), recall, skip, finish, transfer. Two windows calling at once never get the
+/// (the one being served is then finished; checked-in appointments first, then in the order taken), recall, skip, finish, transfer. Two windows calling at once never get the
 /// same ticket: a ticket's revision is its concurrency token, and the loser takes the next one.
 /// </summary>
 internal sealed class Calling(HallsDbContext db, HallPlaces halls, RegionClock clock, HallSignals signals)
@@ -28,7 +28,7 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, RegionClock c
             await FinishCurrentAsync(desk.Hall.Id, window, ct);
             var next = await db.Tickets.Where(t => t.HallId == desk.Hall.Id && t.Day == today && t.Status == TicketStatus.Waiting
                     && (t.ForWindow == window || (t.ForWindow == null && categories.Contains(t.CategoryId))))
-                .OrderBy(t => t.IssuedAt).ThenBy(t => t.Sequence).FirstOrDefaultAsync(ct);
+                .OrderByDescending(t => t.Priority).ThenBy(t => t.IssuedAt).ThenBy(t => t.Sequence).FirstOrDefaultAsync(ct);
             next?.Call(window, desk.Actor, clock.UtcNow);
             await OpenDeskAsync(desk, ct);
             try

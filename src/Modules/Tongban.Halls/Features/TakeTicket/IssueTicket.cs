@@ -17,12 +17,22 @@ internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQue
         var code = (letter ?? "").Trim().ToUpperInvariant();
         var category = (Category.IsLetter(code) ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.HallId == hall.Id && c.Letter == code, ct) : null)
             ?? throw HallErrors.Invalid("ticket.category_unknown", "本大厅没有这个业务类别，请重新选择", "This hall has no such business category; choose again", "category");
+        return await IssueAsync(hall, category, null, ct);
+    }
+
+    /// <summary>
+    /// A ticket of the category; with <paramref name="appointment"/>, a priority ticket for it, checked in by the same
+    /// transaction (a refused check-in takes no number).
+    /// </summary>
+    public async Task<TicketView> IssueAsync(HallPlace hall, Category category, Action<string>? appointment, CancellationToken ct)
+    {
         var (day, now) = (clock.Today, clock.UtcNow);
         Ticket ticket;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var sequence = await db.NextAsync(TicketCounter.Name(hall.Id, day, category.Letter), ct);
-            ticket = Ticket.Issue(hall.Id, day, category, sequence, now);
+            ticket = Ticket.Issue(hall.Id, day, category, sequence, now, priority: appointment is not null);
+            appointment?.Invoke(ticket.Number);
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -5,7 +5,7 @@ using Tongban.Halls.Features.HallStatus;
 namespace Tongban.Halls.Features.TakeTicket;
 
 /// <summary>The hall's kiosk (取号机): one large button per business category; a ticket is taken by a post, then shown on its own page.</summary>
-internal sealed class KioskModel(HallPlaces halls, HallQueue queue, IssueTicket issue) : PageModel
+internal sealed class KioskModel(HallPlaces halls, HallQueue queue, IssueTicket issue, Appointments.CheckIn checkIn) : PageModel
 {
     public HallPlace Hall { get; private set; } = null!;
     public IReadOnlyList<CategoryLine> Categories { get; private set; } = [];
@@ -20,6 +20,14 @@ internal sealed class KioskModel(HallPlaces halls, HallQueue queue, IssueTicket 
     {
         await LoadAsync(hall, ct);
         var ticket = await issue.IssueAsync(hall, category ?? "", ct);
+        return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken=true");
+    }
+
+    /// <summary>预约签到: the appointment's code gives a priority ticket.</summary>
+    public async Task<IActionResult> OnPostCheckInAsync(string hall, string? code, CancellationToken ct)
+    {
+        await LoadAsync(hall, ct);
+        var ticket = await checkIn.CheckInAsync(hall, code, ct);
         return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken=true");
     }
 

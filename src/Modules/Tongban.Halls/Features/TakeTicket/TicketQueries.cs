@@ -9,6 +9,9 @@ namespace Tongban.Halls.Features.TakeTicket;
 internal sealed record TicketView(string Number, string Category, string? CategoryEn, TicketStatus Status, int Ahead, string? Window, DateTimeOffset IssuedAt)
 {
     public (string Zh, string En) StatusText => TicketTexts.Status(Status);
+
+    /// <summary>A checked-in appointment's ticket (预约优先).</summary>
+    public bool Priority { get; init; }
 }
 
 internal sealed class TicketQueries(HallsDbContext db, RegionClock clock)
@@ -22,12 +25,13 @@ internal sealed class TicketQueries(HallsDbContext db, RegionClock clock)
         var found = await (from t in db.Tickets.AsNoTracking()
                            join c in db.Categories.AsNoTracking() on t.CategoryId equals c.Id
                            where t.HallId == hallId && t.Day == day && t.Number == number
-                           select new { t.CategoryId, t.IssuedAt, t.Sequence, t.Status, t.Window, c.Name, c.NameEn }).FirstOrDefaultAsync(ct);
+                           select new { t.CategoryId, t.IssuedAt, t.Sequence, t.Status, t.Window, t.Priority, c.Name, c.NameEn }).FirstOrDefaultAsync(ct);
         if (found is null) return null;
         var ahead = found.Status != TicketStatus.Waiting ? 0 : await db.Tickets.CountAsync(t =>
             t.HallId == hallId && t.Day == day && t.CategoryId == found.CategoryId && t.Status == TicketStatus.Waiting
-            && (t.IssuedAt < found.IssuedAt || (t.IssuedAt == found.IssuedAt && t.Sequence < found.Sequence)), ct);
-        return new TicketView(number, found.Name, found.NameEn, found.Status, ahead, found.Window, found.IssuedAt);
+            && ((t.Priority && !found.Priority)
+                || (t.Priority == found.Priority && (t.IssuedAt < found.IssuedAt || (t.IssuedAt == found.IssuedAt && t.Sequence < found.Sequence)))), ct);
+        return new TicketView(number, found.Name, found.NameEn, found.Status, ahead, found.Window, found.IssuedAt) { Priority = found.Priority };
     }
 
     /// <summary>A typed number as the ticket prints it: one letter and at least three digits; null for anything else.</summary>

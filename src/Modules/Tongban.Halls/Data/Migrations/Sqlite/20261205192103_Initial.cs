@@ -12,6 +12,35 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "hl_appointments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    hall_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    category_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    holder_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    item_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    item_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    from = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    to = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    starts_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ends_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    seat = table.Column<int>(type: "INTEGER", nullable: true),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    booked_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    cancelled_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    checked_in_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    ticket_number = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    reminded_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_appointments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "hl_categories",
                 columns: table => new
                 {
@@ -125,6 +154,7 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     number = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     issued_at = table.Column<long>(type: "INTEGER", nullable: false),
                     status = table.Column<int>(type: "INTEGER", nullable: false),
+                    priority = table.Column<bool>(type: "INTEGER", nullable: false),
                     for_window = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     window = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     first_called_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -138,6 +168,28 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("pk_hl_tickets", x => x.id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_appointments_code",
+                table: "hl_appointments",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_appointments_hall_id_category_id_day_from_seat",
+                table: "hl_appointments",
+                columns: new[] { "hall_id", "category_id", "day", "from", "seat" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_appointments_hall_id_day",
+                table: "hl_appointments",
+                columns: new[] { "hall_id", "day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_appointments_holder_id_status_ends_at",
+                table: "hl_appointments",
+                columns: new[] { "holder_id", "status", "ends_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_hl_categories_hall_id_letter",
@@ -181,6 +233,9 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "hl_appointments");
+
             migrationBuilder.DropTable(
                 name: "hl_categories");
 
