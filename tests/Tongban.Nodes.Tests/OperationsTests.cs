@@ -137,7 +137,7 @@ public sealed partial class OperationsTests(LaneApps apps) : IClassFixture<LaneA
         var client = app.CreateClient();
         string[] shaped =
         [
-            "[1,2]", "{\"document\":[],\"signature\":1}", $"{{\"document\":{{\"node\":5}}}}", $"{{\"document\":{{\"node\":\"{new string('x', 5000)}\"}}}}",
+            "[1,2]", "{\"a\":1,\"a\":2}", "{\"document\":{\"node\":\"x\",\"node\":\"y\"}}", "{\"document\":[],\"signature\":1}", $"{{\"document\":{{\"node\":5}}}}", $"{{\"document\":{{\"node\":\"{new string('x', 5000)}\"}}}}",
             new string('[', 10_000), "{\"document\":" + new string('x', 300_000) + "}",
             Report(key, id, DateTimeOffset.UtcNow, [.. Enumerable.Range(0, 2001).Select(i => new ServiceCount(Today(app), "consumer", $"s/{i}", "ok", 1, 1, 1))]).ToJsonString(),
         ];

@@ -22,7 +22,7 @@ internal sealed class NodeReports(NodesDbContext db, IOptions<NodesOptions> opti
 
     public async Task<bool> AcceptAsync(JsonNode? envelope, CancellationToken cancellationToken)
     {
-        if (envelope is not JsonObject { } outer || outer["document"] is not JsonObject document || document["node"] is not JsonValue claimed || !claimed.TryGetValue<string>(out var id) || id.Length > 51) return false;
+        if (ClaimedNode(envelope) is not { } id) return false;
         var node = await db.Nodes.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (node is null) return false;
         var report = SignedDocument.Verify<NodeReport>(envelope, [PublicSigningKey.FromPem(node.PublicKeyPem)]);
@@ -33,6 +33,21 @@ internal sealed class NodeReports(NodesDbContext db, IOptions<NodesOptions> opti
         await ReplaceCountsAsync(node.Id, report.Counts.Where(Plausible).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    // Which node the report says it is from, before anything is verified; null for a shape that names none (a JSON object
+    // with a member twice throws when it is first read, so that is read here, inside the guard).
+    private static string? ClaimedNode(JsonNode? envelope)
+    {
+        try
+        {
+            return envelope is JsonObject outer && outer["document"] is JsonObject document && document["node"] is JsonValue claimed
+                   && claimed.TryGetValue<string>(out var id) && id.Length <= 51 ? id : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private async Task ReplaceCountsAsync(string node, List<ServiceCount> counts, CancellationToken cancellationToken)
