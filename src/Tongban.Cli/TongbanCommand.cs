@@ -110,7 +110,9 @@ public static class TongbanCommand
             {
                 node.SetDescription("Exchange nodes and their directory (前置机)");
                 node.AddCommand<NodeKeysCommand>("keys").WithDescription("On a node: make its signing key on first use and print (or --out) the public key");
-                node.AddCommand<AddNodeCommand>("add").WithDescription("On the centre: register a member's node (--member, --code, --address, --public-key, --tls-fingerprint); --anchor-out writes the centre's key");
+                node.AddCommand<AddNodeCommand>("add").WithDescription("On the centre: register a member's node (--member, --code, --address, --public-key, --tls-fingerprint or --tls-certificate); --anchor-out writes the centre's key");
+                node.AddCommand<RotateNodeKeyCommand>("rotate-key").WithDescription("On a node: a new signing key (the old public key kept to verify old log entries); --out writes it for the centre");
+                node.AddCommand<UpdateNodeKeyCommand>("update-key").WithDescription("On the centre: publish a node's new key (NODE --public-key FILE); its messages signed with the old key are refused from the next configuration");
                 node.AddBranch("service", service =>
                 {
                     service.SetDescription("Services offered through nodes (节点服务)");

@@ -21,7 +21,7 @@ public sealed class AccessibilityTests(Browser browser)
                 "/admin", "/admin/organization", "/admin/organization/divisions", "/admin/organization/divisions?parent=211221000000",
                 "/admin/organization/divisions/211221101000", "/admin/organization/departments", "/admin/organization/halls",
                 "/admin/organization/halls/city-centre", "/admin/organization/stations", "/admin/organization/stations/tlx-xintaizi",
-                "/admin/calendar", "/admin/audit",
+                "/admin/calendar", "/admin/audit", "/admin/nodes",
             })
                 pages.Add(path, System);
             foreach (var path in new[]

@@ -7,7 +7,7 @@ using Tongban.Kernel.Calendar;
 namespace Tongban.Halls.Tests;
 
 /// <summary>预约: slots from the hall's hours and the calendar, booking with a code, one's own only, full slots, the cut-off, no-shows, check-in with priority, the staff's list.</summary>
-public sealed partial class AppointmentTests(LaneApps lanes) : IClassFixture<LaneApps>
+public sealed partial class AppointmentTests(LaneApps lanes)
 {
     private const string YinzhouItem = "11211202070242291R00012100200001"; // 企业设立登记, of the district's own department
     private const string CityItem = "11211200028410570F00010100100001"; // 企业投资项目核准, a city department with no window in the district hall

@@ -157,4 +157,33 @@ public sealed class CallTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             await Fuzz.AssertHandledAsync(raw, input, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden);
         }
     }
+
+    private static async Task<Dictionary<(string Side, string Service, string Outcome), long>> CountsAsync(TongbanApp node) =>
+        (await node.Services.GetRequiredService<OperationCounter>().ReportCountsAsync(CancellationToken.None))
+        .Where(c => c.Day == node.Services.GetRequiredService<Tongban.Kernel.Time.RegionClock>().Today).ToDictionary(c => (c.Side, c.Service, c.Outcome), c => c.Calls);
+
+    private static long Delta(Dictionary<(string, string, string), long> before, Dictionary<(string, string, string), long> after, string side, string service, string outcome) =>
+        after.GetValueOrDefault((side, service, outcome)) - before.GetValueOrDefault((side, service, outcome));
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task Calls_and_refusals_are_counted_per_service_and_outcome_on_both_nodes_without_the_subject(DatabaseLane lane)
+    {
+        var pair = await nodes.For(lane);
+        var (consumerBefore, providerBefore) = (await CountsAsync(pair.ConsumerNode), await CountsAsync(pair.ProviderNode));
+        var system = System(pair.ConsumerNode);
+        const string service = TwoNodes.Provider + "/fund-account";
+
+        Assert.Equal(HttpStatusCode.OK, (await CallAsync(system, Person, ["balance"])).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await CallAsync(system, Person, ["employerName"])).Status);
+        using var unknown = await system.PostAsJsonAsync($"/node/services/{TwoNodes.Provider}/no-such-service", new { key = Person, items = new[] { "balance" }, purpose = TwoNodes.Purpose });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        var (consumer, provider) = (await CountsAsync(pair.ConsumerNode), await CountsAsync(pair.ProviderNode));
+        Assert.Equal(1, Delta(consumerBefore, consumer, ServiceCount.Consumer, service, "ok"));
+        Assert.Equal(1, Delta(consumerBefore, consumer, ServiceCount.Consumer, service, "node.no_right"));
+        Assert.Equal(1, Delta(consumerBefore, consumer, ServiceCount.Consumer, "unknown", "node.unknown_service"));
+        Assert.Equal(1, Delta(providerBefore, provider, ServiceCount.Provider, service, "ok"));
+        Assert.All(consumer.Keys.Concat(provider.Keys), k => Assert.DoesNotContain(Person, k.ToString(), StringComparison.Ordinal));
+    }
 }

@@ -20,6 +20,12 @@ internal static class NodeErrors
     public static DomainError BadFingerprint => new("node.tls_fingerprint_invalid", "TLS证书指纹必须是64位十六进制SHA-256值",
         "The TLS fingerprint must be a SHA-256 value in 64 hexadecimal digits", Field: "tlsFingerprint");
 
+    public static DomainError SameKey => new("node.key_unchanged", "新公钥与目录中的公钥相同：请先在节点上运行 tongban node rotate-key",
+        "The new public key is the one the directory holds: run `tongban node rotate-key` on the node first", Field: "publicKey");
+
+    public static DomainError UnknownNode(string id) =>
+        new("node.unknown", $"目录中没有节点{id}", $"No node {id} is registered", ErrorKind.NotFound, Field: "node");
+
     public static DomainError ServiceExists(string code) =>
         new("node.service_exists", $"服务{code}已登记", $"Service {code} is already registered", ErrorKind.Conflict);
 

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
+using Tongban.Kernel.Web;
 using Tongban.Nodes.Contracts;
 using Tongban.Nodes.Data;
 using Tongban.Nodes.Directory;
@@ -27,6 +29,11 @@ public static class NodesModule
         if (NodeRole.IsNode(configuration)) return services.AddNodePart();
         services.AddScoped<ConfigurationPublisher>();
         services.AddScoped<INodeDirectory, NodeDirectory>();
+        services.AddScoped<NodeReports>();
+        services.AddScoped<NodeOperations>();
+        services.AddSingleton(new AdminLink("/admin/nodes", "前置机运行", "Exchange nodes",
+            "各单位前置机是否在线、版本、密钥和证书到期、每日调用与失败次数", "Whether members' nodes are up, versions, key and certificate expiry, daily calls and failures",
+            Policies.SystemAdministrator, 85));
         services.AddScoped<IOutboxHandler, RevocationNotices>();
         services.AddHttpClient(RevocationNotices.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         return services;
@@ -44,6 +51,7 @@ public static class NodesModule
         services.AddSingleton<MessageLog>();
         services.AddSingleton<SubjectDigests>();
         services.AddSingleton<ReplayGuard>();
+        services.AddSingleton<OperationCounter>();
         services.AddSingleton<NodeClients>();
         services.AddHttpClient(CallService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(Adapter.HttpClientName);

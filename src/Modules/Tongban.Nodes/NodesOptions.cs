@@ -13,6 +13,12 @@ internal sealed class NodesOptions
     /// <summary>How long a published configuration may be acted on without a newer one.</summary>
     public TimeSpan ConfigurationLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long a node's registered key is good for; the operations page flags it 30 days before (ADR 0014).</summary>
+    public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>On the centre: a node last seen (a signed report with its configuration fetch) within this window counts as up.</summary>
+    public TimeSpan UpWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>This node's member (credit code) and code: its id is <c>{Member}/{Code}</c>.</summary>
     public string Member { get; set; } = "";
 

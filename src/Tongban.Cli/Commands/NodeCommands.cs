@@ -53,6 +53,10 @@ internal sealed class AddNodeCommand(IServiceScopeFactory scopes, DatabaseMigrat
         [Description("SHA-256 fingerprint of the node's TLS certificate (peers pin it)")]
         public string TlsFingerprint { get; init; } = "";
 
+        [CommandOption("--tls-certificate <FILE>")]
+        [Description("The node's TLS certificate (PEM): its fingerprint and expiry are taken from it (instead of --tls-fingerprint)")]
+        public string? TlsCertificate { get; init; }
+
         [CommandOption("--anchor-out <FILE>")]
         [Description("Write the centre's public key (the anchor the node verifies its configuration with) to FILE")]
         public string? AnchorOut { get; init; }
@@ -65,12 +69,76 @@ internal sealed class AddNodeCommand(IServiceScopeFactory scopes, DatabaseMigrat
         await migrator.MigrateAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var directory = NodeCommandRoles.Require<INodeDirectory>(scope.ServiceProvider, node: false);
+        (string Fingerprint, DateTimeOffset? ExpiresAt) tls = settings.TlsCertificate is { Length: > 0 } certificate ? TlsCertificates.Read(certificate) : (settings.TlsFingerprint, null);
         var id = await directory.AddNodeAsync(new NodeRegistration(settings.Member, settings.Code, settings.Address,
-            await File.ReadAllTextAsync(settings.PublicKey, cancellationToken), settings.TlsFingerprint), cancellationToken);
+            await File.ReadAllTextAsync(settings.PublicKey, cancellationToken), tls.Fingerprint, tls.ExpiresAt), cancellationToken);
         var anchor = directory.Anchor();
         if (settings.AnchorOut is { Length: > 0 } file) await File.WriteAllTextAsync(file, anchor.Pem + "\n", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[green]已登记节点 / Node registered[/]: {id}. 中心公钥 / Anchor: {anchor.Algorithm}, {anchor.KeyId}");
         return 0;
+    }
+}
+
+/// <summary>
+/// On a node: retires its signing key (the public half stays in the key directory, so the node's old log entries keep
+/// verifying) and makes a new one, written for the centre's operator. Until the centre publishes it
+/// (<c>tongban node update-key</c>), other nodes refuse this node's messages: rotate, then update at once.
+/// </summary>
+internal sealed class RotateNodeKeyCommand(IServiceProvider services) : AsyncCommand<NodeKeysCommand.Settings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, NodeKeysCommand.Settings settings, CancellationToken cancellationToken)
+    {
+        var key = NodeCommandRoles.Require<INodeKeys>(services, node: true).Rotate();
+        if (settings.Out is { Length: > 0 } file) await File.WriteAllTextAsync(file, key.Pem + "\n", cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"[green]新的节点签名密钥 / New node signing key[/]: {key.Algorithm}, {key.KeyId}");
+        AnsiConsole.MarkupLine("请立即在中心运行 tongban node update-key。 / Run `tongban node update-key` at the centre now.");
+        Console.Out.WriteLine(key.Pem);
+        return 0;
+    }
+}
+
+/// <summary>On the centre: publishes a node's new public key; the next configuration carries it and the old key's messages are refused.</summary>
+internal sealed class UpdateNodeKeyCommand(IServiceScopeFactory scopes, DatabaseMigrator migrator) : AsyncCommand<UpdateNodeKeyCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<NODE>")]
+        [Description("The node, {member credit code}/{code}")]
+        public string Node { get; init; } = "";
+
+        [CommandOption("--public-key <FILE>")]
+        [Description("The node's new public key, PEM (from `tongban node rotate-key` on the node)")]
+        public string PublicKey { get; init; } = "";
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(settings.PublicKey))
+            throw new DomainException(new DomainError("node.public_key_file", "请用--public-key指明节点公钥文件", "Name the node's public key file with --public-key", Field: "--public-key"));
+        await migrator.MigrateAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var keyId = await NodeCommandRoles.Require<INodeDirectory>(scope.ServiceProvider, node: false)
+            .UpdateKeyAsync(settings.Node, await File.ReadAllTextAsync(settings.PublicKey, cancellationToken), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"[green]已更新节点公钥 / Node key updated[/]: {settings.Node}, {keyId}");
+        return 0;
+    }
+}
+
+/// <summary>A node's TLS certificate as the directory keeps it: the SHA-256 fingerprint peers pin and when it expires.</summary>
+internal static class TlsCertificates
+{
+    public static (string Fingerprint, DateTimeOffset ExpiresAt) Read(string file)
+    {
+        try
+        {
+            using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(file));
+            return (Convert.ToHexStringLower(certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256)), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()));
+        }
+        catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new DomainException(new DomainError("node.tls_certificate_invalid", "无法读取TLS证书文件（需要PEM格式）",
+                "The TLS certificate file could not be read (PEM expected)", Field: "--tls-certificate"));
+        }
     }
 }
 

@@ -73,4 +73,10 @@ public sealed class RateLimitOptions
     /// city pushes batches, a few requests a second at its busiest.
     /// </summary>
     public RateLimit FederationPerAddress { get; set; } = RateLimit.Of(600, TimeSpan.FromMinutes(1));
+
+    /// <summary>
+    /// Configuration fetches (with a node's report) from one address. Open to anyone, like the configuration itself; a
+    /// node fetches once a minute and on each revocation notice, and a member's nodes may share an address.
+    /// </summary>
+    public RateLimit NodesPerAddress { get; set; } = RateLimit.Of(120, TimeSpan.FromMinutes(1));
 }

@@ -212,4 +212,15 @@ public sealed class RateLimitTests(RateLimitedApps apps) : IClassFixture<RateLim
         await AssertTooManyAsync(await stranger.PostAsJsonAsync("/api/federation/digest", new { }));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await app.From(ClientAddresses.Next()).PostAsJsonAsync("/api/federation/records", new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task Configuration_fetches_and_node_reports_from_one_address_are_limited_before_anything_is_read()
+    {
+        var app = await apps.Small;
+        var node = app.From(ClientAddresses.Next());
+        Assert.Equal(HttpStatusCode.OK, (await node.GetAsync("/api/nodes/configuration")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await node.PostAsJsonAsync("/api/nodes/configuration", new { document = new { node = "x" } })).StatusCode);
+        await AssertTooManyAsync(await node.PostAsJsonAsync("/api/nodes/configuration", new { }));
+        Assert.Equal(HttpStatusCode.OK, (await app.From(ClientAddresses.Next()).GetAsync("/api/nodes/configuration")).StatusCode);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class RateLimitedApps : IAsyncDisposable
         ("SignInPerAddress", 3), ("SignInPerAccount", 3), ("SmsPerAddress", 3), ("SmsPerPhoneHour", 2), ("SmsPerPhoneDay", 100),
         ("RegistrationPerAddress", 2), ("PasswordResetPerAddress", 3), ("PasswordResetPerAccount", 2),
         ("TokenPerAddress", 3), ("TokenPerClient", 2), ("ExchangePerAddress", 3), ("ExchangePerToken", 2),
-        ("TicketsPerAddress", 3), ("HallRatingsPerAddress", 2), ("AppointmentsPerAddress", 2), ("FederationPerAddress", 2)));
+        ("TicketsPerAddress", 3), ("HallRatingsPerAddress", 2), ("AppointmentsPerAddress", 2), ("FederationPerAddress", 2), ("NodesPerAddress", 2)));
 
     private readonly Lazy<Task<TongbanApp>> _daily = new(() => StartAsync(("SmsPerPhoneHour", 100), ("SmsPerPhoneDay", 2)));
 

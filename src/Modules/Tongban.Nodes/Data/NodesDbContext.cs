@@ -8,7 +8,7 @@ namespace Tongban.Nodes.Data;
 
 /// <summary>
 /// The module's tables: the directory's (nodes, services, published versions) on the platform, the node's (held
-/// configuration, message log, seen message ids) on a node. One schema for both roles keeps one migration set.
+/// configuration, message log, seen message ids) on a node, and operational counts in both (a node's own, the nodes' reports). One schema for both roles keeps one migration set.
 /// </summary>
 internal class NodesDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -21,6 +21,7 @@ internal class NodesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<MessageLogEntry> MessageLog => Set<MessageLogEntry>();
     public DbSet<MessageLogHead> MessageLogHeads => Set<MessageLogHead>();
     public DbSet<SeenMessage> SeenMessages => Set<SeenMessage>();
+    public DbSet<OperationCount> OperationCounts => Set<OperationCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcTicksOnSqlite(Database);
 
@@ -36,6 +37,7 @@ internal class NodesDbContext(DbContextOptions options) : DbContext(options)
             e.Property(n => n.PublicKeyPem).HasMaxLength(1000);
             e.Property(n => n.KeyId).HasMaxLength(16);
             e.Property(n => n.TlsFingerprint).HasMaxLength(64);
+            e.Property(n => n.SoftwareVersion).HasMaxLength(40);
             e.HasIndex(n => n.Member);
         });
         modelBuilder.Entity<DirectoryService>(e =>
@@ -80,6 +82,15 @@ internal class NodesDbContext(DbContextOptions options) : DbContext(options)
             e.HasKey(m => m.MessageId);
             e.Property(m => m.Sender).HasMaxLength(51);
             e.HasIndex(m => m.SeenAt);
+        });
+        modelBuilder.Entity<OperationCount>(e =>
+        {
+            e.HasKey(c => new { c.Node, c.Day, c.Side, c.Service, c.Outcome });
+            e.Property(c => c.Node).HasMaxLength(51);
+            e.Property(c => c.Side).HasMaxLength(10);
+            e.Property(c => c.Service).HasMaxLength(70);
+            e.Property(c => c.Outcome).HasMaxLength(60);
+            e.HasIndex(c => c.Day);
         });
         modelBuilder.PrefixTables(Prefix);
     }

@@ -2,12 +2,15 @@ using System.Text.RegularExpressions;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Keys;
+using Tongban.Nodes.Contracts;
 
 namespace Tongban.Nodes.Directory;
 
 /// <summary>
 /// A member's node as the centre registered it: <c>{member}/{code}</c>, where it answers, the public key its messages
-/// are verified with and the TLS certificate fingerprint peers pin (instead of trusting a certificate authority).
+/// are verified with (until its expiry: a key is replaced by <see cref="ReplaceKey"/> before then) and the TLS certificate
+/// fingerprint peers pin (instead of trusting a certificate authority); and what the node last told the centre in a
+/// signed report (<see cref="Seen"/>).
 /// </summary>
 internal sealed partial class DirectoryNode
 {
@@ -21,11 +24,16 @@ internal sealed partial class DirectoryNode
     public string KeyId { get; private set; } = "";
     public string TlsFingerprint { get; private set; } = "";
     public DateTimeOffset RegisteredAt { get; private set; }
+    public DateTimeOffset KeyExpiresAt { get; private set; }
+    public DateTimeOffset? TlsExpiresAt { get; private set; }
     public DateTimeOffset? LastSeenAt { get; private set; }
+    public string? SoftwareVersion { get; private set; }
+    public long? ConfigurationVersion { get; private set; }
 
     /// <summary>Every rule of a registration checked at once, so the operator fixes them together.</summary>
-    public static DirectoryNode Register(string member, string code, string address, string publicKeyPem, string tlsFingerprint, DateTimeOffset at)
+    public static DirectoryNode Register(NodeRegistration r, TimeSpan keyLifetime, DateTimeOffset at)
     {
+        var (member, code, address, publicKeyPem, tlsFingerprint) = (r.Member, r.Code, r.Address, r.PublicKeyPem, r.TlsFingerprint);
         var errors = new List<DomainError>();
         if (!CreditCode.TryParse(member, out var credit, out var memberError)) errors.Add(memberError!.At("member"));
         code = code.Trim();
@@ -39,9 +47,22 @@ internal sealed partial class DirectoryNode
         return new DirectoryNode
         {
             Id = $"{credit!.Value}/{code}", Member = credit.Value.Value, Code = code, Address = address.Trim().TrimEnd('/'),
-            PublicKeyPem = key!.Pem, KeyId = key.KeyId, TlsFingerprint = fingerprint, RegisteredAt = at,
+            PublicKeyPem = key!.Pem, KeyId = key.KeyId, TlsFingerprint = fingerprint, RegisteredAt = at, KeyExpiresAt = at + keyLifetime,
+            TlsExpiresAt = r.TlsExpiresAt,
         };
     }
+
+    /// <summary>The node's new key (<c>tongban node update-key</c>): the next configuration carries it, and messages signed with the old one are refused.</summary>
+    public void ReplaceKey(string publicKeyPem, TimeSpan keyLifetime, DateTimeOffset at)
+    {
+        var key = ReadKey(publicKeyPem) ?? throw new DomainException(NodeErrors.BadPublicKey);
+        if (key.KeyId == KeyId) throw new DomainException(NodeErrors.SameKey);
+        (PublicKeyPem, KeyId, KeyExpiresAt) = (key.Pem, key.KeyId, at + keyLifetime);
+    }
+
+    /// <summary>A signed report came from the node: it is up, runs this version and holds this configuration.</summary>
+    public void Seen(DateTimeOffset at, string softwareVersion, long? configurationVersion) =>
+        (LastSeenAt, SoftwareVersion, ConfigurationVersion) = (at, softwareVersion.Length > 40 ? softwareVersion[..40] : softwareVersion, configurationVersion);
 
     /// <summary>https anywhere; plain http only to a loopback host (tests and development, ADR 0014).</summary>
     public static bool IsNodeAddress(string address) =>

@@ -15,7 +15,7 @@ internal sealed class NodeDirectory(NodesDbContext db, IDataGrants grants, Confi
 {
     public async Task<string> AddNodeAsync(NodeRegistration r, CancellationToken cancellationToken)
     {
-        var node = DirectoryNode.Register(r.Member, r.Code, r.Address, r.PublicKeyPem, r.TlsFingerprint, clock.GetUtcNow());
+        var node = DirectoryNode.Register(r, options.Value.KeyLifetime, clock.GetUtcNow());
         if (await db.Nodes.AnyAsync(n => n.Id == node.Id, cancellationToken)) throw new DomainException(NodeErrors.NodeExists(node.Id));
         db.Nodes.Add(node);
         await db.SaveChangesAsync(cancellationToken);
@@ -32,6 +32,15 @@ internal sealed class NodeDirectory(NodesDbContext db, IDataGrants grants, Confi
             throw new DomainException(NodeErrors.ServiceExists(service.Code));
         db.Services.Add(service);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<string> UpdateKeyAsync(string nodeId, string publicKeyPem, CancellationToken cancellationToken)
+    {
+        var id = nodeId.Trim();
+        var node = await db.Nodes.SingleOrDefaultAsync(n => n.Id == id, cancellationToken) ?? throw new DomainException(NodeErrors.UnknownNode(id));
+        node.ReplaceKey(publicKeyPem, options.Value.KeyLifetime, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return node.KeyId;
     }
 
     public Task<JsonObject> PublishAsync(CancellationToken cancellationToken) => publisher.PublishAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tongban.Kernel.Keys;
@@ -12,11 +13,13 @@ namespace Tongban.Nodes.Node;
 /// call the department system through the adapter; sign the answer. Every message is logged with its outcome, refused or not.
 /// </summary>
 internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, ReplayGuard replays, Adapter adapter, MessageLog log,
-    IOptions<NodesOptions> options, RegionClock clock)
+    OperationCounter counter, IOptions<NodesOptions> options, RegionClock clock)
 {
     public async Task<NodeEnvelope> AnswerAsync(NodeEnvelope envelope, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var claimed = Claimed(envelope);
+        var outcome = "ok";
         try
         {
             var (header, request) = await VerifyAsync(envelope, claimed, cancellationToken);
@@ -31,8 +34,14 @@ internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, Rep
         }
         catch (NodeRefusal refusal)
         {
+            outcome = refusal.Error.Code;
             await LogAsync("received", claimed, envelope, refusal.Error.Code);
             throw;
+        }
+        finally
+        {
+            counter.Record(ServiceCount.Provider, OperationCounter.ServiceName(await store.HeldAsync(CancellationToken.None), options.Value.Member, claimed?.Service ?? ""),
+                outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,8 +22,11 @@ internal static class CallEndpoints
 
     public static void Map(IEndpointRouteBuilder node)
     {
-        node.MapPost("/services/{provider}/{service}", async (string provider, string service, HttpRequest request, NodeClients clients, CallService calls, CancellationToken ct) =>
+        node.MapPost("/services/{provider}/{service}", async (string provider, string service, HttpRequest request, NodeClients clients, CallService calls,
+            OperationCounter counter, ConfigurationStore store, CancellationToken ct) =>
         {
+            var started = Stopwatch.GetTimestamp();
+            var outcome = "ok";
             try
             {
                 if (clients.Authenticate(request) is null) throw CallRefusals.Unauthenticated;
@@ -35,7 +39,13 @@ internal static class CallEndpoints
             }
             catch (NodeRefusal refusal)
             {
+                outcome = refusal.Error.Code;
                 return refusal.ToResult();
+            }
+            finally
+            {
+                counter.Record(ServiceCount.Consumer, OperationCounter.ServiceName(await store.HeldAsync(CancellationToken.None), provider, service), outcome,
+                    Stopwatch.GetElapsedTime(started));
             }
         }).WithName("CallNodeService").AllowAnonymous();
 

@@ -1,17 +1,21 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Hosting;
+using Tongban.Nodes.Contracts;
 
 namespace Tongban.Nodes.Node;
 
 /// <summary>
 /// Fetches the centre's configuration every <c>Nodes:RefreshInterval</c>, and at once when the centre says something changed
 /// (<see cref="RefreshNowAsync"/>: a revoked grant). The centre being down, or a document kept out, is a warning: the node
-/// works on what it holds until that expires.
+/// works on what it holds until that expires. Each fetch is a POST of the node's signed report (<see cref="NodeReport"/>:
+/// software version, configuration held, operational counts), which the centre answers with the configuration: one
+/// exchange keeps the node up to date and the centre's operations page too.
 /// </summary>
-internal sealed class ConfigurationRefresher(IHttpClientFactory http, ConfigurationStore store, IOptions<NodesOptions> options, TimeProvider clock,
-    ILogger<ConfigurationRefresher> logger) : PeriodicWorker(clock, logger)
+internal sealed class ConfigurationRefresher(IHttpClientFactory http, ConfigurationStore store, NodeKeys keys, OperationCounter counter,
+    IOptions<NodesOptions> options, TimeProvider clock, ILogger<ConfigurationRefresher> logger) : PeriodicWorker(clock, logger)
 {
     public const string HttpClientName = "tongban-directory";
 
@@ -48,7 +52,14 @@ internal sealed class ConfigurationRefresher(IHttpClientFactory http, Configurat
         try
         {
             var client = http.CreateClient(HttpClientName);
-            var signed = await client.GetStringAsync(new Uri(new Uri(options.Value.DirectoryAddress.TrimEnd('/') + "/"), "api/nodes/configuration"), cancellationToken);
+            var report = new NodeReport(NodeReport.FormatName, options.Value.NodeId, Clock.GetUtcNow(), NodeReport.CurrentSoftwareVersion,
+                (await store.HeldAsync(cancellationToken))?.Version, await counter.ReportCountsAsync(cancellationToken));
+            using var response = await client.PostAsJsonAsync(new Uri(new Uri(options.Value.DirectoryAddress.TrimEnd('/') + "/"), "api/nodes/configuration"),
+                SignedDocument.Sign(report, keys.Current()), SignedDocument.Json, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            if (response.Headers.TryGetValues(NodeReport.ResultHeader, out var result) && !result.Contains("accepted"))
+                Logger.LogWarning("The centre answered the configuration but did not take this node's report: does the directory hold this node's current key (`tongban node update-key`)?");
+            var signed = await response.Content.ReadAsStringAsync(cancellationToken);
             var configuration = await store.AcceptAsync(signed, cancellationToken);
             Logger.LogInformation("Node configuration version {Version} taken, valid until {ExpiresAt}", configuration.Version, configuration.ExpiresAt);
         }

@@ -17,6 +17,53 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Tongban.Nodes.Data.OperationCount", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(51)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calls");
+
+                    b.Property<long>("MaxMilliseconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_milliseconds");
+
+                    b.Property<long>("TotalMilliseconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_milliseconds");
+
+                    b.HasKey("Node", "Day", "Side", "Service", "Outcome")
+                        .HasName("pk_nd_operation_counts");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_nd_operation_counts_day");
+
+                    b.ToTable("nd_operation_counts", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Nodes.Directory.DirectoryNode", b =>
                 {
                     b.Property<string>("Id")
@@ -35,6 +82,14 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
+
+                    b.Property<long?>("ConfigurationVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("configuration_version");
+
+                    b.Property<long>("KeyExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_expires_at");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
@@ -61,6 +116,15 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("registered_at");
+
+                    b.Property<string>("SoftwareVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("software_version");
+
+                    b.Property<long?>("TlsExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tls_expires_at");
 
                     b.Property<string>("TlsFingerprint")
                         .IsRequired()

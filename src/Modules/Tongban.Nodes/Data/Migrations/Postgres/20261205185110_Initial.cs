@@ -74,11 +74,33 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                     key_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     tls_fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    key_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    tls_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    software_version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    configuration_version = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_nd_nodes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_operation_counts",
+                columns: table => new
+                {
+                    node = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    side = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    service = table.Column<string>(type: "character varying(70)", maxLength: 70, nullable: false),
+                    outcome = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    calls = table.Column<long>(type: "bigint", nullable: false),
+                    total_milliseconds = table.Column<long>(type: "bigint", nullable: false),
+                    max_milliseconds = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_operation_counts", x => new { x.node, x.day, x.side, x.service, x.outcome });
                 });
 
             migrationBuilder.CreateTable(
@@ -135,6 +157,11 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 column: "member");
 
             migrationBuilder.CreateIndex(
+                name: "ix_nd_operation_counts_day",
+                table: "nd_operation_counts",
+                column: "day");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nd_seen_messages_seen_at",
                 table: "nd_seen_messages",
                 column: "seen_at");
@@ -154,6 +181,9 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "nd_nodes");
+
+            migrationBuilder.DropTable(
+                name: "nd_operation_counts");
 
             migrationBuilder.DropTable(
                 name: "nd_published_versions");

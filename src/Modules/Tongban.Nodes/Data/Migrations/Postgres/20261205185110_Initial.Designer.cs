@@ -12,7 +12,7 @@ using Tongban.Nodes.Data;
 namespace Tongban.Nodes.Data.Migrations.Postgres
 {
     [DbContext(typeof(NodesPostgresContext))]
-    [Migration("20261205044020_Initial")]
+    [Migration("20261205185110_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,53 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Tongban.Nodes.Data.OperationCount", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(51)
+                        .HasColumnType("character varying(51)")
+                        .HasColumnName("node");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("calls");
+
+                    b.Property<long>("MaxMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_milliseconds");
+
+                    b.Property<long>("TotalMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_milliseconds");
+
+                    b.HasKey("Node", "Day", "Side", "Service", "Outcome")
+                        .HasName("pk_nd_operation_counts");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_nd_operation_counts_day");
+
+                    b.ToTable("nd_operation_counts", (string)null);
+                });
 
             modelBuilder.Entity("Tongban.Nodes.Directory.DirectoryNode", b =>
                 {
@@ -43,6 +90,14 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
+
+                    b.Property<long?>("ConfigurationVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("configuration_version");
+
+                    b.Property<DateTimeOffset>("KeyExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("key_expires_at");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
@@ -69,6 +124,15 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
+
+                    b.Property<string>("SoftwareVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("software_version");
+
+                    b.Property<DateTimeOffset?>("TlsExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tls_expires_at");
 
                     b.Property<string>("TlsFingerprint")
                         .IsRequired()

@@ -74,11 +74,33 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
                     key_id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     tls_fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     registered_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    last_seen_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    key_expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    tls_expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_seen_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    software_version = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    configuration_version = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_nd_nodes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_operation_counts",
+                columns: table => new
+                {
+                    node = table.Column<string>(type: "TEXT", maxLength: 51, nullable: false),
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    side = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    service = table.Column<string>(type: "TEXT", maxLength: 70, nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    calls = table.Column<long>(type: "INTEGER", nullable: false),
+                    total_milliseconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    max_milliseconds = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_operation_counts", x => new { x.node, x.day, x.side, x.service, x.outcome });
                 });
 
             migrationBuilder.CreateTable(
@@ -135,6 +157,11 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
                 column: "member");
 
             migrationBuilder.CreateIndex(
+                name: "ix_nd_operation_counts_day",
+                table: "nd_operation_counts",
+                column: "day");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nd_seen_messages_seen_at",
                 table: "nd_seen_messages",
                 column: "seen_at");
@@ -154,6 +181,9 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "nd_nodes");
+
+            migrationBuilder.DropTable(
+                name: "nd_operation_counts");
 
             migrationBuilder.DropTable(
                 name: "nd_published_versions");

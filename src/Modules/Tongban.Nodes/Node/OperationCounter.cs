@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tongban.Kernel.Time;
+using Tongban.Nodes.Contracts;
+using Tongban.Nodes.Data;
+
+namespace Tongban.Nodes.Node;
+
+/// <summary>
+/// Operational monitoring on a node: each call counted in memory by day, side, service and outcome, with its duration —
+/// never its payload or subject — and what was counted since the last time added to <c>nd_operation_counts</c> before
+/// every report to the centre (<see cref="ReportCountsAsync"/>), so a call costs no database write of its own. A crash
+/// loses at most the counts since the last report (one refresh interval); the message log keeps every message regardless.
+/// </summary>
+internal sealed class OperationCounter(IServiceScopeFactory scopes, IOptions<NodesOptions> options, RegionClock clock) : IDisposable
+{
+    /// <summary>How many days back a report carries: today and yesterday, so the last calls before midnight are not lost.</summary>
+    private const int ReportedDays = 2;
+
+    private sealed class Tally
+    {
+        public long Calls, TotalMilliseconds, MaxMilliseconds, FlushedCalls, FlushedMilliseconds;
+    }
+
+    private readonly record struct Key(DateOnly Day, string Side, string Service, string Outcome);
+
+    private readonly ConcurrentDictionary<Key, Tally> _tallies = new();
+    private readonly SemaphoreSlim _flush = new(1, 1);
+
+    /// <summary>
+    /// A service as counted: <c>{provider}/{code}</c> when the held configuration names it, else <c>unknown</c> — so what a
+    /// caller or an unsigned message claims never becomes a row of its own.
+    /// </summary>
+    public static string ServiceName(NodeConfiguration? configuration, string provider, string code) =>
+        configuration?.Service(provider.Trim().ToUpperInvariant(), code) is { } service ? $"{service.Provider}/{service.Code}" : "unknown";
+
+    public void Record(string side, string service, string outcome, TimeSpan elapsed)
+    {
+        var tally = _tallies.GetOrAdd(new Key(clock.Today, side, service, outcome), _ => new Tally());
+        var ms = (long)elapsed.TotalMilliseconds;
+        lock (tally)
+        {
+            tally.Calls++;
+            tally.TotalMilliseconds += ms;
+            tally.MaxMilliseconds = Math.Max(tally.MaxMilliseconds, ms);
+        }
+    }
+
+    /// <summary>Adds what was counted since the last time to the table and returns the recent days' totals.</summary>
+    public async Task<IReadOnlyList<ServiceCount>> ReportCountsAsync(CancellationToken cancellationToken)
+    {
+        await _flush.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NodesDbContext>();
+            var node = options.Value.NodeId;
+            var from = clock.Today.AddDays(1 - ReportedDays);
+            foreach (var (key, tally) in _tallies)
+            {
+                var row = await db.OperationCounts.FindAsync([node, key.Day, key.Side, key.Service, key.Outcome], CancellationToken.None);
+                if (row is null) db.OperationCounts.Add(row = new OperationCount { Node = node, Day = key.Day, Side = key.Side, Service = key.Service, Outcome = key.Outcome });
+                lock (tally)
+                {
+                    (row.Calls, row.TotalMilliseconds, row.MaxMilliseconds) = (row.Calls + tally.Calls - tally.FlushedCalls,
+                        row.TotalMilliseconds + tally.TotalMilliseconds - tally.FlushedMilliseconds, Math.Max(row.MaxMilliseconds, tally.MaxMilliseconds));
+                    (tally.FlushedCalls, tally.FlushedMilliseconds) = (tally.Calls, tally.TotalMilliseconds);
+                }
+                if (key.Day < from) _tallies.TryRemove(key, out _); // nothing counts on a past day any more
+            }
+            await db.SaveChangesAsync(CancellationToken.None);
+            return await db.OperationCounts.AsNoTracking().Where(c => c.Node == node && c.Day >= from)
+                .OrderBy(c => c.Day).ThenBy(c => c.Side).ThenBy(c => c.Service).ThenBy(c => c.Outcome)
+                .Select(c => new ServiceCount(c.Day, c.Side, c.Service, c.Outcome, c.Calls, c.TotalMilliseconds, c.MaxMilliseconds)).ToListAsync(cancellationToken);
+        }
+        finally
+        {
+            _flush.Release();
+        }
+    }
+
+    public void Dispose() => _flush.Dispose();
+}
