@@ -4,7 +4,8 @@ using Tongban.Kernel.Security;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The license pages of a license administrator: finding licenses, a license's page, status change with a reason, renewal.</summary>
-public sealed partial class RecordPageTests(LicensesApps lanes)
+// Counts what the whole library holds: apps of its own, apart from the assembly's shared ones.
+public sealed partial class RecordPageTests(ClassLaneApps lanes) : IClassFixture<ClassLaneApps>
 {
     [Theory, DatabaseLanes]
     public async Task An_identifier_with_a_wrong_check_character_is_refused_inline_and_the_right_one_opens_the_license(DatabaseLane lane)

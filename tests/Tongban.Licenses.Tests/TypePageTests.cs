@@ -4,7 +4,8 @@ using Tongban.Kernel.Security;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The license type pages: the list, a type in words with its template preview, and the review discipline (draft, submit, another administrator publishes or returns).</summary>
-public sealed partial class TypePageTests(LicensesApps lanes)
+// Counts what the whole library holds: apps of its own, apart from the assembly's shared ones.
+public sealed partial class TypePageTests(ClassLaneApps lanes) : IClassFixture<ClassLaneApps>
 {
     private const string Discharge = "1110000003136021XB001"; // 排污许可证: no other test here issues it
 
