@@ -62,4 +62,18 @@ public sealed class HallJourneyTests(Browser browser)
         await Assertions.Expect(tablet.Locator("main")).Not.ToContainTextAsync(number); // rated once: nothing left to rate
         await Browser.AssertReadableAsync(tablet);
     }
+
+    [Fact]
+    public async Task The_city_centres_kiosk_fits_a_360_pixel_screen_in_large_text_in_both_languages()
+    {
+        // The city centre's categories have the longest names; in large text a long word once widened the page by 8 px.
+        var kiosk = await browser.OpenAsync("/preferences/display?value=elder&returnUrl=%2F", width: 360);
+        foreach (var language in new[] { "zh-CN", "en" })
+        {
+            await kiosk.GotoAsync($"{browser.BaseUrl}/preferences/language?value={language}&returnUrl=%2Fhalls%2Fcity-centre%2Fkiosk");
+            await Assertions.Expect(kiosk.Locator("#take-C")).ToBeVisibleAsync();
+            await Browser.AssertFitsAsync(kiosk, $"the kiosk, {language}, large text");
+        }
+        await kiosk.Context.CloseAsync();
+    }
 }
