@@ -5,7 +5,7 @@ using Tongban.Kernel.Security;
 
 namespace Tongban.Licenses.Tests;
 
-public sealed class CatalogHttpTests(LicensesApps lanes)
+public sealed class CatalogHttpTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task The_demo_region_publishes_at_least_forty_real_license_types_with_their_fields_and_issuers(DatabaseLane lane)

@@ -8,7 +8,7 @@ using Jose;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The license as a vc+jwt, checked the way an offline verifier would: with jose-jwt (the product signs with .NET), the JWK set the kid names, and the status lists.</summary>
-public sealed class CredentialTests(LicensesApps lanes)
+public sealed class CredentialTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_downloaded_credential_verifies_with_the_published_key_and_revoking_the_license_sets_its_revocation_bit(DatabaseLane lane)

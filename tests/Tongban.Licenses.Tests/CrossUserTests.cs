@@ -3,7 +3,7 @@ using System.Net;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>Another holder's license in the wallet, another authority's license on the admin pages: not found, and nothing changes.</summary>
-public sealed class CrossUserTests(LicensesApps lanes)
+public sealed class CrossUserTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task Another_citizen_gets_not_found_for_the_page_pdf_and_credential_of_a_license_not_hers(DatabaseLane lane)

@@ -12,7 +12,7 @@ namespace Tongban.Licenses.Tests;
 /// An enterprise's wallet: its licenses (found by its credit code) for its legal representative and for its agents given
 /// the licenses scope (查看和使用证照) — list, view, share, who used them; an agent with other scopes only sees none.
 /// </summary>
-public sealed partial class EnterpriseWalletTests(LicensesApps lanes)
+public sealed partial class EnterpriseWalletTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task The_representative_and_an_agent_with_the_licenses_scope_see_and_share_the_enterprises_license_and_an_agent_without_it_does_not(DatabaseLane lane)

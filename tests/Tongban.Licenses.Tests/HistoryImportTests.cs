@@ -6,7 +6,7 @@ using Tongban.Licenses.Domain;
 
 namespace Tongban.Licenses.Tests;
 
-public sealed class HistoryImportTests(LicensesApps lanes)
+public sealed class HistoryImportTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_file_with_bad_lines_imports_the_good_ones_sealed_by_their_authority_and_names_each_bad_one(DatabaseLane lane)

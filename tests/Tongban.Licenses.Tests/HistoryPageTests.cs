@@ -5,7 +5,7 @@ using Tongban.Licenses.Domain;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The license admin pages: statistics, imports, the quality report and the correction page, in words (no codes), by an administrator's own authority.</summary>
-public sealed class HistoryPageTests(LicensesApps lanes)
+public sealed class HistoryPageTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task The_admin_page_shows_statistics_by_type_and_authority_names_and_an_import_is_listed(DatabaseLane lane)

@@ -11,7 +11,7 @@ namespace Tongban.Licenses.Tests;
 /// not JSON — seeded per lane: every good line is imported sealed, every other line is a named rejection, nothing is half
 /// written (lines = imported + rejected), and neither the page nor the API answers with a server error.
 /// </summary>
-public sealed class ImportFuzzTests(LicensesApps lanes)
+public sealed class ImportFuzzTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_csv_of_garbage_between_good_lines_imports_exactly_the_good_ones_and_names_every_other(DatabaseLane lane)

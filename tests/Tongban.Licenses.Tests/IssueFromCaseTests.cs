@@ -6,7 +6,7 @@ using Tongban.Licenses.Data;
 
 namespace Tongban.Licenses.Tests;
 
-public sealed class IssueFromCaseTests(LicensesApps lanes)
+public sealed class IssueFromCaseTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task An_approved_case_issues_its_license_to_the_applicant_once_with_the_form_values(DatabaseLane lane)

@@ -5,7 +5,7 @@ using Tongban.Licenses.Domain;
 
 namespace Tongban.Licenses.Tests;
 
-public sealed class IssueHttpTests(LicensesApps lanes)
+public sealed class IssueHttpTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_license_issued_by_hand_gets_a_verifying_identifier_and_shows_its_fields_with_the_holder_masked(DatabaseLane lane)

@@ -10,7 +10,7 @@ namespace Tongban.Licenses.Tests;
 /// license type 居民身份证, so the applicant's valid one is offered, attached only with their agreement, checked by the
 /// library and recorded in its use log; staff see the check on the case and open its face.
 /// </summary>
-public sealed partial class LicenseMaterialTests(LicensesApps lanes)
+public sealed partial class LicenseMaterialTests(LaneApps lanes)
 {
     private const string Item = Cases.ResidencePermitItem;
     private const string Page = $"/apply/{Item}";

@@ -4,7 +4,7 @@ using UglyToad.PdfPig;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The printed license, read back with PdfPig (the product writes with PDFsharp).</summary>
-public sealed class PdfTests(LicensesApps lanes)
+public sealed class PdfTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task The_holder_downloads_a_pdf_with_her_name_the_identifier_and_the_qr_code_and_another_holder_finds_nothing(DatabaseLane lane)

@@ -6,7 +6,7 @@ using Tongban.Licenses.Contracts;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>The interoperability contract: what `tongban licenses export` writes, OpenSSL 3 verifies; a changed byte fails everywhere.</summary>
-public sealed class SealInteropTests(LicensesApps lanes)
+public sealed class SealInteropTests(LaneApps lanes)
 {
     private static readonly string[] Sm2Verify =
         ["pkeyutl", "-verify", "-pubin", "-inkey", "issuer.pem", "-rawin", "-in", "license.json", "-sigfile", "license.sig", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678"];

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Tongban.Licenses.Tests;
 
 /// <summary>Verification takes identifiers and names from anyone: hostile ones are refused or not found, never a 500, never echoed as markup.</summary>
-public sealed class VerifyFuzzTests(LicensesApps lanes)
+public sealed class VerifyFuzzTests(LaneApps lanes)
 {
     // 400: the host refuses a request line with a NUL before any page sees it
     // A NUL in the address is answered by the host's "page not found" before the page runs (docs/security.md, open items).

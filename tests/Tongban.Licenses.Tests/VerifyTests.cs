@@ -8,7 +8,7 @@ using Tongban.Licenses.Data;
 
 namespace Tongban.Licenses.Tests;
 
-public sealed class VerifyTests(LicensesApps lanes)
+public sealed class VerifyTests(LaneApps lanes)
 {
     private const string Company = "91211221TB000001X2";
 

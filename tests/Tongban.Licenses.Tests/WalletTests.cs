@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Tongban.Licenses.Tests;
 
-public sealed partial class WalletTests(LicensesApps lanes)
+public sealed partial class WalletTests(LaneApps lanes)
 {
     [Theory, DatabaseLanes]
     public async Task A_citizen_sees_her_license_with_its_qr_code_and_another_citizen_finds_it_nowhere(DatabaseLane lane)

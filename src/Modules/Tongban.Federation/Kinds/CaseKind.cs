@@ -69,7 +69,7 @@ internal sealed class CaseKind(RegionClock clock, IAccountDirectory accounts) : 
     };
 
     /// <summary>The surname stays, the rest is starred (刘淑珍 → 刘**).</summary>
-    internal static string MaskName(string name) => name.Length <= 1 ? name : name[..1] + new string('*', name.Length - 1);
+    internal static string MaskName(string name) => name.Length <= 1 ? name : Kernel.PersonalData.PersonNames.Mask(name);
 
     private static void AddStep(JsonObject record, string action, string at)
     {

@@ -19,6 +19,13 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>A hall's category by the letter a person typed or pressed (trimmed, any case); null for no such letter.</summary>
+    public async Task<Category?> CategoryByLetterAsync(Guid hallId, string? letter, CancellationToken ct)
+    {
+        var code = (letter ?? "").Trim().ToUpperInvariant();
+        return Category.IsLetter(code) ? await Categories.AsNoTracking().FirstOrDefaultAsync(c => c.HallId == hallId && c.Letter == code, ct) : null;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.AddEntityIds(typeof(HallsDbContext).Assembly);

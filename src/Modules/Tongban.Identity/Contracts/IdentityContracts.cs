@@ -25,6 +25,9 @@ public interface IAccountDirectory
 {
     Task<AccountInfo?> FindAsync(Guid accountId, CancellationToken cancellationToken);
 
+    /// <summary>Several accounts in one query (a staff list of many holders), by id; ids not found are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, AccountInfo>> FindManyAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// The account registered with this resident ID number (one per number), or null. For staff who identify an applicant
     /// at a window; the caller records why it looked (the number itself is never logged).

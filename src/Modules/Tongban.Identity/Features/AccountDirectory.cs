@@ -19,11 +19,19 @@ internal sealed class AccountDirectory(AccountsDbContext db, TimeProvider clock)
         return InfoAsync(db.Users.WhereMatches(x => x.IdNumber, normalised), cancellationToken);
     }
 
-    private static async Task<AccountInfo?> InfoAsync(IQueryable<Account> account, CancellationToken cancellationToken)
-    {
-        var a = await account.AsNoTracking().Select(x => new { x.Id, x.Name, x.Level, x.Kind, x.IdNumber }).SingleOrDefaultAsync(cancellationToken);
-        return a is null ? null : new AccountInfo(a.Id, a.Name, (RealNameLevelInfo)a.Level, a.Kind == AccountKind.Staff, Kernel.Identifiers.ResidentIdNumber.Mask(a.IdNumber));
-    }
+    public async Task<IReadOnlyDictionary<Guid, AccountInfo>> FindManyAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken) =>
+        (await Infos(db.Users.Where(x => accountIds.Contains(x.Id))).ToListAsync(cancellationToken)).Select(Info).ToDictionary(a => a.Id);
+
+    private static async Task<AccountInfo?> InfoAsync(IQueryable<Account> account, CancellationToken cancellationToken) =>
+        await Infos(account).SingleOrDefaultAsync(cancellationToken) is { } a ? Info(a) : null;
+
+    private sealed record InfoRow(Guid Id, string Name, RealNameLevel Level, AccountKind Kind, string IdNumber);
+
+    private static IQueryable<InfoRow> Infos(IQueryable<Account> accounts) =>
+        accounts.AsNoTracking().Select(x => new InfoRow(x.Id, x.Name, x.Level, x.Kind, x.IdNumber));
+
+    private static AccountInfo Info(InfoRow a) =>
+        new(a.Id, a.Name, (RealNameLevelInfo)a.Level, a.Kind == AccountKind.Staff, Kernel.Identifiers.ResidentIdNumber.Mask(a.IdNumber));
 
     public async Task<RealNameLevelInfo?> RealNameLevelAsync(Guid accountId, CancellationToken cancellationToken) =>
         (await FindAsync(accountId, cancellationToken))?.Level;

@@ -73,7 +73,7 @@ internal sealed record Holder(HolderKind Kind, string Code, string Name)
     public string MaskedCode => Kind == HolderKind.Person ? Kernel.Identifiers.ResidentIdNumber.Mask(Code) : Code;
 
     /// <summary>The name masked for the public: the family name and one star per other character (张**).</summary>
-    public string MaskedName => Kind == HolderKind.Person && Name.Length > 1 ? Name[..1] + new string('*', Name.Length - 1) : Name;
+    public string MaskedName => Kind == HolderKind.Person && Name.Length > 1 ? Kernel.PersonalData.PersonNames.Mask(Name) : Name;
 }
 
 /// <summary>A license administrator acting for an issuing authority (their department), or the system issuing from a case.</summary>

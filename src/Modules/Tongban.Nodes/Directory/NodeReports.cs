@@ -53,10 +53,11 @@ internal sealed class NodeReports(NodesDbContext db, IOptions<NodesOptions> opti
     private async Task ReplaceCountsAsync(string node, List<ServiceCount> counts, CancellationToken cancellationToken)
     {
         var days = counts.Select(c => c.Day).Distinct().ToList();
-        var held = await db.OperationCounts.Where(c => c.Node == node && days.Contains(c.Day)).ToListAsync(cancellationToken);
+        var held = (await db.OperationCounts.Where(c => c.Node == node && days.Contains(c.Day)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.Day, r.Side, r.Service, r.Outcome));
         foreach (var count in counts.DistinctBy(c => (c.Day, c.Side, c.Service, c.Outcome)))
         {
-            var row = held.Find(r => (r.Day, r.Side, r.Service, r.Outcome) == (count.Day, count.Side, count.Service, count.Outcome));
+            var row = held.GetValueOrDefault((count.Day, count.Side, count.Service, count.Outcome));
             if (row is null)
                 db.OperationCounts.Add(row = new OperationCount { Node = node, Day = count.Day, Side = count.Side, Service = count.Service, Outcome = count.Outcome });
             (row.Calls, row.TotalMilliseconds, row.MaxMilliseconds) = (count.Calls, count.TotalMilliseconds, count.MaxMilliseconds);

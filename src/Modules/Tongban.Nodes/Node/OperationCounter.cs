@@ -58,9 +58,12 @@ internal sealed class OperationCounter(IServiceScopeFactory scopes, IOptions<Nod
             var db = scope.ServiceProvider.GetRequiredService<NodesDbContext>();
             var node = options.Value.NodeId;
             var from = clock.Today.AddDays(1 - ReportedDays);
+            var days = _tallies.Keys.Select(k => k.Day).Distinct().ToList();
+            var held = (await db.OperationCounts.Where(c => c.Node == node && days.Contains(c.Day)).ToListAsync(CancellationToken.None))
+                .ToDictionary(c => new Key(c.Day, c.Side, c.Service, c.Outcome));
             foreach (var (key, tally) in _tallies)
             {
-                var row = await db.OperationCounts.FindAsync([node, key.Day, key.Side, key.Service, key.Outcome], CancellationToken.None);
+                var row = held.GetValueOrDefault(key);
                 if (row is null) db.OperationCounts.Add(row = new OperationCount { Node = node, Day = key.Day, Side = key.Side, Service = key.Service, Outcome = key.Outcome });
                 lock (tally)
                 {

@@ -4,6 +4,7 @@ using Tongban.Halls.Domain;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Time;
 
 namespace Tongban.Halls.Features.Appointments;
@@ -40,17 +41,15 @@ internal sealed class AppointmentQueries(HallsDbContext db, AppointmentRules rul
                           orderby a.From, c.Letter
                           select new { a, c.Letter }).ToListAsync(ct);
         var now = clock.UtcNow;
-        var lines = new List<BookingLine>(rows.Count);
-        foreach (var row in rows)
+        var holders = await accounts.FindManyAsync([.. rows.Select(r => r.a.HolderId).Distinct()], ct);
+        var lines = rows.Select(row =>
         {
-            var holder = await accounts.FindAsync(row.a.HolderId, ct);
-            lines.Add(new BookingLine(row.a.Code, row.Letter, row.a.From, row.a.To, row.a.ItemName, MaskName(holder?.DisplayName),
-                holder?.MaskedIdNumber ?? "", row.a.StateAt(now), row.a.TicketNumber));
-        }
+            var holder = holders.GetValueOrDefault(row.a.HolderId);
+            return new BookingLine(row.a.Code, row.Letter, row.a.From, row.a.To, row.a.ItemName, PersonNames.Mask(holder?.DisplayName),
+                holder?.MaskedIdNumber ?? "", row.a.StateAt(now), row.a.TicketNumber);
+        }).ToList();
         db.Audit(new AuditRecord(actor, "halls.appointments_read", $"hall:{hall.Hall.Slug}/appointments:{day:yyyy-MM-dd}", $"{lines.Count} holders, masked; to serve them at the windows", now));
         await db.SaveChangesAsync(ct);
         return lines;
     }
-
-    private static string MaskName(string? name) => string.IsNullOrEmpty(name) ? "—" : name[..1] + new string('*', Math.Max(1, name.Length - 1));
 }

@@ -11,12 +11,9 @@ namespace Tongban.Halls.Features.Appointments;
 /// <summary>The look-ups and refusals booking, moving, cancelling and checking in share.</summary>
 internal sealed class AppointmentRules(HallsDbContext db, RegionClock clock, IOptions<HallsOptions> options)
 {
-    public async Task<Category> CategoryAsync(HallPlace hall, string? letter, CancellationToken ct)
-    {
-        var code = (letter ?? "").Trim().ToUpperInvariant();
-        return (Category.IsLetter(code) ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.HallId == hall.Id && c.Letter == code, ct) : null)
+    public async Task<Category> CategoryAsync(HallPlace hall, string? letter, CancellationToken ct) =>
+        await db.CategoryByLetterAsync(hall.Id, letter, ct)
             ?? throw HallErrors.Invalid("appointment.category_unknown", "本大厅没有这个业务类别，请重新选择", "This hall has no such business category; choose again", "category");
-    }
 
     /// <summary>The holder's own appointment at the hall by its code; anyone else's (or none) is not found, alike.</summary>
     public async Task<Appointment> MineAsync(Guid holder, HallPlace hall, string? code, CancellationToken ct, bool tracked = false)

@@ -14,8 +14,7 @@ internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQue
     public async Task<TicketView> IssueAsync(string hallSlug, string letter, CancellationToken ct)
     {
         var hall = await halls.GetAsync(hallSlug, ct);
-        var code = (letter ?? "").Trim().ToUpperInvariant();
-        var category = (Category.IsLetter(code) ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.HallId == hall.Id && c.Letter == code, ct) : null)
+        var category = await db.CategoryByLetterAsync(hall.Id, letter, ct)
             ?? throw HallErrors.Invalid("ticket.category_unknown", "本大厅没有这个业务类别，请重新选择", "This hall has no such business category; choose again", "category");
         return await IssueAsync(hall, category, null, ct);
     }
