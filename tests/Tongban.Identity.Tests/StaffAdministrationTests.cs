@@ -9,6 +9,8 @@ namespace Tongban.Identity.Tests;
 
 public sealed class StaffAdministrationTests(LaneApps lanes)
 {
+    private const string Resident = "211221197503149021";
+
     private const string Tieling = "211221000000";
     private const string Yinzhou = "211202000000";
 
@@ -112,14 +114,16 @@ public sealed class StaffAdministrationTests(LaneApps lanes)
     public async Task A_scoped_station_agent_verifies_in_person_only_people_whose_household_is_in_scope(DatabaseLane lane)
     {
         var app = await lanes.For(lane);
-        // 张建国 (a demo account) is registered in 铁岭县 (211221101200) in the population registry.
+        // 赵玉梅 (a fixed demo resident without a demo account) is registered in 铁岭县 (211221101200) in the population
+        // registry. Not a demo account: raising one to L3 would change what other tests of the shared app see.
+        await app.RegisterCitizenAsync("赵玉梅", Resident);
         var otherCounty = await app.SignInAsync("银州代办员", new StaffScope(null, "tlx-xintaizi", [Yinzhou]), Policies.StationAgent);
-        using var refused = await otherCounty.PostFormAsync("/admin/identity/verify-in-person", "/admin/identity/verify-in-person", ("IdNumber", "211221196805129013"), ("Name", "张建国"));
+        using var refused = await otherCounty.PostFormAsync("/admin/identity/verify-in-person", "/admin/identity/verify-in-person", ("IdNumber", Resident), ("Name", "赵玉梅"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("户籍不在您负责的行政区划内", People.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         var sameCounty = await app.SignInAsync("铁岭县代办员", new StaffScope(null, "tlx-xintaizi", [Tieling]), Policies.StationAgent);
-        using var verified = await sameCounty.PostFormAsync("/admin/identity/verify-in-person", "/admin/identity/verify-in-person", ("IdNumber", "211221196805129013"), ("Name", "张建国"));
+        using var verified = await sameCounty.PostFormAsync("/admin/identity/verify-in-person", "/admin/identity/verify-in-person", ("IdNumber", Resident), ("Name", "赵玉梅"));
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         Assert.Contains("三级实名", People.Text(await verified.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
