@@ -70,6 +70,7 @@ public static class TongbanCommand
             {
                 statistics.SetDescription("Statistics and supervision figures (统计)");
                 statistics.AddCommand<RebuildStatisticsCommand>("rebuild").WithDescription("Recompute the daily roll-ups from the case facts (--from DATE: from that day on), a day per transaction; --facts (or no facts kept) fills the facts from the cases first");
+                statistics.AddCommand<PublishPerformanceCommand>("publish").WithDescription("Publish a month's public performance figures (效能公示; --month yyyy-MM, default the last ended month), or publish it again");
             });
             c.AddBranch("federation", federation =>
             {

@@ -6,7 +6,7 @@ public sealed class AccessibilityTests(Browser browser)
     public static TheoryData<string> PublicPages => new(
         "/", "/halls", "/halls/city-centre", "/halls/tieling-county", "/about", "/sign-in", "/halls/no-such-hall",
         "/search?q=户口", "/search?q=gjj", "/items?subject=person", "/items/one-trip", "/items/fully-online",
-        "/items/11211200061012195B00070500100001", "/life-events", "/life-events/LE-KBQY", "/catalog/statistics",
+        "/items/11211200061012195B00070500100001", "/life-events", "/life-events/LE-KBQY", "/catalog/statistics", "/performance",
         "/account/sign-in", "/account/register", "/account/reset");
 
     /// <summary>Each admin page with the role that may open it, so axe checks the page itself and not the refusal.</summary>

@@ -9,6 +9,8 @@ internal static class Readers
 {
     public static Task<HttpClient> LeaderAsync(this TongbanApp app) => app.SignInAsync("市领导", Policies.Leader);
 
+    public static Task<HttpClient> SupervisorAsync(this TongbanApp app) => app.SignInAsync("效能督查员", Policies.EfficiencySupervisor);
+
     public static Task<HttpClient> DepartmentHeadAsync(this TongbanApp app, string department) =>
         app.SignInAsync($"局长{department[^4..]}", new StaffScope(department, null, []), Policies.Leader);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Web;
 using Tongban.Statistics.Contracts;
@@ -12,6 +13,7 @@ using Tongban.Statistics.Data;
 using Tongban.Statistics.Features.Dashboard;
 using Tongban.Statistics.Features.ItemIndicators;
 using Tongban.Statistics.Features.KeepFacts;
+using Tongban.Statistics.Features.PublicPerformance;
 using Tongban.Statistics.Features.QueryFigures;
 using Tongban.Statistics.Features.Rebuild;
 
@@ -37,10 +39,20 @@ public static class StatisticsModule
         services.AddScoped<RefillFacts>();
         services.AddScoped<IStatisticsRebuild, RebuildRollups>();
         services.AddScoped<IRegionPackImporter, FactsImporter>();
-        services.AddAuthorization(o => o.AddPolicy(StatisticsScope.Policy, p => p.RequireRole(StatisticsScope.Roles)));
+        services.AddScoped<PublicPerformance>();
+        services.AddScoped<IPerformancePublisher>(sp => sp.GetRequiredService<PublicPerformance>());
+        services.AddScoped<IRegionPackImporter, PerformanceImporter>();
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(StatisticsScope.Policy, p => p.RequireRole(StatisticsScope.Roles));
+            o.AddPolicy(PerformanceEndpoints.PublisherPolicy, p => p.RequireRole(Policies.EfficiencySupervisor));
+        });
         services.AddSingleton(new AdminLink("/statistics", "领导驾驶舱", "Leader's dashboard",
             "收件、办结、按时办结率、好差评等指标及其趋势，可逐级查看到办件", "Cases received and concluded, on-time rate, ratings and their trends, down to the cases",
             StatisticsScope.Policy, 18));
+        services.AddSingleton(new AdminLink("/statistics/performance", "发布效能公示", "Publish the performance figures",
+            "按月向公众公示各部门的按时办结率、好评率和网上可办率", "Publish each department's on-time rate, good ratings and online-handling rate to the public, month by month",
+            PerformanceEndpoints.PublisherPolicy, 19));
         return services;
     }
 
@@ -50,6 +62,7 @@ public static class StatisticsModule
         ItemEndpoints.Map(api);
         StatisticsEndpoints.Map(api);
         ExportEndpoints.Map(endpoints);
+        PerformanceEndpoints.Map(endpoints);
         return endpoints;
     }
 }

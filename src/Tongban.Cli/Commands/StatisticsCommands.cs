@@ -35,3 +35,23 @@ internal sealed class RebuildStatisticsCommand(DatabaseMigrator migrator, IStati
         return 0;
     }
 }
+
+/// <summary>Publishes a month's public performance figures (政务服务效能公示), e.g. from a monthly cron job; again replaces them.</summary>
+internal sealed class PublishPerformanceCommand(DatabaseMigrator migrator, IPerformancePublisher publisher) : AsyncCommand<PublishPerformanceCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--month <MONTH>")]
+        [Description("The month, yyyy-MM (default: the last month that has ended)")]
+        public string? Month { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        var done = await publisher.PublishAsync(settings.Month, Kernel.Security.Actor.CommandLine, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(
+            $"[green]已公示 {done.Month} 的效能数据：{done.Departments} 个部门，办结 {done.Concluded:N0} 件[/] / published {done.Month}: {done.Departments} departments, {done.Concluded:N0} cases concluded");
+        return 0;
+    }
+}

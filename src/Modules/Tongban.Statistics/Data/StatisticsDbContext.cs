@@ -12,6 +12,7 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CaseFact> Cases => Set<CaseFact>();
     public DbSet<DailyFigures> Daily => Set<DailyFigures>();
     public DbSet<AppliedEvent> Applied => Set<AppliedEvent>();
+    public DbSet<PublishedMonth> Published => Set<PublishedMonth>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcTicksOnSqlite(Database);
@@ -55,6 +56,15 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("applied");
             e.HasKey(a => a.MessageId);
             e.Property(a => a.MessageId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<PublishedMonth>(e =>
+        {
+            e.ToTable("published_months");
+            e.HasKey(m => m.Month);
+            e.Property(m => m.Month).HasMaxLength(7);
+            e.Property(m => m.PublishedBy).HasMaxLength(200);
+            e.Property(m => m.Rows).HasJsonConversion();
+            e.Property(m => m.Revision).IsConcurrencyToken();
         });
         modelBuilder.PrefixTables(Prefix);
     }

@@ -278,6 +278,39 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
 
                     b.ToTable("st_daily", (string)null);
                 });
+
+            modelBuilder.Entity("Tongban.Statistics.Domain.PublishedMonth", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rows");
+
+                    b.HasKey("Month")
+                        .HasName("pk_st_published_months");
+
+                    b.ToTable("st_published_months", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -273,6 +273,39 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
 
                     b.ToTable("st_daily", (string)null);
                 });
+
+            modelBuilder.Entity("Tongban.Statistics.Domain.PublishedMonth", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rows");
+
+                    b.HasKey("Month")
+                        .HasName("pk_st_published_months");
+
+                    b.ToTable("st_published_months", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -88,6 +88,21 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_st_daily", x => new { x.day, x.department_code, x.item_code, x.channel });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "st_published_months",
+                columns: table => new
+                {
+                    month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    published_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    rows = table.Column<string>(type: "TEXT", nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_st_published_months", x => x.month);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_st_cases_concluded_on",
                 table: "st_cases",
@@ -130,6 +145,9 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "st_daily");
+
+            migrationBuilder.DropTable(
+                name: "st_published_months");
         }
     }
 }

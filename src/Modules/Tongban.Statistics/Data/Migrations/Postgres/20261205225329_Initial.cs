@@ -88,6 +88,21 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     table.PrimaryKey("pk_st_daily", x => new { x.day, x.department_code, x.item_code, x.channel });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "st_published_months",
+                columns: table => new
+                {
+                    month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    published_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    rows = table.Column<string>(type: "text", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_st_published_months", x => x.month);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_st_cases_concluded_on",
                 table: "st_cases",
@@ -130,6 +145,9 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "st_daily");
+
+            migrationBuilder.DropTable(
+                name: "st_published_months");
         }
     }
 }
