@@ -58,6 +58,48 @@ public sealed class HistoryPageTests(LaneApps lanes)
     }
 
     [Theory, DatabaseLanes]
+    public async Task A_rejected_lines_ID_number_is_sealed_at_rest_and_the_report_and_the_correction_page_still_show_and_fix_the_line(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (person, misplaced) = (TestPeople.NewIdNumber(), TestPeople.NewIdNumber());
+        var summary = await app.ImportAsync(History.Csv(
+            History.Line(History.Number(), holder: person), // a person's ID number on a licence for legal persons only
+            History.Line(History.Number(), issuedOn: misplaced))); // an ID number in the date's column, which the reason quotes
+        Assert.Equal(2, summary.Rejected);
+
+        // What a copy of the database shows: neither number, in any column; the line and its reasons sealed.
+        var table = await RawSql.TableTextAsync(app.Database, "lic_import_rejections");
+        Assert.DoesNotContain(person, table, StringComparison.Ordinal);
+        Assert.DoesNotContain(misplaced, table, StringComparison.Ordinal);
+        Assert.All((await RawSql.RowsAsync(app.Database, "SELECT record_json, reasons_json FROM lic_import_rejections")).SelectMany(r => r),
+            value => Assert.StartsWith(Kernel.PersonalData.PersonalDataProtector.Prefix, value, StringComparison.Ordinal));
+
+        var admin = await app.LicenseAdminAsync(Samples.Samr, "封存核对员");
+        var report = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/licenses/imports/{summary.RunId}"));
+        Assert.Contains("该证照只颁发给法人或其他组织", report, StringComparison.Ordinal);
+        Assert.Contains("格式不正确", report, StringComparison.Ordinal);
+        var rejection = (await app.RejectionsAsync(summary.RunId)).First(r => r.Record["holder_code"] == person);
+        Assert.Contains($"/admin/licenses/imports/rejections/{rejection.Id}", report, StringComparison.Ordinal);
+
+        var path = $"/admin/licenses/imports/rejections/{rejection.Id}";
+        var page = await admin.GetStringAsync(path);
+        Assert.Contains($"value=\"{person}\"", page, StringComparison.Ordinal); // opened for the one who corrects it
+        Assert.Contains(History.CompanyName, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        var fields = rejection.Record.ToDictionary(p => $"Record[{p.Key}]", p => p.Value);
+        fields["Record[holder_code]"] = History.Company;
+        fields["__RequestVerificationToken"] = await TongbanApp.AntiforgeryTokenAsync(admin, path);
+        using var resubmit = await admin.PostAsync($"{path}?handler=Resubmit", new FormUrlEncodedContent(fields));
+
+        var html = await resubmit.Content.ReadAsStringAsync();
+        Assert.True(resubmit.StatusCode == HttpStatusCode.OK, html);
+        Assert.Contains("correction-done", html, StringComparison.Ordinal);
+        var after = await app.RejectionsAsync(summary.RunId);
+        Assert.Equal(RejectionState.Resolved, after.Single(r => r.Id == rejection.Id).State);
+        Assert.Single(await app.ImportedAsync(summary.RunId));
+        Assert.DoesNotContain(person, await RawSql.TableTextAsync(app.Database, "lic_import_rejections"), StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseLanes]
     public async Task Another_authoritys_rejected_record_is_not_found_on_the_correction_page(DatabaseLane lane)
     {
         var app = await lanes.For(lane);

@@ -133,6 +133,63 @@ public sealed partial class TypePageTests
         return await scope.ServiceProvider.GetRequiredService<Data.LicensesDbContext>().Types.CountAsync();
     }
 
+    private const string FoodItem = "11211200025881318U00012101300001"; // 食品经营许可, 铁岭市市场监督管理局, in the demo catalog
+
+    [Theory, DatabaseLanes]
+    public async Task A_producing_item_is_found_by_part_of_its_name_picked_with_a_material_and_the_type_shows_it_by_name(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var admin = await app.LicenseAdminAsync(Samples.Samr);
+        var code = Samples.Samr + "904";
+        var page = "/admin/licenses/types/new";
+
+        using var found = await admin.PostFormAsync(page, $"{page}?handler=FindItems", NewType(code, [.. Custom, ("Input.ItemQuery", "食品经营许")]));
+
+        var html = WebUtility.HtmlDecode(await found.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Contains("id=\"item-results\"", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.ProducedBy\" value=\"{FoodItem}\"", html, StringComparison.Ordinal); // a checkbox, not ticked yet
+        Assert.DoesNotContain($"value=\"{FoodItem}\" checked", html, StringComparison.Ordinal);
+        Assert.Contains(">食品经营许可 <span class=\"hint\">— 铁岭市市场监督管理局", html, StringComparison.Ordinal); // by name, with its department
+        Assert.Contains("value=\"食品经营许可申请书\"", html, StringComparison.Ordinal); // its materials, to tick as replaced
+        Assert.Contains("value=\"二手车经营备案证明\"", html, StringComparison.Ordinal); // every other input comes back
+        Assert.Contains("经营场所", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/licenses/types/{code}")).StatusCode); // searching saves nothing
+
+        using var saved = await admin.PostFormAsync(page, page,
+            NewType(code, [.. Custom, ("Input.ProducedBy", FoodItem), ("Input.ReplacesPicked", "食品经营许可申请书"), ("Input.Replaces", "二手车交易登记表")]));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var shown = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/licenses/types/{code}"));
+        Assert.Contains("<li>食品经营许可</li>", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(FoodItem, shown, StringComparison.Ordinal);
+        var open = (await (await admin.GetAsync($"/api/licenses/types/{code}")).JsonAsync()).GetProperty("open").GetProperty("definition");
+        Assert.Equal([FoodItem], open.GetProperty("producedBy").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal(["食品经营许可申请书", "二手车交易登记表"], open.GetProperty("replaces").EnumerateArray().Select(i => i.GetString()));
+        var edit = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/licenses/types/{code}/edit"));
+        Assert.Contains($"name=\"Input.ProducedBy\" value=\"{FoodItem}\" checked", edit, StringComparison.Ordinal);
+        Assert.Contains(">食品经营许可 <span class=\"hint\">", edit, StringComparison.Ordinal); // the chosen item by name, its code only beside it
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task A_producing_item_code_the_catalog_has_not_published_is_refused_beside_the_picker_naming_it_and_nothing_is_drafted(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var admin = await app.LicenseAdminAsync(Samples.Samr);
+        var code = Samples.Samr + "905";
+        var page = "/admin/licenses/types/new";
+
+        using var refused = await admin.PostFormAsync(page, page, NewType(code, [.. Custom, ("Input.ProducedBy", FoodItem), ("Input.ProducedBy", "NOSUCHITEM001")]));
+
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Matches("id=\"produced-by-error\">[^<]*事项“NOSUCHITEM001”不存在或未发布", html);
+        Assert.Contains("未找到的事项（不存在或未发布）", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.ProducedBy\" value=\"{FoodItem}\" checked", html, StringComparison.Ordinal); // the good pick stays
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/licenses/types/{code}")).StatusCode);
+        Assert.Empty(await app.AuditOfAsync($"license-type:{code}"));
+    }
+
     private static (string, string)[] With((string, string)[] form, string key, string value) => [.. form.Where(f => f.Item1 != key), (key, value)];
 
     /// <summary>A 1×1 PNG.</summary>

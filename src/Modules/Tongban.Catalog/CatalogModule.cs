@@ -32,6 +32,7 @@ public static class CatalogModule
         services.AddScoped<GuideQueries>();
         services.AddScoped<BlankForms>();
         services.AddScoped<Contracts.IServiceItems, Features.FindApplicableItem.ServiceItems>();
+        services.AddScoped<Contracts.IServiceItemSearch, Features.FindApplicableItem.ServiceItems>();
         services.AddScoped<Contracts.ICatalogFigures, Features.ReportCatalog.CatalogFigures>();
         services.AddScoped<Features.ManageItems.ManageItems>();
         services.AddScoped<Features.ReportCatalog.CatalogStatistics>();

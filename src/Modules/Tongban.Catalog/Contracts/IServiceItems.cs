@@ -68,3 +68,16 @@ public interface IServiceItems
     /// </summary>
     Task<FormDefinition?> FormOfAsync(string implementationCode, int version, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The catalog searched by an administrator who links something to items by name (a license type's producing items).
+/// Apart from <see cref="IServiceItems"/> so that its test doubles need not implement it.
+/// </summary>
+public interface IServiceItemSearch
+{
+    /// <summary>
+    /// The published items in effect today whose name contains <paramref name="text"/> or whose implementation code
+    /// begins with it, by name, at most <paramref name="limit"/>; none for an empty text.
+    /// </summary>
+    Task<IReadOnlyList<ApplicableItem>> SearchApplicableAsync(string text, int limit, CancellationToken cancellationToken);
+}

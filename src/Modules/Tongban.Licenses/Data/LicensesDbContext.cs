@@ -140,8 +140,12 @@ internal class LicensesDbContext(DbContextOptions options) : DbContext(options),
             e.Property(r => r.Identifier).HasMaxLength(LicenseIdentifier.MaxLength);
             e.Property(r => r.ResolvedBy).HasMaxLength(120);
             e.Property(r => r.Note).HasMaxLength(500);
-            e.Property(r => r.Record).HasJsonConversion();
-            e.Property(r => r.Reasons).HasJsonConversion();
+            // The refused line as it came (the holder's ID number or credit code among its cells) and its reasons (which
+            // may quote a cell) are sealed at rest like a license's holder code and signed document; nothing looks them up.
+            e.HasPersonalData(r => r.RecordJson, indexed: false, document: true);
+            e.HasPersonalData(r => r.ReasonsJson, indexed: false, document: true);
+            e.Ignore(r => r.Record);
+            e.Ignore(r => r.Reasons);
         });
         modelBuilder.Entity<StatusList>(e =>
         {

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Tongban.Kernel.Data;
+
 namespace Tongban.Licenses.Domain;
 
 internal enum ImportState
@@ -53,7 +56,11 @@ internal sealed record RejectionReason(string Field, string Code, string Zh, str
 
 /// <summary>
 /// A historical record the import refused (lic_import_rejections): its line, what it said (every column as read),
-/// every reason, and the type and issuer it named, for the quality report's summary and the correction page.
+/// every reason, and the type and issuer it named, for the quality report's summary and the correction page. The
+/// record and its reasons (which may quote a cell) are kept as JSON documents sealed at rest with the kernel's
+/// personal-data mechanism, as a license's holder code and signed document are: the line carries the holder's ID
+/// number or credit code, and a misplaced column can put it in any cell. Only the line number, the type and issuer
+/// codes and the state stay in clear, for the report's counts.
 /// </summary>
 internal sealed class ImportRejection
 {
@@ -64,27 +71,59 @@ internal sealed class ImportRejection
     public long Line { get; private set; }
     public string TypeCode { get; private set; } = "";
     public string IssuerCode { get; private set; } = "";
-    public Dictionary<string, string> Record { get; private set; } = [];
-    public List<RejectionReason> Reasons { get; private set; } = [];
+
+    /// <summary>The record as read, every non-empty column by name: JSON, sealed at rest.</summary>
+    public string RecordJson { get; private set; } = "{}";
+
+    /// <summary>Every reason (<see cref="RejectionReason"/>): JSON, sealed at rest.</summary>
+    public string ReasonsJson { get; private set; } = "[]";
+
     public RejectionState State { get; private set; }
     public string? Identifier { get; private set; }
     public string? ResolvedBy { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
     public string? Note { get; private set; }
 
+    private (string Json, IReadOnlyDictionary<string, string> Value)? _record;
+    private (string Json, IReadOnlyList<RejectionReason> Value)? _reasons;
+
+    /// <summary>The record as read (opened from <see cref="RecordJson"/>).</summary>
+    public IReadOnlyDictionary<string, string> Record
+    {
+        get
+        {
+            if (_record is not { } r || !ReferenceEquals(r.Json, RecordJson))
+                _record = r = (RecordJson, new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(RecordJson, JsonColumns.Options) ?? [], StringComparer.Ordinal));
+            return r.Value;
+        }
+    }
+
+    /// <summary>Why it was refused (opened from <see cref="ReasonsJson"/>).</summary>
+    public IReadOnlyList<RejectionReason> Reasons
+    {
+        get
+        {
+            if (_reasons is not { } r || !ReferenceEquals(r.Json, ReasonsJson))
+                _reasons = r = (ReasonsJson, JsonSerializer.Deserialize<List<RejectionReason>>(ReasonsJson, JsonColumns.Options) ?? []);
+            return r.Value;
+        }
+    }
+
     public static ImportRejection Of(Guid run, long line, IReadOnlyDictionary<string, string> record, IReadOnlyList<RejectionReason> reasons) => new()
     {
-        Id = Guid.CreateVersion7(), RunId = run, Line = line, Record = new(record, StringComparer.Ordinal), Reasons = [.. reasons],
+        Id = Guid.CreateVersion7(), RunId = run, Line = line, RecordJson = Json(record), ReasonsJson = Json(reasons),
         TypeCode = Cut(record.GetValueOrDefault("type_code")), IssuerCode = Cut(record.GetValueOrDefault("issuer_code")), State = RejectionState.Open,
     };
 
     /// <summary>A resubmission that failed again: the corrected record and its new reasons.</summary>
     public void StillWrong(IReadOnlyDictionary<string, string> record, IReadOnlyList<RejectionReason> reasons) =>
-        (Record, Reasons, TypeCode, IssuerCode) = (new(record, StringComparer.Ordinal), [.. reasons], Cut(record.GetValueOrDefault("type_code")), Cut(record.GetValueOrDefault("issuer_code")));
+        (RecordJson, ReasonsJson, TypeCode, IssuerCode) = (Json(record), Json(reasons), Cut(record.GetValueOrDefault("type_code")), Cut(record.GetValueOrDefault("issuer_code")));
 
     public void Resolve(string identifier, string actor, DateTimeOffset at) => (State, Identifier, ResolvedBy, ResolvedAt) = (RejectionState.Resolved, identifier, actor, at);
 
     public void Dismiss(string note, string actor, DateTimeOffset at) => (State, Note, ResolvedBy, ResolvedAt) = (RejectionState.Dismissed, note, actor, at);
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonColumns.Options);
 
     private static string Cut(string? code) => (code ?? "").Trim().ToUpperInvariant() is var c && c.Length > 32 ? c[..32] : c;
 }

@@ -8,8 +8,21 @@ using Tongban.Kernel.Time;
 namespace Tongban.Catalog.Features.FindApplicableItem;
 
 /// <summary>The item as an application takes it: the version in effect today of an item that accepts applications.</summary>
-internal sealed class ServiceItems(CatalogDbContext db, RegionClock clock) : IServiceItems
+internal sealed class ServiceItems(CatalogDbContext db, RegionClock clock) : IServiceItems, IServiceItemSearch
 {
+    public async Task<IReadOnlyList<ApplicableItem>> SearchApplicableAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var words = (text ?? "").Trim();
+        if (words.Length == 0 || limit < 1) return [];
+        var code = words.ToUpperInvariant();
+        // The listing (one row an item, its name and state) finds them; the items give the version in effect.
+        var ids = await db.Listings.AsNoTracking()
+            .Where(l => l.Status == ItemStatus.Published && (l.Name.Contains(words) || l.ImplementationCode.StartsWith(code)))
+            .OrderBy(l => l.Name).Select(l => l.ItemId).Take(limit * 2).ToListAsync(cancellationToken);
+        var items = await db.Items.AsNoTracking().Include(i => i.Versions).Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken);
+        return [.. items.Select(Applicable).OfType<ApplicableItem>().OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.ImplementationCode, StringComparer.Ordinal).Take(limit)];
+    }
+
     public async Task<ApplicableItem?> FindApplicableAsync(string implementationCode, CancellationToken cancellationToken)
     {
         var code = implementationCode?.Trim() ?? "";

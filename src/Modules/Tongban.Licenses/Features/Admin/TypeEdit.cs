@@ -24,7 +24,17 @@ internal sealed class TypeEdit
     public HolderKind? Holder { get; set; }
     public ValidityKind? Validity { get; set; }
     public int? Years { get; set; }
-    public string? ProducedBy { get; set; }
+
+    /// <summary>The producing items' implementation codes: the picker's ticked checkboxes (chosen items and search results).</summary>
+    public List<string> ProducedBy { get; set; } = [];
+
+    /// <summary>The picker's search text (an item's name or implementation code); never saved.</summary>
+    public string? ItemQuery { get; set; }
+
+    /// <summary>Replaced materials ticked: those of the definition, and those offered with the search's items.</summary>
+    public List<string> ReplacesPicked { get; set; } = [];
+
+    /// <summary>Other replaced materials, typed one a line.</summary>
     public string? Replaces { get; set; }
     public List<FormFieldRow> Fields { get; set; } = [];
     public TemplateInput Template { get; set; } = new();
@@ -69,7 +79,7 @@ internal sealed class TypeEdit
     public static TypeEdit From(string? code, TypeDefinition d) => new()
     {
         Code = code, Name = d.Name, NameEn = d.NameEn, DefiningDepartment = d.DefiningDepartment, Issuers = [.. d.IssuingAuthorities], Holder = d.Holder,
-        Validity = d.Validity.Kind, Years = d.Validity.Years, ProducedBy = string.Join('\n', d.Items), Replaces = string.Join('\n', d.Materials),
+        Validity = d.Validity.Kind, Years = d.Validity.Years, ProducedBy = [.. d.Items], ReplacesPicked = [.. d.Materials],
         Fields = [.. d.Fields.Fields.Select(FormFieldRow.From)], Template = TemplateInput.From(d),
         HolderCodeSource = SourceInput.From(d.Mapping.HolderCode), HolderNameSource = SourceInput.From(d.Mapping.HolderName),
         Mapping = [.. (d.Mapping.Fields ?? new Dictionary<string, string>()).Select(m => new MappingRow { Field = m.Key, Source = SourceInput.From(m.Value) })],
@@ -98,8 +108,17 @@ internal sealed class TypeEdit
                 mapping.GroupBy(m => m.Field?.Trim() ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Source.ToSource() ?? "", StringComparer.Ordinal));
         if (errors.Count > 0) throw new DomainException(errors);
         return new TypeForm(code, Name, NameEn, DefiningDepartment, Issuers, Holder, new ValidityRule(Validity ?? 0, Validity == ValidityKind.FixedYears ? Years : null),
-            fields.Fields, template, Lines(ProducedBy), Lines(Replaces), issue);
+            fields.Fields, template, ItemCodes(), Materials(), issue);
     }
+
+    /// <summary>The chosen items' codes, each once (a value of several lines, as an older form posted, is split).</summary>
+    public string[] ItemCodes() => [.. ProducedBy.SelectMany(Lines).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The materials ticked, then those typed, each once.</summary>
+    public string[] Materials() => [.. ReplacesPicked.Select(m => m.Trim()).Where(m => m.Length > 0).Concat(Lines(Replaces)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The ticked materials, each once, in order: what the picker shows as chosen.</summary>
+    public IEnumerable<string> PickedMaterials() => ReplacesPicked.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal);
 
     private static string[] Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Catalog.Contracts;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Localization;
 using Tongban.Kernel.Security;
 using Tongban.Licenses.Domain;
 using Tongban.Organization.Contracts;
@@ -13,12 +15,26 @@ namespace Tongban.Licenses.Features.Admin;
 /// The license type form of <c>NewType</c> and <c>EditType</c>: a new type's first draft, or a new version of a type (or
 /// a change of its open draft), through <see cref="ManageTypes.ManageTypes"/> with every check of the API, each fault
 /// beside its input and nothing saved. "Save and submit" then submits it for another administrator's review; a version
-/// under review cannot change (the domain refuses; the page says so). Rows are added by a plain submit button.
+/// under review cannot change (the domain refuses; the page says so). Rows are added by a plain submit button, and
+/// the producing items are picked by name the same way: "search" shows the form again with what was typed and the
+/// catalog's items found (<see cref="IServiceItemSearch"/>) as checkboxes, each with its materials to tick as replaced.
 /// </summary>
 [Authorize(Policy = Policies.LicenseAdministrator)]
-internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizationDirectory organization, ManageTypes.TemplateBackgrounds backgrounds) : PageModel
+internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizationDirectory organization, ManageTypes.TemplateBackgrounds backgrounds,
+    IServiceItems items, IServiceItemSearch search) : PageModel
 {
     public const int EmptyRows = 2;
+    public const int SearchLimit = 20;
+    public const int QueryLength = 50;
+
+    /// <summary>A producing item as the picker shows it: by name when the catalog has it published, else its code with a note.</summary>
+    public sealed record PickedItem(string Code, ApplicableItem? Item);
+
+    /// <summary>The items ticked (<see cref="TypeEdit.ProducedBy"/>), by name.</summary>
+    public IReadOnlyList<PickedItem> ChosenItems { get; private set; } = [];
+
+    /// <summary>The items the search found; null when the form was not searched.</summary>
+    public IReadOnlyList<ApplicableItem>? ItemResults { get; private set; }
 
     /// <summary>The type being changed; null on the new type page.</summary>
     public LicenseType? Type { get; private set; }
@@ -37,7 +53,24 @@ internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizatio
         await LoadAsync(code, ct);
         Input = From is null ? new TypeEdit { Holder = HolderKind.Person, Validity = ValidityKind.OpenEnded } : TypeEdit.From(Type!.Code, From.Definition);
         Input.AddRows(EmptyRows);
+        await DescribeItemsAsync(ct);
     }
+
+    /// <summary>The form again with what was typed and the catalog items found by name or code; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostFindItemsAsync(string? code, CancellationToken ct)
+    {
+        await LoadAsync(code, ct);
+        var text = Input.ItemQuery?.Trim() ?? "";
+        if (text.Length == 0) return Page(); // Enter in another box: the form again, as typed
+        if (text.Length > QueryLength)
+            ModelState.AddModelError("Input.ItemQuery", Text.T($"请输入事项名称或实施编码的一部分（不超过{QueryLength}字）", $"Type part of an item's name or implementation code ({QueryLength} characters at most)"));
+        else ItemResults = await search.SearchApplicableAsync(text, SearchLimit, ct);
+        return Page();
+    }
+
+    /// <summary>A department's name in the page's language (the credit code never shows).</summary>
+    public string DepartmentName(string creditCode) =>
+        Departments.FirstOrDefault(d => d.CreditCode == creditCode) is { } d ? Text.T(d.Name, d.NameEn ?? d.Name) : Text.T("（未登记的部门）", "(a department not registered)");
 
     public Task<IActionResult> OnPostAsync(string? code, IFormFile? background, CancellationToken ct) => SaveAsync(code, background, submit: false, ct);
 
@@ -87,5 +120,14 @@ internal sealed class TypeFormModel(ManageTypes.ManageTypes manage, IOrganizatio
             From = Type.Open ?? Type.Versions.MaxBy(v => v.Number)!;
         }
         Departments = [.. (await organization.ListDepartmentsAsync(null, ct)).OrderBy(d => d.Name, StringComparer.Ordinal)];
+        await DescribeItemsAsync(ct);
+    }
+
+    /// <summary>The ticked items by name, in one query; a code the catalog has not published stays, named as such (saving refuses it).</summary>
+    private async Task DescribeItemsAsync(CancellationToken ct)
+    {
+        var codes = Input.ItemCodes();
+        var found = codes.Length == 0 ? new Dictionary<string, ApplicableItem>() : (await items.FindApplicableAsync(codes, ct)).ToDictionary(i => i.ImplementationCode, StringComparer.Ordinal);
+        ChosenItems = [.. codes.Select(c => new PickedItem(c, found.GetValueOrDefault(c)))];
     }
 }

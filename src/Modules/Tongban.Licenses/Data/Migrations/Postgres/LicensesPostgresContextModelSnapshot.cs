@@ -183,15 +183,27 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("note");
 
-                    b.Property<string>("Reasons")
+                    b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("reasons");
+                        .HasColumnName("reasons_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
 
-                    b.Property<string>("Record")
+                    b.Property<string>("ReasonsJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("reasons_json_index");
+
+                    b.Property<string>("RecordJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("record");
+                        .HasColumnName("record_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("RecordJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("record_json_index");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")

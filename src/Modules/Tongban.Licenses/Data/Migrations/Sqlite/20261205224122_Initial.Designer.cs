@@ -11,7 +11,7 @@ using Tongban.Licenses.Data;
 namespace Tongban.Licenses.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LicensesSqliteContext))]
-    [Migration("20261205151514_Initial")]
+    [Migration("20261205224122_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -181,15 +181,27 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
-                    b.Property<string>("Reasons")
+                    b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("reasons");
+                        .HasColumnName("reasons_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
 
-                    b.Property<string>("Record")
+                    b.Property<string>("ReasonsJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons_json_index");
+
+                    b.Property<string>("RecordJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("record");
+                        .HasColumnName("record_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("RecordJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_json_index");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER")

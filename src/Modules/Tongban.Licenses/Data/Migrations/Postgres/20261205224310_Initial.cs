@@ -39,13 +39,15 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                     line = table.Column<long>(type: "bigint", nullable: false),
                     type_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     issuer_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    record = table.Column<string>(type: "text", nullable: false),
-                    reasons = table.Column<string>(type: "text", nullable: false),
+                    record_json = table.Column<string>(type: "text", nullable: false),
+                    reasons_json = table.Column<string>(type: "text", nullable: false),
                     state = table.Column<int>(type: "integer", nullable: false),
                     identifier = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     resolved_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    reasons_json_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    record_json_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -39,13 +39,15 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                     line = table.Column<long>(type: "INTEGER", nullable: false),
                     type_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     issuer_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    record = table.Column<string>(type: "TEXT", nullable: false),
-                    reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    record_json = table.Column<string>(type: "TEXT", nullable: false),
+                    reasons_json = table.Column<string>(type: "TEXT", nullable: false),
                     state = table.Column<int>(type: "INTEGER", nullable: false),
                     identifier = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     resolved_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     resolved_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    reasons_json_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    record_json_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {

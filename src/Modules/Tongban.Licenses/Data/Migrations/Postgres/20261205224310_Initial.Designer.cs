@@ -12,7 +12,7 @@ using Tongban.Licenses.Data;
 namespace Tongban.Licenses.Data.Migrations.Postgres
 {
     [DbContext(typeof(LicensesPostgresContext))]
-    [Migration("20261205151631_Initial")]
+    [Migration("20261205224310_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -186,15 +186,27 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("note");
 
-                    b.Property<string>("Reasons")
+                    b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("reasons");
+                        .HasColumnName("reasons_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
 
-                    b.Property<string>("Record")
+                    b.Property<string>("ReasonsJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("reasons_json_index");
+
+                    b.Property<string>("RecordJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("record");
+                        .HasColumnName("record_json")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("RecordJsonIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("record_json_index");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
