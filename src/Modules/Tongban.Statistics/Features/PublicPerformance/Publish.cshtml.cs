@@ -27,7 +27,8 @@ internal sealed class PublishModel(PublicPerformance performance, ActorDirectory
         if (Months.Contains(Preview.Month, StringComparer.Ordinal))
         {
             Published = await performance.PublishedAsync(Preview.Month, ct);
-            PublishedBy = (await actors.NamesAsync([Published!.PublishedBy], ct)).Of(Published.PublishedBy);
+            // A person by name and role; the platform itself (the demo, a scheduled command) is said in the sentence.
+            PublishedBy = Published!.PublishedBy is Actor.System or "" ? null : (await actors.NamesAsync([Published.PublishedBy], ct)).Of(Published.PublishedBy);
         }
     }
 
