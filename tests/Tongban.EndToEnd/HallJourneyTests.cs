@@ -76,4 +76,25 @@ public sealed class HallJourneyTests(Browser browser)
         }
         await kiosk.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_appointment_pages_choices_do_not_overlap_on_a_360_pixel_screen_in_large_text()
+    {
+        // Links styled as buttons were inline: their padding overlapped the next row's (seen by eye, not caught by width).
+        var page = await browser.OpenSignedInAsync(Browser.Citizen, "/preferences/display?value=elder&returnUrl=%2F", width: 360);
+        await page.GotoAsync($"{browser.BaseUrl}/halls/city-centre/appointments?category=A");
+        var boxes = new List<(string Name, Microsoft.Playwright.LocatorBoundingBoxResult Box)>();
+        foreach (var choice in await page.Locator("main .inline-list a").AllAsync())
+            boxes.Add((await choice.InnerTextAsync(), (await choice.BoundingBoxAsync())!));
+        Assert.True(boxes.Count >= 8, $"categories and days are offered ({boxes.Count})");
+        for (var i = 0; i < boxes.Count; i++)
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, b) = (boxes[i].Box, boxes[j].Box);
+                var overlap = a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+                Assert.False(overlap, $"'{boxes[i].Name}' and '{boxes[j].Name}' overlap");
+            }
+        await Browser.AssertFitsAsync(page, "the appointment page, large text");
+        await page.Context.CloseAsync();
+    }
 }
