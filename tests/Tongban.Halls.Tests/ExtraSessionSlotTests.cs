@@ -12,6 +12,7 @@ namespace Tongban.Halls.Tests;
 public sealed class ExtraSessionSlotTests(LaneApps lanes)
 {
     private const string CityCentre = "city-centre";
+    private const string TradingItem = "12211200053889595N00203300100001"; // of the department staffing A05
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -44,6 +45,12 @@ public sealed class ExtraSessionSlotTests(LaneApps lanes)
         Assert.Equal(1, (await visitor.SlotsAsync(CityCentre, "A", Iso(saturday))).Single(s => s.From == "09:30").Free);
         using (var none = await citizen.BookAsync(CityCentre, "B", Iso(saturday), "10:30"))
             Assert.Equal(HttpStatusCode.UnprocessableEntity, none.StatusCode);
+        // An item of the public resources trading centre, whose window (A05) serves A but not on Saturdays.
+        using (var notThen = await citizen.BookAsync(CityCentre, "A", Iso(saturday), "10:00", TradingItem))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, notThen.StatusCode);
+            Assert.Contains("这个时段（延时服务或周末不打烊）提供服务的窗口不办理该事项", await notThen.ProblemAsync(), StringComparison.Ordinal);
+        }
         using (await citizen.PostAsync($"/api/halls/{CityCentre}/appointments/{booked.Code}/cancel", null)) { }
     }
 

@@ -77,7 +77,7 @@ internal sealed class SlotPlanner(HallsDbContext db, CalendarStore calendars, Re
                 : Math.Min(set ?? int.MaxValue, category.Windows.Count(session.Windows.Contains) * Settings.PlacesPerWindow);
             if (places <= 0) continue;
             for (var from = session.From; from.Add(length) <= session.To && from.Add(length) > from; from = from.Add(length))
-                yield return new Slot(hall.Id, category.Id, day, from, from.Add(length), clock.At(day, from), clock.At(day, from.Add(length)), places);
+                yield return new Slot(hall.Id, category.Id, day, from, from.Add(length), clock.At(day, from), clock.At(day, from.Add(length)), places, session.Windows);
         }
     }
 }
