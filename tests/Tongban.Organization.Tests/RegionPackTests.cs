@@ -68,4 +68,23 @@ public sealed class RegionPackTests
             Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OrganizationDbContext>().Halls.CountAsync(TestContext.Current.CancellationToken));
         }
     }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task An_extra_session_naming_a_window_the_hall_lacks_refuses_the_whole_pack(DatabaseLane lane)
+    {
+        var pack = CopyOfDemoPack((file, text) => file == "halls.json" ? text.Replace("\"D04\"", "\"D99\"", StringComparison.Ordinal) : text);
+        var (app, database) = await EmptyAppAsync(lane);
+        await using (database)
+        await using (app)
+        {
+            var seeder = app.Services.GetRequiredService<RegionSeeder>();
+            var ex = await Assert.ThrowsAsync<DomainException>(() => seeder.SeedAsync(pack, onlyWhenEmpty: false, CancellationToken.None));
+            var error = Assert.Single(ex.Errors);
+            Assert.Equal(("hall.extra_window_unknown", "halls.json city-centre extraSessions, windows"), (error.Code, error.Field));
+            Assert.Contains("D99", error.Chinese, StringComparison.Ordinal);
+            await using var scope = app.Services.CreateAsyncScope();
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OrganizationDbContext>().Halls.CountAsync(TestContext.Current.CancellationToken));
+        }
+    }
 }

@@ -258,6 +258,14 @@ def slug_en(slug):
     return {s: en for _, _, s, en in COUNTIES}[slug]
 
 
+CENTRE_EXTRA_SESSIONS = [
+    {"kind": "extended", "days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], "from": "17:00", "to": "19:00",
+     "windows": ["A01", "A02", "B01", "C05", "D01"]},
+    {"kind": "weekend", "days": ["Saturday"], "from": "09:00", "to": "12:00", "windows": ["A01", "A02", "D01", "D04"],
+     "onHolidays": False},
+]
+
+
 def build_halls():
     halls = [{
         "slug": "city-centre",
@@ -280,6 +288,9 @@ def build_halls():
         "staffCount": 240,
         "itemCount": 351,
         "figures": [{"label": a, "labelEn": b, "value": c} for a, b, c in CENTRE_FIGURES],
+        # Demo, not from the report (which says only that it offers 延时服务): an evening extension on working days and a
+        # Saturday morning (周末不打烊), each served by a few windows; no Saturday on a statutory holiday.
+        "extraSessions": CENTRE_EXTRA_SESSIONS,
     }]
     for code6, cname, slug, cname_en in COUNTIES:
         addr, addr_en, lat, lon, _ = COUNTY_HALLS[slug]

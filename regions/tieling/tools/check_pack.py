@@ -176,7 +176,12 @@ def check_halls(pack, divisions, depts):
     slugs = {}
     for hall in halls:
         s = hall.get("slug")
-        check(list(hall.keys()) == HALL_KEYS, f"halls: {s} keys {list(hall.keys())} != {HALL_KEYS}")
+        keys = [k for k in hall.keys() if k != "extraSessions"]
+        check(keys == HALL_KEYS and list(hall.keys())[len(HALL_KEYS):] in ([], ["extraSessions"]),
+              f"halls: {s} keys {list(hall.keys())} != {HALL_KEYS} (+ extraSessions)")
+        for x in hall.get("extraSessions", []):
+            check(x.get("kind") in ("extended", "weekend") and HHMM.match(x.get("from", "")) and HHMM.match(x.get("to", ""))
+                  and x["from"] < x["to"] and x.get("days") and x.get("windows"), f"halls: {s} bad extra session {x}")
         check(s not in slugs, f"halls: duplicate slug {s}")
         slugs[s] = hall
         check(hall.get("divisionCode") in divisions, f"halls: {s} division {hall.get('divisionCode')} unknown")

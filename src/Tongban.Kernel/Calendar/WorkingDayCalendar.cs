@@ -35,6 +35,9 @@ public sealed class WorkingDayCalendar
         ? kind == CalendarDayKind.WorkingDay
         : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
+    /// <summary>Whether the day is a statutory holiday (a weekend day inside a holiday's days included), not a plain rest day.</summary>
+    public bool IsHoliday(DateOnly date) => _exceptions.TryGetValue(date, out var kind) && kind == CalendarDayKind.Holiday;
+
     /// <summary>
     /// The date on which a limit of <paramref name="workingDays"/> ends, counting from the day after
     /// <paramref name="start"/> (the day of acceptance does not count). Zero gives the start itself.

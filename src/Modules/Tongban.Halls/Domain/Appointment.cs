@@ -110,4 +110,5 @@ internal sealed class Appointment
 }
 
 /// <summary>A place in time a category offers: a day's slot in local time, its instants, and how many it takes.</summary>
-internal sealed record Slot(Guid HallId, CategoryId CategoryId, DateOnly Day, TimeOnly From, TimeOnly To, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity);
+/// <summary>A slot of a category; <see cref="Windows"/> names the windows serving in its session when that is an extra session (延时服务 / 周末不打烊), null for the hours (all).</summary>
+internal sealed record Slot(Guid HallId, CategoryId CategoryId, DateOnly Day, TimeOnly From, TimeOnly To, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, IReadOnlyList<string>? Windows = null);

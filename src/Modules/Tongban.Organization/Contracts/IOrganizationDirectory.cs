@@ -1,3 +1,5 @@
+using Tongban.Kernel.Calendar;
+
 namespace Tongban.Organization.Contracts;
 
 public sealed record DepartmentInfo(Guid Id, string CreditCode, string Name, string? NameEn, string DivisionCode);
@@ -6,11 +8,54 @@ public sealed record DivisionInfo(string Code, string Name, int Level, string? P
 
 public sealed record StationInfo(string Key, string Name, string DivisionCode, string? Address, string? Hours);
 
-/// <summary>A hall, with its opening sessions on a working day in local time (a morning and an afternoon session, say).</summary>
-public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn, IReadOnlyList<HallSession> Hours);
+/// <summary>
+/// A hall, with its opening sessions on a working day in local time (a morning and an afternoon session, say) and its
+/// extra sessions (延时服务, 周末不打烊). <see cref="SessionsOn"/> says which run on a given day.
+/// </summary>
+public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn, IReadOnlyList<HallSession> Hours, IReadOnlyList<HallExtraSession> ExtraSessions)
+{
+    /// <summary>
+    /// The sessions of a day in time order: the working-day hours on a working day of the calendar (all windows serve),
+    /// and each extra session that runs that day (its windows only). A statutory holiday has a weekend session only
+    /// when that session says so.
+    /// </summary>
+    public IReadOnlyList<HallDaySession> SessionsOn(DateOnly day, WorkingDayCalendar calendar) =>
+    [
+        .. (calendar.IsWorkingDay(day) ? Hours : []).Select(h => new HallDaySession(HallSessionKind.Regular, h.From, h.To, null))
+            .Concat(ExtraSessions.Where(e => e.RunsOn(day, calendar)).Select(e => new HallDaySession(e.Kind, e.From, e.To, e.Windows)))
+            .OrderBy(s => s.From),
+    ];
+}
 
 /// <summary>An opening session of a hall on a working day, local time, e.g. 08:30–11:30.</summary>
 public sealed record HallSession(TimeOnly From, TimeOnly To);
+
+public enum HallSessionKind
+{
+    /// <summary>The working-day hours.</summary>
+    Regular = 0,
+
+    /// <summary>延时服务: beyond the hours on working days (evenings, the lunch break).</summary>
+    Extended = 1,
+
+    /// <summary>周末不打烊: an opening on rest days (Saturday mornings, say); on a statutory holiday only when it says so.</summary>
+    Weekend = 2,
+}
+
+/// <summary>
+/// An extra session of a hall: on <see cref="Days"/> of the week between <see cref="StartsOn"/> and <see cref="EndsOn"/>
+/// (either open), <see cref="From"/>–<see cref="To"/> local time, served by the windows numbered in <see cref="Windows"/>.
+/// </summary>
+public sealed record HallExtraSession(
+    HallSessionKind Kind, IReadOnlyList<DayOfWeek> Days, TimeOnly From, TimeOnly To, IReadOnlyList<string> Windows,
+    DateOnly? StartsOn, DateOnly? EndsOn, bool OnHolidays)
+{
+    public bool RunsOn(DateOnly day, WorkingDayCalendar calendar) =>
+        Domain.SessionCalendar.Runs(Kind, Days, StartsOn, EndsOn, OnHolidays, day, calendar);
+}
+
+/// <summary>A session on a given day; <see cref="Windows"/> is null when every window of the hall serves (the regular hours).</summary>
+public sealed record HallDaySession(HallSessionKind Kind, TimeOnly From, TimeOnly To, IReadOnlyList<string>? Windows);
 
 /// <summary>A hall window with the credit code of the department that staffs it.</summary>
 public sealed record WindowInfo(string Number, string Name, string? NameEn, string DepartmentCreditCode);

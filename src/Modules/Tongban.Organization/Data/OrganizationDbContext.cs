@@ -50,6 +50,7 @@ internal class OrganizationDbContext(DbContextOptions options) : DbContext(optio
             e.Property(h => h.DivisionCode).HasMaxLength(12);
             e.Property(h => h.OpeningHours).HasJsonConversion();
             e.Property(h => h.Figures).HasJsonConversion();
+            e.Property(h => h.ExtraSessions).HasJsonConversion();
             e.HasMany(h => h.Windows).WithOne().HasForeignKey(w => w.HallId).OnDelete(DeleteBehavior.Cascade);
             e.Navigation(h => h.Windows).HasField("_windows").UsePropertyAccessMode(PropertyAccessMode.Field);
         });

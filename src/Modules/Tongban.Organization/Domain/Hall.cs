@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
+using Tongban.Organization.Contracts;
 
 namespace Tongban.Organization.Domain;
 
@@ -31,6 +33,9 @@ internal sealed partial class Hall
     public int? StaffCount { get; private set; }
     public int? ItemCount { get; private set; }
     public List<HallFigure> Figures { get; private set; } = [];
+
+    /// <summary>Extended and weekend sessions (延时服务, 周末不打烊), each with the windows that serve in it.</summary>
+    public List<ExtraSession> ExtraSessions { get; private set; } = [];
     public IReadOnlyList<Window> Windows => _windows;
 
     public HallProfile Profile => new()
@@ -54,6 +59,9 @@ internal sealed partial class Hall
     public void Update(HallProfile p)
     {
         p.Validate();
+        var clashes = ExtraSessionRules.Check(ExtraSessions, p.OpeningHours, [.. _windows.Select(w => w.Number)])
+            .Where(e => e.Code == "hall.extra_overlaps_hours").Select(e => e with { Field = "opening_hours" }).ToList();
+        if (clashes.Count > 0) throw new DomainException(clashes);
         (Name, NameEn, DivisionCode, Address, AddressEn) = (p.Name.Trim(), Department.Blank(p.NameEn), Kernel.Identifiers.DivisionCode.Parse(p.DivisionCode).Value, p.Address.Trim(), Department.Blank(p.AddressEn));
         (BusRoutes, BusStop, OpeningHours, Phone) = ([.. p.BusRoutes.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())], Department.Blank(p.BusStop), [.. p.OpeningHours.OrderBy(s => s.From)], Department.Blank(p.Phone));
         (Latitude, Longitude, Introduction, IntroductionEn) = (p.Latitude, p.Longitude, Department.Blank(p.Introduction), Department.Blank(p.IntroductionEn));
@@ -61,6 +69,27 @@ internal sealed partial class Hall
     }
 
     public bool IsWithinHours(TimeOnly localTime) => OpeningHours.Any(s => s.From <= localTime && localTime < s.To);
+
+    /// <summary>
+    /// Replaces the extra sessions, all or none: each needs days, an end after its start, known windows of this hall,
+    /// and may overlap neither the working-day hours (an extension) nor another session that can run on the same day.
+    /// </summary>
+    public void SetExtraSessions(IReadOnlyList<ExtraSession> sessions)
+    {
+        var tidy = sessions.Select(s => s with
+        {
+            Days = [.. s.Days.Distinct().OrderBy(d => ((int)d + 6) % 7)],
+            Windows = [.. s.Windows.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().Order(StringComparer.Ordinal)],
+        }).ToList();
+        var errors = ExtraSessionRules.Check(tidy, OpeningHours, [.. _windows.Select(w => w.Number)]);
+        if (errors.Count > 0) throw new DomainException(errors);
+        ExtraSessions = [.. tidy.OrderBy(s => s.Kind).ThenBy(s => s.From)];
+    }
+
+    /// <summary>The sessions of a day in time order: the hours on a working day, and the extra sessions that run then.</summary>
+    public IReadOnlyList<HallDaySession> SessionsOn(DateOnly day, WorkingDayCalendar calendar) =>
+        new HallInfo(Id.Value, Slug, Name, NameEn, DivisionCode, Address, AddressEn,
+            [.. OpeningHours.Select(s => new HallSession(s.From, s.To))], [.. ExtraSessions.Select(e => e.ToInfo())]).SessionsOn(day, calendar);
 
     public Window OpenWindow(string number, DepartmentId department, string name, string? nameEn)
     {
@@ -77,6 +106,9 @@ internal sealed partial class Hall
     {
         var window = _windows.SingleOrDefault(w => w.Id == id)
             ?? throw new DomainException(DomainError.NotFound("窗口", "The window"));
+        if (ExtraSessions.FirstOrDefault(s => s.Windows.Contains(window.Number)) is { } serving)
+            throw new DomainException(new DomainError("window.serves_extra", $"{window.Number}号窗口在“{serving.Describe(true)}”时段提供服务，请先修改该时段",
+                $"Window {window.Number} serves in '{serving.Describe(false)}'; change that session first", ErrorKind.Conflict));
         _windows.Remove(window);
     }
 

@@ -26,7 +26,7 @@ internal sealed class Booking(HallsDbContext db, HallPlaces halls, SlotPlanner s
         var hall = await halls.GetAsync(hallSlug, ct);
         var category = await rules.CategoryAsync(hall, request.Category, ct);
         var slot = await SlotAsync(hall, category, request.Date, request.Time, ct);
-        var item = await ItemAsync(hall, category, request.Item, ct);
+        var item = await ItemAsync(hall, category, slot, request.Item, ct);
         await rules.RequireMayBookAsync(holder, slot, null, ct);
         var code = await SeatAsync(slot, seat =>
         {
@@ -44,6 +44,7 @@ internal sealed class Booking(HallsDbContext db, HallPlaces halls, SlotPlanner s
         var current = await rules.MineAsync(holder, hall, code, ct);
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == current.CategoryId, ct);
         var slot = await SlotAsync(hall, category, date, time, ct);
+        if (current.ItemCode is { } itemCode && slot.Windows is not null) await ItemAsync(hall, category, slot, itemCode, ct);
         await rules.RequireMayBookAsync(holder, slot, current.Id, ct);
         await SeatAsync(slot, async seat =>
         {
@@ -71,14 +72,20 @@ internal sealed class Booking(HallsDbContext db, HallPlaces halls, SlotPlanner s
         return await slots.FindAsync(hall, category, day, from, ct) ?? throw AppointmentRules.NoSuchSlot();
     }
 
-    /// <summary>The item named, if any: published, and handled by a department with a window serving the category in this hall.</summary>
-    private async Task<ApplicableItem?> ItemAsync(HallPlace hall, Category category, string? code, CancellationToken ct)
+    /// <summary>
+    /// The item named, if any: published, and handled by a department with a window serving the category in this hall —
+    /// in an extra session, a window serving in it.
+    /// </summary>
+    private async Task<ApplicableItem?> ItemAsync(HallPlace hall, Category category, Slot slot, string? code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) return null;
         var typed = code.Trim();
         var item = typed.Length <= 64 && typed.All(char.IsAsciiLetterOrDigit) ? await items.FindApplicableAsync(typed, ct) : null;
-        if (item is null || !hall.Windows.Any(w => category.IsServedAt(w.Number) && w.DepartmentCreditCode == item.DepartmentCreditCode))
+        var handling = item is null ? [] : hall.Windows.Where(w => category.IsServedAt(w.Number) && w.DepartmentCreditCode == item.DepartmentCreditCode).ToList();
+        if (handling.Count == 0)
             throw HallErrors.Invalid("appointment.item_not_here", "本大厅的这个业务类别不办理该事项，请核对事项或选择其他类别", "This business category of the hall does not handle that item; check the item or choose another category", "item");
+        if (slot.Windows is { } serving && !handling.Any(w => serving.Contains(w.Number)))
+            throw HallErrors.Invalid("appointment.item_not_in_session", "这个时段（延时服务或周末不打烊）提供服务的窗口不办理该事项，请选择工作日办公时间的时段", "The windows serving in this extended or weekend session do not handle that item; choose a slot in the working-day hours", "time");
         return item;
     }
 

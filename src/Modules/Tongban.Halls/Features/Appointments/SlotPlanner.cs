@@ -17,8 +17,9 @@ internal sealed record SlotView(Slot Slot, int Free)
 
 /// <summary>
 /// The slots a hall's category offers on a day: the hall's sessions on that day (its working-day hours on a working day
-/// of the calendar — holidays have none, an adjusted working weekend day has them), cut into slots of
-/// <c>Halls:Appointments:SlotLength</c>, each with its places (the windows serving the category, or the hall's setting).
+/// of the calendar — holidays have none, an adjusted working weekend day has them — and its extended and weekend
+/// sessions), cut into slots of <c>Halls:Appointments:SlotLength</c>, each with its places (the windows serving the
+/// category, or the hall's setting; in an extra session only its own windows).
 /// </summary>
 internal sealed class SlotPlanner(HallsDbContext db, CalendarStore calendars, RegionClock clock, IOptions<HallsOptions> options)
 {
@@ -53,19 +54,30 @@ internal sealed class SlotPlanner(HallsDbContext db, CalendarStore calendars, Re
     private bool Offered(DateOnly day) => day >= clock.Today && day < clock.Today.AddDays(Settings.DaysAhead);
 
     /// <summary>
-    /// The hall's sessions on a day. The seam for extended and weekend sessions (延时服务 / 周末不打烊, issue #19 item 5):
-    /// they join here, and slots, check-in and the staff's list follow.
+    /// The hall's sessions on a day (<see cref="HallInfo.SessionsOn"/>): its working-day hours on a working day, and its
+    /// extended and weekend sessions (延时服务 / 周末不打烊) on the days they run — a weekend session on a statutory
+    /// holiday only when it says so. Slots, check-in and the staff's list follow.
     /// </summary>
-    private static IReadOnlyList<HallSession> SessionsOn(HallPlace hall, DateOnly day, WorkingDayCalendar calendar) =>
-        calendar.IsWorkingDay(day) ? hall.Hall.Hours : [];
+    private static IReadOnlyList<HallDaySession> SessionsOn(HallPlace hall, DateOnly day, WorkingDayCalendar calendar) =>
+        hall.Hall.SessionsOn(day, calendar);
 
-    private IEnumerable<Slot> Cut(HallPlace hall, Category category, DateOnly day, IReadOnlyList<HallSession> sessions)
+    /// <summary>
+    /// Slots of each session. A slot's places: the windows serving the category × <c>PlacesPerWindow</c> (or the
+    /// hall's <c>Places:{hall}.{letter}</c>); in an extra session only the category's windows that serve in it count,
+    /// the setting being a ceiling, and a category none of them serves has no slots then.
+    /// </summary>
+    private IEnumerable<Slot> Cut(HallPlace hall, Category category, DateOnly day, IReadOnlyList<HallDaySession> sessions)
     {
         var length = Settings.SlotLength > TimeSpan.Zero ? Settings.SlotLength : TimeSpan.FromMinutes(30);
-        var places = Settings.Places.TryGetValue($"{hall.Hall.Slug}.{category.Letter}", out var set) ? set : category.Windows.Count * Settings.PlacesPerWindow;
-        if (places <= 0) yield break;
+        int? set = Settings.Places.TryGetValue($"{hall.Hall.Slug}.{category.Letter}", out var value) ? value : null;
         foreach (var session in sessions.OrderBy(s => s.From))
+        {
+            var places = session.Windows is null
+                ? set ?? category.Windows.Count * Settings.PlacesPerWindow
+                : Math.Min(set ?? int.MaxValue, category.Windows.Count(session.Windows.Contains) * Settings.PlacesPerWindow);
+            if (places <= 0) continue;
             for (var from = session.From; from.Add(length) <= session.To && from.Add(length) > from; from = from.Add(length))
-                yield return new Slot(hall.Id, category.Id, day, from, from.Add(length), clock.At(day, from), clock.At(day, from.Add(length)), places);
+                yield return new Slot(hall.Id, category.Id, day, from, from.Add(length), clock.At(day, from), clock.At(day, from.Add(length)), places, session.Windows);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
 using Tongban.Organization.Data;
 using Tongban.Organization.Domain;
 
@@ -14,14 +15,22 @@ internal enum OpenState
     ClosedNonWorkingDay,
 }
 
-/// <summary>Whether a hall is open, from its hours and the working-day calendar, in the region's local time.</summary>
-internal sealed record HallOpenStatus(OpenState State, DateOnly Today, bool TodayIsWorkingDay, DateOnly NextWorkingDay);
+/// <summary>
+/// Whether a hall is open, from its hours, its extra sessions (延时服务, 周末不打烊) and the working-day calendar, in the
+/// region's local time: the session it is in now (<see cref="Session"/>, until <see cref="Until"/>), or when it opens
+/// later today (<see cref="OpensAt"/>), and otherwise its next day with a session (<see cref="NextOpenDay"/> at
+/// <see cref="NextOpensAt"/>, within a year).
+/// </summary>
+internal sealed record HallOpenStatus(
+    OpenState State, DateOnly Today, bool TodayIsWorkingDay, DateOnly NextWorkingDay,
+    HallSessionKind? Session = null, TimeOnly? Until = null, TimeOnly? OpensAt = null, HallSessionKind? OpensWith = null,
+    DateOnly? NextOpenDay = null, TimeOnly? NextOpensAt = null);
 
-internal sealed record HallCard(string Slug, string Name, string? NameEn, string Address, string? AddressEn, string DivisionName, IReadOnlyList<OpeningSession> Hours, HallOpenStatus Status);
+internal sealed record HallCard(string Slug, string Name, string? NameEn, string Address, string? AddressEn, string DivisionName, IReadOnlyList<OpeningSession> Hours, IReadOnlyList<ExtraSession> ExtraSessions, HallOpenStatus Status);
 
 internal sealed record WindowView(Guid Id, string Number, string Name, string? NameEn, string DepartmentName, string? DepartmentNameEn);
 
-internal sealed record HallView(string Slug, HallProfile Profile, string DivisionName, IReadOnlyList<WindowView> Windows, HallOpenStatus Status);
+internal sealed record HallView(string Slug, HallProfile Profile, string DivisionName, IReadOnlyList<WindowView> Windows, IReadOnlyList<ExtraSession> ExtraSessions, HallOpenStatus Status);
 
 internal sealed class HallQueries(OrganizationDbContext db, CalendarStore calendars, RegionClock clock)
 {
@@ -30,7 +39,7 @@ internal sealed class HallQueries(OrganizationDbContext db, CalendarStore calend
         var halls = await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name).ToListAsync(ct);
         var names = await DivisionNamesAsync(halls.Select(h => h.DivisionCode), ct);
         var calendar = await calendars.GetAsync(ct);
-        return halls.Select(h => new HallCard(h.Slug, h.Name, h.NameEn, h.Address, h.AddressEn, names.GetValueOrDefault(h.DivisionCode, ""), h.OpeningHours, StatusOf(h, calendar))).ToList();
+        return halls.Select(h => new HallCard(h.Slug, h.Name, h.NameEn, h.Address, h.AddressEn, names.GetValueOrDefault(h.DivisionCode, ""), h.OpeningHours, h.ExtraSessions, StatusOf(h, calendar))).ToList();
     }
 
     public async Task<HallView?> GetAsync(string slug, CancellationToken ct)
@@ -46,21 +55,30 @@ internal sealed class HallQueries(OrganizationDbContext db, CalendarStore calend
         var calendar = await calendars.GetAsync(ct);
         return new HallView(hall.Slug, hall.Profile, names.GetValueOrDefault(hall.DivisionCode, ""),
             windows.Select(w => new WindowView(w.Id.Value, w.Number, w.Name, w.NameEn, w.Department, w.DepartmentEn)).ToList(),
-            StatusOf(hall, calendar));
+            hall.ExtraSessions, StatusOf(hall, calendar));
     }
 
-    private HallOpenStatus StatusOf(Hall hall, WorkingDayCalendar calendar)
+    private HallOpenStatus StatusOf(Hall hall, WorkingDayCalendar calendar) =>
+        Status(hall, calendar, DateOnly.FromDateTime(clock.LocalNow.DateTime), TimeOnly.FromDateTime(clock.LocalNow.DateTime));
+
+    /// <summary>The status at a local date and time; the same rule the slots of appointments follow (<see cref="Hall.SessionsOn"/>).</summary>
+    internal static HallOpenStatus Status(Hall hall, WorkingDayCalendar calendar, DateOnly today, TimeOnly time)
     {
-        var now = clock.LocalNow;
-        var today = DateOnly.FromDateTime(now.DateTime);
-        var time = TimeOnly.FromDateTime(now.DateTime);
         var working = calendar.IsWorkingDay(today);
         var next = calendar.NextWorkingDay(today.AddDays(1));
-        var state = !working ? OpenState.ClosedNonWorkingDay
-            : hall.IsWithinHours(time) ? OpenState.OpenNow
-            : hall.OpeningHours.Any(s => s.From > time) ? OpenState.OpensLaterToday
-            : OpenState.ClosedForToday;
-        return new HallOpenStatus(state, today, working, next);
+        var sessions = hall.SessionsOn(today, calendar);
+        var (nextDay, nextAt) = (default(DateOnly?), default(TimeOnly?));
+        for (var day = today.AddDays(1); day <= today.AddDays(366); day = day.AddDays(1))
+            if (hall.SessionsOn(day, calendar) is [var first, ..])
+            {
+                (nextDay, nextAt) = (day, first.From);
+                break;
+            }
+        if (sessions.FirstOrDefault(s => s.From <= time && time < s.To) is { } now)
+            return new HallOpenStatus(OpenState.OpenNow, today, working, next, now.Kind, now.To, NextOpenDay: nextDay, NextOpensAt: nextAt);
+        if (sessions.FirstOrDefault(s => s.From > time) is { } later)
+            return new HallOpenStatus(OpenState.OpensLaterToday, today, working, next, OpensAt: later.From, OpensWith: later.Kind, NextOpenDay: nextDay, NextOpensAt: nextAt);
+        return new HallOpenStatus(working || sessions.Count > 0 ? OpenState.ClosedForToday : OpenState.ClosedNonWorkingDay, today, working, next, NextOpenDay: nextDay, NextOpensAt: nextAt);
     }
 
     private async Task<Dictionary<string, string>> DivisionNamesAsync(IEnumerable<string> codes, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Tongban.Kernel.Errors;
+using Tongban.Organization.Contracts;
 using Tongban.Organization.Domain;
 
 namespace Tongban.Organization.Features.ImportRegionPack;
@@ -10,19 +11,23 @@ internal static class HallFile
 {
     public sealed record SessionJson(string From, string To);
 
+    /// <summary>An extra session: kind "extended" (延时服务) or "weekend" (周末不打烊), days "Monday"…"Sunday" (or "Mon"…), from–to, window numbers.</summary>
+    public sealed record ExtraSessionJson(string? Kind, List<string>? Days, string? From, string? To, List<string>? Windows, string? StartsOn, string? EndsOn, bool? OnHolidays);
+
     public sealed record FigureJson(string Label, string? LabelEn, string Value);
 
     public sealed record HallJson(
         string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn,
         List<string>? BusRoutes, string? BusStop, List<SessionJson>? OpeningHours, string? Phone,
         double? Latitude, double? Longitude, string? Introduction, string? IntroductionEn, string? FoundedOn,
-        int? FloorArea, int? DepartmentCount, int? StaffCount, int? ItemCount, List<FigureJson>? Figures);
+        int? FloorArea, int? DepartmentCount, int? StaffCount, int? ItemCount, List<FigureJson>? Figures,
+        List<ExtraSessionJson>? ExtraSessions = null);
 
     public static readonly DomainError BadDate = new("hall.date", "foundedOn 日期格式应为YYYY-MM-DD", "foundedOn is written YYYY-MM-DD", Field: "founded_on");
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
-    public static List<(string Slug, HallProfile Profile)> Read(Stream json, string source)
+    public static List<(string Slug, HallProfile Profile, List<ExtraSession>? Extra)> Read(Stream json, string source)
     {
         List<HallJson> halls;
         try
@@ -35,14 +40,14 @@ internal static class HallFile
                 $"{source} line {ex.LineNumber + 1} is malformed ({ex.Path})", Field: $"{source} line {ex.LineNumber + 1}"));
         }
         var errors = new List<DomainError>();
-        var result = new List<(string, HallProfile)>();
+        var result = new List<(string, HallProfile, List<ExtraSession>?)>();
         for (var i = 0; i < halls.Count; i++)
         {
             var h = halls[i];
             var where = $"{source} [{i}] {h.Slug}";
             try
             {
-                result.Add((h.Slug ?? "", ToProfile(h)));
+                result.Add((h.Slug ?? "", ToProfile(h), ToExtraSessions(h.ExtraSessions)));
             }
             catch (DomainException ex)
             {
@@ -68,6 +73,59 @@ internal static class HallFile
         profile.Validate();
         return profile;
     }
+
+    /// <summary>The extra sessions as written, their shape checked (the hall checks them against its hours and windows); null when absent.</summary>
+    public static List<ExtraSession>? ToExtraSessions(List<ExtraSessionJson>? sessions)
+    {
+        if (sessions is null) return null;
+        var errors = new List<DomainError>();
+        var result = new List<ExtraSession>();
+        foreach (var s in sessions)
+        {
+            var kind = s.Kind?.Trim().ToLowerInvariant() switch
+            {
+                "extended" => HallSessionKind.Extended,
+                "weekend" => HallSessionKind.Weekend,
+                _ => (HallSessionKind?)null,
+            };
+            if (kind is null)
+                errors.Add(new("hall.extra_kind", $"无法识别时段类型“{s.Kind}”，应为extended（延时服务）或weekend（周末不打烊）", $"Cannot read the kind '{s.Kind}'; write extended or weekend", Field: "kind"));
+            var days = new List<DayOfWeek>();
+            foreach (var day in s.Days ?? [])
+                if (Day(day) is { } d) days.Add(d);
+                else errors.Add(new("hall.extra_day_format", $"无法识别星期“{day}”，应写作Monday至Sunday", $"Cannot read the day '{day}'; write Monday to Sunday", Field: "days"));
+            if (!Time(s.From, out var from) || !Time(s.To, out var to))
+            {
+                errors.Add(new("hall.extra_time_format", "时段的起止时间格式应为HH:mm", "A session's times are written HH:mm", Field: "from"));
+                continue;
+            }
+            DateOnly? startsOn = null, endsOn = null;
+            try
+            {
+                (startsOn, endsOn) = (Date(s.StartsOn), Date(s.EndsOn));
+            }
+            catch (DomainException ex)
+            {
+                errors.AddRange(ex.Errors);
+            }
+            if (kind is { } k) result.Add(new ExtraSession(k, days, from, to, s.Windows ?? [], startsOn, endsOn, s.OnHolidays ?? false));
+        }
+        if (errors.Count > 0) throw new DomainException(errors);
+        return result;
+    }
+
+    private static DayOfWeek? Day(string? text) =>
+        text?.Trim() is { Length: >= 3 } t
+            ? Enum.GetValues<DayOfWeek>().Cast<DayOfWeek?>().FirstOrDefault(d => d.ToString()!.Equals(t, StringComparison.OrdinalIgnoreCase) || d.ToString()![..3].Equals(t, StringComparison.OrdinalIgnoreCase))
+            : null;
+
+    private static bool Time(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    private static DateOnly? Date(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new DomainException(new DomainError("hall.extra_date_format", $"日期“{text}”的格式应为YYYY-MM-DD", $"The date '{text}' is written YYYY-MM-DD", Field: "starts_on"));
 
     private static DateOnly? FoundedOn(string? text) =>
         string.IsNullOrEmpty(text) ? null

@@ -37,14 +37,36 @@ internal sealed class OrganizationPackImporter(OrganizationDbContext db, ImportD
                 var d = Department.Create(new DepartmentDetails(row["credit_code"], row["name"], row.Optional("name_en"), row["division_code"], row.Optional("phone"), row.Optional("address")));
                 return known.Contains(d.DivisionCode) ? d : throw Unknown("division_code", d.DivisionCode);
             })).OfType<Department>().ToList());
+        var extras = new Dictionary<string, List<ExtraSession>>(StringComparer.Ordinal);
         var halls = Collect(errors, () =>
         {
             using var stream = File.OpenRead(pack.PathOf("halls.json"));
-            return HallFile.Read(stream, "halls.json").Select(h => Hall.Create(h.Slug, h.Profile)).ToList();
+            return HallFile.Read(stream, "halls.json").Select(h =>
+            {
+                if (h.Extra is { Count: > 0 }) extras[h.Slug] = h.Extra;
+                return Hall.Create(h.Slug, h.Profile);
+            }).ToList();
         });
         var stations = Collect(errors, () => ReadStations(pack, known, errors));
         if (departments is not null && halls is not null)
+        {
             Collect(errors, () => OpenWindows(pack, departments, halls, errors));
+            // Extra sessions name windows, so they are set once the windows are open.
+            foreach (var hall in halls.Where(h => extras.ContainsKey(h.Slug)))
+                Collect(errors, () =>
+                {
+                    try
+                    {
+                        hall.SetExtraSessions(extras[hall.Slug]);
+                        return hall;
+                    }
+                    catch (DomainException ex)
+                    {
+                        var where = $"halls.json {hall.Slug} extraSessions";
+                        throw new DomainException([.. ex.Errors.Select(e => e with { Field = $"{where}, {e.Field}", Chinese = $"{where}：{e.Chinese}", English = $"{where}: {e.English}" })]);
+                    }
+                });
+        }
         errors.AddRange(Duplicates(departments, d => d.CreditCode, "departments.csv", "credit_code"));
         errors.AddRange(Duplicates(halls, h => h.Slug, "halls.json", "slug"));
         if (errors.Count > 0) throw new DomainException(errors);

@@ -17,6 +17,11 @@ internal sealed class EditHallModel(OrganizationDbContext db, EditHalls edit) : 
     [BindProperty]
     public WindowForm Window { get; set; } = new();
 
+    [BindProperty]
+    public SessionForm Session { get; set; } = new();
+
+    public IReadOnlyList<ExtraSession> ExtraSessions { get; private set; } = [];
+
     public IReadOnlyList<(Window Window, string Department)> Windows { get; private set; } = [];
     public IReadOnlyList<Department> Departments { get; private set; } = [];
 
@@ -26,6 +31,19 @@ internal sealed class EditHallModel(OrganizationDbContext db, EditHalls edit) : 
         public Guid DepartmentId { get; set; }
         public string Name { get; set; } = "";
         public string? NameEn { get; set; }
+    }
+
+    /// <summary>One extra session as typed: kind, the days ticked, times, the windows ticked, optional dates.</summary>
+    public sealed class SessionForm
+    {
+        public Tongban.Organization.Contracts.HallSessionKind Kind { get; set; } = Tongban.Organization.Contracts.HallSessionKind.Extended;
+        public List<DayOfWeek> Days { get; set; } = [];
+        public TimeOnly? From { get; set; }
+        public TimeOnly? To { get; set; }
+        public List<string> Windows { get; set; } = [];
+        public DateOnly? StartsOn { get; set; }
+        public DateOnly? EndsOn { get; set; }
+        public bool OnHolidays { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -61,12 +79,35 @@ internal sealed class EditHallModel(OrganizationDbContext db, EditHalls edit) : 
         return Redirect($"/admin/organization/halls/{slug}#windows");
     }
 
+    public async Task<IActionResult> OnPostAddSessionAsync(string slug, CancellationToken ct)
+    {
+        var hall = await LoadAsync(slug, ct);
+        if (hall is null) return NotFound();
+        Input = HallInput.From(hall.Slug, hall.Profile);
+        if (Session.From is not { } from || Session.To is not { } to)
+            throw new Kernel.Errors.DomainException(new Kernel.Errors.DomainError("hall.extra_time_format", "请填写开始和结束时间", "Give the start and end times", Field: Session.From is null ? "from" : "to"));
+        var added = new ExtraSession(Session.Kind, Session.Days, from, to, Session.Windows, Session.StartsOn, Session.EndsOn, Session.OnHolidays);
+        await edit.SetExtraSessionsAsync(slug, [.. hall.ExtraSessions, added], Actor.Of(User), ct);
+        return Redirect($"/admin/organization/halls/{slug}#extra-sessions");
+    }
+
+    public async Task<IActionResult> OnPostRemoveSessionAsync(string slug, int index, CancellationToken ct)
+    {
+        var hall = await LoadAsync(slug, ct);
+        if (hall is null) return NotFound();
+        Input = HallInput.From(hall.Slug, hall.Profile);
+        if (index >= 0 && index < hall.ExtraSessions.Count)
+            await edit.SetExtraSessionsAsync(slug, [.. hall.ExtraSessions.Where((_, i) => i != index)], Actor.Of(User), ct);
+        return Redirect($"/admin/organization/halls/{slug}#extra-sessions");
+    }
+
     private async Task<Hall?> LoadAsync(string slug, CancellationToken ct)
     {
         var hall = await db.Halls.AsNoTracking().Include(h => h.Windows).SingleOrDefaultAsync(h => h.Slug == slug, ct);
         if (hall is null) return null;
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.DivisionCode).ThenBy(d => d.Name).ToListAsync(ct);
         var names = Departments.ToDictionary(d => d.Id, d => d.Name);
+        ExtraSessions = hall.ExtraSessions;
         Windows = hall.Windows.OrderBy(w => w.Number).Select(w => (w, names.GetValueOrDefault(w.DepartmentId, ""))).ToList();
         return hall;
     }

@@ -14,11 +14,12 @@ internal sealed record WindowInput(string Number, Guid DepartmentId, string Name
 /// <summary>An administrator creates a hall, edits its public profile, opens and closes its windows.</summary>
 internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IOutputCacheStore pages)
 {
-    public async Task<Hall> CreateAsync(string slug, HallProfile profile, string actor, CancellationToken ct)
+    public async Task<Hall> CreateAsync(string slug, HallProfile profile, string actor, CancellationToken ct, List<ExtraSession>? extra = null)
     {
         if (await db.Halls.AnyAsync(h => h.Slug == slug, ct))
             throw new DomainException(new DomainError("hall.duplicate", $"网址标识“{slug}”已被使用", $"The URL name '{slug}' is taken", ErrorKind.Conflict, "slug"));
         var hall = Hall.Create(slug, profile);
+        if (extra is not null) hall.SetExtraSessions(extra); // a new hall has no windows yet: only an empty list passes
         await db.EnsureDivisionExistsAsync(hall.DivisionCode, ct);
         db.Halls.Add(hall);
         Audit(actor, "organization.hall_added", hall);
@@ -27,12 +28,27 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
         return hall;
     }
 
-    public async Task<Hall> UpdateAsync(string slug, HallProfile profile, string actor, CancellationToken ct)
+    /// <summary>Replaces the profile; the extra sessions too when given (null keeps them), in one save.</summary>
+    public async Task<Hall> UpdateAsync(string slug, HallProfile profile, string actor, CancellationToken ct, List<ExtraSession>? extra = null)
     {
         var hall = await LoadAsync(slug, ct);
+        if (extra is not null) hall.SetExtraSessions([]); // checked against the new hours below, not the old
         hall.Update(profile);
+        if (extra is not null) hall.SetExtraSessions(extra);
         await db.EnsureDivisionExistsAsync(hall.DivisionCode, ct);
         Audit(actor, "organization.hall_changed", hall);
+        await db.SaveChangesAsync(ct);
+        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        return hall;
+    }
+
+    /// <summary>Replaces the hall's extended and weekend sessions, all or none.</summary>
+    public async Task<Hall> SetExtraSessionsAsync(string slug, List<ExtraSession> sessions, string actor, CancellationToken ct)
+    {
+        var hall = await LoadAsync(slug, ct);
+        hall.SetExtraSessions(sessions);
+        Audit(actor, "organization.hall_sessions_changed", hall,
+            hall.ExtraSessions.Count == 0 ? "none" : string.Join("; ", hall.ExtraSessions.Select(s => $"{s.Describe(true)} {string.Join(" ", s.Windows)}")));
         await db.SaveChangesAsync(ct);
         await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
         return hall;

@@ -21,6 +21,7 @@ internal static class HallEndpoints
         var admin = api.MapGroup("/halls").RequireAuthorization(Policies.SystemAdministrator);
         admin.MapPost("/", CreateAsync).WithSummary("Add a hall");
         admin.MapPut("/{slug}", UpdateAsync).WithSummary("Replace a hall's public profile");
+        admin.MapPut("/{slug}/extra-sessions", SetExtraSessionsAsync).WithSummary("Replace a hall's extended and weekend sessions (延时服务, 周末不打烊)");
         admin.MapPost("/{slug}/windows", OpenWindowAsync).WithSummary("Open a window in a hall");
         admin.MapDelete("/{slug}/windows/{id:guid}", CloseWindowAsync).WithSummary("Close a window");
     }
@@ -32,13 +33,19 @@ internal static class HallEndpoints
 
     private static async Task<Created<HallView>> CreateAsync(HallFile.HallJson input, EditHalls edit, HallQueries halls, ClaimsPrincipal user, CancellationToken ct)
     {
-        var hall = await edit.CreateAsync(input.Slug ?? "", HallFile.ToProfile(input), Actor.Of(user), ct);
+        var hall = await edit.CreateAsync(input.Slug ?? "", HallFile.ToProfile(input), Actor.Of(user), ct, HallFile.ToExtraSessions(input.ExtraSessions));
         return TypedResults.Created($"/api/organization/halls/{hall.Slug}", (await halls.GetAsync(hall.Slug, ct))!);
     }
 
     private static async Task<Ok<HallView>> UpdateAsync(string slug, HallFile.HallJson input, EditHalls edit, HallQueries halls, ClaimsPrincipal user, CancellationToken ct)
     {
-        await edit.UpdateAsync(slug, HallFile.ToProfile(input), Actor.Of(user), ct);
+        await edit.UpdateAsync(slug, HallFile.ToProfile(input), Actor.Of(user), ct, HallFile.ToExtraSessions(input.ExtraSessions));
+        return TypedResults.Ok((await halls.GetAsync(slug, ct))!);
+    }
+
+    private static async Task<Ok<HallView>> SetExtraSessionsAsync(string slug, List<HallFile.ExtraSessionJson> input, EditHalls edit, HallQueries halls, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await edit.SetExtraSessionsAsync(slug, HallFile.ToExtraSessions(input) ?? [], Actor.Of(user), ct);
         return TypedResults.Ok((await halls.GetAsync(slug, ct))!);
     }
 

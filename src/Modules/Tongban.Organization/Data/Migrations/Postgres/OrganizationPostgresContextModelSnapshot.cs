@@ -205,6 +205,11 @@ namespace Tongban.Organization.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
 
+                    b.Property<string>("ExtraSessions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("extra_sessions");
+
                     b.Property<string>("Figures")
                         .IsRequired()
                         .HasColumnType("text")

@@ -199,6 +199,11 @@ namespace Tongban.Organization.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("division_code");
 
+                    b.Property<string>("ExtraSessions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extra_sessions");
+
                     b.Property<string>("Figures")
                         .IsRequired()
                         .HasColumnType("TEXT")

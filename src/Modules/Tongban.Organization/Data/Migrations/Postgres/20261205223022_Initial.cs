@@ -69,7 +69,8 @@ namespace Tongban.Organization.Data.Migrations.Postgres
                     department_count = table.Column<int>(type: "integer", nullable: true),
                     staff_count = table.Column<int>(type: "integer", nullable: true),
                     item_count = table.Column<int>(type: "integer", nullable: true),
-                    figures = table.Column<string>(type: "text", nullable: false)
+                    figures = table.Column<string>(type: "text", nullable: false),
+                    extra_sessions = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -68,7 +68,8 @@ namespace Tongban.Organization.Data.Migrations.Sqlite
                     department_count = table.Column<int>(type: "INTEGER", nullable: true),
                     staff_count = table.Column<int>(type: "INTEGER", nullable: true),
                     item_count = table.Column<int>(type: "INTEGER", nullable: true),
-                    figures = table.Column<string>(type: "TEXT", nullable: false)
+                    figures = table.Column<string>(type: "TEXT", nullable: false),
+                    extra_sessions = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
