@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Time;
 using Tongban.Licenses.Data;
@@ -22,19 +20,10 @@ internal sealed record SealedLicense(License License, LicenseFace? Face, bool Si
 /// </summary>
 internal sealed class LicenseReader(LicensesDbContext db, SealKeys keys, RegionClock clock)
 {
-    /// <summary>
-    /// The look-up by identifier, compiled once per model: verification runs it thousands of times a second, and a
-    /// compiled query skips building and matching the expression tree each time. Keyed by model because a compiled
-    /// query refuses a context of another model (SQLite and PostgreSQL apps side by side in one test process).
-    /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<LicensesDbContext, string, CancellationToken, Task<License?>>> ByIdentifier = new();
-
     public async Task<License?> FindAsync(string identifier, CancellationToken ct)
     {
         var id = LicenseIdentifier.Parse(identifier).ToString();
-        var query = ByIdentifier.GetValue(db.Model, static _ =>
-            EF.CompileAsyncQuery((LicensesDbContext c, string key, CancellationToken t) => c.Licenses.AsNoTracking().SingleOrDefault(l => l.Identifier == key)));
-        return await query(db, id, ct);
+        return await db.Licenses.AsNoTracking().SingleOrDefaultAsync(l => l.Identifier == id, ct);
     }
 
     public async Task<License> GetAsync(string identifier, CancellationToken ct) =>
