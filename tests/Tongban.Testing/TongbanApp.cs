@@ -58,7 +58,24 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
     }
 
-    public Task<int> DrainOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+    /// <summary>
+    /// Delivers every due outbox message now. One drain at a time per app: tests share an app, and a drain skips the
+    /// messages another drain has claimed, so without this a test could return before its own message was delivered.
+    /// </summary>
+    public async Task<int> DrainOutboxAsync()
+    {
+        await _drain.WaitAsync();
+        try
+        {
+            return await Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _drain.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _drain = new(1, 1);
 
     /// <summary>A client with a cookie jar, signed in through the development sign-in page with the given roles.</summary>
     public Task<HttpClient> SignInAsync(string name, params string[] roles) => SignInAsync(name, scope: null, roles);
