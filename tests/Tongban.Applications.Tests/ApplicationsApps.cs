@@ -26,3 +26,6 @@ public class ApplicationsApps : LaneApps
             services.Remove(importer);
     }
 }
+
+/// <summary>A class's own <see cref="ApplicationsApps"/>: for tests that count every file in the store, which other classes fill at the same time.</summary>
+public sealed class ClassApplicationsApps : ApplicationsApps;

@@ -9,7 +9,8 @@ namespace Tongban.Applications.Tests;
 /// Materials given on a case after submission (一次性告知, 容缺): files checked like a draft's before anything is kept,
 /// registry records with consent, served to the applicant and staff in scope (audited) and to no one else.
 /// </summary>
-public sealed class CaseMaterialTests(ApplicationsApps apps)
+// Counts every file in the store: apps of its own.
+public sealed class CaseMaterialTests(ClassApplicationsApps apps) : IClassFixture<ClassApplicationsApps>
 {
     private static readonly StaffScope Department = new(TestCatalog.Department, null, []);
 

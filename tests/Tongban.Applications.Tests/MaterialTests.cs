@@ -6,7 +6,8 @@ using Tongban.Kernel.Security;
 namespace Tongban.Applications.Tests;
 
 /// <summary>Material files: checked by content and size before anything is kept, served only to the applicant and staff in scope.</summary>
-public sealed class MaterialTests(ApplicationsApps apps)
+// Counts every file in the store: apps of its own.
+public sealed class MaterialTests(ClassApplicationsApps apps) : IClassFixture<ClassApplicationsApps>
 {
     [Theory]
     [DatabaseLanes]
