@@ -86,10 +86,13 @@ internal sealed partial class Hall
         ExtraSessions = [.. tidy.OrderBy(s => s.Kind).ThenBy(s => s.From)];
     }
 
-    /// <summary>The sessions of a day in time order: the hours on a working day, and the extra sessions that run then.</summary>
-    public IReadOnlyList<HallDaySession> SessionsOn(DateOnly day, WorkingDayCalendar calendar) =>
-        new HallInfo(Id.Value, Slug, Name, NameEn, DivisionCode, Address, AddressEn,
-            [.. OpeningHours.Select(s => new HallSession(s.From, s.To))], [.. ExtraSessions.Select(e => e.ToInfo())]).SessionsOn(day, calendar);
+    /// <summary>The hall as other modules read it (<see cref="HallInfo"/>), whose <see cref="HallInfo.SessionsOn"/> is the one rule for a day's sessions.</summary>
+    public HallInfo Info() =>
+        new(Id.Value, Slug, Name, NameEn, DivisionCode, Address, AddressEn,
+            [.. OpeningHours.Select(s => new HallSession(s.From, s.To))], [.. ExtraSessions.Select(e => e.ToInfo())]);
+
+    /// <summary>The sessions of a day in time order (<see cref="HallInfo.SessionsOn"/>); to ask for many days, take <see cref="Info"/> once.</summary>
+    public IReadOnlyList<HallDaySession> SessionsOn(DateOnly day, WorkingDayCalendar calendar) => Info().SessionsOn(day, calendar);
 
     public Window OpenWindow(string number, DepartmentId department, string name, string? nameEn)
     {

@@ -48,8 +48,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
 
     public async Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken) =>
         (await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name).ToListAsync(cancellationToken))
-            .Select(h => new HallInfo(h.Id.Value, h.Slug, h.Name, h.NameEn, h.DivisionCode, h.Address, h.AddressEn,
-                [.. h.OpeningHours.Select(s => new HallSession(s.From, s.To))], [.. h.ExtraSessions.Select(e => e.ToInfo())])).ToList();
+            .Select(h => h.Info()).ToList();
 
     public async Task<IReadOnlyList<WindowInfo>> ListWindowsAsync(string hallSlug, CancellationToken cancellationToken) =>
         await (from h in db.Halls.AsNoTracking()

@@ -61,15 +61,16 @@ internal sealed class HallQueries(OrganizationDbContext db, CalendarStore calend
     private HallOpenStatus StatusOf(Hall hall, WorkingDayCalendar calendar) =>
         Status(hall, calendar, DateOnly.FromDateTime(clock.LocalNow.DateTime), TimeOnly.FromDateTime(clock.LocalNow.DateTime));
 
-    /// <summary>The status at a local date and time; the same rule the slots of appointments follow (<see cref="Hall.SessionsOn"/>).</summary>
+    /// <summary>The status at a local date and time; the same rule the slots of appointments follow (<see cref="HallInfo.SessionsOn"/>).</summary>
     internal static HallOpenStatus Status(Hall hall, WorkingDayCalendar calendar, DateOnly today, TimeOnly time)
     {
         var working = calendar.IsWorkingDay(today);
         var next = calendar.NextWorkingDay(today.AddDays(1));
-        var sessions = hall.SessionsOn(today, calendar);
+        var info = hall.Info();
+        var sessions = info.SessionsOn(today, calendar);
         var (nextDay, nextAt) = (default(DateOnly?), default(TimeOnly?));
         for (var day = today.AddDays(1); day <= today.AddDays(366); day = day.AddDays(1))
-            if (hall.SessionsOn(day, calendar) is [var first, ..])
+            if (info.SessionsOn(day, calendar) is [var first, ..])
             {
                 (nextDay, nextAt) = (day, first.From);
                 break;

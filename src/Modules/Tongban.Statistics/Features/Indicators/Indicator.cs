@@ -50,6 +50,9 @@ internal sealed record Indicator(
 
     public (string Zh, string En) UnitWords => Words(Unit);
 
+    /// <summary>A percentage as shown: one decimal, a non-breaking space before the sign (it stays on the figure's line); a dash for none.</summary>
+    public static string Percent(decimal? value) => value is { } v ? $"{v:0.0}\u00a0%" : "—";
+
     /// <summary>A count as it is; a ratio as a percentage or a number with one decimal; null when the denominator is 0.</summary>
     public static decimal? Figure(long numerator, long? denominator, Unit unit)
     {

@@ -46,5 +46,5 @@ internal sealed class ItemsModel(ItemFigureService figures, Labels labels) : Pag
         Departments.TryGetValue(code, out var d) ? (d.Name, d.NameEn ?? d.Name) : Labels.NotStated;
 
     public static string Figure(decimal? value, ItemIndicator indicator) =>
-        value is null ? "—" : indicator.Unit == Unit.Percent ? $"{value:0.0}\u00a0%" : indicator.Unit == Unit.WorkingDays && indicator.Denominator is not null ? $"{value:0.0}" : $"{value:N0}";
+        value is null || indicator.Unit == Unit.Percent ? Indicators.Indicator.Percent(value) : indicator.Unit == Unit.WorkingDays && indicator.Denominator is not null ? $"{value:0.0}" : $"{value:N0}";
 }

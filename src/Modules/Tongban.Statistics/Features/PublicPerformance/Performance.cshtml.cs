@@ -24,7 +24,7 @@ internal sealed class PerformanceModel(PublicPerformance performance) : PageMode
     }
 
     /// <summary>A rate as shown: one decimal and a non-breaking space before the sign, or a dash when nothing was counted.</summary>
-    public static string Rate(decimal? value) => value is { } v ? $"{v:0.0}\u00a0%" : "—";
+    public static string Rate(decimal? value) => Indicators.Indicator.Percent(value);
 
     public static (string Zh, string En) MonthName(string month) => QueryFigures.Labels.Month(month);
 

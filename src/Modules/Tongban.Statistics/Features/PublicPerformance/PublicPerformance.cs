@@ -18,11 +18,15 @@ internal sealed record PublicMonth(string Month, DateTimeOffset? PublishedAt, st
     public static readonly Indicator OnTime = IndicatorRegistry.Find("on-time-rate")!, GoodRatings = IndicatorRegistry.Find("good-rate")!;
     public static readonly ItemIndicator Online = IndicatorRegistry.FindItem("online-rate")!;
 
-    public static decimal? OnTimeRate(PublicDepartmentRow r) => Indicator.Figure(r.ConcludedOnTime, r.ConcludedWithDue, Unit.Percent);
+    public static decimal? OnTimeRate(PublicDepartmentRow r) => OnTime.Value(Measures(r));
 
-    public static decimal? GoodRate(PublicDepartmentRow r) => Indicator.Figure(r.Rated - r.RatedBad, r.Rated, Unit.Percent);
+    public static decimal? GoodRate(PublicDepartmentRow r) => GoodRatings.Value(Measures(r));
 
     public static decimal? OnlineRate(PublicDepartmentRow r) => Indicator.Figure(r.OnlineItems, r.Items, Unit.Percent);
+
+    /// <summary>The row's counts as the indicators' measures, so that each rate is its indicator's own formula.</summary>
+    private static Measures Measures(PublicDepartmentRow r) =>
+        new() { ConcludedWithDue = r.ConcludedWithDue, ConcludedOnTime = r.ConcludedOnTime, Rated = r.Rated, RatedBad = r.RatedBad };
 
     /// <summary>The region's row: every department's counts summed.</summary>
     public PublicDepartmentRow Total => new()
