@@ -27,5 +27,5 @@ public class ApplicationsApps : LaneApps
     }
 }
 
-/// <summary>A class's own <see cref="ApplicationsApps"/>: for tests that count every file in the store, which other classes fill at the same time.</summary>
+/// <summary>A class's own <see cref="ApplicationsApps"/>: for tests that count every file in the store (which other classes fill at the same time) or generate cases by the hundred (which every region-wide workbench would then show first).</summary>
 public sealed class ClassApplicationsApps : ApplicationsApps;

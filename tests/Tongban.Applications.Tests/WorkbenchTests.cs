@@ -16,7 +16,8 @@ namespace Tongban.Applications.Tests;
 /// in every search, the filters find what they name; and the generator's cases are valid, varied and repeatable.
 /// Each test generates into a department of its own.
 /// </summary>
-public sealed class WorkbenchTests(ApplicationsApps apps)
+// Generates hundreds of cases, which a region-wide clerk would see on every other class's workbench: apps of its own.
+public sealed class WorkbenchTests(ClassApplicationsApps apps) : IClassFixture<ClassApplicationsApps>
 {
     private const int WorkbenchPageSize = Features.Workbench.WorkbenchQuery.PageSize;
     private const string County = "211221000000";
