@@ -76,6 +76,7 @@ public sealed class RatingAndStatusTests(LaneApps lanes)
         Assert.Contains("id=\"hall-queue\">排队情况<", page, StringComparison.Ordinal);
         Assert.Contains("今日平均等候", page, StringComparison.Ordinal);
         Assert.Contains($"/halls/{Hall}/kiosk", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/halls/{Hall}/appointments\"", page, StringComparison.Ordinal); // a citizen finds booking on the hall's page
     }
 
     [Theory, DatabaseLanes]

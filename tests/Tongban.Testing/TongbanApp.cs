@@ -113,14 +113,25 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         return http;
     }
 
-    /// <summary>Reads the antiforgery token a page puts into its forms.</summary>
+    /// <summary>
+    /// Reads the antiforgery token a page puts into its forms, after checking that every form of the page that posts
+    /// carries one: a browser sends only its own form's fields, so a form without a token is refused (400) there while a
+    /// test taking the token of another form on the page would pass. A form with an <c>action</c> attribute gets no
+    /// token from the form tag helper unless it says <c>asp-antiforgery="true"</c>.
+    /// </summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
     {
         var html = await client.GetStringAsync(path);
+        foreach (Match form in PostFormPattern().Matches(html))
+            if (!form.Groups["body"].Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal))
+                throw new InvalidOperationException($"A form on {path} posts without an antiforgery token, so a browser's post is refused: {form.Groups["tag"].Value}");
         var match = TokenPattern().Match(html);
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {path}");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("(?<tag><form\\b[^>]*\\bmethod=\"?post\"?[^>]*>)(?<body>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostFormPattern();
 }

@@ -24,7 +24,7 @@ internal sealed class HallStatusFigures(HallPlaces halls, HallQueue queue, Regio
         ];
         var slug = hall.Hall.Slug;
         return new HallLiveSection("hall-queue", "排队情况", "Queue now", figures,
-            [new($"/halls/{slug}/kiosk", "自助取号", "Take a ticket", "hall-kiosk-link"), new($"/halls/{slug}/screen", "叫号屏", "Calling screen", "hall-screen-link"),
+            [new($"/halls/{slug}/appointments", "网上预约", "Book an appointment", "hall-appointments-link"), new($"/halls/{slug}/kiosk", "自助取号", "Take a ticket", "hall-kiosk-link"), new($"/halls/{slug}/screen", "叫号屏", "Calling screen", "hall-screen-link"),
              new($"/halls/{slug}/tickets", "查询号票", "Look up a ticket", "hall-ticket-link")],
             $"截至 {at}，约每分钟更新。", $"As of {at}; updated about every minute.");
     }
