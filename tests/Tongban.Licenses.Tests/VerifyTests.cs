@@ -48,6 +48,8 @@ public sealed class VerifyTests(LaneApps lanes)
         var app = await lanes.For(lane);
         var admin = await app.LicenseAdminAsync(Samples.Samr);
         var (suspended, tampered) = (await admin.IssueFoodLicenceAsync(), await admin.IssueFoodLicenceAsync());
+        foreach (var identifier in new[] { suspended, tampered }) // checked once while genuine and valid: the seal's outcome is kept in memory
+            Assert.Contains("真实有效", WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/licenses/verify?id={Uri.EscapeDataString(identifier)}")), StringComparison.Ordinal);
         (await admin.ChangeAsync(suspended, "suspend", "抽检不合格")).EnsureSuccessStatusCode();
         Assert.Contains("暂扣", WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/licenses/verify?id={Uri.EscapeDataString(suspended)}")), StringComparison.Ordinal);
 
@@ -64,6 +66,16 @@ public sealed class VerifyTests(LaneApps lanes)
         var system = await app.ClientCredentialsAsync(0);
         var answer = await (await system.PostAsJsonAsync("/api/licenses/verify", new { identifier = tampered, purpose = "办理社保登记核验营业执照" })).JsonAsync();
         Assert.Equal((false, "SealInvalid", false), (answer.GetProperty("valid").GetBoolean(), answer.GetProperty("verdict").GetString(), answer.GetProperty("signatureValid").GetBoolean()));
+
+        await using (var scope = app.Services.CreateAsyncScope()) // the document put back, the signature altered instead
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LicensesDbContext>();
+            var row = await db.Licenses.SingleAsync(l => l.Identifier == tampered);
+            db.Entry(row).Property(l => l.SignedJson).CurrentValue = row.SignedJson.Replace("散装白酒销售", "预包装食品销售", StringComparison.Ordinal);
+            db.Entry(row).Property(l => l.Signature).CurrentValue = [.. row.Signature[..^1], (byte)(row.Signature[^1] ^ 1)];
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("签章验证失败", WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/licenses/verify?id={Uri.EscapeDataString(tampered)}")), StringComparison.Ordinal);
     }
 
     [Theory, DatabaseLanes]

@@ -50,6 +50,7 @@ public static class LicensesModule
         services.AddScoped<LicenseReader>();
         services.AddScoped<AdminLicenses>();
         services.AddSingleton<UseLog>();
+        services.AddSingleton<CheckedSeals>();
         services.AddScoped<VerifyLicense>();
         services.AddScoped<Wallet>();
         services.AddScoped<ShareLicense>();

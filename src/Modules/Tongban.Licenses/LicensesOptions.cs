@@ -30,4 +30,10 @@ internal sealed class LicensesOptions
 
     /// <summary>How many generated historical records the demo region loads through the import (0: none; the tests' default, to keep each fixture's start short).</summary>
     public int DemoHistoryRecords { get; set; } = 3_300;
+
+    /// <summary>
+    /// How many checked seals verification keeps in memory per instance (a few KB each: the license's face), so that a
+    /// license checked again costs a row read, not a decryption and a signature check; the status is read every time.
+    /// </summary>
+    public int CheckedSeals { get; set; } = 20_000;
 }

@@ -55,7 +55,11 @@ internal sealed partial class License
     public Holder Holder => new(HolderKind, HolderCode, HolderName);
 
     /// <summary>The status a reader sees on <paramref name="today"/>: a valid license past its end date is expired (05).</summary>
-    public LicenseStatus StatusOn(DateOnly today) => Status == LicenseStatus.Valid && ValidUntil < today ? LicenseStatus.Expired : Status;
+    public LicenseStatus StatusOn(DateOnly today) => StatusOn(Status, ValidUntil, today);
+
+    /// <summary>A stored status as it stands today: a valid license past its end date is expired.</summary>
+    public static LicenseStatus StatusOn(LicenseStatus status, DateOnly? validUntil, DateOnly today) =>
+        status == LicenseStatus.Valid && validUntil < today ? LicenseStatus.Expired : status;
 
     public static License Issue(LicenseFace face, int typeVersion, Seal seal, LicenseSource source, string? sourceKey, int statusIndex,
         LicenseOfficer officer, DateTimeOffset at, LicenseId? previous = null)

@@ -67,9 +67,9 @@ internal sealed class LicenseMaterials(LicensesDbContext db, TypeDirectory types
     private async Task<LicenseCheck> RecordAsync(SealedLicense sealedLicense, UseKind kind, LicenseUseBy use, CancellationToken ct)
     {
         var (license, face, now) = (sealedLicense.License, sealedLicense.Face, clock.GetUtcNow());
-        var verdict = sealedLicense.SignatureValid ? Enum.Parse<Verdict>(sealedLicense.Status.ToString()) : Verdict.SealInvalid;
-        await uses.RecordAsync(LicenseUse.Record(license.Id, kind, use.Who, use.Department, use.Purpose, verdict.ToString(), now), ct);
-        var (zh, en) = new CheckResult(verdict, sealedLicense).Label;
+        var check = CheckResult.Of(sealedLicense);
+        await uses.RecordAsync(LicenseUse.Record(license.Id, kind, use.Who, use.Department, use.Purpose, check.Verdict.ToString(), now), ct);
+        var (zh, en) = check.Label;
         return new LicenseCheck(license.Identifier, license.TypeCode, face?.TypeName ?? license.TypeCode, face?.Number ?? "", face?.IssuerName ?? "",
             face?.IssuedOn ?? license.IssuedOn, face?.ValidUntil, sealedLicense.SignatureValid, sealedLicense.SignatureValid ? LicenseStatusText.Code(sealedLicense.Status) : "",
             zh, en, now);

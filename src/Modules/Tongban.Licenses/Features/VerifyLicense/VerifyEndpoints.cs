@@ -45,11 +45,11 @@ internal static class VerifyEndpoints
         }
         var result = await verify.CheckAsync(input.Identifier!, null, new UseContext(UseKind.Verified, $"client:{client}", department, purpose), ct);
         if (result.License is not { } license
-            || (input.WithData && !string.Equals(license.License.HolderCode, input.HolderCode!.Trim(), StringComparison.OrdinalIgnoreCase)))
+            || (input.WithData && !string.Equals(license.HolderCode, input.HolderCode!.Trim(), StringComparison.OrdinalIgnoreCase)))
             throw new DomainException(DomainError.NotFound("该电子证照", "The license") with { Field = "identifier" });
         var face = license.Face;
         var (zh, en) = result.Label;
-        return TypedResults.Ok(new VerifyAnswer(license.License.Identifier, result.IsValid, result.Verdict.ToString(),
+        return TypedResults.Ok(new VerifyAnswer(license.Identifier, result.IsValid, result.Verdict.ToString(),
             face is null ? null : LicenseStatusText.Code(license.Status), zh, en, license.SignatureValid, face?.TypeCode, face?.TypeName, face?.IssuerCode,
             face?.IssuerName, face?.IssuedOn, face?.ValidUntil, face?.Holder.MaskedName, granted is null || face is null ? null : Data(face, license.Status, granted)));
     }

@@ -41,7 +41,7 @@ internal sealed class ShareLicense(LicensesDbContext db, Wallet wallet, LicenseR
         if (link is null || !link.IsOpen(now)) return null;
         var license = await db.Licenses.AsNoTracking().SingleAsync(l => l.Id == link.LicenseId, ct);
         var sealedLicense = await reader.OpenAsync(license, ct);
-        var result = new CheckResult(sealedLicense.SignatureValid ? Enum.Parse<Verdict>(sealedLicense.Status.ToString()) : Verdict.SealInvalid, sealedLicense);
+        var result = CheckResult.Of(sealedLicense);
         link.Viewed();
         await db.SaveChangesAsync(ct);
         await uses.RecordAsync(LicenseUse.Record(license.Id, UseKind.SharedView, $"share:{link.Id}", null, "持证人分享查看 shown by the holder", result.Verdict.ToString(), now), ct);
