@@ -42,6 +42,7 @@ public static class HallsModule
         services.AddHostedService<AppointmentReminderWorker>();
         services.AddScoped<IHallLiveFigures, HallStatusFigures>();
         services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
+        services.AddSingleton(new MySpaceLink("/my/appointments", "我的预约", "My appointments", 35, "my-appointments-link"));
         return services;
     }
 

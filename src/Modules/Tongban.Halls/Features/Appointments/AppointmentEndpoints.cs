@@ -18,6 +18,13 @@ internal sealed record AppointmentAnswer(string Code, string Category, string? C
         $"{v.From:HH\\:mm}", $"{v.To:HH\\:mm}", v.State.ToString(), v.TicketNumber, v.Changeable);
 }
 
+internal sealed record MyAppointmentAnswer(string Code, string Hall, string HallName, string? HallNameEn, string Category, string? CategoryEn, string? Item,
+    string Date, string From, string To, string State, string? TicketNumber, bool Upcoming, string Link)
+{
+    public static MyAppointmentAnswer Of(MyAppointmentLine l) => new(l.Code, l.HallSlug, l.Hall, l.HallEn, l.Category, l.CategoryEn, l.Item, $"{l.Day:yyyy-MM-dd}",
+        $"{l.From:HH\\:mm}", $"{l.To:HH\\:mm}", l.State.ToString(), l.TicketNumber, l.Upcoming, $"/halls/{l.HallSlug}/appointments/{l.Code}");
+}
+
 internal sealed record MoveRequest(string? Date, string? Time);
 
 internal sealed record BookingAnswer(string Code, string Letter, string From, string To, string? Item, string Holder, string HolderIdNumber, string State, string? TicketNumber);
@@ -34,6 +41,10 @@ internal static class AppointmentEndpoints
                 return TypedResults.Ok(offered.Select(s => new SlotAnswer($"{s.Slot.Day:yyyy-MM-dd}", s.From, s.To, s.Slot.Capacity, s.Free)).ToList());
             })
             .WithSummary("The slots a business category offers on a day (local times), with places and free places; none on a non-working day");
+        api.MapGet("/appointments/mine", async (ClaimsPrincipal user, AppointmentQueries queries, CancellationToken ct) =>
+                TypedResults.Ok((await queries.ListMineAsync(Holder(user), ct)).Select(MyAppointmentAnswer.Of).ToList()))
+            .RequireAuthorization()
+            .WithSummary("我的预约: one's own appointments in every hall, those to come first (soonest first), then past and cancelled ones (latest first); local dates and times");
         var mine = api.MapGroup("/{hall}/appointments").RequireAuthorization();
         mine.MapPost("", async (string hall, BookRequest request, ClaimsPrincipal user, HallPlaces halls, Booking booking, AppointmentQueries queries, CancellationToken ct) =>
             {

@@ -6,6 +6,7 @@ using Tongban.Kernel.Audit;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
 
 namespace Tongban.Halls.Features.Appointments;
 
@@ -19,8 +20,41 @@ internal sealed record AppointmentView(string Code, string Hall, string? HallEn,
 /// <summary>A line of the staff's list of a day: the holder's name and ID number masked (the clerk serves them in person).</summary>
 internal sealed record BookingLine(string Code, string Letter, TimeOnly From, TimeOnly To, string? Item, string Holder, string HolderId, AppointmentState State, string? TicketNumber);
 
-internal sealed class AppointmentQueries(HallsDbContext db, AppointmentRules rules, IAccountDirectory accounts, RegionClock clock, Microsoft.Extensions.Options.IOptions<HallsOptions> options)
+/// <summary>A line of "my appointments" (我的预约): the hall and category by name, the local slot, the state; the code only to link to its page.</summary>
+internal sealed record MyAppointmentLine(string Code, string HallSlug, string Hall, string? HallEn, string Category, string? CategoryEn, string? Item,
+    DateOnly Day, TimeOnly From, TimeOnly To, AppointmentState State, string? TicketNumber, bool Upcoming)
 {
+    public (string Zh, string En) StateText => AppointmentTexts.State(State);
+}
+
+internal sealed class AppointmentQueries(HallsDbContext db, AppointmentRules rules, IAccountDirectory accounts, IOrganizationDirectory organization, RegionClock clock, Microsoft.Extensions.Options.IOptions<HallsOptions> options)
+{
+    /// <summary>The most lines "my appointments" shows (the newest of the past).</summary>
+    public const int MineLimit = 200;
+
+    /// <summary>
+    /// 我的预约: the holder's own appointments in every hall — those to come (booked or checked in, not yet ended) first,
+    /// soonest first; then the rest (past, missed, cancelled), latest first. Nobody else's.
+    /// </summary>
+    public async Task<IReadOnlyList<MyAppointmentLine>> ListMineAsync(Guid holder, CancellationToken ct)
+    {
+        var rows = await (from a in db.Appointments.AsNoTracking()
+                          join c in db.Categories.AsNoTracking() on a.CategoryId equals c.Id
+                          where a.HolderId == holder
+                          orderby a.Day descending, a.From descending
+                          select new { a, c.Name, c.NameEn }).Take(MineLimit).ToListAsync(ct);
+        var halls = (await organization.ListHallsAsync(ct)).ToDictionary(h => h.Id);
+        var now = clock.UtcNow;
+        var lines = rows.Where(r => halls.ContainsKey(r.a.HallId)).Select(r =>
+        {
+            var hall = halls[r.a.HallId];
+            var upcoming = r.a.EndsAt > now && r.a.Status != AppointmentStatus.Cancelled;
+            return new MyAppointmentLine(r.a.Code, hall.Slug, hall.Name, hall.NameEn, r.Name, r.NameEn, r.a.ItemName, r.a.Day, r.a.From, r.a.To,
+                r.a.StateAt(now), r.a.TicketNumber, upcoming);
+        }).ToList();
+        return [.. lines.Where(l => l.Upcoming).OrderBy(l => l.Day).ThenBy(l => l.From), .. lines.Where(l => !l.Upcoming)];
+    }
+
     public async Task<AppointmentView> MineAsync(Guid holder, HallPlace hall, string? code, CancellationToken ct) =>
         await ViewAsync(hall, await rules.MineAsync(holder, hall, code, ct), ct);
 
