@@ -12,10 +12,12 @@ namespace Tongban.Halls.Features.Appointments;
 
 internal sealed record SlotAnswer(string Date, string From, string To, int Places, int Free);
 
-internal sealed record AppointmentAnswer(string Code, string Category, string? CategoryEn, string? Item, string Date, string From, string To, string State, string? TicketNumber, bool Changeable)
+/// <summary>An appointment as the API answers it; <c>ByAgent</c> when an agent booked it for the holder, <c>Principal</c> (masked) when the reader is that agent.</summary>
+internal sealed record AppointmentAnswer(string Code, string Category, string? CategoryEn, string? Item, string Date, string From, string To, string State, string? TicketNumber, bool Changeable,
+    bool ByAgent, string? Principal)
 {
     public static AppointmentAnswer Of(AppointmentView v) => new(v.Code, v.Category, v.CategoryEn, v.Item, $"{v.Day:yyyy-MM-dd}",
-        $"{v.From:HH\\:mm}", $"{v.To:HH\\:mm}", v.State.ToString(), v.TicketNumber, v.Changeable);
+        $"{v.From:HH\\:mm}", $"{v.To:HH\\:mm}", v.State.ToString(), v.TicketNumber, v.Changeable, v.ByAgent, v.Principal);
 }
 
 internal sealed record MyAppointmentAnswer(string Code, string Hall, string HallName, string? HallNameEn, string Category, string? CategoryEn, string? Item,
@@ -49,15 +51,15 @@ internal static class AppointmentEndpoints
         mine.MapPost("", async (string hall, BookRequest request, ClaimsPrincipal user, HallPlaces halls, Booking booking, AppointmentQueries queries, CancellationToken ct) =>
             {
                 var booked = await booking.BookAsync(Holder(user), hall, request, ct);
-                var view = await queries.ViewAsync(await halls.GetAsync(hall, ct), booked, ct);
+                var view = await queries.ViewAsync(await halls.GetAsync(hall, ct), booked, Holder(user), ct);
                 return TypedResults.Created($"/api/halls/{hall}/appointments/{view.Code}", AppointmentAnswer.Of(view));
             })
-            .WithSummary("预约: books a slot of a category (optionally for a service item the category handles); answers the code to show at the kiosk");
+            .WithSummary("预约: books a slot of a category (optionally for a service item the category handles); answers the code to show at the kiosk. With `principal` (an account id), an agent books for a principal who authorised them for `item` (代办授权); the principal holds it, the agent is recorded; without such an authorisation 403 and nothing booked");
         mine.MapGet("/{code}", async (string hall, string code, ClaimsPrincipal user, HallPlaces halls, AppointmentQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(AppointmentAnswer.Of(await queries.MineAsync(Holder(user), await halls.GetAsync(hall, ct), code, ct))))
-            .WithSummary("One's own appointment by its code (anyone else's is not found)");
+            .WithSummary("One's own appointment by its code, or one the reader booked for a principal while authorised (anyone else's is not found)");
         mine.MapPost("/{code}/move", async (string hall, string code, MoveRequest request, ClaimsPrincipal user, HallPlaces halls, Booking booking, AppointmentQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(AppointmentAnswer.Of(await queries.ViewAsync(await halls.GetAsync(hall, ct), await booking.MoveAsync(Holder(user), hall, code, request.Date, request.Time, ct), ct))))
+                TypedResults.Ok(AppointmentAnswer.Of(await queries.ViewAsync(await halls.GetAsync(hall, ct), await booking.MoveAsync(Holder(user), hall, code, request.Date, request.Time, ct), Holder(user), ct))))
             .WithSummary("改约: moves one's own appointment to another slot of its category, until the cut-off");
         mine.MapPost("/{code}/cancel", async (string hall, string code, ClaimsPrincipal user, Booking booking, CancellationToken ct) =>
             { await booking.CancelAsync(Holder(user), hall, code, ct); return TypedResults.NoContent(); })
@@ -78,6 +80,9 @@ internal static class AppointmentEndpoints
             .RequireAuthorization(Policies.WindowClerk)
             .WithSummary("The day's appointments of the hall for its window clerks (holders masked); today when no date is given");
     }
+
+    /// <summary>The signed-in account, or null for a sign-in without one.</summary>
+    public static Guid? AccountOf(ClaimsPrincipal user) => Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
 
     /// <summary>The signed-in account holding appointments; a sign-in without an account (a department's system) holds none.</summary>
     public static Guid Holder(ClaimsPrincipal user) =>

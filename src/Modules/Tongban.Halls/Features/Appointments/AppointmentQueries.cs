@@ -12,7 +12,8 @@ namespace Tongban.Halls.Features.Appointments;
 
 /// <summary>An appointment as its holder reads it: code, hall, category, item, local day and times, state.</summary>
 internal sealed record AppointmentView(string Code, string Hall, string? HallEn, string Letter, string Category, string? CategoryEn,
-    string? ItemCode, string? Item, DateOnly Day, TimeOnly From, TimeOnly To, AppointmentState State, string? TicketNumber, bool Changeable)
+    string? ItemCode, string? Item, DateOnly Day, TimeOnly From, TimeOnly To, AppointmentState State, string? TicketNumber, bool Changeable,
+    bool ByAgent = false, string? Principal = null)
 {
     public (string Zh, string En) StateText => AppointmentTexts.State(State);
 }
@@ -55,15 +56,19 @@ internal sealed class AppointmentQueries(HallsDbContext db, AppointmentRules rul
         return [.. lines.Where(l => l.Upcoming).OrderBy(l => l.Day).ThenBy(l => l.From), .. lines.Where(l => !l.Upcoming)];
     }
 
-    public async Task<AppointmentView> MineAsync(Guid holder, HallPlace hall, string? code, CancellationToken ct) =>
-        await ViewAsync(hall, await rules.MineAsync(holder, hall, code, ct), ct);
+    /// <summary>One's own appointment, or one booked for a principal by the reader as their authorised agent.</summary>
+    public async Task<AppointmentView> MineAsync(Guid reader, HallPlace hall, string? code, CancellationToken ct) =>
+        await ViewAsync(hall, (await rules.AccessAsync(reader, hall, code, ct)).Appointment, reader, ct);
 
-    public async Task<AppointmentView> ViewAsync(HallPlace hall, Appointment a, CancellationToken ct)
+    /// <summary>The appointment as <paramref name="reader"/> sees it; an agent reading one of their principal's sees the principal's name masked.</summary>
+    public async Task<AppointmentView> ViewAsync(HallPlace hall, Appointment a, Guid reader, CancellationToken ct)
     {
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == a.CategoryId, ct);
         var now = clock.UtcNow;
+        var principal = reader == a.HolderId ? null : PersonNames.Mask((await accounts.FindAsync(a.HolderId, ct))?.DisplayName);
         return new AppointmentView(a.Code, hall.Hall.Name, hall.Hall.NameEn, category.Letter, category.Name, category.NameEn, a.ItemCode, a.ItemName,
-            a.Day, a.From, a.To, a.StateAt(now), a.TicketNumber, a.Status == AppointmentStatus.Booked && now <= a.StartsAt - options.Value.Appointments.CutOff);
+            a.Day, a.From, a.To, a.StateAt(now), a.TicketNumber, a.Status == AppointmentStatus.Booked && now <= a.StartsAt - options.Value.Appointments.CutOff,
+            a.BookedBy is not null, principal);
     }
 
     /// <summary>A day's appointments of a hall for its staff, by slot; the read is audited (who looked at whose list, why).</summary>
