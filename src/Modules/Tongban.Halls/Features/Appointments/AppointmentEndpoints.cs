@@ -66,10 +66,12 @@ internal static class AppointmentEndpoints
             .WithSummary("取消: cancels one's own appointment, until the cut-off");
         api.MapPost("/{hall}/check-in", async (string hall, CheckInRequest request, CheckIn checkIn, CancellationToken ct) =>
             {
-                var ticket = await checkIn.CheckInAsync(hall, request.Code, ct);
+                var ticket = string.IsNullOrWhiteSpace(request.Code) && request.IdNumber is not null
+                    ? await checkIn.CheckInByIdNumberAsync(hall, request.IdNumber, ct)
+                    : await checkIn.CheckInAsync(hall, request.Code, ct);
                 return TypedResults.Created($"/api/halls/{hall}/tickets/{ticket.Number}", TicketAnswer.Of(ticket));
             })
-            .WithSummary("预约签到 at the kiosk: today's appointment's code gives a priority ticket of its category");
+            .WithSummary("预约签到 at the kiosk: today's appointment's code — or, without a code, the holder's resident ID number (`idNumber`, checked by its check character; never in an address) — gives a priority ticket of its category");
         api.MapGet("/{hall}/bookings", async (string hall, string? date, ClaimsPrincipal user, HallPlaces halls, AppointmentQueries queries, RegionClock clock, CancellationToken ct) =>
             {
                 var place = await StaffHallAsync(user, halls, hall, ct);
@@ -99,4 +101,5 @@ internal static class AppointmentEndpoints
     }
 }
 
-internal sealed record CheckInRequest(string? Code);
+/// <summary>A check-in at the kiosk: the appointment's code, or the holder's resident ID number (posted only).</summary>
+internal sealed record CheckInRequest(string? Code, string? IdNumber = null);

@@ -31,6 +31,14 @@ internal sealed class KioskModel(HallPlaces halls, HallQueue queue, IssueTicket 
         return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken=true");
     }
 
+    /// <summary>预约签到 by the holder's ID number, typed on the kiosk and posted (never in the address).</summary>
+    public async Task<IActionResult> OnPostCheckInByIdAsync(string hall, string? idNumber, CancellationToken ct)
+    {
+        await LoadAsync(hall, ct);
+        var ticket = await checkIn.CheckInByIdNumberAsync(hall, idNumber, ct);
+        return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken=true");
+    }
+
     private async Task LoadAsync(string hall, CancellationToken ct)
     {
         Hall = await halls.GetAsync(hall, ct);
