@@ -29,6 +29,7 @@ public static class HallsModule
         services.AddScoped<HallPlaces>();
         services.AddScoped<HallQueue>();
         services.AddScoped<TicketQueries>();
+        services.AddScoped<KioskSession>();
         services.AddScoped<IssueTicket>();
         services.AddScoped<Calling>();
         services.AddScoped<RateTicket>();
