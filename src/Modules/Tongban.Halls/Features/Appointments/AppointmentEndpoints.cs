@@ -29,7 +29,8 @@ internal sealed record MyAppointmentAnswer(string Code, string Hall, string Hall
 
 internal sealed record MoveRequest(string? Date, string? Time);
 
-internal sealed record BookingAnswer(string Code, string Letter, string From, string To, string? Item, string Holder, string HolderIdNumber, string State, string? TicketNumber);
+/// <summary>A line of the clerks' day list; <c>Session</c> is <c>Extended</c> (延时服务) or <c>Weekend</c> (周末不打烊) for a slot in an extra session, null in the hours.</summary>
+internal sealed record BookingAnswer(string Code, string Letter, string From, string To, string? Item, string Holder, string HolderIdNumber, string State, string? TicketNumber, string? Session);
 
 /// <summary>预约 through the API: slots (public), book, read, move and cancel one's own, check in at the kiosk, the staff's day list.</summary>
 internal static class AppointmentEndpoints
@@ -77,7 +78,7 @@ internal static class AppointmentEndpoints
                 var place = await StaffHallAsync(user, halls, hall, ct);
                 var day = string.IsNullOrWhiteSpace(date) ? clock.Today : AppointmentRules.Date(date);
                 var lines = await queries.DayAsync(place, day, Actor.Of(user), ct);
-                return TypedResults.Ok(lines.Select(l => new BookingAnswer(l.Code, l.Letter, $"{l.From:HH\\:mm}", $"{l.To:HH\\:mm}", l.Item, l.Holder, l.HolderId, l.State.ToString(), l.TicketNumber)).ToList());
+                return TypedResults.Ok(lines.Select(l => new BookingAnswer(l.Code, l.Letter, $"{l.From:HH\\:mm}", $"{l.To:HH\\:mm}", l.Item, l.Holder, l.HolderId, l.State.ToString(), l.TicketNumber, l.Session?.ToString())).ToList());
             })
             .RequireAuthorization(Policies.WindowClerk)
             .WithSummary("The day's appointments of the hall for its window clerks (holders masked); today when no date is given");

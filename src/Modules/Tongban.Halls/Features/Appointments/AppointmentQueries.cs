@@ -3,6 +3,7 @@ using Tongban.Halls.Data;
 using Tongban.Halls.Domain;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Time;
@@ -19,7 +20,9 @@ internal sealed record AppointmentView(string Code, string Hall, string? HallEn,
 }
 
 /// <summary>A line of the staff's list of a day: the holder's name and ID number masked (the clerk serves them in person).</summary>
-internal sealed record BookingLine(string Code, string Letter, TimeOnly From, TimeOnly To, string? Item, string Holder, string HolderId, AppointmentState State, string? TicketNumber);
+/// <summary>… and <see cref="Session"/>, the kind of extra session (延时服务 / 周末不打烊) the slot falls in; null in the working-day hours.</summary>
+internal sealed record BookingLine(string Code, string Letter, TimeOnly From, TimeOnly To, string? Item, string Holder, string HolderId, AppointmentState State, string? TicketNumber,
+    HallSessionKind? Session = null);
 
 /// <summary>A line of "my appointments" (我的预约): the hall and category by name, the local slot, the state; the code only to link to its page.</summary>
 internal sealed record MyAppointmentLine(string Code, string HallSlug, string Hall, string? HallEn, string Category, string? CategoryEn, string? Item,
@@ -28,7 +31,7 @@ internal sealed record MyAppointmentLine(string Code, string HallSlug, string Ha
     public (string Zh, string En) StateText => AppointmentTexts.State(State);
 }
 
-internal sealed class AppointmentQueries(HallsDbContext db, AppointmentRules rules, IAccountDirectory accounts, IOrganizationDirectory organization, RegionClock clock, Microsoft.Extensions.Options.IOptions<HallsOptions> options)
+internal sealed class AppointmentQueries(HallsDbContext db, AppointmentRules rules, IAccountDirectory accounts, IOrganizationDirectory organization, CalendarStore calendars, RegionClock clock, Microsoft.Extensions.Options.IOptions<HallsOptions> options)
 {
     /// <summary>The most lines "my appointments" shows (the newest of the past).</summary>
     public const int MineLimit = 200;
@@ -81,11 +84,13 @@ internal sealed class AppointmentQueries(HallsDbContext db, AppointmentRules rul
                           select new { a, c.Letter }).ToListAsync(ct);
         var now = clock.UtcNow;
         var holders = await accounts.FindManyAsync([.. rows.Select(r => r.a.HolderId).Distinct()], ct);
+        var sessions = hall.Hall.SessionsOn(day, await calendars.GetAsync(ct)); // the slots' own rule
         var lines = rows.Select(row =>
         {
             var holder = holders.GetValueOrDefault(row.a.HolderId);
+            var session = sessions.FirstOrDefault(s => s.From <= row.a.From && row.a.From < s.To)?.Kind;
             return new BookingLine(row.a.Code, row.Letter, row.a.From, row.a.To, row.a.ItemName, PersonNames.Mask(holder?.DisplayName),
-                holder?.MaskedIdNumber ?? "", row.a.StateAt(now), row.a.TicketNumber);
+                holder?.MaskedIdNumber ?? "", row.a.StateAt(now), row.a.TicketNumber, session is HallSessionKind.Regular ? null : session);
         }).ToList();
         db.Audit(new AuditRecord(actor, "halls.appointments_read", $"hall:{hall.Hall.Slug}/appointments:{day:yyyy-MM-dd}", $"{lines.Count} holders, masked; to serve them at the windows", now));
         await db.SaveChangesAsync(ct);

@@ -101,6 +101,8 @@ internal sealed class AppointmentRules(HallsDbContext db, RegionClock clock, IOp
         DateOnly.TryParseExact((typed ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
             : throw HallErrors.Invalid("appointment.date", "请选择预约日期", "Choose a day", "date");
 
+    public static DomainException DateOutOfRange() => HallErrors.Invalid("appointment.date_range", "请选择十年以内的日期", "Choose a day within ten years of today", "date");
+
     public static TimeOnly Time(string? typed) =>
         TimeOnly.TryParseExact((typed ?? "").Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
             : throw HallErrors.Invalid("appointment.time", "请选择预约时段", "Choose a slot", "time");
