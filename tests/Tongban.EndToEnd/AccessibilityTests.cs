@@ -50,7 +50,7 @@ public sealed class AccessibilityTests(Browser browser)
     public static TheoryData<string> CitizenPages => new(
         "/account", "/account/verify", "/account/security", "/account/sessions", "/account/apps", "/account/proxies",
         "/account/enterprises", "/account/my-data-reads", "/account/sign-in-history", "/account/email/confirm?token=x",
-        "/my/messages", "/my/messages/channels");
+        "/my/messages", "/my/messages/channels", "/my/appointments");
 
     [Theory]
     [MemberData(nameof(PublicPages))]

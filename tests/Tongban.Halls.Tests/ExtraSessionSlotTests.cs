@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Calendar;
 
@@ -68,4 +69,43 @@ public sealed class ExtraSessionSlotTests(LaneApps lanes)
         Assert.DoesNotContain(await visitor.SlotsAsync(CityCentre, "E", Iso(weekday)), s => string.CompareOrdinal(s.From, "17:00") >= 0); // no window of E stays
         Assert.Equal("16:30", (await visitor.SlotsAsync(CityCentre, "E", Iso(weekday)))[^1].From);
     }
+
+    [Theory, DatabaseLanes]
+    public async Task The_clerks_day_list_marks_appointments_in_an_extended_or_weekend_session(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (weekday, saturday) = await DaysAsync(app);
+        var (_, _, citizen) = await app.RegisterCitizenAsync("延时名单");
+        var onSaturday = await citizen.BookedAsync(CityCentre, "A", Iso(saturday), "11:00");
+        var evening = await citizen.BookedAsync(CityCentre, "A", Iso(weekday), "18:00");
+        var afternoon = await citizen.BookedAsync(CityCentre, "A", Iso(weekday), "14:00");
+        var clerk = await app.ClerkAsync(GeneralAcceptance);
+        try
+        {
+            string Row(string page, string code) => page[page.LastIndexOf("<tr>", page.IndexOf(code, StringComparison.Ordinal), StringComparison.Ordinal)..page.IndexOf("</tr>", page.IndexOf(code, StringComparison.Ordinal), StringComparison.Ordinal)];
+            var sat = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/halls/{CityCentre}/bookings?date={Iso(saturday)}"));
+            Assert.Contains("11:00–11:30 <span class=\"tag session-weekend\">周末不打烊</span>", Row(sat, onSaturday.Code), StringComparison.Ordinal);
+            var day = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/halls/{CityCentre}/bookings?date={Iso(weekday)}"));
+            Assert.Contains("延时服务", Row(day, evening.Code), StringComparison.Ordinal);
+            Assert.DoesNotContain("延时服务", Row(day, afternoon.Code), StringComparison.Ordinal);
+            Assert.DoesNotContain("Extended", day, StringComparison.Ordinal); // words, not the raw kind
+            var api = (await clerk.GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/api/halls/{CityCentre}/bookings?date={Iso(weekday)}"))!;
+            Assert.Equal("Extended", api.Single(l => l.GetProperty("code").GetString() == evening.Code).GetProperty("session").GetString());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, api.Single(l => l.GetProperty("code").GetString() == afternoon.Code).GetProperty("session").ValueKind);
+            using (var outsider = await (await app.ClerkAsync(DemoHalls.YinzhouDepartment)).GetAsync($"/halls/{CityCentre}/bookings?date={Iso(saturday)}"))
+                Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+            foreach (var input in Fuzz.Strings(Iso(saturday), mutations: 10, seed: lane == DatabaseLane.Sqlite ? 13 : 19).Concat(["0001-01-01", "9999-12-31"]))
+            {
+                using var page = await clerk.GetAsync($"/halls/{CityCentre}/bookings?date={Uri.EscapeDataString(input)}");
+                await Fuzz.AssertHandledAsync(page, input, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity);
+            }
+        }
+        finally
+        {
+            foreach (var code in new[] { onSaturday.Code, evening.Code, afternoon.Code })
+                using (await citizen.PostAsync($"/api/halls/{CityCentre}/appointments/{code}/cancel", null)) { }
+        }
+    }
+
+    private const string GeneralAcceptance = "112112000037803132"; // the department at A01, A02
 }

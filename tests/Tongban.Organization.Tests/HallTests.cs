@@ -1,4 +1,6 @@
+using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
+using Tongban.Organization.Contracts;
 using Tongban.Organization.Domain;
 
 namespace Tongban.Organization.Tests;
@@ -14,14 +16,21 @@ public sealed class HallTests
     private static readonly OpeningSession Afternoon = new(new TimeOnly(13, 0), new TimeOnly(17, 0));
 
     [Fact]
-    public void A_hall_is_open_within_its_sessions_only()
+    public void A_working_day_has_the_hours_in_order_and_the_hall_is_open_within_them_only()
     {
         var hall = Hall.Create("test-hall", Profile(Afternoon, Morning));
-        Assert.True(hall.IsWithinHours(new TimeOnly(9, 0)));
-        Assert.False(hall.IsWithinHours(new TimeOnly(12, 0)));
-        Assert.True(hall.IsWithinHours(new TimeOnly(16, 59)));
-        Assert.False(hall.IsWithinHours(new TimeOnly(17, 0)));
         Assert.Equal([Morning, Afternoon], hall.OpeningHours);
+        var monday = new DateOnly(2026, 12, 14);
+        var calendar = new WorkingDayCalendar([]);
+        var info = hall.Info();
+        Assert.Equal([(Morning.From, Morning.To), (Afternoon.From, Afternoon.To)], info.SessionsOn(monday, calendar).Select(s => (s.From, s.To)));
+        Assert.All(info.SessionsOn(monday, calendar), s => Assert.Equal((HallSessionKind.Regular, (IReadOnlyList<string>?)null), (s.Kind, s.Windows)));
+        Assert.Empty(info.SessionsOn(monday.AddDays(-1), calendar)); // a Sunday
+        Assert.Equal(OpenState.OpenNow, info.StatusAt(calendar, monday, new TimeOnly(9, 0)).State);
+        Assert.Equal(OpenState.OpensLaterToday, info.StatusAt(calendar, monday, new TimeOnly(12, 0)).State); // the lunch break
+        Assert.Equal(OpenState.OpenNow, info.StatusAt(calendar, monday, new TimeOnly(16, 59)).State);
+        var evening = info.StatusAt(calendar, monday, new TimeOnly(17, 0));
+        Assert.Equal((OpenState.ClosedForToday, monday.AddDays(1), Morning.From), (evening.State, evening.NextOpenDay, evening.NextOpensAt));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         builder.UseSetting("Operations:Restricted", "false");
         // Tests share one address and sign in often; the rate-limit tests turn the limits on with sizes of their own.
         builder.UseSetting("RateLimits:Enabled", "false");
+        builder.UseSetting("Halls:TicketsOutsideSessions", "true"); // tests take tickets at any hour; the kiosk's own session tests set it back
         builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Audit:Checkpoints:PollInterval", "00:00:00");
         for (var i = 0; i < TestClients.All.Count; i++)

@@ -7,7 +7,7 @@ namespace Tongban.Web.Tests;
 /// <summary>The header's menu: sign-in for a visitor (back to the same page), "my space" for a signed-in person on every page and on the account page.</summary>
 public sealed class MySpaceTests(LaneApps apps)
 {
-    private static readonly string[] MySpace = ["/my/cases", "/my/cases#drafts", "/my/messages", "/account/my-data-reads", "/account"];
+    private static readonly string[] MySpace = ["/my/cases", "/my/cases#drafts", "/my/messages", "/my/appointments", "/account/my-data-reads", "/account"];
 
     [Theory, DatabaseLanes]
     public async Task A_visitor_gets_one_menu_whose_sign_in_link_returns_to_the_page(DatabaseLane lane)

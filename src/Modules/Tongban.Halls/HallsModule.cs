@@ -29,6 +29,7 @@ public static class HallsModule
         services.AddScoped<HallPlaces>();
         services.AddScoped<HallQueue>();
         services.AddScoped<TicketQueries>();
+        services.AddScoped<KioskSession>();
         services.AddScoped<IssueTicket>();
         services.AddScoped<Calling>();
         services.AddScoped<RateTicket>();
@@ -42,6 +43,7 @@ public static class HallsModule
         services.AddHostedService<AppointmentReminderWorker>();
         services.AddScoped<IHallLiveFigures, HallStatusFigures>();
         services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
+        services.AddSingleton(new MySpaceLink("/my/appointments", "我的预约", "My appointments", 35, "my-appointments-link"));
         return services;
     }
 

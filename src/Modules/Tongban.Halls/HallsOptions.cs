@@ -14,6 +14,15 @@ internal sealed class HallsOptions
     /// <summary>How long a rating tablet's pairing code, given to the window's clerk, may be typed on the tablet. 10 minutes by default.</summary>
     public TimeSpan PairingCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Whether the kiosk and the ticket API give tickets outside the hall's sessions too, and of categories nobody serves
+    /// in the session now. False by default: outside any session the kiosk says the hall is closed and when it opens
+    /// next, and in an extended or weekend session only the categories its windows serve get a button (the API answers
+    /// 409 for the others). True suits a hall that hands out numbers before opening — and the test apps, whose tests
+    /// take tickets at any hour.
+    /// </summary>
+    public bool TicketsOutsideSessions { get; set; }
+
     /// <summary>Appointments (预约): slots, places, cut-off and the no-show limit.</summary>
     public AppointmentOptions Appointments { get; set; } = new();
 }

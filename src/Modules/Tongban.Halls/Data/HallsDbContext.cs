@@ -58,6 +58,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
             e.HasIndex(a => new { a.HallId, a.CategoryId, a.Day, a.From, a.Seat }).IsUnique(); // a full slot stays full (null seats: cancelled)
             e.HasIndex(a => new { a.HolderId, a.Status, a.EndsAt }); // overlaps and no-shows
             e.HasIndex(a => new { a.HallId, a.Day });
+            e.HasIndex(a => a.BookedBy); // an agent's own bookings for their principals
             e.Property(a => a.Code).HasMaxLength(Appointment.CodeLength);
             e.Property(a => a.ItemCode).HasMaxLength(64);
             e.Property(a => a.ItemName).HasMaxLength(200);

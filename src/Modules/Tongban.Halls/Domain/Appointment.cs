@@ -21,6 +21,9 @@ internal sealed class Appointment
     public Guid HallId { get; private set; }
     public CategoryId CategoryId { get; private set; }
     public Guid HolderId { get; private set; }
+
+    /// <summary>The agent who booked it for the holder (代办预约, under the holder's proxy authorisation); null when the holder booked.</summary>
+    public Guid? BookedBy { get; private set; }
     public string? ItemCode { get; private set; }
     public string? ItemName { get; private set; }
     public DateOnly Day { get; private set; }
@@ -38,11 +41,11 @@ internal sealed class Appointment
     /// <summary>When the reminder of the day before was published (once; a second instance's attempt is a concurrency conflict).</summary>
     public DateTimeOffset? RemindedAt { get; private set; }
 
-    public static Appointment Book(Slot slot, int seat, Guid holder, string? itemCode, string? itemName, DateTimeOffset at)
+    public static Appointment Book(Slot slot, int seat, Guid holder, string? itemCode, string? itemName, DateTimeOffset at, Guid? bookedBy = null)
     {
         var appointment = new Appointment
         {
-            Id = AppointmentId.New(), Code = NewCode(), HallId = slot.HallId, CategoryId = slot.CategoryId, HolderId = holder,
+            Id = AppointmentId.New(), Code = NewCode(), HallId = slot.HallId, CategoryId = slot.CategoryId, HolderId = holder, BookedBy = bookedBy == holder ? null : bookedBy,
             ItemCode = itemCode, ItemName = itemName, Status = AppointmentStatus.Booked, BookedAt = at,
         };
         appointment.Place(slot, seat);

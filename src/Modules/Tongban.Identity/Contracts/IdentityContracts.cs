@@ -105,7 +105,7 @@ public interface IEmailConfirmationSender
 public sealed record ProxyAuthorisationInfo(
     Guid Id, Guid PrincipalAccountId, Guid AgentAccountId, IReadOnlyList<string> ItemCodes, DateOnly ValidUntil);
 
-/// <summary>What the applications module asks before an agent acts for a principal.</summary>
+/// <summary>What the applications and halls modules ask before an agent acts for a principal.</summary>
 public interface IProxyAuthorisations
 {
     /// <summary>

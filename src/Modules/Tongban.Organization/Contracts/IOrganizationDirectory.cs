@@ -25,7 +25,50 @@ public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn,
             .Concat(ExtraSessions.Where(e => e.RunsOn(day, calendar)).Select(e => new HallDaySession(e.Kind, e.From, e.To, e.Windows)))
             .OrderBy(s => s.From),
     ];
+
+    /// <summary>
+    /// Whether the hall is open at a local date and time — the session it is in, or when it opens later today, else its
+    /// next day with a session (within a year): the hall page's "open now" status, and the kiosk's. The same rule as
+    /// <see cref="SessionsOn"/>, so slots, kiosks and the status cannot disagree.
+    /// </summary>
+    public HallOpenStatus StatusAt(WorkingDayCalendar calendar, DateOnly today, TimeOnly time)
+    {
+        var working = calendar.IsWorkingDay(today);
+        var next = calendar.NextWorkingDay(today.AddDays(1));
+        var sessions = SessionsOn(today, calendar);
+        var (nextDay, nextAt) = (default(DateOnly?), default(TimeOnly?));
+        for (var day = today.AddDays(1); day <= today.AddDays(366); day = day.AddDays(1))
+            if (SessionsOn(day, calendar) is [var first, ..])
+            {
+                (nextDay, nextAt) = (day, first.From);
+                break;
+            }
+        if (sessions.FirstOrDefault(s => s.From <= time && time < s.To) is { } now)
+            return new HallOpenStatus(OpenState.OpenNow, today, working, next, now.Kind, now.To, NextOpenDay: nextDay, NextOpensAt: nextAt, Current: now);
+        if (sessions.FirstOrDefault(s => s.From > time) is { } later)
+            return new HallOpenStatus(OpenState.OpensLaterToday, today, working, next, OpensAt: later.From, OpensWith: later.Kind, NextOpenDay: nextDay, NextOpensAt: nextAt);
+        return new HallOpenStatus(working || sessions.Count > 0 ? OpenState.ClosedForToday : OpenState.ClosedNonWorkingDay, today, working, next, NextOpenDay: nextDay, NextOpensAt: nextAt);
+    }
 }
+
+public enum OpenState
+{
+    OpenNow,
+    OpensLaterToday,
+    ClosedForToday,
+    ClosedNonWorkingDay,
+}
+
+/// <summary>
+/// Whether a hall is open, from its hours, its extra sessions (延时服务, 周末不打烊) and the working-day calendar, in the
+/// region's local time: the session it is in now (<see cref="Current"/>, of kind <see cref="Session"/>, until
+/// <see cref="Until"/>), or when it opens later today (<see cref="OpensAt"/>), and otherwise its next day with a session
+/// (<see cref="NextOpenDay"/> at <see cref="NextOpensAt"/>, within a year).
+/// </summary>
+public sealed record HallOpenStatus(
+    OpenState State, DateOnly Today, bool TodayIsWorkingDay, DateOnly NextWorkingDay,
+    HallSessionKind? Session = null, TimeOnly? Until = null, TimeOnly? OpensAt = null, HallSessionKind? OpensWith = null,
+    DateOnly? NextOpenDay = null, TimeOnly? NextOpensAt = null, HallDaySession? Current = null);
 
 /// <summary>An opening session of a hall on a working day, local time, e.g. 08:30–11:30.</summary>
 public sealed record HallSession(TimeOnly From, TimeOnly To);

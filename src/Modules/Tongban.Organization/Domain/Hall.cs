@@ -68,8 +68,6 @@ internal sealed partial class Hall
         (FoundedOn, FloorArea, DepartmentCount, StaffCount, ItemCount, Figures) = (p.FoundedOn, p.FloorArea, p.DepartmentCount, p.StaffCount, p.ItemCount, [.. p.Figures]);
     }
 
-    public bool IsWithinHours(TimeOnly localTime) => OpeningHours.Any(s => s.From <= localTime && localTime < s.To);
-
     /// <summary>
     /// Replaces the extra sessions, all or none: each needs days, an end after its start, known windows of this hall,
     /// and may overlap neither the working-day hours (an extension) nor another session that can run on the same day.

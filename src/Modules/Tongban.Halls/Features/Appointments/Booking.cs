@@ -9,8 +9,8 @@ using Tongban.Kernel.Time;
 
 namespace Tongban.Halls.Features.Appointments;
 
-/// <summary>What a holder asks for: a category (letter), a day and a slot's start (local), optionally a service item.</summary>
-internal sealed record BookRequest(string? Category, string? Date, string? Time, string? Item);
+/// <summary>What a holder asks for: a category (letter), a day and a slot's start (local), optionally a service item; an agent also names the principal (account) they book for.</summary>
+internal sealed record BookRequest(string? Category, string? Date, string? Time, string? Item, Guid? Principal = null);
 
 /// <summary>
 /// 预约, 改约, 取消 for the holder. A slot's places are seats 1..capacity; a booking takes the lowest free seat, and the
@@ -21,27 +21,31 @@ internal sealed class Booking(HallsDbContext db, HallPlaces halls, SlotPlanner s
 {
     private const int Attempts = 8;
 
-    public async Task<Appointment> BookAsync(Guid holder, string hallSlug, BookRequest request, CancellationToken ct)
+    /// <summary>Books for <paramref name="account"/>, or — with <see cref="BookRequest.Principal"/> — for a principal who authorised the account for the item (代办预约).</summary>
+    public async Task<Appointment> BookAsync(Guid account, string hallSlug, BookRequest request, CancellationToken ct)
     {
         var hall = await halls.GetAsync(hallSlug, ct);
+        var who = await rules.BookerAsync(account, request.Principal, request.Item, ct);
+        var holder = who.Holder;
         var category = await rules.CategoryAsync(hall, request.Category, ct);
         var slot = await SlotAsync(hall, category, request.Date, request.Time, ct);
         var item = await ItemAsync(hall, category, slot, request.Item, ct);
         await rules.RequireMayBookAsync(holder, slot, null, ct);
         var code = await SeatAsync(slot, seat =>
         {
-            var appointment = Appointment.Book(slot, seat, holder, item?.ImplementationCode, item?.Name, clock.UtcNow);
+            var appointment = Appointment.Book(slot, seat, holder, item?.ImplementationCode, item?.Name, clock.UtcNow, who.Agent);
             db.Appointments.Add(appointment);
-            db.Audit(new AuditRecord($"user:{holder}", "halls.appointment_booked", $"hall:{hall.Hall.Slug}/appointment:{appointment.Code}", null, clock.UtcNow));
+            db.Audit(new AuditRecord(who.Audit, "halls.appointment_booked", $"hall:{hall.Hall.Slug}/appointment:{appointment.Code}", null, clock.UtcNow));
             return Task.FromResult(appointment.Code);
         }, ct);
         return await db.Appointments.AsNoTracking().SingleAsync(a => a.Code == code, ct);
     }
 
-    public async Task<Appointment> MoveAsync(Guid holder, string hallSlug, string code, string? date, string? time, CancellationToken ct)
+    public async Task<Appointment> MoveAsync(Guid account, string hallSlug, string code, string? date, string? time, CancellationToken ct)
     {
         var hall = await halls.GetAsync(hallSlug, ct);
-        var current = await rules.MineAsync(holder, hall, code, ct);
+        var (current, who) = await rules.AccessAsync(account, hall, code, ct);
+        var holder = who.Holder;
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == current.CategoryId, ct);
         var slot = await SlotAsync(hall, category, date, time, ct);
         if (current.ItemCode is { } itemCode && slot.Windows is not null) await ItemAsync(hall, category, slot, itemCode, ct);
@@ -50,18 +54,18 @@ internal sealed class Booking(HallsDbContext db, HallPlaces halls, SlotPlanner s
         {
             var appointment = await db.Appointments.SingleAsync(a => a.Id == current.Id, ct);
             appointment.MoveTo(slot, seat, clock.UtcNow, options.Value.Appointments.CutOff);
-            db.Audit(new AuditRecord($"user:{holder}", "halls.appointment_moved", $"hall:{hall.Hall.Slug}/appointment:{appointment.Code}", $"{slot.Day:yyyy-MM-dd} {slot.From:HH\\:mm}", clock.UtcNow));
+            db.Audit(new AuditRecord(who.Audit, "halls.appointment_moved", $"hall:{hall.Hall.Slug}/appointment:{appointment.Code}", $"{slot.Day:yyyy-MM-dd} {slot.From:HH\\:mm}", clock.UtcNow));
             return appointment.Code;
         }, ct);
         return await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == current.Id, ct);
     }
 
-    public async Task CancelAsync(Guid holder, string hallSlug, string code, CancellationToken ct)
+    public async Task CancelAsync(Guid account, string hallSlug, string code, CancellationToken ct)
     {
         var hall = await halls.GetAsync(hallSlug, ct);
-        var appointment = await rules.MineAsync(holder, hall, code, ct, tracked: true);
+        var (appointment, who) = await rules.AccessAsync(account, hall, code, ct, tracked: true);
         appointment.Cancel(clock.UtcNow, options.Value.Appointments.CutOff);
-        db.Audit(new AuditRecord($"user:{holder}", "halls.appointment_cancelled", $"hall:{hall.Hall.Slug}/appointment:{appointment.Code}", null, clock.UtcNow));
+        db.Audit(new AuditRecord(who.Audit, "halls.appointment_cancelled", $"hall:{hall.Hall.Slug}/appointment:{appointment.Code}", null, clock.UtcNow));
         await rules.SaveOnceAsync(ct);
     }
 

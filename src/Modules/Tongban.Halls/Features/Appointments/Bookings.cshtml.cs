@@ -19,7 +19,10 @@ internal sealed class BookingsModel(HallPlaces halls, HallQueue queue, Appointme
     public async Task<IActionResult> OnGetAsync(string hall, string? date, CancellationToken ct)
     {
         Hall = await AppointmentEndpoints.StaffHallAsync(User, halls, hall, ct);
-        Day = string.IsNullOrWhiteSpace(date) ? clock.Today : AppointmentRules.Date(date);
+        Day = clock.Today; // shown (with the previous and next days) also when the date typed is refused
+        var day = string.IsNullOrWhiteSpace(date) ? clock.Today : AppointmentRules.Date(date);
+        if (Math.Abs(day.DayNumber - clock.Today.DayNumber) > 3660) throw AppointmentRules.DateOutOfRange();
+        Day = day;
         Categories = await queue.CategoriesAsync(Hall.Id, ct);
         Lines = await queries.DayAsync(Hall, Day, Actor.Of(User), ct);
         return Page();

@@ -9,13 +9,14 @@ namespace Tongban.Halls.Features.TakeTicket;
 /// 取号: the next number of a category for today, in one transaction with the counter, so a number is never given twice
 /// (the unique index on hall, day and number stands behind the counter).
 /// </summary>
-internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQueries queries, RegionClock clock, HallSignals signals)
+internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQueries queries, RegionClock clock, HallSignals signals, KioskSession session)
 {
     public async Task<TicketView> IssueAsync(string hallSlug, string letter, CancellationToken ct)
     {
         var hall = await halls.GetAsync(hallSlug, ct);
         var category = await db.CategoryByLetterAsync(hall.Id, letter, ct)
             ?? throw HallErrors.Invalid("ticket.category_unknown", "本大厅没有这个业务类别，请重新选择", "This hall has no such business category; choose again", "category");
+        await session.RequireServedAsync(hall, category, ct); // an appointment's check-in is not held to it: its slot was in a session
         return await IssueAsync(hall, category, null, ct);
     }
 

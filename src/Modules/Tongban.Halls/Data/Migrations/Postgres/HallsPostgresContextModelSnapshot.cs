@@ -49,6 +49,10 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("booked_at");
 
+                    b.Property<Guid?>("BookedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booked_by");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
@@ -126,6 +130,9 @@ namespace Tongban.Halls.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_hl_appointments");
+
+                    b.HasIndex("BookedBy")
+                        .HasDatabaseName("ix_hl_appointments_booked_by");
 
                     b.HasIndex("Code")
                         .IsUnique()

@@ -44,6 +44,10 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("booked_at");
 
+                    b.Property<Guid?>("BookedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_by");
+
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cancelled_at");
@@ -121,6 +125,9 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_hl_appointments");
+
+                    b.HasIndex("BookedBy")
+                        .HasDatabaseName("ix_hl_appointments_booked_by");
 
                     b.HasIndex("Code")
                         .IsUnique()

@@ -20,6 +20,7 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                     hall_id = table.Column<Guid>(type: "uuid", nullable: false),
                     category_id = table.Column<Guid>(type: "uuid", nullable: false),
                     holder_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    booked_by = table.Column<Guid>(type: "uuid", nullable: true),
                     item_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     item_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     day = table.Column<DateOnly>(type: "date", nullable: false),
@@ -168,6 +169,11 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("pk_hl_tickets", x => x.id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_appointments_booked_by",
+                table: "hl_appointments",
+                column: "booked_by");
 
             migrationBuilder.CreateIndex(
                 name: "ix_hl_appointments_code",

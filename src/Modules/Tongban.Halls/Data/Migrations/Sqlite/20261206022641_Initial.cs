@@ -20,6 +20,7 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     hall_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     category_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     holder_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    booked_by = table.Column<Guid>(type: "TEXT", nullable: true),
                     item_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     item_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     day = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -168,6 +169,11 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("pk_hl_tickets", x => x.id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_appointments_booked_by",
+                table: "hl_appointments",
+                column: "booked_by");
 
             migrationBuilder.CreateIndex(
                 name: "ix_hl_appointments_code",

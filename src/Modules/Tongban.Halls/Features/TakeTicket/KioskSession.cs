@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Tongban.Halls.Domain;
+using Tongban.Halls.Features.HallStatus;
+using Tongban.Kernel.Calendar;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
+
+namespace Tongban.Halls.Features.TakeTicket;
+
+/// <summary>The hall now, as its kiosk sees it: the organisation's open status (<see cref="HallInfo.StatusAt"/>) and the categories served in the session now.</summary>
+internal sealed record KioskNow(HallOpenStatus Status, bool Open, IReadOnlyList<CategoryLine> Categories)
+{
+    /// <summary>Whether a category has a window serving in the session now (every category in the hours; with <c>TicketsOutsideSessions</c>, always).</summary>
+    public bool Serves(string letter) => Categories.Any(c => c.Letter == letter);
+}
+
+/// <summary>
+/// Which categories the kiosk offers now: in the working-day hours every category; in an extended or weekend session
+/// (延时服务 / 周末不打烊) only those with a window serving in it; outside any session none (the hall is closed, and the
+/// kiosk says when it opens next, as the hall page does). Taking a ticket of another category is refused (409).
+/// </summary>
+internal sealed class KioskSession(HallQueue queue, CalendarStore calendars, RegionClock clock, IOptions<HallsOptions> options)
+{
+    public async Task<KioskNow> NowAsync(HallPlace hall, CancellationToken ct)
+    {
+        var calendar = await calendars.GetAsync(ct);
+        var local = clock.LocalNow.DateTime;
+        var status = hall.Hall.StatusAt(calendar, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        var categories = await queue.CategoriesAsync(hall.Id, ct);
+        if (options.Value.TicketsOutsideSessions) return new KioskNow(status, true, categories);
+        if (status.Current is not { } session) return new KioskNow(status, false, []);
+        return new KioskNow(status, true, session.Windows is null ? categories : [.. categories.Where(c => c.Windows.Any(session.Windows.Contains))]);
+    }
+
+    /// <summary>Refuses a ticket of a category nobody serves now: the hall closed, or the session's windows not serving it.</summary>
+    public async Task RequireServedAsync(HallPlace hall, Category category, CancellationToken ct)
+    {
+        var now = await NowAsync(hall, ct);
+        if (now.Serves(category.Letter)) return;
+        if (!now.Open)
+            throw HallErrors.Conflict("ticket.hall_closed", $"大厅现在不办公，不能取号{NextZh(now.Status)}", $"The hall is closed now; no tickets are given{NextEn(now.Status)}");
+        throw HallErrors.Conflict("ticket.category_not_served_now", $"现在是{KindZh(now.Status.Session)}时段，没有窗口办理“{category.Name}”，请在工作日办公时间前来或选择其他业务",
+            $"During {KindEn(now.Status.Session)} no window serves '{category.NameEn ?? category.Name}'; come in the working-day hours or choose another business");
+    }
+
+    private static string NextZh(HallOpenStatus s) => s.OpensAt is { } at ? $"；今天{at:HH\\:mm}开始办公" : s.NextOpenDay is { } d && s.NextOpensAt is { } t ? $"；下次办公：{d:yyyy年M月d日} {t:HH\\:mm}" : "";
+
+    private static string NextEn(HallOpenStatus s) => s.OpensAt is { } at ? $"; it opens today at {at:HH\\:mm}" : s.NextOpenDay is { } d && s.NextOpensAt is { } t ? $"; it opens next on {d:yyyy-MM-dd} at {t:HH\\:mm}" : "";
+
+    public static string KindZh(HallSessionKind? kind) => kind == HallSessionKind.Weekend ? "周末不打烊" : kind == HallSessionKind.Extended ? "延时服务" : "办公";
+
+    public static string KindEn(HallSessionKind? kind) => kind == HallSessionKind.Weekend ? "the weekend service" : kind == HallSessionKind.Extended ? "the extended hours" : "the hours";
+}
