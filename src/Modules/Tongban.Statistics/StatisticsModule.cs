@@ -13,6 +13,7 @@ using Tongban.Statistics.Data;
 using Tongban.Statistics.Features.Dashboard;
 using Tongban.Statistics.Features.ItemIndicators;
 using Tongban.Statistics.Features.KeepFacts;
+using Tongban.Statistics.Features.LicenseFigures;
 using Tongban.Statistics.Features.PublicPerformance;
 using Tongban.Statistics.Features.QueryFigures;
 using Tongban.Statistics.Features.Rebuild;
@@ -36,6 +37,7 @@ public static class StatisticsModule
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
         services.AddScoped<ItemFigureService>();
+        services.AddScoped<LicenseFigureService>();
         services.AddScoped<RefillFacts>();
         services.AddScoped<IStatisticsRebuild, RebuildRollups>();
         services.AddScoped<IRegionPackImporter, FactsImporter>();
@@ -60,6 +62,7 @@ public static class StatisticsModule
     {
         var api = endpoints.MapGroup("/api/statistics").WithTags("Statistics");
         ItemEndpoints.Map(api);
+        LicenseEndpoints.Map(api, endpoints);
         StatisticsEndpoints.Map(api);
         ExportEndpoints.Map(endpoints);
         PerformanceEndpoints.Map(endpoints);

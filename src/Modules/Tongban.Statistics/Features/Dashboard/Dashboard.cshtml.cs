@@ -14,7 +14,7 @@ namespace Tongban.Statistics.Features.Dashboard;
 /// sees their own department only.
 /// </summary>
 [Authorize(StatisticsScope.Policy)]
-internal sealed class DashboardModel(FigureService figures, Labels labels) : PageModel
+internal sealed class DashboardModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -35,6 +35,9 @@ internal sealed class DashboardModel(FigureService figures, Labels labels) : Pag
 
     /// <summary>The chosen indicator sliced as the switch says (by department only for a region-wide reader with no department chosen).</summary>
     public FigureTable? Sliced { get; private set; }
+    /// <summary>The license figures by month (the chart and its table) and, for a region-wide reader, by department.</summary>
+    public LicenseFigures.LicenseFigureTable? LicensesByMonth { get; private set; }
+    public LicenseFigures.LicenseFigureTable? LicensesByDepartment { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Departments { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Divisions { get; private set; } = [];
     public bool RegionWide { get; private set; }
@@ -54,7 +57,16 @@ internal sealed class DashboardModel(FigureService figures, Labels labels) : Pag
         if (slicing == QueryFigures.By.Department && !(RegionWide && Trend.Query.Department is null)) slicing = QueryFigures.By.Division;
         By = slicing.ToString().ToLowerInvariant();
         Sliced = await figures.ReadAsync(Ask(chosen.Code, By), User, ct);
+        LicensesByMonth = await licenses.ReadAsync("month", From, To, Department, User, ct);
+        if (RegionWide && LicensesByMonth.Department is null) LicensesByDepartment = await licenses.ReadAsync("department", From, To, null, User, ct);
     }
+
+    /// <summary>The license table's export, with the page's dates and department.</summary>
+    public string LicenseExportHref(LicenseFigures.LicenseFigureTable table, string format) =>
+        $"/statistics/export-licenses.{format}" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["by"] = table.By, ["from"] = From, ["to"] = To, ["department"] = table.Department,
+        }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
     /// <summary>The divisions to choose from: those where a department sits (a case's division is its item's, so its department's), by name.</summary>
     private async Task<IReadOnlyList<(string Code, string Name)>> DivisionChoicesAsync(CancellationToken ct)
@@ -79,6 +91,10 @@ internal sealed class DashboardModel(FigureService figures, Labels labels) : Pag
     /// <summary>The bars of a monthly table, labelled short (6月 / Jun) so that they stay legible on a phone; the table names the year.</summary>
     public static IReadOnlyList<(string Label, decimal Value)> Bars(FigureTable table) =>
         [.. table.Rows.Select(r => (Short(r.Key) ?? Kernel.Localization.Text.T(r.LabelZh, r.LabelEn), r.Value ?? 0m))];
+
+    /// <summary>The bars of the licenses issued by month, labelled as the trend's.</summary>
+    public static IReadOnlyList<(string Label, decimal Value)> LicenseBars(LicenseFigures.LicenseFigureTable table) =>
+        [.. table.Rows.Select(r => (Short(r.Key) ?? Kernel.Localization.Text.T(r.LabelZh, r.LabelEn), (decimal)r.Issued))];
 
     private static string? Short(string month) =>
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
