@@ -14,7 +14,7 @@ namespace Tongban.Statistics.Features.Dashboard;
 /// sees their own department only.
 /// </summary>
 [Authorize(StatisticsScope.Policy)]
-internal sealed class DashboardModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses) : PageModel
+internal sealed class DashboardModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses, HallFigures.HallFigureService halls) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -38,6 +38,9 @@ internal sealed class DashboardModel(FigureService figures, Labels labels, Licen
     /// <summary>The license figures by month (the chart and its table) and, for a region-wide reader, by department.</summary>
     public LicenseFigures.LicenseFigureTable? LicensesByMonth { get; private set; }
     public LicenseFigures.LicenseFigureTable? LicensesByDepartment { get; private set; }
+    /// <summary>The halls' figures by month and by hall, for a region-wide reader only (halls serve every department).</summary>
+    public HallFigures.HallFigureTable? HallsByMonth { get; private set; }
+    public HallFigures.HallFigureTable? HallsByHall { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Departments { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Divisions { get; private set; } = [];
     public bool RegionWide { get; private set; }
@@ -59,7 +62,23 @@ internal sealed class DashboardModel(FigureService figures, Labels labels, Licen
         Sliced = await figures.ReadAsync(Ask(chosen.Code, By), User, ct);
         LicensesByMonth = await licenses.ReadAsync("month", From, To, Department, User, ct);
         if (RegionWide && LicensesByMonth.Department is null) LicensesByDepartment = await licenses.ReadAsync("department", From, To, null, User, ct);
+        if (RegionWide)
+        {
+            HallsByMonth = await halls.ReadAsync("month", From, To, null, User, ct);
+            HallsByHall = await halls.ReadAsync("hall", From, To, null, User, ct);
+        }
     }
+
+    /// <summary>The hall table's export, with the page's dates.</summary>
+    public string HallExportHref(HallFigures.HallFigureTable table, string format) =>
+        $"/statistics/export-halls.{format}" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["by"] = table.By, ["from"] = From, ["to"] = To,
+        }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+
+    /// <summary>The bars of the tickets taken by month, labelled as the trend's.</summary>
+    public static IReadOnlyList<(string Label, decimal Value)> HallBars(HallFigures.HallFigureTable table) =>
+        [.. table.Rows.Select(r => (Short(r.Key) ?? Kernel.Localization.Text.T(r.LabelZh, r.LabelEn), (decimal)r.Sums.Tickets))];
 
     /// <summary>The license table's export, with the page's dates and department.</summary>
     public string LicenseExportHref(LicenseFigures.LicenseFigureTable table, string format) =>

@@ -99,6 +99,21 @@ internal static class IndicatorRegistry
             "当期该部门所发证照的其他使用次数：作为申请材料引用、命令行导出、工作人员查阅", "Other uses in the period of the department's licenses: attached to an application, exported, read by staff", Library),
     ];
 
+    /// <summary>
+    /// The hall indicators, per hall and month of the ticket's or the appointment's day, read from the Halls module's
+    /// <see cref="Halls.Contracts.IHallFigures"/> (never its tables).
+    /// </summary>
+    public static readonly IReadOnlyList<HallIndicator> Halls =
+    [
+        new("hall-tickets", "取号量", "Queue tickets taken", Unit.Tickets, f => f.Tickets, null,
+            "当期在大厅取号机或网上取得的排队号数", "Queue tickets taken in the period, at the kiosk or online", Ours),
+        new("hall-average-wait", "平均等候时长", "Average waiting time", Unit.Minutes, f => f.WaitingSeconds, f => f.TicketsCalled * 60,
+            "Σ（首次叫号时刻 − 取号时刻）÷ 被叫号的排队号数，按分钟", "Σ (first call − ticket taken) ÷ tickets called, in minutes", Ours + "（未被叫号的排队号不计）"),
+        new("appointments-kept-rate", "预约履约率", "Appointments kept", Unit.Percent, f => f.AppointmentsCheckedIn, f => f.AppointmentsDue,
+            "已签到的预约数 ÷（已签到 + 时段已过仍未签到的预约数）× 100%，取消的预约不计",
+            "Appointments checked in ÷ (checked in + still booked after their slot ended) × 100%; cancelled ones not counted", Ours),
+    ];
+
     public static ItemIndicator? FindItem(string? code) => Items.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
 
     public static Indicator? Find(string? code) => All.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
