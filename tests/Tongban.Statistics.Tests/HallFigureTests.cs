@@ -98,6 +98,7 @@ public sealed class HallFigureTests(LaneApps lanes)
         Assert.Contains("政务大厅：取号、等候与预约", html, StringComparison.Ordinal);
         Assert.Contains("id=\"halls-month-table\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"halls-hall-table\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-described-by=\"halls-month-table\"", html, StringComparison.Ordinal); // the tickets' chart, told by its table
         Assert.Contains("开原市公共行政服务中心", html, StringComparison.Ordinal);
         Assert.Contains("预约履约率", html, StringComparison.Ordinal);
 
