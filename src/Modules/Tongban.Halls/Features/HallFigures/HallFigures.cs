@@ -9,18 +9,27 @@ namespace Tongban.Halls.Features.HallFigures;
 
 /// <summary>
 /// <see cref="IHallFigures"/>: tickets and appointments counted in the database by hall and month (grouped counts);
-/// the waiting times are the called tickets' issue and first-call instants of the period, summed here (two columns a
-/// ticket: a month of a city's halls is some hundred thousand pairs).
+/// the waiting times summed in the database on PostgreSQL (the interval between the two instants, in seconds); on
+/// SQLite, where instants are stored as encoded ticks, the called tickets' two instants are read and summed here (a
+/// single-hall or small deployment).
 /// </summary>
 internal sealed class HallFigures(HallsDbContext db, RegionClock clock) : IHallFigures
 {
+    private sealed record Waits(Guid HallId, int Year, int Month, long Called, double Seconds);
+
     public async Task<IReadOnlyList<HallMonthFigures>> MonthlyAsync(DateOnly from, DateOnly to, Guid? hallId, CancellationToken cancellationToken)
     {
         var tickets = db.Tickets.AsNoTracking().Where(t => t.Day >= from && t.Day <= to && (hallId == null || t.HallId == hallId));
         var taken = await tickets.GroupBy(t => new { t.HallId, t.Day.Year, t.Day.Month })
             .Select(g => new { g.Key.HallId, g.Key.Year, g.Key.Month, Count = g.LongCount() }).ToListAsync(cancellationToken);
-        var waits = await tickets.Where(t => t.FirstCalledAt != null)
-            .Select(t => new { t.HallId, t.Day, t.IssuedAt, FirstCalledAt = t.FirstCalledAt!.Value }).ToListAsync(cancellationToken);
+        var called = tickets.Where(t => t.FirstCalledAt != null);
+        var waits = db.Database.IsNpgsql()
+            ? await called.GroupBy(t => new { t.HallId, t.Day.Year, t.Day.Month })
+                .Select(g => new Waits(g.Key.HallId, g.Key.Year, g.Key.Month, g.LongCount(), g.Sum(t => (t.FirstCalledAt!.Value - t.IssuedAt).TotalSeconds)))
+                .ToListAsync(cancellationToken)
+            : [.. (await called.Select(t => new { t.HallId, t.Day, t.IssuedAt, FirstCalledAt = t.FirstCalledAt!.Value }).ToListAsync(cancellationToken))
+                .GroupBy(t => (t.HallId, t.Day.Year, t.Day.Month))
+                .Select(g => new Waits(g.Key.HallId, g.Key.Year, g.Key.Month, g.LongCount(), g.Sum(t => (t.FirstCalledAt - t.IssuedAt).TotalSeconds)))];
         var now = clock.UtcNow;
         var appointments = await db.Appointments.AsNoTracking()
             .Where(a => a.Day >= from && a.Day <= to && (hallId == null || a.HallId == hallId)
@@ -32,11 +41,11 @@ internal sealed class HallFigures(HallsDbContext db, RegionClock clock) : IHallF
             .OrderBy(k => k.Year).ThenBy(k => k.Month).ThenBy(k => k.HallId);
         return [.. keys.Select(k =>
         {
-            var called = waits.Where(w => w.HallId == k.HallId && w.Day.Year == k.Year && w.Day.Month == k.Month).ToList();
+            var wait = waits.FirstOrDefault(w => (w.HallId, w.Year, w.Month) == k);
             var due = appointments.Where(a => (a.HallId, a.Year, a.Month) == k).ToList();
             return new HallMonthFigures(new DateOnly(k.Year, k.Month, 1).ToString("yyyy-MM", CultureInfo.InvariantCulture), k.HallId,
-                taken.Where(t => (t.HallId, t.Year, t.Month) == k).Sum(t => t.Count), called.Count,
-                called.Sum(w => (long)Math.Max(0, (w.FirstCalledAt - w.IssuedAt).TotalSeconds)),
+                taken.Where(t => (t.HallId, t.Year, t.Month) == k).Sum(t => t.Count), wait?.Called ?? 0,
+                (long)Math.Max(0, Math.Round(wait?.Seconds ?? 0)),
                 due.Sum(a => a.Count), due.Where(a => a.CheckedIn).Sum(a => a.Count));
         })];
     }
