@@ -63,7 +63,8 @@ public sealed class ApiTests(LaneApps lanes)
         foreach (var input in Fuzz.Strings("2024-05-01", mutations: 20, seed: seed))
         {
             var value = Uri.EscapeDataString(input);
-            foreach (var query in new[] { $"received?from={value}", $"on-time-rate?to={value}", $"received?by={value}", $"good-rate?department={value}" })
+            foreach (var query in new[] { $"received?from={value}", $"on-time-rate?to={value}", $"received?by={value}", $"good-rate?department={value}",
+                $"received?division={value}", $"received?level={value}" })
             {
                 using var response = await leader.GetAsync("/api/statistics/" + query);
                 await Fuzz.AssertHandledAsync(response, query, HttpStatusCode.OK, HttpStatusCode.BadRequest);

@@ -14,12 +14,13 @@ internal static class DemoDepartments
 /// The outbox messages Applications publishes about one synthetic case, built as Applications builds them, and delivered
 /// to the app's handlers as the outbox dispatcher delivers them (in a fresh scope, by message type).
 /// </summary>
-internal sealed record CaseEvents(Guid CaseId, string Number, string ItemCode, string Department, string Channel)
+internal sealed record CaseEvents(Guid CaseId, string Number, string ItemCode, string Department, string Channel, string Division)
 {
-    public static CaseEvents New(string itemCode, string department, string channel = "online")
+    /// <summary>A case of an item; its division as Applications sends it (the item's), 银州区 unless said (the short form, as old messages had it).</summary>
+    public static CaseEvents New(string itemCode, string department, string channel = "online", string division = "211202")
     {
         var id = Guid.NewGuid();
-        return new(id, "ST" + id.ToString("N")[..12].ToUpperInvariant(), itemCode, department, channel);
+        return new(id, "ST" + id.ToString("N")[..12].ToUpperInvariant(), itemCode, department, channel, division);
     }
 
     /// <summary>Noon in the region (UTC+8) of the day.</summary>
@@ -28,7 +29,7 @@ internal sealed record CaseEvents(Guid CaseId, string Number, string ItemCode, s
     public OutboxMessage Notice(string kind, DateOnly day, DateOnly? dueOn = null, int? trips = null, int? promisedTrips = null) =>
         OutboxMessage.Create(CaseChangedForApplicant.MessageType,
             new CaseChangedForApplicant(CaseId, Number, "统计测试事项" + ItemCode[^4..], Guid.NewGuid(), kind, dueOn, null, At(day),
-                ItemCode, Department, "211202", Channel, dueOn, trips, promisedTrips), At(day));
+                ItemCode, Department, Division, Channel, dueOn, trips, promisedTrips), At(day));
 
     public OutboxMessage Withdrawn(DateOnly day) =>
         OutboxMessage.Create(CaseWithdrawn.MessageType, new CaseWithdrawn(CaseId, Number, At(day)), At(day));

@@ -27,7 +27,8 @@ public sealed class FactTests(LaneApps lanes)
         Assert.Equal((Monday, Monday.AddDays(1), Monday.AddDays(5), Monday.AddDays(6), 2, 3, 5), (a.ReceivedOn!.Value, a.AcceptedOn!.Value, a.DueOn!.Value, a.ConcludedOn!.Value, a.Corrections, a.WorkingDays!.Value, a.RatingLevel!.Value));
         Assert.Equal(Project(a), Project(b));
         var (dailyA, dailyB) = (await DailyAsync(app, inOrder.ItemCode), await DailyAsync(app, shuffled.ItemCode));
-        Assert.Equal(dailyA.Select(d => (d.Day, d.DepartmentCode, d.Figures)), dailyB.Select(d => (d.Day, d.DepartmentCode, d.Figures)));
+        Assert.Equal(dailyA.Select(d => (d.Day, d.DepartmentCode, d.DivisionCode, d.Figures)), dailyB.Select(d => (d.Day, d.DepartmentCode, d.DivisionCode, d.Figures)));
+        Assert.All(dailyB, d => Assert.Equal("211202000000", d.DivisionCode)); // the short form an event carried, kept in 12 digits
         Assert.DoesNotContain(dailyB, d => d.DepartmentCode.Length == 0); // the rating that came first moved under the department once known
         Assert.Equal(1, dailyB.Sum(d => d.Figures.Received));
         Assert.Equal(2, dailyB.Sum(d => d.Figures.Corrections));
@@ -42,17 +43,19 @@ public sealed class FactTests(LaneApps lanes)
         List<OutboxMessage> all = [];
         for (var i = 0; i < 40; i++)
         {
-            var events = CaseEvents.New(item, i % 3 == 0 ? DemoDepartments.Qinghe : DemoDepartments.County, i % 2 == 0 ? "online" : "window");
+            var events = CaseEvents.New(item, i % 3 == 0 ? DemoDepartments.Qinghe : DemoDepartments.County, i % 2 == 0 ? "online" : "window",
+                i % 5 == 0 ? "211221101006" : i % 5 == 1 ? "211221101000" : "211221000000");
             all.AddRange(Lifecycle(events, random.Next(0, 10), random.Next(1, 12), random.Next(1, 6)).Take(random.Next(1, 7)));
         }
         await app.DeliverAsync(all.OrderBy(_ => random.Next()).Concat(all.Where((_, i) => i % 4 == 0)));
 
         var live = await DailyAsync(app, item);
-        Assert.Equal(Recount(await FactsAsync(app, item)), live.Select(d => (d.Day, d.DepartmentCode, d.Channel, d.Figures)).ToList());
+        Assert.Equal(Recount(await FactsAsync(app, item)), live.Select(d => (d.Day, d.DepartmentCode, d.DivisionCode, d.Channel, d.Figures)).ToList());
+        Assert.Equal(3, live.Select(d => d.DivisionCode).Distinct().Count()); // the division is part of the roll-up's key
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IStatisticsRebuild>().RebuildAsync(Monday.AddDays(-20), null, CancellationToken.None);
         var rebuilt = await DailyAsync(app, item);
-        Assert.Equal(live.Select(d => (d.Day, d.DepartmentCode, d.Channel, d.Figures)), rebuilt.Select(d => (d.Day, d.DepartmentCode, d.Channel, d.Figures)));
+        Assert.Equal(live.Select(d => (d.Day, d.DepartmentCode, d.DivisionCode, d.Channel, d.Figures)), rebuilt.Select(d => (d.Day, d.DepartmentCode, d.DivisionCode, d.Channel, d.Figures)));
         Assert.True(live.Sum(d => d.Figures.Concluded) > 0 && live.Sum(d => d.Figures.Rated) > 0, "the sample reached conclusion and rating");
     }
 
@@ -65,10 +68,10 @@ public sealed class FactTests(LaneApps lanes)
     }
 
     /// <summary>The daily sums counted straight from the facts, milestone by milestone (not through the roll-up code).</summary>
-    private static List<(DateOnly, string, string, Measures)> Recount(List<CaseFact> facts)
+    private static List<(DateOnly, string, string, string, Measures)> Recount(List<CaseFact> facts)
     {
         var days = facts.SelectMany(f => new[] { f.ReceivedOn, f.AcceptedOn, f.ConcludedOn, f.RatedOn }).OfType<DateOnly>().Distinct();
-        return [.. days.SelectMany(day => facts.GroupBy(f => (f.DepartmentCode, f.Channel)).Select(g => (day, g.Key.DepartmentCode, g.Key.Channel, new Measures
+        return [.. days.SelectMany(day => facts.GroupBy(f => (f.DepartmentCode, f.DivisionCode, f.Channel)).Select(g => (day, g.Key.DepartmentCode, g.Key.DivisionCode, g.Key.Channel, new Measures
         {
             Received = g.Count(f => f.ReceivedOn == day), Corrections = g.Where(f => f.ReceivedOn == day).Sum(f => f.Corrections),
             Accepted = g.Count(f => f.AcceptedOn == day), Concluded = g.Count(f => f.ConcludedOn == day),
@@ -76,7 +79,7 @@ public sealed class FactTests(LaneApps lanes)
             ConcludedOnTime = g.Count(f => f.ConcludedOn == day && f.ConcludedOn <= f.DueOn), ConcludedLate = g.Count(f => f.ConcludedOn == day && f.ConcludedOn > f.DueOn),
             WorkingDaysSum = g.Where(f => f.ConcludedOn == day).Sum(f => f.WorkingDays ?? 0), WorkingDaysCount = g.Count(f => f.ConcludedOn == day && f.WorkingDays != null),
             Rated = g.Count(f => f.RatedOn == day), RatedBad = g.Count(f => f.RatedOn == day && f.RatingLevel <= 2),
-        })).Where(r => !r.Item4.IsZero)).OrderBy(r => r.day).ThenBy(r => r.DepartmentCode, StringComparer.Ordinal).ThenBy(r => r.Channel, StringComparer.Ordinal)];
+        })).Where(r => !r.Item5.IsZero)).OrderBy(r => r.day).ThenBy(r => r.DepartmentCode, StringComparer.Ordinal).ThenBy(r => r.DivisionCode, StringComparer.Ordinal).ThenBy(r => r.Channel, StringComparer.Ordinal)];
     }
 
     private static object Project(CaseFact f) => (f.ReceivedOn, f.AcceptedOn, f.DueOn, f.ConcludedOn, f.Corrections, f.WorkingDays, f.RatingLevel, f.RatedOn, f.DepartmentCode, f.Channel);
@@ -89,7 +92,7 @@ public sealed class FactTests(LaneApps lanes)
 
     internal static async Task<List<DailyFigures>> DailyAsync(TongbanApp app, string item) =>
         [.. (await Db(app, db => db.Daily.AsNoTracking().Where(d => d.ItemCode == item).ToListAsync()))
-            .OrderBy(d => d.Day).ThenBy(d => d.DepartmentCode, StringComparer.Ordinal).ThenBy(d => d.Channel, StringComparer.Ordinal)];
+            .OrderBy(d => d.Day).ThenBy(d => d.DepartmentCode, StringComparer.Ordinal).ThenBy(d => d.DivisionCode, StringComparer.Ordinal).ThenBy(d => d.Channel, StringComparer.Ordinal)];
 
     private static async Task<T> Db<T>(TongbanApp app, Func<StatisticsDbContext, Task<T>> read)
     {

@@ -12,7 +12,10 @@ using Tongban.Statistics.Contracts;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Features.Dashboard;
 using Tongban.Statistics.Features.ItemIndicators;
+using Tongban.Halls.Contracts;
+using Tongban.Statistics.Features.HallFigures;
 using Tongban.Statistics.Features.KeepFacts;
+using Tongban.Statistics.Features.LicenseFigures;
 using Tongban.Statistics.Features.PublicPerformance;
 using Tongban.Statistics.Features.QueryFigures;
 using Tongban.Statistics.Features.Rebuild;
@@ -36,6 +39,9 @@ public static class StatisticsModule
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
         services.AddScoped<ItemFigureService>();
+        services.AddScoped<LicenseFigureService>();
+        services.AddHallFigures(); // the halls module's contract (registered once, if the halls module has not)
+        services.AddScoped<HallFigureService>();
         services.AddScoped<RefillFacts>();
         services.AddScoped<IStatisticsRebuild, RebuildRollups>();
         services.AddScoped<IRegionPackImporter, FactsImporter>();
@@ -60,6 +66,8 @@ public static class StatisticsModule
     {
         var api = endpoints.MapGroup("/api/statistics").WithTags("Statistics");
         ItemEndpoints.Map(api);
+        LicenseEndpoints.Map(api, endpoints);
+        HallEndpoints.Map(api, endpoints);
         StatisticsEndpoints.Map(api);
         ExportEndpoints.Map(endpoints);
         PerformanceEndpoints.Map(endpoints);

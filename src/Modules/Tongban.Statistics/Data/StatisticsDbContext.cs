@@ -36,13 +36,15 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(c => new { c.DepartmentCode, c.ConcludedOn });
             e.HasIndex(c => c.ReceivedOn);
             e.HasIndex(c => c.ConcludedOn);
+            e.HasIndex(c => new { c.DivisionCode, c.ReceivedOn });
         });
         modelBuilder.Entity<DailyFigures>(e =>
         {
             e.ToTable("daily");
-            e.HasKey(d => new { d.Day, d.DepartmentCode, d.ItemCode, d.Channel });
+            e.HasKey(d => new { d.Day, d.DepartmentCode, d.DivisionCode, d.ItemCode, d.Channel });
             e.Property(d => d.Month).HasMaxLength(7);
             e.Property(d => d.DepartmentCode).HasMaxLength(32);
+            e.Property(d => d.DivisionCode).HasMaxLength(12);
             e.Property(d => d.ItemCode).HasMaxLength(60);
             e.Property(d => d.ItemName).HasMaxLength(200);
             e.Property(d => d.Channel).HasMaxLength(16);
@@ -50,6 +52,8 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
             e.ComplexProperty(d => d.Figures);
             e.HasIndex(d => new { d.DepartmentCode, d.Day });
             e.HasIndex(d => new { d.Month, d.DepartmentCode });
+            // Figures of one division (and so of a level: its divisions) over a period.
+            e.HasIndex(d => new { d.DivisionCode, d.Day });
         });
         modelBuilder.Entity<AppliedEvent>(e =>
         {

@@ -49,9 +49,13 @@ internal sealed class CaseFact
         if (ItemCode.Length == 0 && !string.IsNullOrEmpty(itemCode)) ItemCode = itemCode;
         if (ItemName.Length == 0 && !string.IsNullOrEmpty(itemName)) ItemName = itemName;
         if (DepartmentCode.Length == 0 && !string.IsNullOrEmpty(department)) DepartmentCode = department;
-        if (DivisionCode.Length == 0 && !string.IsNullOrEmpty(division)) DivisionCode = division;
+        if (DivisionCode.Length == 0 && !string.IsNullOrEmpty(division)) DivisionCode = Normal(division);
         if (Channel.Length == 0 && !string.IsNullOrEmpty(channel)) Channel = channel;
     }
+
+    /// <summary>A division code in its 12 digits (an event may carry the short 6- or 9-digit form); kept as given otherwise.</summary>
+    public static string Normal(string division) =>
+        Kernel.Identifiers.DivisionCode.TryParse(division, out var code, out _) ? code.Value.Value : division.Trim();
 
     public void Received(DateOnly on) => ReceivedOn ??= on;
 

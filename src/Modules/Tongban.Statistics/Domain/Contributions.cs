@@ -9,7 +9,7 @@ internal static class Contributions
 {
     public static IEnumerable<(Slice Slice, Measures Figures)> Of(CaseFact fact)
     {
-        Slice On(DateOnly day) => new(day, fact.DepartmentCode, fact.ItemCode, fact.Channel);
+        Slice On(DateOnly day) => new(day, fact.DepartmentCode, fact.DivisionCode, fact.ItemCode, fact.Channel);
         if (fact.ReceivedOn is { } received) yield return (On(received), new Measures { Received = 1, Corrections = fact.Corrections });
         if (fact.AcceptedOn is { } accepted) yield return (On(accepted), new Measures { Accepted = 1, AcceptedDeferred = fact.Deferred ? 1 : 0 });
         if (fact.RefusedOn is { } refused) yield return (On(refused), new Measures { Refused = 1 });

@@ -1,7 +1,10 @@
 namespace Tongban.Statistics.Domain;
 
-/// <summary>Where a figure falls: the region's day, the department, the item, the channel.</summary>
-internal readonly record struct Slice(DateOnly Day, string DepartmentCode, string ItemCode, string Channel);
+/// <summary>
+/// Where a figure falls: the region's day, the department, the administrative division of the case (12 digits; its level
+/// follows from it), the item, the channel.
+/// </summary>
+internal readonly record struct Slice(DateOnly Day, string DepartmentCode, string DivisionCode, string ItemCode, string Channel);
 
 /// <summary>
 /// The counts and sums a day adds up for one slice. Each is a plain sum over the case facts, so a roll-up is the sum of
@@ -51,6 +54,7 @@ internal sealed class DailyFigures
     public DateOnly Day { get; private set; }
     public string Month { get; private set; } = "";
     public string DepartmentCode { get; private set; } = "";
+    public string DivisionCode { get; private set; } = "";
     public string ItemCode { get; private set; } = "";
     public string ItemName { get; private set; } = "";
     public string Channel { get; private set; } = "";
@@ -68,7 +72,7 @@ internal sealed class DailyFigures
 
     public static DailyFigures For(Slice slice, string itemName, Measures figures) => new()
     {
-        Day = slice.Day, Month = MonthOf(slice.Day), DepartmentCode = slice.DepartmentCode, ItemCode = slice.ItemCode,
+        Day = slice.Day, Month = MonthOf(slice.Day), DepartmentCode = slice.DepartmentCode, DivisionCode = slice.DivisionCode, ItemCode = slice.ItemCode,
         ItemName = itemName, Channel = slice.Channel, Figures = figures with { },
     };
 

@@ -19,6 +19,7 @@ internal static class HistoryServices
         services.AddScoped<IRegionPackImporter, HistoryPackImporter>();
         services.AddScoped<QualityReport>();
         services.AddScoped<LicenseStatistics>();
+        services.AddScoped<Contracts.ILicenseFigures, LicenseFigures>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ using Tongban.Statistics.Features.QueryFigures;
 namespace Tongban.Statistics.Features.Dashboard;
 
 /// <summary>A case behind a figure, as the drill-down lists it (no personal data: the facts hold none).</summary>
-internal sealed record CaseLine(string Number, string ItemName, string DepartmentCode, string Channel,
+internal sealed record CaseLine(string Number, string ItemName, string DepartmentCode, string DivisionCode, string Channel,
     DateOnly? ReceivedOn, DateOnly? DueOn, DateOnly? ConcludedOn, int Corrections, int? RatingLevel);
 
 internal sealed record CasePage(FigureQuery Query, int Count, IReadOnlyList<CaseLine> Cases);
@@ -18,7 +18,7 @@ internal sealed record CasePage(FigureQuery Query, int Count, IReadOnlyList<Case
 /// The cases behind an indicator's figure: the facts whose milestone falls in the dates, narrowed as the indicator
 /// says (late, on time, bad ratings …), in the reader's scope. Its count equals the figure's count (or numerator).
 /// </summary>
-internal sealed class CaseList(StatisticsDbContext db, FigureService figures)
+internal sealed class CaseList(StatisticsDbContext db, FigureService figures, Labels labels)
 {
     public const int PageSize = 200;
 
@@ -27,9 +27,15 @@ internal sealed class CaseList(StatisticsDbContext db, FigureService figures)
         var query = await figures.CheckAsync(request, user, ct);
         var facts = db.Cases.AsNoTracking().Where(In(query.Indicator.Milestone, query.From, query.To)).Where(Narrow(query.Indicator.Behind));
         if (query.Department is { } department) facts = facts.Where(c => c.DepartmentCode == department);
+        if (query.Division is { } division) facts = facts.Where(c => c.DivisionCode == division);
+        if (query.Level is { } level)
+        {
+            var codes = await labels.DivisionsOfLevelAsync(level, ct);
+            facts = facts.Where(c => codes.Contains(c.DivisionCode));
+        }
         var count = await facts.CountAsync(ct);
         var lines = await facts.OrderBy(c => c.CaseNumber).Take(PageSize)
-            .Select(c => new CaseLine(c.CaseNumber, c.ItemName, c.DepartmentCode, c.Channel, c.ReceivedOn, c.DueOn, c.ConcludedOn, c.Corrections, c.RatingLevel))
+            .Select(c => new CaseLine(c.CaseNumber, c.ItemName, c.DepartmentCode, c.DivisionCode, c.Channel, c.ReceivedOn, c.DueOn, c.ConcludedOn, c.Corrections, c.RatingLevel))
             .ToListAsync(ct);
         return new CasePage(query, count, lines);
     }

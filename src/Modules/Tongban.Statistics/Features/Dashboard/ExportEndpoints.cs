@@ -21,9 +21,9 @@ internal static class ExportEndpoints
     {
         foreach (var (extension, type, write) in new (string, string, Func<FigureTable, byte[]>)[] { ("csv", "text/csv; charset=utf-8", Csv), ("xlsx", XlsxType, Xlsx) })
             endpoints.MapGet($"/statistics/export.{extension}", async (string? indicator, string? by, string? from, string? to, string? department,
-                    FigureService figures, ClaimsPrincipal user, CancellationToken ct) =>
+                    string? division, string? level, FigureService figures, ClaimsPrincipal user, CancellationToken ct) =>
                 {
-                    var table = await figures.ReadAsync(new FigureRequest(indicator, by, from, to, department), user, ct);
+                    var table = await figures.ReadAsync(new FigureRequest(indicator, by, from, to, department, division, level), user, ct);
                     var q = table.Query;
                     var name = $"{q.Indicator.Code}-{q.By.ToString().ToLowerInvariant()}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.{extension}";
                     return Results.File(write(table), type, name);

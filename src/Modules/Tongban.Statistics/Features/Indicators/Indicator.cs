@@ -9,6 +9,8 @@ internal enum Unit
     WorkingDays,
     Trips,
     Items,
+    Minutes,
+    Tickets,
 }
 
 /// <summary>The milestone whose day places a case under a figure: what the drill-down lists.</summary>
@@ -68,6 +70,8 @@ internal sealed record Indicator(
         Unit.WorkingDays => ("个工作日", "working days"),
         Unit.Trips => ("次", "trips"),
         Unit.Items => ("项", "items"),
+        Unit.Minutes => ("分钟", "minutes"),
+        Unit.Tickets => ("张", "tickets"),
         _ => ("件", "cases"),
     };
 }

@@ -81,6 +81,39 @@ internal static class IndicatorRegistry
             Wenzhou + "（承诺时限压缩比）", i => ItemIndicator.Compressed(i) > 0),
     ];
 
+    private const string Library = "电子证照库自身的统计口径（Licenses README “Statistics”）/ the license library's own statistics";
+
+    /// <summary>
+    /// The license indicators, per issuing authority (the department) and month of the day they happened, read from the
+    /// Licenses module's <see cref="Licenses.Contracts.ILicenseFigures"/> (never its tables).
+    /// </summary>
+    public static readonly IReadOnlyList<LicenseIndicator> Licenses =
+    [
+        new("license-issued", "证照签发量", "Licenses issued", f => f.Issued,
+            "当期签发的电子证照数（手工签发、办件办结自动签发、换发），按签发日期", "Licenses issued in the period (by hand, from concluded cases, renewals), by the day issued", Library),
+        new("license-imported", "历史证照入库量", "Historical licenses imported", f => f.Imported,
+            "当期导入证照库的历史证照数，按入库日期", "Historical licenses imported into the library in the period, by the day imported", Library),
+        new("license-verifications", "证照核验次数", "License verifications", f => f.Verifications,
+            "当期对该部门所发证照的核验次数：部门系统接口核验、公众核验页面、持证人分享链接、办件中的证照核验", "Checks in the period of the department's licenses: department API, public verification page, the holder's share link, the check on a case", Library),
+        new("license-uses", "证照其他用证次数", "Other license uses", f => f.Uses,
+            "当期该部门所发证照的其他使用次数：作为申请材料引用、命令行导出、工作人员查阅", "Other uses in the period of the department's licenses: attached to an application, exported, read by staff", Library),
+    ];
+
+    /// <summary>
+    /// The hall indicators, per hall and month of the ticket's or the appointment's day, read from the Halls module's
+    /// <see cref="Halls.Contracts.IHallFigures"/> (never its tables).
+    /// </summary>
+    public static readonly IReadOnlyList<HallIndicator> Halls =
+    [
+        new("hall-tickets", "取号量", "Queue tickets taken", Unit.Tickets, f => f.Tickets, null,
+            "当期在大厅取号机或网上取得的排队号数", "Queue tickets taken in the period, at the kiosk or online", Ours),
+        new("hall-average-wait", "平均等候时长", "Average waiting time", Unit.Minutes, f => f.WaitingSeconds, f => f.TicketsCalled * 60,
+            "Σ（首次叫号时刻 − 取号时刻）÷ 被叫号的排队号数，按分钟", "Σ (first call − ticket taken) ÷ tickets called, in minutes", Ours + "（未被叫号的排队号不计）"),
+        new("appointments-kept-rate", "预约履约率", "Appointments kept", Unit.Percent, f => f.AppointmentsCheckedIn, f => f.AppointmentsDue,
+            "已签到的预约数 ÷（已签到 + 时段已过仍未签到的预约数）× 100%，取消的预约不计",
+            "Appointments checked in ÷ (checked in + still booked after their slot ended) × 100%; cancelled ones not counted", Ours),
+    ];
+
     public static ItemIndicator? FindItem(string? code) => Items.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
 
     public static Indicator? Find(string? code) => All.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));

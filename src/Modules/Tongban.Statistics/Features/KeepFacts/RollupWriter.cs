@@ -14,7 +14,7 @@ internal sealed class RollupWriter(StatisticsDbContext db)
     {
         foreach (var (slice, itemName, figures) in rollup.Changes)
         {
-            var row = fresh ? null : await db.Daily.FindAsync([slice.Day, slice.DepartmentCode, slice.ItemCode, slice.Channel], ct);
+            var row = fresh ? null : await db.Daily.FindAsync([slice.Day, slice.DepartmentCode, slice.DivisionCode, slice.ItemCode, slice.Channel], ct);
             if (row is null) db.Daily.Add(DailyFigures.For(slice, itemName, figures));
             else if (row.Add(figures).IsZero) db.Daily.Remove(row); // a slice a late event emptied (its department was not known yet)
         }

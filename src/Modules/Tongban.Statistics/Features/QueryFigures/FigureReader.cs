@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.Identifiers;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Domain;
 using Tongban.Statistics.Features.Indicators;
@@ -34,8 +35,16 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
     {
         var rows = db.Daily.AsNoTracking().Where(d => d.Day >= query.From && d.Day <= query.To);
         if (query.Department is { } department) rows = rows.Where(d => d.DepartmentCode == department);
+        if (query.Division is { } division) rows = rows.Where(d => d.DivisionCode == division);
+        if (query.Level is { } level)
+        {
+            var codes = await labels.DivisionsOfLevelAsync(level, ct);
+            rows = rows.Where(d => codes.Contains(d.DivisionCode));
+        }
         List<FigureRow> result = query.By switch
         {
+            By.Division => await DivisionRowsAsync(query, rows, ct),
+            By.Level => await LevelRowsAsync(query, rows, ct),
             By.Day => [.. (await SumAsync(rows, d => d.Day, ct)).OrderBy(b => b.Key).Select(b => Row(query, b.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Labels.Day(b.Key), b.Measures))],
             By.Month => [.. (await SumAsync(rows, d => d.Month, ct)).OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => Row(query, b.Key, Labels.Month(b.Key), b.Measures))],
             By.Channel => [.. (await SumAsync(rows, d => d.Channel, ct)).Select(b => Row(query, b.Key, Labels.Channel(b.Key), b.Measures))],
@@ -53,6 +62,35 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
         foreach (var bucket in await SumAsync(rows, d => d.DepartmentCode, ct))
             result.Add(Row(query, bucket.Key, await labels.DepartmentAsync(bucket.Key, ct), bucket.Measures));
         return [.. result.OrderByDescending(r => r.Value ?? -1)];
+    }
+
+    private async Task<List<FigureRow>> DivisionRowsAsync(FigureQuery query, IQueryable<DailyFigures> rows, CancellationToken ct)
+    {
+        List<FigureRow> result = [];
+        foreach (var bucket in await SumAsync(rows, d => d.DivisionCode, ct))
+            result.Add(Row(query, bucket.Key, await labels.DivisionAsync(bucket.Key, ct), bucket.Measures));
+        return [.. result.OrderByDescending(r => r.Value ?? -1)];
+    }
+
+    /// <summary>
+    /// By level: summed by division in the database (as many rows as divisions, not cases), then each division's sums
+    /// added under its level here; the levels in their order, city before county.
+    /// </summary>
+    private async Task<List<FigureRow>> LevelRowsAsync(FigureQuery query, IQueryable<DailyFigures> rows, CancellationToken ct)
+    {
+        var levels = new SortedDictionary<int, Measures>();
+        foreach (var bucket in await SumAsync(rows, d => d.DivisionCode, ct))
+        {
+            var level = await labels.LevelOfAsync(bucket.Key, ct);
+            var key = level is { } l ? (int)l : int.MaxValue;
+            if (!levels.TryGetValue(key, out var sum)) levels[key] = sum = new Measures();
+            sum.Add(bucket.Measures);
+        }
+        return [.. levels.Select(l =>
+        {
+            DivisionLevel? level = l.Key == int.MaxValue ? null : (DivisionLevel)l.Key;
+            return Row(query, Labels.LevelKey(level), Labels.Level(level), l.Value);
+        })];
     }
 
     private static async Task<List<FigureRow>> ItemRowsAsync(FigureQuery query, IQueryable<DailyFigures> rows, CancellationToken ct)

@@ -15,6 +15,7 @@ internal sealed class FigureService(FigureReader reader, Labels labels, RegionCl
         var scope = StatisticsScope.Of(user);
         var department = scope.Limit(query.Department);
         if (scope.Department is null) await labels.RequireDepartmentAsync(department, ct);
+        await labels.RequireDivisionAsync(query.Division, ct);
         return query with { Department = department };
     }
 }

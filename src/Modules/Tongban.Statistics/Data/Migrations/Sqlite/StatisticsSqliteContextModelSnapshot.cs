@@ -148,6 +148,9 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("DepartmentCode", "ReceivedOn")
                         .HasDatabaseName("ix_st_cases_department_code_received_on");
 
+                    b.HasIndex("DivisionCode", "ReceivedOn")
+                        .HasDatabaseName("ix_st_cases_division_code_received_on");
+
                     b.ToTable("st_cases", (string)null);
                 });
 
@@ -161,6 +164,11 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("department_code");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(60)
@@ -262,11 +270,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                                 .HasColumnName("figures_working_days_sum");
                         });
 
-                    b.HasKey("Day", "DepartmentCode", "ItemCode", "Channel")
+                    b.HasKey("Day", "DepartmentCode", "DivisionCode", "ItemCode", "Channel")
                         .HasName("pk_st_daily");
 
                     b.HasIndex("DepartmentCode", "Day")
                         .HasDatabaseName("ix_st_daily_department_code_day");
+
+                    b.HasIndex("DivisionCode", "Day")
+                        .HasDatabaseName("ix_st_daily_division_code_day");
 
                     b.HasIndex("Month", "DepartmentCode")
                         .HasDatabaseName("ix_st_daily_month_department_code");

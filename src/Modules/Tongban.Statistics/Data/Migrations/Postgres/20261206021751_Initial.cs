@@ -60,6 +60,7 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                 {
                     day = table.Column<DateOnly>(type: "date", nullable: false),
                     department_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     item_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
@@ -85,7 +86,7 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_st_daily", x => new { x.day, x.department_code, x.item_code, x.channel });
+                    table.PrimaryKey("pk_st_daily", x => new { x.day, x.department_code, x.division_code, x.item_code, x.channel });
                 });
 
             migrationBuilder.CreateTable(
@@ -119,6 +120,11 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                 columns: new[] { "department_code", "received_on" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_st_cases_division_code_received_on",
+                table: "st_cases",
+                columns: new[] { "division_code", "received_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_st_cases_received_on",
                 table: "st_cases",
                 column: "received_on");
@@ -127,6 +133,11 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                 name: "ix_st_daily_department_code_day",
                 table: "st_daily",
                 columns: new[] { "department_code", "day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_daily_division_code_day",
+                table: "st_daily",
+                columns: new[] { "division_code", "day" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_st_daily_month_department_code",

@@ -13,7 +13,7 @@ using Tongban.Statistics.Data;
 namespace Tongban.Statistics.Data.Migrations.Postgres
 {
     [DbContext(typeof(StatisticsPostgresContext))]
-    [Migration("20261205225329_Initial")]
+    [Migration("20261206021751_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -156,6 +156,9 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     b.HasIndex("DepartmentCode", "ReceivedOn")
                         .HasDatabaseName("ix_st_cases_department_code_received_on");
 
+                    b.HasIndex("DivisionCode", "ReceivedOn")
+                        .HasDatabaseName("ix_st_cases_division_code_received_on");
+
                     b.ToTable("st_cases", (string)null);
                 });
 
@@ -169,6 +172,11 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(60)
@@ -270,11 +278,14 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                                 .HasColumnName("figures_working_days_sum");
                         });
 
-                    b.HasKey("Day", "DepartmentCode", "ItemCode", "Channel")
+                    b.HasKey("Day", "DepartmentCode", "DivisionCode", "ItemCode", "Channel")
                         .HasName("pk_st_daily");
 
                     b.HasIndex("DepartmentCode", "Day")
                         .HasDatabaseName("ix_st_daily_department_code_day");
+
+                    b.HasIndex("DivisionCode", "Day")
+                        .HasDatabaseName("ix_st_daily_division_code_day");
 
                     b.HasIndex("Month", "DepartmentCode")
                         .HasDatabaseName("ix_st_daily_month_department_code");

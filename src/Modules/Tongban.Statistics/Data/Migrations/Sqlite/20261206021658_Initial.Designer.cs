@@ -12,7 +12,7 @@ using Tongban.Statistics.Data;
 namespace Tongban.Statistics.Data.Migrations.Sqlite
 {
     [DbContext(typeof(StatisticsSqliteContext))]
-    [Migration("20261205225321_Initial")]
+    [Migration("20261206021658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -151,6 +151,9 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     b.HasIndex("DepartmentCode", "ReceivedOn")
                         .HasDatabaseName("ix_st_cases_department_code_received_on");
 
+                    b.HasIndex("DivisionCode", "ReceivedOn")
+                        .HasDatabaseName("ix_st_cases_division_code_received_on");
+
                     b.ToTable("st_cases", (string)null);
                 });
 
@@ -164,6 +167,11 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("department_code");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(60)
@@ -265,11 +273,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                                 .HasColumnName("figures_working_days_sum");
                         });
 
-                    b.HasKey("Day", "DepartmentCode", "ItemCode", "Channel")
+                    b.HasKey("Day", "DepartmentCode", "DivisionCode", "ItemCode", "Channel")
                         .HasName("pk_st_daily");
 
                     b.HasIndex("DepartmentCode", "Day")
                         .HasDatabaseName("ix_st_daily_department_code_day");
+
+                    b.HasIndex("DivisionCode", "Day")
+                        .HasDatabaseName("ix_st_daily_division_code_day");
 
                     b.HasIndex("Month", "DepartmentCode")
                         .HasDatabaseName("ix_st_daily_month_department_code");
