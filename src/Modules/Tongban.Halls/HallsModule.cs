@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Halls.Contracts;
 using Tongban.Halls.Data;
 using Tongban.Halls.Features;
 using Tongban.Halls.Features.Appointments;
@@ -26,6 +27,7 @@ public static class HallsModule
         services.AddModuleDatabase<HallsDbContext, HallsSqliteContext, HallsPostgresContext>(configuration, "halls", HallsDbContext.Prefix);
         services.Configure<HallsOptions>(configuration.GetSection(HallsOptions.Section));
         services.AddSingleton<HallSignals>();
+        services.AddScoped<IHallFigures, Features.HallFigures.HallFigures>();
         services.AddScoped<HallPlaces>();
         services.AddScoped<HallQueue>();
         services.AddScoped<TicketQueries>();

@@ -12,7 +12,6 @@ using Tongban.Statistics.Contracts;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Features.Dashboard;
 using Tongban.Statistics.Features.ItemIndicators;
-using Tongban.Halls.Contracts;
 using Tongban.Statistics.Features.HallFigures;
 using Tongban.Statistics.Features.KeepFacts;
 using Tongban.Statistics.Features.LicenseFigures;
@@ -40,7 +39,6 @@ public static class StatisticsModule
         services.AddScoped<CaseList>();
         services.AddScoped<ItemFigureService>();
         services.AddScoped<LicenseFigureService>();
-        services.AddHallFigures(); // the halls module's contract (registered once, if the halls module has not)
         services.AddScoped<HallFigureService>();
         services.AddScoped<RefillFacts>();
         services.AddScoped<IStatisticsRebuild, RebuildRollups>();

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Tongban.Halls.Contracts;
 
 /// <summary>
@@ -16,14 +13,4 @@ public interface IHallFigures
 {
     /// <summary>Per hall and month, the region's days <paramref name="from"/> to <paramref name="to"/> inclusive; one hall's when given. Rows with nothing are left out.</summary>
     Task<IReadOnlyList<HallMonthFigures>> MonthlyAsync(DateOnly from, DateOnly to, Guid? hallId, CancellationToken cancellationToken);
-}
-
-public static class HallFiguresServices
-{
-    /// <summary>Registers <see cref="IHallFigures"/> (once, whoever asks first: the halls module or a reader of it).</summary>
-    public static IServiceCollection AddHallFigures(this IServiceCollection services)
-    {
-        services.TryAddScoped<IHallFigures, Features.HallFigures.HallFigures>();
-        return services;
-    }
 }
