@@ -5,6 +5,7 @@ using CsvHelper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tongban.Statistics.Features.Indicators;
 using Tongban.Statistics.Features.QueryFigures;
 
 namespace Tongban.Statistics.Features.Dashboard;
@@ -44,39 +45,47 @@ internal static class ExportEndpoints
     internal static byte[] Xlsx(FigureTable table)
     {
         var (q, i) = (table.Query, table.Query.Indicator);
-        var rows = table.Rows.Append(table.Total).Select(row => new Dictionary<string, object?>
-        {
-            ["分组 / Slice"] = row.LabelZh,
-            ["Slice (English)"] = row.LabelEn,
-            [$"{i.Zh} / {i.En}"] = row.Value,
-            ["分子 / Numerator"] = i.Numerator(row.Measures),
-            ["分母 / Denominator"] = i.Denominator?.Invoke(row.Measures),
-            ["开始日期 / From"] = q.From.ToDateTime(TimeOnly.MinValue),
-            ["结束日期 / To"] = q.To.ToDateTime(TimeOnly.MinValue),
-        });
-        using var stream = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(stream, rows, sheetName: i.Zh, configuration: DateColumns);
-        return stream.ToArray();
+        return Xlsx(i.Zh, [.. Headers(i), "开始日期 / From", "结束日期 / To"],
+            table.Rows.Append(table.Total).Select(row => Cells(i, row).Append(q.From.ToDateTime(TimeOnly.MinValue)).Append(q.To.ToDateTime(TimeOnly.MinValue))), DateColumns);
     }
 
     internal static byte[] Csv(FigureTable table)
     {
         var i = table.Query.Indicator;
+        return Csv(Headers(i), table.Rows.Append(table.Total).Select(row => Cells(i, row)));
+    }
+
+    private static string[] Headers(Indicator i) => [.. SliceHeaders, $"{i.Zh} / {i.En}", "分子 / Numerator", "分母 / Denominator"];
+
+    private static IEnumerable<object?> Cells(Indicator i, FigureRow row) =>
+        [row.LabelZh, row.LabelEn, row.Value, i.Numerator(row.Measures), i.Denominator?.Invoke(row.Measures)];
+
+    /// <summary>The first two columns of every exported table: the slice's label in Chinese and in English.</summary>
+    internal static readonly string[] SliceHeaders = ["分组 / Slice", "Slice (English)"];
+
+    /// <summary>A table as CSV (UTF-8 with a byte-order mark): the headers, then each row's cells in order (invariant numbers, empty for none).</summary>
+    internal static byte[] Csv(IEnumerable<string> headers, IEnumerable<IEnumerable<object?>> rows)
+    {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            foreach (var header in new[] { "分组 / Slice", "Slice (English)", $"{i.Zh} / {i.En}", "分子 / Numerator", "分母 / Denominator" }) csv.WriteField(header);
+            foreach (var header in headers) csv.WriteField(header);
             csv.NextRecord();
-            foreach (var row in table.Rows.Append(table.Total))
+            foreach (var row in rows)
             {
-                csv.WriteField(row.LabelZh);
-                csv.WriteField(row.LabelEn);
-                csv.WriteField(row.Value?.ToString(CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(i.Numerator(row.Measures));
-                csv.WriteField(i.Denominator?.Invoke(row.Measures).ToString(CultureInfo.InvariantCulture) ?? "");
+                foreach (var cell in row) csv.WriteField(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "");
                 csv.NextRecord();
             }
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>The same table as one sheet of an Excel workbook, the headers as its columns.</summary>
+    internal static byte[] Xlsx(string sheet, IReadOnlyList<string> headers, IEnumerable<IEnumerable<object?>> rows, MiniExcelLibs.OpenXml.OpenXmlConfiguration? configuration = null)
+    {
+        var lines = rows.Select(row => headers.Zip(row).ToDictionary(c => c.First, c => c.Second));
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, lines, sheetName: sheet, configuration: configuration);
+        return stream.ToArray();
     }
 }

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,38 +48,13 @@ internal static class HallEndpoints
             [.. table.Rows.Select(Row)], Row(table.Total));
     }
 
-    private static readonly string[] SliceHeaders = ["分组 / Slice", "Slice (English)"];
+    private static string[] Headers() =>
+        [.. ExportEndpoints.SliceHeaders, .. IndicatorRegistry.Halls.Select(i => $"{i.Zh}（{i.UnitWords().Zh}）/ {i.En} ({i.UnitWords().En})")];
 
-    private static string Header(HallIndicator i) => $"{i.Zh}（{i.UnitWords().Zh}）/ {i.En} ({i.UnitWords().En})";
+    private static IEnumerable<IEnumerable<object?>> Rows(HallFigureTable table) =>
+        table.Rows.Append(table.Total).Select(row => new object?[] { row.LabelZh, row.LabelEn }.Concat(IndicatorRegistry.Halls.Select(i => (object?)row.Of(i))));
 
-    internal static byte[] Csv(HallFigureTable table)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            foreach (var header in SliceHeaders.Concat(IndicatorRegistry.Halls.Select(Header))) csv.WriteField(header);
-            csv.NextRecord();
-            foreach (var row in table.Rows.Append(table.Total))
-            {
-                csv.WriteField(row.LabelZh);
-                csv.WriteField(row.LabelEn);
-                foreach (var indicator in IndicatorRegistry.Halls) csv.WriteField(row.Of(indicator)?.ToString(CultureInfo.InvariantCulture) ?? "");
-                csv.NextRecord();
-            }
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    internal static byte[] Csv(HallFigureTable table) => ExportEndpoints.Csv(Headers(), Rows(table));
 
-    internal static byte[] Xlsx(HallFigureTable table)
-    {
-        var rows = table.Rows.Append(table.Total).Select(row =>
-        {
-            var line = new Dictionary<string, object?> { ["分组 / Slice"] = row.LabelZh, ["Slice (English)"] = row.LabelEn };
-            foreach (var indicator in IndicatorRegistry.Halls) line[Header(indicator)] = row.Of(indicator);
-            return line;
-        });
-        using var stream = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(stream, rows, sheetName: "大厅");
-        return stream.ToArray();
-    }
+    internal static byte[] Xlsx(HallFigureTable table) => ExportEndpoints.Xlsx("大厅", Headers(), Rows(table));
 }

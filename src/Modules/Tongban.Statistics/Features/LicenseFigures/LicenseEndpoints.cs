@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,37 +46,12 @@ internal static class LicenseEndpoints
             [.. table.Rows.Select(Row)], Row(table.Total));
     }
 
-    private static IEnumerable<string> Headers() =>
-        ["分组 / Slice", "Slice (English)", .. IndicatorRegistry.Licenses.Select(i => $"{i.Zh} / {i.En}")];
+    private static string[] Headers() => [.. ExportEndpoints.SliceHeaders, .. IndicatorRegistry.Licenses.Select(i => $"{i.Zh} / {i.En}")];
 
-    internal static byte[] Csv(LicenseFigureTable table)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            foreach (var header in Headers()) csv.WriteField(header);
-            csv.NextRecord();
-            foreach (var row in table.Rows.Append(table.Total))
-            {
-                csv.WriteField(row.LabelZh);
-                csv.WriteField(row.LabelEn);
-                foreach (var indicator in IndicatorRegistry.Licenses) csv.WriteField(row.Of(indicator));
-                csv.NextRecord();
-            }
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    private static IEnumerable<IEnumerable<object?>> Rows(LicenseFigureTable table) =>
+        table.Rows.Append(table.Total).Select(row => new object?[] { row.LabelZh, row.LabelEn }.Concat(IndicatorRegistry.Licenses.Select(i => (object?)row.Of(i))));
 
-    internal static byte[] Xlsx(LicenseFigureTable table)
-    {
-        var rows = table.Rows.Append(table.Total).Select(row =>
-        {
-            var line = new Dictionary<string, object?> { ["分组 / Slice"] = row.LabelZh, ["Slice (English)"] = row.LabelEn };
-            foreach (var indicator in IndicatorRegistry.Licenses) line[$"{indicator.Zh} / {indicator.En}"] = row.Of(indicator);
-            return line;
-        });
-        using var stream = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(stream, rows, sheetName: "电子证照");
-        return stream.ToArray();
-    }
+    internal static byte[] Csv(LicenseFigureTable table) => ExportEndpoints.Csv(Headers(), Rows(table));
+
+    internal static byte[] Xlsx(LicenseFigureTable table) => ExportEndpoints.Xlsx("电子证照", Headers(), Rows(table));
 }
