@@ -85,6 +85,17 @@ public enum HallSessionKind
     Weekend = 2,
 }
 
+public static class HallSessionKinds
+{
+    /// <summary>An extra session's name as running text says it (延时服务 / extended hours); the regular hours have none.</summary>
+    public static (string Zh, string En) Words(this HallSessionKind kind) => kind switch
+    {
+        HallSessionKind.Extended => ("延时服务", "extended hours"),
+        HallSessionKind.Weekend => ("周末不打烊", "weekend service"),
+        _ => ("", ""),
+    };
+}
+
 /// <summary>
 /// An extra session of a hall: on <see cref="Days"/> of the week between <see cref="StartsOn"/> and <see cref="EndsOn"/>
 /// (either open), <see cref="From"/>–<see cref="To"/> local time, served by the windows numbered in <see cref="Windows"/>.

@@ -48,7 +48,7 @@ internal sealed class KioskSession(HallQueue queue, CalendarStore calendars, Reg
 
     private static string NextEn(HallOpenStatus s) => s.OpensAt is { } at ? $"; it opens today at {at:HH\\:mm}" : s.NextOpenDay is { } d && s.NextOpensAt is { } t ? $"; it opens next on {d:yyyy-MM-dd} at {t:HH\\:mm}" : "";
 
-    public static string KindZh(HallSessionKind? kind) => kind == HallSessionKind.Weekend ? "周末不打烊" : kind == HallSessionKind.Extended ? "延时服务" : "办公";
+    public static string KindZh(HallSessionKind? kind) => kind is HallSessionKind.Extended or HallSessionKind.Weekend ? kind.Value.Words().Zh : "办公";
 
-    public static string KindEn(HallSessionKind? kind) => kind == HallSessionKind.Weekend ? "the weekend service" : kind == HallSessionKind.Extended ? "the extended hours" : "the hours";
+    public static string KindEn(HallSessionKind? kind) => $"the {(kind is HallSessionKind.Extended or HallSessionKind.Weekend ? kind.Value.Words().En : "hours")}";
 }
