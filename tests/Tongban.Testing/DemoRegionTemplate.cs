@@ -38,12 +38,28 @@ internal static class DemoRegionTemplate
         return template;
     }
 
-    /// <summary>Copies the template's data directory (the SQLite database with it) into <paramref name="target"/>.</summary>
+    /// <summary>
+    /// Copies the template's data directory (the SQLite database with it) into <paramref name="target"/>. The WAL's
+    /// shared-memory index (<c>-shm</c>) is not copied: SQLite rebuilds it on open, and it vanishes when the last
+    /// connection closes (a CI run failed on it). A file that vanished while copying (the WAL, checkpointed into the
+    /// database at that moment) means the copy may be of two states, so it starts again.
+    /// </summary>
     public static void CopyFiles(TestDatabase template, string target)
     {
-        foreach (var directory in Directory.EnumerateDirectories(template.DataDirectory, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(template.DataDirectory, directory)));
-        foreach (var file in Directory.EnumerateFiles(template.DataDirectory, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(target, Path.GetRelativePath(template.DataDirectory, file)));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                foreach (var directory in Directory.EnumerateDirectories(template.DataDirectory, "*", SearchOption.AllDirectories))
+                    Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(template.DataDirectory, directory)));
+                foreach (var file in Directory.EnumerateFiles(template.DataDirectory, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("-shm", StringComparison.Ordinal)))
+                    File.Copy(file, Path.Combine(target, Path.GetRelativePath(template.DataDirectory, file)), overwrite: true);
+                return;
+            }
+            catch (FileNotFoundException) when (attempt < 3)
+            {
+                foreach (var stale in Directory.EnumerateFiles(target, "*-wal", SearchOption.AllDirectories)) File.Delete(stale);
+            }
+        }
     }
 }
