@@ -67,10 +67,11 @@ public sealed class DirectoryTests(LaneApps apps) : IDisposable
         Assert.Equal((NodeConfiguration.FormatName, SignatureSchemes.Sm2), (configuration.Format, anchor.Algorithm));
         Assert.Equal("http://127.0.0.1:7001", configuration.Node($"{HousingFund}/fund-1")!.Address);
         var service = configuration.Service(HousingFund, "fund-account")!;
-        var right = configuration.Right(consumer, service, Today);
+        var right = configuration.Right(consumer, service, "公积金贷款审核", Today);
         Assert.NotNull(right);
         Assert.Equal(["accountStatus", "balance"], right.Items);
-        Assert.Null(configuration.Right("91211200000000000X", service, Today));
+        Assert.Null(configuration.Right("91211200000000000X", service, "公积金贷款审核", Today));
+        Assert.Null(configuration.Right(consumer, service, "另一用途", Today)); // a right is for its purpose
         Assert.True(configuration.ExpiresAt - configuration.IssuedAt == TimeSpan.FromHours(24));
     }
 

@@ -20,6 +20,8 @@ public sealed class TwoNodes : IAsyncDisposable
     public const string Consumer = "11211200MB1234567X";
     public const string Resource = Provider + "-00001";
     public const string Purpose = "公积金贷款审核";
+    /// <summary>The consumer's second grant of the resource: the purpose the demo region's department facts are read for (department_facts.csv).</summary>
+    public const string FactPurpose = "政务服务事项办理材料核验";
     public const string ClientId = "loan-system";
     public const string ClientSecret = "a-long-test-secret";
 
@@ -52,6 +54,9 @@ public sealed class TwoNodes : IAsyncDisposable
             ["Nodes:Adapters:fund-account:MaxBytes"] = "2000",
             ["Nodes:Adapters:fund-account:Items:accountStatus"] = "accountStatus",
             ["Nodes:Adapters:fund-account:Items:balance"] = "account.balance",
+            ["Nodes:Adapters:fund-account:Items:employerName"] = "employerName",
+            ["Nodes:Adapters:fund-account:Items:baseAmount"] = "baseAmount",
+            ["Nodes:Adapters:fund-account:Items:lastPaidMonth"] = "lastPaidMonth",
         }), s => s.AddHttpClient(Adapter.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Department()));
         var consumerDatabase = await TestDatabase.CreateAsync(lane);
         var consumer = new TongbanApp(consumerDatabase, Settings(Consumer, "land-1", anchor, new()
@@ -83,8 +88,9 @@ public sealed class TwoNodes : IAsyncDisposable
         return new(NodeConfiguration.FormatName, 1, now, now.AddHours(24),
             [new NodeEntry($"{Provider}/fund-1", Provider, "fund-1", "http://localhost", providerKey, new string('a', 64)),
              new NodeEntry($"{Consumer}/land-1", Consumer, "land-1", "http://localhost", consumerKey, new string('b', 64))],
-            [new ServiceEntry(Provider, "fund-account", "1", "住房公积金账户状态", Resource, ["accountStatus", "balance", "employerName"])],
-            [new AccessRight(Consumer, Resource, ["accountStatus", "balance"], Purpose, DateOnly.FromDateTime(now.UtcDateTime).AddDays(30))]);
+            [new ServiceEntry(Provider, "fund-account", "1", "住房公积金账户状态", Resource, ["accountStatus", "balance", "employerName", "baseAmount", "lastPaidMonth"])],
+            [new AccessRight(Consumer, Resource, ["accountStatus", "balance"], Purpose, DateOnly.FromDateTime(now.UtcDateTime).AddDays(30)),
+             new AccessRight(Consumer, Resource, ["accountStatus", "employerName", "baseAmount", "lastPaidMonth"], FactPurpose, DateOnly.FromDateTime(now.UtcDateTime).AddDays(30))]);
     }
 
     /// <summary>
@@ -100,7 +106,7 @@ public sealed class TwoNodes : IAsyncDisposable
             if (key.StartsWith("NONE", StringComparison.Ordinal)) return new HttpResponseMessage(HttpStatusCode.NotFound);
             if (key.StartsWith("FAIL", StringComparison.Ordinal)) return new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StringContent("<html>Stack trace: secret</html>") };
             var body = key.StartsWith("HUGE", StringComparison.Ordinal) ? $"{{\"accountStatus\":\"{new string('x', 5000)}\"}}"
-                : "{\"accountStatus\":\"正常\",\"account\":{\"balance\":12345.67},\"employerName\":\"铁岭市第二中学\",\"idNumber\":\"" + key + "\"}";
+                : "{\"accountStatus\":\"正常\",\"account\":{\"balance\":12345.67},\"employerName\":\"铁岭市第二中学\",\"baseAmount\":6800,\"lastPaidMonth\":\"2026-11\",\"idNumber\":\"" + key + "\"}";
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
     }

@@ -41,7 +41,8 @@ THEMES = {
 }
 SUBJECT_SETS = [["person"], ["legal-person"], ["person", "legal-person"]]
 REGISTRY_FACTS = {"population.identity", "population.household", "population.marriage",
-                  "legal-entity.registration", "geospatial.parcel"}
+                  "legal-entity.registration", "geospatial.parcel",
+                  "housing-fund.deposit", "medical-insurance.enrolment"}  # the last two: department_facts.csv
 CROSS = {None, "全市通办", "全省通办", "跨省通办"}
 TOP_KEYS = ["feed", "issuedAt", "items", "bundles"]
 ITEM_KEYS = ["basicCode", "implementationCode", "name", "type", "level", "divisionCode",

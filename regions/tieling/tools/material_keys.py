@@ -25,6 +25,8 @@ NAMES = {
     "经营场所使用证明": "premises_proof", "授权委托书": "power_of_attorney", "营业执照": "business_licence",
     "与食品经营相适应的主要设备设施、经营布局、操作流程等文件": "facilities",
     "食品安全自查、从业人员健康管理等食品安全管理制度目录": "safety_rules", "食品安全管理人员健康证明": "health_certificate",
+    # Facts of departments' own systems (department_facts.csv).
+    "住房公积金缴存证明": "housing_fund_record", "基本医疗保险参保缴费证明": "medical_insurance_record",
     # The applicant's own identity, under the names items give it.
     "申请人居民身份证": "id_card", "申请人身份证明": "id_card", "申报人居民身份证": "id_card", "申报人身份证明": "id_card",
     "申领人居民身份证": "id_card", "当事人居民身份证": "id_card",

@@ -12,6 +12,7 @@ using Tongban.Nodes.Contracts;
 using Tongban.Nodes.Data;
 using Tongban.Nodes.Directory;
 using Tongban.Nodes.Node;
+using Tongban.Registries.Contracts;
 
 namespace Tongban.Nodes;
 
@@ -36,6 +37,9 @@ public static class NodesModule
             Policies.SystemAdministrator, 85));
         services.AddScoped<IOutboxHandler, RevocationNotices>();
         services.AddHttpClient(RevocationNotices.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddScoped<IDepartmentSystems, DepartmentSystems>();
+        services.AddHttpClient(DepartmentSystems.HttpClientName)
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodesOptions>>().Value.Platform.Timeout);
         return services;
     }
 

@@ -41,5 +41,23 @@ internal sealed class NodesOptions
     /// <summary>On a provider node: how each service reaches the department's own system, by service code.</summary>
     public Dictionary<string, Node.AdapterOptions> Adapters { get; set; } = [];
 
+    /// <summary>On the platform: its own node, through which applications read departments' systems (ADR 0014: an ordinary node of the city's member).</summary>
+    public PlatformNodeOptions Platform { get; set; } = new();
+
     public string NodeId => $"{Member.Trim().ToUpperInvariant()}/{Code.Trim()}";
+}
+
+/// <summary>
+/// Section <c>Nodes:Platform</c>: the platform's own node's address and the client the platform is there
+/// (<c>Nodes:Clients</c> on that node). Without an address the platform reads no department's system, and a material
+/// that would come from one is uploaded instead.
+/// </summary>
+internal sealed class PlatformNodeOptions
+{
+    public string NodeAddress { get; set; } = "";
+    public string ClientId { get; set; } = "";
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>How long the platform waits for its node's answer (the provider node's adapter has its own, shorter limit).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 }

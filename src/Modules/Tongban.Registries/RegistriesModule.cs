@@ -11,6 +11,7 @@ using Tongban.Kernel.Web;
 using Tongban.Registries.Contracts;
 using Tongban.Registries.Data;
 using Tongban.Registries.Domain;
+using Tongban.Registries.Features.DepartmentFacts;
 using Tongban.Registries.Features.GenerateRecords;
 using Tongban.Registries.Features.ImportRecords;
 using Tongban.Registries.Features.LogAccess;
@@ -31,6 +32,8 @@ public static class RegistriesModule
         services.AddScoped<RegistryReader>();
         services.AddScoped<IRegistryRecords>(sp => sp.GetRequiredService<RegistryReader>());
         services.AddScoped<IRegistryVerification, RegistryFacts>();
+        services.AddScoped<DepartmentFactReader>();
+        services.AddScoped<IRegionPackImporter, DepartmentFactImporter>();
         services.AddScoped<ReadsOfSubject>();
         services.AddScoped<ImportRecords>();
         services.AddScoped<RegistryImport>();

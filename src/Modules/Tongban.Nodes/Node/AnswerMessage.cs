@@ -58,8 +58,8 @@ internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, Rep
         if (!await replays.FirstTimeAsync(header.MessageId, header.Sender, 2 * options.Value.MaxClockSkew, cancellationToken)) throw CallRefusals.Replayed;
         var service = configuration.Service(options.Value.Member.Trim().ToUpperInvariant(), header.Service) ?? throw CallRefusals.UnknownService;
         var request = Parse(envelope.Body);
-        var right = configuration.Right(sender.Member, service, clock.Today);
-        if (right is null || right.Purpose != header.Purpose || request.Items.Count == 0 || request.Items.Any(i => !right.Items.Contains(i) || !service.Items.Contains(i)))
+        var right = configuration.Right(sender.Member, service, header.Purpose, clock.Today);
+        if (right is null || request.Items.Count == 0 || request.Items.Any(i => !right.Items.Contains(i) || !service.Items.Contains(i)))
             throw CallRefusals.NoRight;
         return (header, request);
     }

@@ -26,8 +26,8 @@ internal sealed class CallService(ConfigurationStore store, NodeKeys keys, Subje
     {
         var configuration = await store.ForCallAsync(cancellationToken);
         var service = configuration.Service(provider.Trim().ToUpperInvariant(), serviceCode) ?? throw CallRefusals.UnknownService;
-        var right = configuration.Right(options.Value.Member.Trim().ToUpperInvariant(), service, clock.Today);
-        if (right is null || right.Purpose != call.Purpose || call.Items.Count == 0 || call.Items.Any(i => !right.Items.Contains(i))) throw CallRefusals.NoRight;
+        var right = configuration.Right(options.Value.Member.Trim().ToUpperInvariant(), service, call.Purpose, clock.Today);
+        if (right is null || call.Items.Count == 0 || call.Items.Any(i => !right.Items.Contains(i))) throw CallRefusals.NoRight;
         var target = configuration.Nodes.FirstOrDefault(n => n.Member == service.Provider) ?? throw CallRefusals.UnknownService;
         var body = JsonSerializer.Serialize(new ServiceRequest(call.Key.Trim(), call.Items), SignedDocument.Json);
         var header = new MessageHeader(MessageHeader.FormatName, Guid.CreateVersion7(), clock.UtcNow, options.Value.NodeId, target.Id, service.Code, service.Version,

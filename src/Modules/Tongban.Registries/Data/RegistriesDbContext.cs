@@ -21,6 +21,7 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AccessCount> AccessCounts => Set<AccessCount>();
     public DbSet<RegistrySecret> Secrets => Set<RegistrySecret>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<DepartmentFact> DepartmentFacts => Set<DepartmentFact>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -74,6 +75,16 @@ internal class RegistriesDbContext(DbContextOptions options) : DbContext(options
             e.Property(p => p.SubjectName).HasMaxLength(200);
             e.Property(p => p.Reason).HasMaxLength(500);
             e.Property(p => p.SourceDepartment).HasMaxLength(18);
+        });
+        modelBuilder.Entity<DepartmentFact>(e =>
+        {
+            e.HasKey(f => f.Name);
+            e.Property(f => f.Name).HasMaxLength(60);
+            e.Property(f => f.Chinese).HasMaxLength(100);
+            e.Property(f => f.English).HasMaxLength(100);
+            e.Property(f => f.Resource).HasMaxLength(60);
+            e.Property(f => f.Purpose).HasMaxLength(200);
+            e.Property(f => f.Items).HasJsonConversion().HasMaxLength(4000);
         });
         modelBuilder.Entity<AccessLogEntry>(e =>
         {

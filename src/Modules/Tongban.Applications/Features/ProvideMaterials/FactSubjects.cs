@@ -38,12 +38,24 @@ internal sealed class FactSubjects(IRegistryVerification registries, IAccountDir
             : new FactSubject(chosen.CreditCode, chosen.CreditCode);
     }
 
-    /// <summary>The subject's record for the material, read for the department handling it: one read, logged with its purpose.</summary>
+    /// <summary>
+    /// The subject's record for the material, read for the department handling it: one read, logged with its purpose. A fact a
+    /// department's own system keeps (住房公积金缴存证明) comes the same way, through the exchange nodes (registries' department facts).
+    /// </summary>
     public async Task<FactSnapshot> ReadAsync(FactRequest request, FactSubject subject, CancellationToken ct)
     {
         var material = request.Material;
         var read = new RegistryRead("module:applications", request.Department, request.Applicant.ToString(), $"申办{request.ItemName}：{material.Name}", material.RegistryFact!);
-        var fact = await registries.FetchFactAsync(material.RegistryFact!, subject.Key, read, ct)
+        RegistryFact? found;
+        try
+        {
+            found = await registries.FetchFactAsync(material.RegistryFact!, subject.Key, read, ct);
+        }
+        catch (DomainException e) when (e.Errors.All(x => x.Field is null)) // a department's system out of reach: said at the material
+        {
+            throw new DomainException([.. e.Errors.Select(x => x.At($"facts.{material.Key}"))]);
+        }
+        var fact = found
             ?? throw new DomainException(new DomainError("material.no_registry_record", $"登记信息中没有相应记录，请上传“{material.Name}”",
                 $"The registry holds no such record; upload '{material.Name}' instead", ErrorKind.Conflict, $"facts.{material.Key}"));
         return new FactSnapshot(fact.Chinese, fact.English, [.. fact.Values.Select(v => new FactField(v.Chinese, v.English, v.Value, v.ValueEn, v.Name))], fact.UpdatedOn);

@@ -1,15 +1,17 @@
 using Tongban.Kernel.Errors;
 using Tongban.Organization.Contracts;
 using Tongban.Registries.Contracts;
+using Tongban.Registries.Features.DepartmentFacts;
 
 namespace Tongban.Registries.Features.ReadRecords;
 
 /// <summary>
 /// Checks of a person or an entity, and facts in place of paper materials: a few values of one record, each as a person
 /// reads it — a status or a kind by its label in both languages (living → 正常), a division by its name — since a fact is
-/// shown to the applicant and kept on the case as they agreed to it. Reads go through <see cref="RegistryReader"/>, logged.
+/// shown to the applicant and kept on the case as they agreed to it. Reads go through <see cref="RegistryReader"/>, logged;
+/// a fact of a department's own system through <see cref="DepartmentFactReader"/>, logged the same way.
 /// </summary>
-internal sealed class RegistryFacts(RegistryReader reader, IOrganizationDirectory organization) : IRegistryVerification
+internal sealed class RegistryFacts(RegistryReader reader, IOrganizationDirectory organization, DepartmentFactReader departments) : IRegistryVerification
 {
     private sealed record FactShape(RegistryKind Kind, string[] Fields);
 
@@ -35,7 +37,7 @@ internal sealed class RegistryFacts(RegistryReader reader, IOrganizationDirector
     public async Task<RegistryFact?> FetchFactAsync(string fact, string subjectKey, RegistryRead read, CancellationToken cancellationToken)
     {
         if (!Facts.TryGetValue(fact, out var shape) || RegistryResources.NameOf(fact) is not var (chinese, english))
-            throw new DomainException(new DomainError("registry.fact_unknown", $"没有名为“{fact}”的数据项组合", $"There is no fact named '{fact}'", ErrorKind.BadRequest, "fact"));
+            return await departments.FetchAsync(fact, subjectKey, read, cancellationToken); // a department's own system's, or unknown
         var records = await reader.ReadAsync(shape.Kind, subjectKey, [.. shape.Fields, "updatedOn"], read, cancellationToken);
         if (records.Count == 0) return null;
         var description = RegistryShapes.Of(shape.Kind);

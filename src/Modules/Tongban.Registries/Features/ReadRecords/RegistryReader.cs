@@ -73,7 +73,7 @@ internal sealed class RegistryReader(RegistriesDbContext db, CurrentRecords curr
         throw new DomainException(error! with { Field = description.KeyField });
     }
 
-    private static void CheckRead(RegistryRead read)
+    internal static void CheckRead(RegistryRead read)
     {
         if (string.IsNullOrWhiteSpace(read.Purpose))
             throw new DomainException(new DomainError("registry.purpose_missing", "每次查询都须说明用途", "Every read must state its purpose", ErrorKind.BadRequest, "purpose"));

@@ -294,6 +294,49 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                     b.ToTable("reg_credit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Registries.Domain.DepartmentFact", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Chinese")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chinese");
+
+                    b.Property<string>("English")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("english");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource");
+
+                    b.HasKey("Name")
+                        .HasName("pk_reg_department_facts");
+
+                    b.ToTable("reg_department_facts", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Registries.Domain.GeoFeature", b =>
                 {
                     b.Property<long>("Id")

@@ -11,7 +11,7 @@ using Tongban.Registries.Data;
 namespace Tongban.Registries.Data.Migrations.Sqlite
 {
     [DbContext(typeof(RegistriesSqliteContext))]
-    [Migration("20261205042613_Initial")]
+    [Migration("20261206054707_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -295,6 +295,49 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_reg_credit_entries_entry_number_valid_from");
 
                     b.ToTable("reg_credit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Registries.Domain.DepartmentFact", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Chinese")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chinese");
+
+                    b.Property<string>("English")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("english");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource");
+
+                    b.HasKey("Name")
+                        .HasName("pk_reg_department_facts");
+
+                    b.ToTable("reg_department_facts", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Registries.Domain.GeoFeature", b =>

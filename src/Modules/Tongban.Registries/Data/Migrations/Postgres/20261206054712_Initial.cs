@@ -89,6 +89,22 @@ namespace Tongban.Registries.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "reg_department_facts",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    chinese = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    english = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    resource = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    items = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_department_facts", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reg_geo_features",
                 columns: table => new
                 {
@@ -293,6 +309,9 @@ namespace Tongban.Registries.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "reg_credit_entries");
+
+            migrationBuilder.DropTable(
+                name: "reg_department_facts");
 
             migrationBuilder.DropTable(
                 name: "reg_geo_features");

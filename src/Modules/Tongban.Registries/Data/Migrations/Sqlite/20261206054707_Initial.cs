@@ -88,6 +88,22 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "reg_department_facts",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    chinese = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    english = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    resource = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    items = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reg_department_facts", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reg_geo_features",
                 columns: table => new
                 {
@@ -292,6 +308,9 @@ namespace Tongban.Registries.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "reg_credit_entries");
+
+            migrationBuilder.DropTable(
+                name: "reg_department_facts");
 
             migrationBuilder.DropTable(
                 name: "reg_geo_features");

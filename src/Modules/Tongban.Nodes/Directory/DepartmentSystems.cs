@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tongban.Kernel.Errors;
+using Tongban.Nodes.Contracts;
+using Tongban.Nodes.Data;
+using Tongban.Registries.Contracts;
+
+namespace Tongban.Nodes.Directory;
+
+/// <summary>
+/// The platform's reads of departments' own systems (registries' <see cref="IDepartmentSystems"/>): the directory names the
+/// service that offers the resource, and the platform calls it through its own node (<c>Nodes:Platform</c>) as any member's
+/// system calls its node — <c>POST /node/services/{provider}/{service}</c> with the subject in the body and the end user in
+/// <c>X-On-Behalf-Of</c>. The nodes sign, check the right, log and reach the department; what comes back is only the granted
+/// items, or a refusal with its reason in both languages.
+/// </summary>
+internal sealed class DepartmentSystems(NodesDbContext db, IHttpClientFactory http, IOptions<NodesOptions> options) : IDepartmentSystems
+{
+    public const string HttpClientName = "tongban-platform-node";
+
+    public async Task<IReadOnlyDictionary<string, string?>?> ReadAsync(DepartmentRead read, CancellationToken cancellationToken)
+    {
+        var node = options.Value.Platform;
+        if (string.IsNullOrWhiteSpace(node.NodeAddress)) throw Unavailable("node.platform_not_connected", "本平台未配置自己的前置机", "the platform has no node configured");
+        var resource = read.Resource.Trim().ToUpperInvariant();
+        var service = await db.Services.AsNoTracking().Where(s => s.Resource == resource).OrderBy(s => s.Provider).ThenBy(s => s.Code).FirstOrDefaultAsync(cancellationToken)
+            ?? throw Unavailable("node.no_service", "提供部门尚未通过前置机提供该数据", "the providing department offers no service for this data through its node");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{node.NodeAddress.TrimEnd('/')}/node/services/{service.Provider}/{Uri.EscapeDataString(service.Code)}"))
+        {
+            Content = JsonContent.Create(new { key = read.SubjectKey, items = read.Items, purpose = read.Purpose }, options: SignedDocument.Json),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{node.ClientId}:{node.ClientSecret}")));
+        request.Headers.Add("X-On-Behalf-Of", read.OnBehalfOf);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw Unavailable("node.platform_node_unreachable", "无法连接本平台的前置机", "the platform's node could not be reached");
+        }
+        using (response)
+        {
+            JsonNode? answer;
+            try
+            {
+                answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            }
+            catch (JsonException)
+            {
+                answer = null;
+            }
+            if (response.IsSuccessStatusCode && answer?["items"] is JsonObject items)
+                return read.Items.ToDictionary(i => i, i => Text(items[i]), StringComparer.Ordinal);
+            if (answer?["code"]?.GetValue<string>() == "node.subject_not_found") return null;
+            // The node's reason is ours (its code and both languages), never the department system's page.
+            throw answer?["errors"]?[0] is { } error && error["zh"]?.GetValue<string>() is { } zh && error["en"]?.GetValue<string>() is { } en
+                ? Unavailable(answer["code"]?.GetValue<string>() ?? "node.refused", zh, en)
+                : Unavailable("node.platform_node_bad_answer", "本平台的前置机应答无法使用", "the platform's node gave an answer that could not be used");
+        }
+    }
+
+    /// <summary>An item's value as words or digits: a string as it is, a number in invariant digits, yes/no, a list joined; null when none.</summary>
+    private static string? Text(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "是" : "否",
+        JsonValue v when v.TryGetValue<decimal>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+        JsonArray a => string.Join("；", a.Select(Text).Where(t => t is { Length: > 0 })),
+        _ => value.ToJsonString(),
+    };
+
+    private static DomainException Unavailable(string code, string chinese, string english) => new(new DomainError(code, chinese, english, ErrorKind.Conflict));
+}
