@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Tongban.Applications.Contracts;
 using Tongban.Applications.Data;
 using Tongban.Registries.Contracts;
 
@@ -13,6 +14,7 @@ public sealed class DemoItemTests(LaneApps apps)
     private const string Migration = "11211200061012195B00070500700101"; // 户口迁移（迁入）: needs L3
     private const string ResidencePermit = "11211200061012195B00070501100001"; // 居住证申领 (L2): id_card from population.identity
     private const string FoodLicence = "11211200025881318U00012101300001"; // 食品经营许可 (L2): business_licence from legal-entity.registration
+    private const string Referral = "11211200096365409Q00202200600001"; // 异地就医备案 (L2): medical_insurance_record from the medical insurance's own system
     private const string DemoCitizen = "211221196805129013"; // 张建国 (L2), with a registry record; represents the enterprise below
     private const string DemoEnterprise = "91211221TB000001X2"; // 铁岭县通办示范商贸有限公司
 
@@ -59,6 +61,59 @@ public sealed class DemoItemTests(LaneApps apps)
         Assert.DoesNotContain("id=\"preview-id_card\"", await client.GetStringAsync($"/apply/{ResidencePermit}?draft={draft}"), StringComparison.Ordinal);
         Assert.Equal("material.no_registry_fact", await (await client.PostAsync($"/api/applications/drafts/{draft}/materials/photo/fact/preview", null)).ProblemCodeAsync(HttpStatusCode.Conflict));
         Assert.Contains(purpose, WebUtility.HtmlDecode(await client.GetStringAsync("/account/my-data-reads")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_department_record_without_a_connected_node_is_refused_at_the_material_and_nothing_is_attached_or_logged(DatabaseLane lane)
+    {
+        // The test platform has no node of its own (Nodes:Platform), as a fresh installation: the material says so, in both
+        // languages, and the applicant uploads instead. Through running nodes: Tongban.Nodes.Tests' DepartmentFactTests.
+        var app = await apps.For(lane);
+        var client = await DemoCitizenAsync(app);
+        const string purpose = "申办异地就医备案：基本医疗保险参保缴费证明";
+        var draft = await client.StartDraftAsync(Referral, withIdCard: false);
+        var before = await ReadsAsync(app, DemoCitizen, purpose);
+
+        using var refused = await client.PostAsync($"/api/applications/drafts/{draft}/materials/medical_insurance_record/fact/preview", null);
+        var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("registry.department_unavailable", problem.GetProperty("code").GetString());
+        var error = problem.GetProperty("errors")[0];
+        Assert.Equal("facts.medical_insurance_record", error.GetProperty("field").GetString());
+        Assert.Contains("基本医疗保险参保缴费证明", error.GetProperty("zh").GetString(), StringComparison.Ordinal);
+        Assert.Contains("upload", error.GetProperty("en").GetString(), StringComparison.Ordinal);
+        Assert.Empty((await (await client.GetAsync($"/api/applications/drafts/{draft}")).JsonAsync()).GetProperty("materials").EnumerateArray());
+        Assert.Equal(before, await ReadsAsync(app, DemoCitizen, purpose)); // nothing was read
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>().FactPreviews.AnyAsync(p => p.Holder == $"draft:{draft}", TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task The_submitted_notice_counts_the_materials_and_those_fetched_instead_of_brought(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        var client = await DemoCitizenAsync(app);
+        var draft = await client.StartDraftAsync(ResidencePermit, withIdCard: false);
+        (await client.UploadAsync(draft, "residence_proof", Files.Pdf)).EnsureSuccessStatusCode();
+        (await client.UploadAsync(draft, "photo", Files.Pdf)).EnsureSuccessStatusCode();
+        var idCard = $"/api/applications/drafts/{draft}/materials/id_card/fact";
+        (await client.PostAsync($"{idCard}/preview", null)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync(idCard, new { agree = true })).EnsureSuccessStatusCode();
+
+        var number = (await (await client.SubmitDraftAsync(draft, new
+        {
+            form = new { reason = "residence", address = "银州区广裕街1号", division = "211202000000", resident_since = "2025-01-01", renting = "no", mobile = "13800000001" },
+        })).JsonAsync()).GetProperty("number").GetString();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var payloads = await scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.Type == CaseChangedForApplicant.MessageType).Select(m => m.Payload).ToListAsync(TestContext.Current.CancellationToken);
+        var submitted = payloads.Select(p => System.Text.Json.JsonSerializer.Deserialize<CaseChangedForApplicant>(p, System.Text.Json.JsonSerializerOptions.Web)!)
+            .Single(n => n.CaseNumber == number && n.Kind == ApplicantNoticeKinds.Submitted);
+        Assert.Equal((3, 1), (submitted.MaterialsProvided, submitted.MaterialsReused)); // two uploads and the identity record (免提交)
     }
 
     [Theory]

@@ -26,10 +26,11 @@ internal sealed record CaseEvents(Guid CaseId, string Number, string ItemCode, s
     /// <summary>Noon in the region (UTC+8) of the day.</summary>
     public static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero);
 
-    public OutboxMessage Notice(string kind, DateOnly day, DateOnly? dueOn = null, int? trips = null, int? promisedTrips = null) =>
+    public OutboxMessage Notice(string kind, DateOnly day, DateOnly? dueOn = null, int? trips = null, int? promisedTrips = null,
+        int? materials = null, int? reused = null) =>
         OutboxMessage.Create(CaseChangedForApplicant.MessageType,
             new CaseChangedForApplicant(CaseId, Number, "统计测试事项" + ItemCode[^4..], Guid.NewGuid(), kind, dueOn, null, At(day),
-                ItemCode, Department, Division, Channel, dueOn, trips, promisedTrips), At(day));
+                ItemCode, Department, Division, Channel, dueOn, trips, promisedTrips, materials, reused), At(day));
 
     public OutboxMessage Withdrawn(DateOnly day) =>
         OutboxMessage.Create(CaseWithdrawn.MessageType, new CaseWithdrawn(CaseId, Number, At(day)), At(day));

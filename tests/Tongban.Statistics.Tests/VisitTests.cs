@@ -29,4 +29,25 @@ public sealed class VisitTests(LaneApps lanes)
         Assert.Contains(withdrawn.Number, withdrawals, StringComparison.Ordinal);
         Assert.Contains("共 1 件", withdrawals, StringComparison.Ordinal);
     }
+
+    [Theory, DatabaseLanes]
+    public async Task The_once_only_rate_counts_materials_fetched_instead_of_brought_as_submitted(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var day = new DateOnly(2018, 5, 7);
+        var item = FactTests.NewItem();
+        var (fetched, brought, corrected) = (CaseEvents.New(item, DemoDepartments.Yinzhou), CaseEvents.New(item, DemoDepartments.Yinzhou), CaseEvents.New(item, DemoDepartments.Yinzhou));
+        await app.DeliverAsync(
+            fetched.Notice("submitted", day, materials: 3, reused: 2), fetched.Notice("submitted", day, materials: 3, reused: 2), // delivered twice: counted once
+            brought.Notice("submitted", day, materials: 3, reused: 0),
+            corrected.Notice("submitted", day.AddDays(1), materials: 2, reused: 0),
+            corrected.Notice("accepted", day.AddDays(2), day.AddDays(9), materials: 3, reused: 1)); // a material given later: the figure stays as submitted
+        var leader = await app.LeaderAsync();
+
+        var days = (await leader.FiguresAsync("once-only-rate?by=day&from=2018-05-01&to=2018-05-31")).Values();
+
+        Assert.Equal(33.3m, days["2018-05-07"]); // (2 + 0) ÷ (3 + 3)
+        Assert.Equal(0.0m, days["2018-05-08"]);
+        Assert.Equal(25.0m, (await leader.FiguresAsync("once-only-rate?from=2018-05-01&to=2018-05-31")).Values()["2018-05"]); // 2 ÷ 8
+    }
 }

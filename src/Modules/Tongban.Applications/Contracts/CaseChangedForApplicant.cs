@@ -7,7 +7,8 @@ namespace Tongban.Applications.Contracts;
 /// date of a deferred material; <see cref="Material"/> names the deferred material of a reminder. The case's item, department,
 /// division, channel (<c>online</c>, <c>window</c>, <c>station</c>) and due date (once accepted) ride along for the
 /// statistics module, which keeps its figures from these notices without reading the case; so do the trips (visits
-/// recorded so far) and the item's promised trips.
+/// recorded so far) and the item's promised trips, and the materials provided so far with how many of them were taken from
+/// a registry, a department's system or an e-license instead of brought (免提交, the once-only rate).
 /// </summary>
 public sealed record CaseChangedForApplicant(
     Guid CaseId,
@@ -24,7 +25,9 @@ public sealed record CaseChangedForApplicant(
     string? Channel = null,
     DateOnly? DueOn = null,
     int? Trips = null,
-    int? PromisedTrips = null)
+    int? PromisedTrips = null,
+    int? MaterialsProvided = null,
+    int? MaterialsReused = null)
 {
     public const string MessageType = "applications.case_changed_for_applicant";
 }

@@ -4,7 +4,8 @@ namespace Tongban.Applications.Contracts;
 /// What the statistics count of one case, as the case tables hold it now: what <see cref="CaseChangedForApplicant"/>
 /// carries at each step (item, department, division, channel <c>online</c>/<c>window</c>/<c>station</c>, due date) with
 /// the time of each milestone, how often a correction was asked (补正), whether materials were deferred at acceptance
-/// (容缺), the visits recorded (trips) against the item's promise, the withdrawal and the rating. Times are instants;
+/// (容缺), the visits recorded (trips) against the item's promise, the withdrawal and the rating, and the materials
+/// provided with how many were reused (免提交). Times are instants;
 /// the reader takes the region's day of them.
 /// </summary>
 public sealed record CaseFactRow(
@@ -26,7 +27,9 @@ public sealed record CaseFactRow(
     int Trips,
     int PromisedTrips,
     int? RatingLevel,
-    DateTimeOffset? RatedAt);
+    DateTimeOffset? RatedAt,
+    int MaterialsProvided = 0,
+    int MaterialsReused = 0);
 
 /// <summary>
 /// The cases as facts for the statistics' backfill (<c>tongban statistics rebuild --facts</c>): pages in case-number order,

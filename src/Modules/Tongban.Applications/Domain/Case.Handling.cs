@@ -69,7 +69,7 @@ internal sealed partial class Case
         var index = Deferred.FindIndex(d => d.Key == material.Key && d.ReceivedAt is null);
         if (index < 0) throw Rule("case.not_deferred", "该材料不是待补交的容缺材料", "The material is not a deferred one still awaited");
         Deferred[index] = Deferred[index] with { ReceivedAt = at };
-        Provide(material);
+        Provide(material with { AttachedAt = at }); // after submission: the once-only figures count materials as submitted
         Record(actor, "deferred_supplied", Deferred[index].Name, at);
     }
 

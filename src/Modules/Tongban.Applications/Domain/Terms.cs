@@ -92,7 +92,14 @@ internal enum MaterialSource
 /// the license's identifier (license) or the typed text (paper); <see cref="File"/> and <see cref="Fact"/> describe it.
 /// </summary>
 internal sealed record MaterialRef(string Key, string Reference, MaterialSource Source = MaterialSource.Paper,
-    MaterialFile? File = null, FactSnapshot? Fact = null, DateTimeOffset? AttachedAt = null, LicenseMaterial? License = null);
+    MaterialFile? File = null, FactSnapshot? Fact = null, DateTimeOffset? AttachedAt = null, LicenseMaterial? License = null)
+{
+    /// <summary>Taken from what the government already holds — a registry or department record, an e-license — instead of brought (免提交).</summary>
+    public bool IsReused => Source is MaterialSource.RegistryFact or MaterialSource.License;
+
+    /// <summary>How many of <paramref name="provided"/> were reused: the once-only figures of a case.</summary>
+    public static int Reused(IEnumerable<MaterialRef> provided) => provided.Count(m => m.IsReused);
+}
 
 /// <summary>
 /// A license attached as a material: what the license library found when it was used (seal and status then), and how

@@ -33,6 +33,10 @@ internal sealed class CaseFact
     public int? Trips { get; private set; }
     public int? PromisedTrips { get; private set; }
 
+    /// <summary>The materials provided at submission, and how many were taken from a registry, a department's system or an e-license (免提交).</summary>
+    public int? MaterialsProvided { get; private set; }
+    public int? MaterialsReused { get; private set; }
+
     /// <summary>Working days from acceptance to conclusion (the day of acceptance not counted), once both are known.</summary>
     public int? WorkingDays { get; private set; }
     public int? RatingLevel { get; private set; }
@@ -57,7 +61,13 @@ internal sealed class CaseFact
     public static string Normal(string division) =>
         Kernel.Identifiers.DivisionCode.TryParse(division, out var code, out _) ? code.Value.Value : division.Trim();
 
-    public void Received(DateOnly on) => ReceivedOn ??= on;
+    /// <summary>Received on a day with its materials as submitted (a later correction's materials do not change the figure).</summary>
+    public void Received(DateOnly on, int? provided = null, int? reused = null)
+    {
+        ReceivedOn ??= on;
+        if (MaterialsProvided is not null || provided is null) return;
+        (MaterialsProvided, MaterialsReused) = (provided, Math.Min(reused ?? 0, provided.Value));
+    }
 
     public void Accepted(DateOnly on, DateOnly? dueOn)
     {

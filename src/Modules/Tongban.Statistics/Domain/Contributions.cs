@@ -1,7 +1,7 @@
 namespace Tongban.Statistics.Domain;
 
 /// <summary>
-/// What one case fact adds to the daily roll-ups: each milestone counts on its own day (received and corrections on the
+/// What one case fact adds to the daily roll-ups: each milestone counts on its own day (received, materials and corrections on the
 /// day received, conclusion figures and trips on the day concluded, a withdrawal on its day, a rating on the day rated). The one definition the live
 /// handlers and the rebuild share.
 /// </summary>
@@ -10,7 +10,10 @@ internal static class Contributions
     public static IEnumerable<(Slice Slice, Measures Figures)> Of(CaseFact fact)
     {
         Slice On(DateOnly day) => new(day, fact.DepartmentCode, fact.DivisionCode, fact.ItemCode, fact.Channel);
-        if (fact.ReceivedOn is { } received) yield return (On(received), new Measures { Received = 1, Corrections = fact.Corrections });
+        if (fact.ReceivedOn is { } received) yield return (On(received), new Measures
+        {
+            Received = 1, Corrections = fact.Corrections, MaterialsProvided = fact.MaterialsProvided ?? 0, MaterialsReused = fact.MaterialsReused ?? 0,
+        });
         if (fact.AcceptedOn is { } accepted) yield return (On(accepted), new Measures { Accepted = 1, AcceptedDeferred = fact.Deferred ? 1 : 0 });
         if (fact.RefusedOn is { } refused) yield return (On(refused), new Measures { Refused = 1 });
         if (fact.ConcludedOn is { } concluded) yield return (On(concluded), Conclusion(fact, concluded));

@@ -32,6 +32,10 @@ internal sealed record Measures
     public long TripsSum { get; set; }
     public long TripsOverPromise { get; set; }
 
+    /// <summary>Materials provided with the cases received, and those taken from a registry, a department's system or an e-license (免提交).</summary>
+    public long MaterialsProvided { get; set; }
+    public long MaterialsReused { get; set; }
+
     public void Add(Measures other, int sign = 1)
     {
         Received += sign * other.Received; Accepted += sign * other.Accepted; Refused += sign * other.Refused;
@@ -41,6 +45,7 @@ internal sealed record Measures
         Corrections += sign * other.Corrections; Rated += sign * other.Rated; RatedBad += sign * other.RatedBad;
         Withdrawn += sign * other.Withdrawn; AcceptedDeferred += sign * other.AcceptedDeferred;
         TripsCounted += sign * other.TripsCounted; TripsSum += sign * other.TripsSum; TripsOverPromise += sign * other.TripsOverPromise;
+        MaterialsProvided += sign * other.MaterialsProvided; MaterialsReused += sign * other.MaterialsReused;
     }
 
     public bool IsZero => this == new Measures();

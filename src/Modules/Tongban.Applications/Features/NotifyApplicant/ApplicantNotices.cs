@@ -11,7 +11,8 @@ internal static class ApplicantNotices
     public static void Publish(ApplicationsDbContext db, Case c, string kind, DateOnly? date, DateTimeOffset at, string? material = null) =>
         db.Publish(CaseChangedForApplicant.MessageType,
             new CaseChangedForApplicant(c.Id.Value, c.Number, c.ItemName, c.ApplicantId, kind, date, material, at,
-                c.ItemCode, c.DepartmentCreditCode, c.DivisionCode, c.Channel.ToString().ToLowerInvariant(), c.DueOn, c.Trips.Count, c.PromisedTrips), at);
+                c.ItemCode, c.DepartmentCreditCode, c.DivisionCode, c.Channel.ToString().ToLowerInvariant(), c.DueOn, c.Trips.Count, c.PromisedTrips,
+                c.Provided.Count, MaterialRef.Reused(c.Provided)), at);
 
     /// <summary>The notice a staff action gives the applicant, if any (a process step or a clock stop gives none); a recorded trip is published for the statistics.</summary>
     public static void PublishFor(ApplicationsDbContext db, Case c, string action, DateTimeOffset at)

@@ -7,8 +7,8 @@ namespace Tongban.Applications.Features.ReportFacts;
 
 /// <summary>
 /// The cases as the statistics count them, a keyset page at a time by the unique number index. Only the columns a fact
-/// needs are read (the history for refusal, withdrawal and corrections, the trips and deferred materials for counting),
-/// never the form or the materials; the page's ratings come in one more query.
+/// needs are read (the history for refusal, withdrawal and corrections, the trips, deferred and provided materials for
+/// counting), never the form; the page's ratings come in one more query.
 /// </summary>
 internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
 {
@@ -22,7 +22,7 @@ internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
             .Select(c => new
             {
                 c.Id, c.Number, c.ItemCode, c.ItemName, c.DepartmentCreditCode, c.DivisionCode, c.Channel, c.SubmittedAt,
-                c.AcceptedOn, c.DueOn, c.ConcludedOn, c.PromisedTrips, c.History, c.Trips, c.Deferred,
+                c.AcceptedOn, c.DueOn, c.ConcludedOn, c.PromisedTrips, c.History, c.Trips, c.Deferred, c.Provided,
             })
             .ToListAsync(cancellationToken);
         var ids = cases.Select(c => c.Id).ToList();
@@ -35,9 +35,13 @@ internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
                 c.Channel.ToString().ToLowerInvariant(), c.SubmittedAt, c.AcceptedOn, c.DueOn,
                 When(c.History, "refused"), When(c.History, "withdrawn"), c.ConcludedOn,
                 c.History.Count(e => e.Action == "correction_requested"), c.Deferred.Count, c.Trips.Count, c.PromisedTrips,
-                rating is null ? null : (int)rating.Level, rating?.RatedAt);
+                rating is null ? null : (int)rating.Level, rating?.RatedAt, AtSubmission(c.Provided, c.SubmittedAt).Count(), MaterialRef.Reused(AtSubmission(c.Provided, c.SubmittedAt)));
         })];
     }
+
+    // The materials as submitted, as the live notice counted them: one supplied later (deferred, corrected) is not.
+    private static IEnumerable<MaterialRef> AtSubmission(List<MaterialRef> provided, DateTimeOffset submittedAt) =>
+        provided.Where(m => m.AttachedAt is null || m.AttachedAt <= submittedAt);
 
     private static DateTimeOffset? When(List<CaseEvent> history, string action) => history.FirstOrDefault(e => e.Action == action)?.At;
 }

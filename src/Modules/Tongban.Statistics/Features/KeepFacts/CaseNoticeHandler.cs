@@ -32,7 +32,7 @@ internal sealed class CaseNoticeHandler(FactKeeper keeper, RegionClock clock) : 
     {
         switch (notice.Kind)
         {
-            case ApplicantNoticeKinds.Submitted: fact.Received(on); break;
+            case ApplicantNoticeKinds.Submitted: fact.Received(on, notice.MaterialsProvided, notice.MaterialsReused); break;
             case ApplicantNoticeKinds.Accepted: fact.Accepted(on, notice.DueOn); break;
             case ApplicantNoticeKinds.AcceptedWithDeferred: fact.Accepted(on, notice.DueOn); fact.AcceptedWithDeferred(); break;
             case ApplicantNoticeKinds.Refused: fact.Refused(on); break;

@@ -114,5 +114,6 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
             Corrections = g.Sum(d => d.Figures.Corrections), Rated = g.Sum(d => d.Figures.Rated), RatedBad = g.Sum(d => d.Figures.RatedBad),
             Withdrawn = g.Sum(d => d.Figures.Withdrawn), AcceptedDeferred = g.Sum(d => d.Figures.AcceptedDeferred),
             TripsCounted = g.Sum(d => d.Figures.TripsCounted), TripsSum = g.Sum(d => d.Figures.TripsSum), TripsOverPromise = g.Sum(d => d.Figures.TripsOverPromise),
+            MaterialsProvided = g.Sum(d => d.Figures.MaterialsProvided), MaterialsReused = g.Sum(d => d.Figures.MaterialsReused),
         })).ToListAsync(ct);
 }

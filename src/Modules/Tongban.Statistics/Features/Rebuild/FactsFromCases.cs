@@ -15,7 +15,7 @@ internal static class FactsFromCases
     {
         var fact = CaseFact.Start(row.CaseId, row.Number);
         fact.Place(row.ItemCode, row.ItemName, row.DepartmentCreditCode, row.DivisionCode, row.Channel);
-        fact.Received(clock.DateAt(row.SubmittedAt));
+        fact.Received(clock.DateAt(row.SubmittedAt), row.MaterialsProvided, row.MaterialsReused);
         if (row.AcceptedOn is { } accepted) fact.Accepted(accepted, row.DueOn);
         if (row.DeferredMaterials > 0) fact.AcceptedWithDeferred();
         if (row.RefusedAt is { } refused) fact.Refused(clock.DateAt(refused));

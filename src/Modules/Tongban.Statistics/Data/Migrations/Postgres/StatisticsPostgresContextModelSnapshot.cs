@@ -101,6 +101,14 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("item_name");
 
+                    b.Property<int?>("MaterialsProvided")
+                        .HasColumnType("integer")
+                        .HasColumnName("materials_provided");
+
+                    b.Property<int?>("MaterialsReused")
+                        .HasColumnType("integer")
+                        .HasColumnName("materials_reused");
+
                     b.Property<int?>("PromisedTrips")
                         .HasColumnType("integer")
                         .HasColumnName("promised_trips");
@@ -233,6 +241,14 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                             b1.Property<long>("Corrections")
                                 .HasColumnType("bigint")
                                 .HasColumnName("figures_corrections");
+
+                            b1.Property<long>("MaterialsProvided")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_materials_provided");
+
+                            b1.Property<long>("MaterialsReused")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_materials_reused");
 
                             b1.Property<long>("Rated")
                                 .HasColumnType("bigint")

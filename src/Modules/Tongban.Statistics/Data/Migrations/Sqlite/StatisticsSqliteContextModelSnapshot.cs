@@ -96,6 +96,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("item_name");
 
+                    b.Property<int?>("MaterialsProvided")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("materials_provided");
+
+                    b.Property<int?>("MaterialsReused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("materials_reused");
+
                     b.Property<int?>("PromisedTrips")
                         .HasColumnType("INTEGER")
                         .HasColumnName("promised_trips");
@@ -228,6 +236,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                             b1.Property<long>("Corrections")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("figures_corrections");
+
+                            b1.Property<long>("MaterialsProvided")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_materials_provided");
+
+                            b1.Property<long>("MaterialsReused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_materials_reused");
 
                             b1.Property<long>("Rated")
                                 .HasColumnType("INTEGER")
