@@ -31,6 +31,7 @@ public static class NodesModule
         services.AddScoped<INodeDirectory, NodeDirectory>();
         services.AddScoped<NodeReports>();
         services.AddScoped<NodeOperations>();
+        services.AddScoped<LogStamps>();
         services.AddSingleton(new AdminLink("/admin/nodes", "前置机运行", "Exchange nodes",
             "各单位前置机是否在线、版本、密钥和证书到期、每日调用与失败次数", "Whether members' nodes are up, versions, key and certificate expiry, daily calls and failures",
             Policies.SystemAdministrator, 85));
@@ -47,6 +48,9 @@ public static class NodesModule
         services.AddHttpClient(ConfigurationRefresher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ConfigurationRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigurationRefresher>());
+        services.AddSingleton<NodeLogStamps>();
+        services.AddSingleton<INodeLog>(sp => sp.GetRequiredService<NodeLogStamps>());
+        services.AddHostedService(sp => sp.GetRequiredService<NodeLogStamps>());
         services.AddHashChain<NodesDbContext, MessageLogEntry, MessageLogHead>(MessageLogEntry.ChainName);
         services.AddSingleton<MessageLog>();
         services.AddSingleton<SubjectDigests>();

@@ -32,6 +32,9 @@ internal sealed class NodesOptions
 
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often a node sends its message log's head to the centre for a stamp (<c>tongban-node-log-stamp/1</c>); zero turns it off.</summary>
+    public TimeSpan StampInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How far a message's time may be from the receiving node's clock; seen message ids are kept twice as long.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -59,7 +59,8 @@ internal sealed class ConfigurationStore(IServiceScopeFactory scopes, IOptions<N
         return held is null ? null : Parse(held.Signed)?["document"]?.Deserialize<NodeConfiguration>(SignedDocument.Json);
     }
 
-    private PublicSigningKey Anchor()
+    /// <summary>The centre's public key from <c>Nodes:AnchorFile</c>: configurations and log stamps verify under it.</summary>
+    public PublicSigningKey Anchor()
     {
         var file = options.Value.AnchorFile;
         if (string.IsNullOrWhiteSpace(file) || !File.Exists(file)) throw new DomainException(NodeErrors.NoAnchor);

@@ -55,5 +55,9 @@ internal static class CallRefusals
     public static NodeRefusal Unauthenticated => new(new("node.client_unauthenticated", "调用方系统未通过认证", "The calling system is not authenticated", ErrorKind.Forbidden), 401);
     public static NodeRefusal KeyInvalid => new(new("node.key_invalid", "查询对象的编号只能由字母、数字和连字符组成（1到64位）",
         "The subject key has 1 to 64 letters, digits and hyphens", ErrorKind.BadRequest, "key"), 400);
+    public static NodeRefusal StampConflict => new(new("node.stamp_conflict", "该序号已有中心签章，而节点报告的哈希与之不同：消息日志被改写过",
+        "The centre already stamped this sequence with another hash: the node's message log was rewritten", ErrorKind.Conflict), 409);
+    public static NodeRefusal StampBehind => new(new("node.stamp_behind", "节点报告的日志序号低于中心已签章的序号：消息日志被截短或从旧备份恢复",
+        "The node's log head is below a sequence the centre already stamped: the message log was cut back or restored from an old backup", ErrorKind.Conflict), 409);
     public static NodeRefusal OnBehalfOfRequired => new(new("node.on_behalf_of_required", "请在X-On-Behalf-Of中说明为谁调用", "Say on whose behalf in X-On-Behalf-Of", ErrorKind.BadRequest), 400);
 }

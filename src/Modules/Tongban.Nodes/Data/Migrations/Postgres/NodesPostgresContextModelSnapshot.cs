@@ -69,6 +69,39 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                     b.ToTable("nd_operation_counts", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Nodes.Data.StoredLogStamp", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(51)
+                        .HasColumnType("character varying(51)")
+                        .HasColumnName("node");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Signed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("signed");
+
+                    b.Property<DateTimeOffset>("StampedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stamped_at");
+
+                    b.HasKey("Node", "Sequence")
+                        .HasName("pk_nd_log_stamps");
+
+                    b.ToTable("nd_log_stamps", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Nodes.Directory.DirectoryNode", b =>
                 {
                     b.Property<string>("Id")

@@ -64,6 +64,39 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
                     b.ToTable("nd_operation_counts", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Nodes.Data.StoredLogStamp", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(51)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Signed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed");
+
+                    b.Property<long>("StampedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stamped_at");
+
+                    b.HasKey("Node", "Sequence")
+                        .HasName("pk_nd_log_stamps");
+
+                    b.ToTable("nd_log_stamps", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Nodes.Directory.DirectoryNode", b =>
                 {
                     b.Property<string>("Id")

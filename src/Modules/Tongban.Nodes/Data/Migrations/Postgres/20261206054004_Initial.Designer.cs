@@ -12,7 +12,7 @@ using Tongban.Nodes.Data;
 namespace Tongban.Nodes.Data.Migrations.Postgres
 {
     [DbContext(typeof(NodesPostgresContext))]
-    [Migration("20261205185110_Initial")]
+    [Migration("20261206054004_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -70,6 +70,39 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                         .HasDatabaseName("ix_nd_operation_counts_day");
 
                     b.ToTable("nd_operation_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Nodes.Data.StoredLogStamp", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(51)
+                        .HasColumnType("character varying(51)")
+                        .HasColumnName("node");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Signed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("signed");
+
+                    b.Property<DateTimeOffset>("StampedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stamped_at");
+
+                    b.HasKey("Node", "Sequence")
+                        .HasName("pk_nd_log_stamps");
+
+                    b.ToTable("nd_log_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Nodes.Directory.DirectoryNode", b =>

@@ -28,6 +28,21 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "nd_log_stamps",
+                columns: table => new
+                {
+                    node = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    stamped_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    signed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_log_stamps", x => new { x.node, x.sequence });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nd_message_log",
                 columns: table => new
                 {
@@ -172,6 +187,9 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "nd_held_configurations");
+
+            migrationBuilder.DropTable(
+                name: "nd_log_stamps");
 
             migrationBuilder.DropTable(
                 name: "nd_message_log");
