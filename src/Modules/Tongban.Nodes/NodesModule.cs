@@ -62,6 +62,9 @@ public static class NodesModule
         services.AddSingleton<Adapter>();
         services.AddSingleton<CallService>();
         services.AddSingleton<AnswerMessage>();
+        services.AddSingleton<PushQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<PushQueue>());
+        services.AddSingleton<PushInbox>();
         return services;
     }
 
@@ -72,6 +75,7 @@ public static class NodesModule
             var node = endpoints.MapGroup("/node").WithTags("Node");
             NodeEndpoints.Map(node);
             CallEndpoints.Map(node);
+            PushEndpoints.Map(node);
         }
         else
             DirectoryEndpoints.Map(endpoints.MapGroup("/api/nodes").WithTags("Nodes"));

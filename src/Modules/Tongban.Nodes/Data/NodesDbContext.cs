@@ -23,6 +23,8 @@ internal class NodesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<SeenMessage> SeenMessages => Set<SeenMessage>();
     public DbSet<OperationCount> OperationCounts => Set<OperationCount>();
     public DbSet<StoredLogStamp> LogStamps => Set<StoredLogStamp>();
+    public DbSet<OutgoingPush> OutgoingPushes => Set<OutgoingPush>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcTicksOnSqlite(Database);
 
@@ -100,6 +102,30 @@ internal class NodesDbContext(DbContextOptions options) : DbContext(options)
             e.Property(s => s.Node).HasMaxLength(51);
             e.Property(s => s.Hash).HasMaxLength(64);
             e.Property(s => s.Signed).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<OutgoingPush>(e =>
+        {
+            e.HasKey(p => p.MessageId);
+            e.Property(p => p.Recipient).HasMaxLength(51);
+            e.Property(p => p.RecipientMember).HasMaxLength(18);
+            e.Property(p => p.Service).HasMaxLength(40);
+            e.Property(p => p.ServiceVersion).HasMaxLength(20);
+            e.Property(p => p.OnBehalfOf).HasMaxLength(100);
+            e.Property(p => p.SubjectDigest).HasMaxLength(64);
+            e.Property(p => p.State).HasMaxLength(10);
+            e.Property(p => p.LastError).HasMaxLength(60);
+            e.Property(p => p.Receipt).HasMaxLength(2000);
+            e.HasIndex(p => new { p.State, p.NextAttemptAt });
+        });
+        modelBuilder.Entity<InboxMessage>(e =>
+        {
+            e.HasKey(m => m.MessageId);
+            e.Property(m => m.Sender).HasMaxLength(51);
+            e.Property(m => m.Service).HasMaxLength(40);
+            e.Property(m => m.SubjectDigest).HasMaxLength(64);
+            e.Property(m => m.BodyDigest).HasMaxLength(64);
+            e.Property(m => m.Receipt).HasMaxLength(2000);
+            e.HasIndex(m => m.ReceivedAt);
         });
         modelBuilder.PrefixTables(Prefix);
     }
