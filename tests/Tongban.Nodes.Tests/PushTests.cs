@@ -68,8 +68,8 @@ public sealed class PushNodes : IAsyncDisposable
         consumer = new TongbanApp(await TestDatabase.CreateAsync(lane), Settings(TwoNodes.Consumer, "land-1", anchor));
         var now = DateTimeOffset.UtcNow;
         var configuration = SignedDocument.Sign(new NodeConfiguration(NodeConfiguration.FormatName, 1, now, now.AddHours(24),
-            [new NodeEntry($"{TwoNodes.Provider}/fund-1", TwoNodes.Provider, "fund-1", "http://provider.test", KeyOf(provider), new string('a', 64)),
-             new NodeEntry($"{TwoNodes.Consumer}/land-1", TwoNodes.Consumer, "land-1", "http://consumer.test", KeyOf(consumer), new string('b', 64))],
+            [new NodeEntry($"{TwoNodes.Provider}/fund-1", TwoNodes.Provider, "fund-1", "http://127.0.0.1:5101", KeyOf(provider), new string('a', 64)),
+             new NodeEntry($"{TwoNodes.Consumer}/land-1", TwoNodes.Consumer, "land-1", "http://127.0.0.1:5102", KeyOf(consumer), new string('b', 64))],
             [new ServiceEntry(TwoNodes.Provider, "fund-account", "1", "住房公积金账户状态", TwoNodes.Resource, ["accountStatus", "balance"])],
             [new AccessRight(TwoNodes.Consumer, TwoNodes.Resource, ["accountStatus"], TwoNodes.Purpose, DateOnly.FromDateTime(now.UtcDateTime).AddDays(30))]), centre).ToJsonString();
         await provider.Services.GetRequiredService<ConfigurationStore>().AcceptAsync(configuration, CancellationToken.None);
@@ -82,7 +82,7 @@ public sealed class PushNodes : IAsyncDisposable
     private static Dictionary<string, string?> Settings(string member, string code, string anchor) => new()
     {
         [NodeRole.Key] = "node", ["Region:SeedDemoWhenEmpty"] = "false", ["Nodes:Member"] = member, ["Nodes:Code"] = code, ["Nodes:AnchorFile"] = anchor,
-        ["Nodes:PushInterval"] = "00:00:00", ["Nodes:PushRetryFirst"] = "00:00:00.200", ["Nodes:PushRetryMax"] = "00:00:01",
+        ["Nodes:AllowPlainHttpOnLoopback"] = "true", ["Nodes:PushInterval"] = "00:00:00", ["Nodes:PushRetryFirst"] = "00:00:00.200", ["Nodes:PushRetryMax"] = "00:00:01",
         ["Nodes:Clients:0:Id"] = "status-system", ["Nodes:Clients:0:SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Secret))),
     };
 

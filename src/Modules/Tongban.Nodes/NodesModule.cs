@@ -57,7 +57,10 @@ public static class NodesModule
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<OperationCounter>();
         services.AddSingleton<NodeClients>();
-        services.AddHttpClient(CallService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<NodeTransport>();
+        services.AddHttpClient(CallService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NodeTransport>().PrimaryHandler())
+            .AddHttpMessageHandler(sp => new PlainHttpGuard(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodesOptions>>()));
         services.AddHttpClient(Adapter.HttpClientName);
         services.AddSingleton<Adapter>();
         services.AddSingleton<CallService>();

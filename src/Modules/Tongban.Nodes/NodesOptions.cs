@@ -35,6 +35,9 @@ internal sealed class NodesOptions
     /// <summary>How often a node sends its message log's head to the centre for a stamp (<c>tongban-node-log-stamp/1</c>); zero turns it off.</summary>
     public TimeSpan StampInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Whether this node may talk plain http to another node at a loopback address (tests and development); https with the pinned certificate otherwise.</summary>
+    public bool AllowPlainHttpOnLoopback { get; set; }
+
     /// <summary>How far a message's time may be from the receiving node's clock; seen message ids are kept twice as long.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -47,6 +47,9 @@ internal sealed class ConfigurationStore(IServiceScopeFactory scopes, IOptions<N
         return configuration;
     }
 
+    /// <summary>The configuration last taken or loaded, without waiting (the TLS check of a connection the node opens after acting on it), or null.</summary>
+    public NodeConfiguration? Loaded => _held;
+
     /// <summary>The held configuration whether or not it has expired (the node's status page), or null.</summary>
     public async Task<NodeConfiguration?> HeldAsync(CancellationToken cancellationToken) => _held ??= await LoadAsync(cancellationToken);
 

@@ -65,5 +65,7 @@ internal static class CallRefusals
     public static NodeRefusal PushExpired => new(new("node.push_expired", "推送在允许的时间内未能送达，已放弃", "The push was not delivered in the allowed time: given up",
         ErrorKind.Conflict), 410);
     public static NodeRefusal PushUnknown => new(new("node.push_unknown", "没有该编号的推送消息", "No push message has this id", ErrorKind.NotFound), 404);
+    public static NodeRefusal TlsRefused => new(new("node.tls_refused", "对方节点的TLS证书与目录登记的指纹不符，或不允许使用明文http",
+        "The other node's TLS certificate is not the one the directory pins, or plain http is not allowed", ErrorKind.Conflict), 502);
     public static NodeRefusal OnBehalfOfRequired => new(new("node.on_behalf_of_required", "请在X-On-Behalf-Of中说明为谁调用", "Say on whose behalf in X-On-Behalf-Of", ErrorKind.BadRequest), 400);
 }

@@ -162,6 +162,10 @@ internal sealed class PushQueue(IServiceScopeFactory scopes, ConfigurationStore 
             await LogAsync("push-receipt", header, answer!.Message, "ok");
             (push.State, push.DoneAt, push.Receipt, push.LastError, push.Body) = (OutgoingPush.Delivered, now, answer.Message.ToJsonString(), null, "");
         }
+        catch (HttpRequestException ex) when (NodeTransport.IsTlsRefusal(ex))
+        {
+            Retry(push, CallRefusals.TlsRefused.Error.Code); // a certificate renewed before the directory knows it: retried
+        }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Retry(push, CallRefusals.RecipientUnreachable.Error.Code);
