@@ -140,6 +140,19 @@ public sealed class LogStampTests(LaneApps apps) : IDisposable
         Assert.Equal(2, answer.GetProperty("stampsChecked").GetInt32());
         var listed = await node.Centre.CreateClient().GetFromJsonAsync<JsonArray>($"/api/nodes/stamps/{HousingFund}/{node.Id.Split('/')[1]}");
         Assert.Equal([3L, 5L], listed!.Select(s => s!["document"]!["sequence"]!.GetValue<long>()));
+
+        // A stamp held on the node that no longer verifies under the anchor is reported, not believed.
+        await using (var scope = node.Node.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NodesDbContext>();
+            var signed = JsonNode.Parse((await db.LogStamps.SingleAsync(s => s.Node == node.Id && s.Sequence == 3)).Signed)!;
+            signed["document"]!["hash"] = new string('f', 64);
+            var text = signed.ToJsonString();
+            await db.LogStamps.Where(s => s.Node == node.Id && s.Sequence == 3).ExecuteUpdateAsync(u => u.SetProperty(s => s.Signed, text));
+        }
+        var doubted = await node.Log.VerifyAsync(CancellationToken.None);
+        Assert.False(doubted.Intact);
+        Assert.Equal(("untrustedcheckpoint", 1), (doubted.Fault, doubted.StampsUntrusted));
     }
 
     [Theory]

@@ -52,7 +52,7 @@ internal sealed class NodeLogStamps(IHttpClientFactory http, IServiceScopeFactor
                 return null;
             }
             var signed = Parse(text);
-            var stamp = Trusted(signed);
+            var stamp = Trusted(signed, store.Anchor());
             if (stamp is null || stamp.Sequence != head.LastSequence || stamp.Hash != head.LastHash)
             {
                 Logger.LogWarning("The centre's answer to a stamp request does not verify under the anchor or names another head: not kept");
@@ -86,9 +86,10 @@ internal sealed class NodeLogStamps(IHttpClientFactory http, IServiceScopeFactor
         var self = options.Value.NodeId;
         var held = await db.LogStamps.AsNoTracking().Where(s => s.Node == self).OrderBy(s => s.Sequence).Select(s => s.Signed).ToListAsync(cancellationToken);
         var fromCentre = await CentreStampsAsync(cancellationToken);
-        var all = held.Select(Parse).Concat(fromCentre ?? []).ToList();
-        var stamps = all.Select(Trusted).OfType<LogStamp>().DistinctBy(s => (s.Sequence, s.Hash)).ToList();
-        var untrusted = all.Count(s => Trusted(s) is null);
+        var anchor = store.Anchor();
+        var checkedStamps = held.Select(Parse).Concat(fromCentre ?? []).Select(s => Trusted(s, anchor)).ToList();
+        var stamps = checkedStamps.OfType<LogStamp>().DistinctBy(s => (s.Sequence, s.Hash)).ToList();
+        var untrusted = checkedStamps.Count(s => s is null);
         var chain = scope.ServiceProvider.GetServices<IHashChain>().Single(c => c.Name == MessageLogEntry.ChainName);
         var verdict = await chain.VerifyAsync(ChainPoint.Genesis, null, [.. stamps.Select(s => new TrustedCheckpoint(s.Sequence, s.Hash, s.StampedAt))], cancellationToken);
         var (fault, sequence) = verdict.IsIntact && untrusted > 0 ? (AuditFault.UntrustedCheckpoint, (long?)null) : (verdict.Fault, verdict.Sequence);
@@ -130,8 +131,8 @@ internal sealed class NodeLogStamps(IHttpClientFactory http, IServiceScopeFactor
     }
 
     // A stamp for this node that verifies under the anchor, or null.
-    private LogStamp? Trusted(JsonNode? signed) =>
-        SignedDocument.Verify<LogStamp>(signed, [store.Anchor()]) is { Format: LogStamp.FormatName, Hash: not null } stamp && stamp.Node == options.Value.NodeId ? stamp : null;
+    private LogStamp? Trusted(JsonNode? signed, Kernel.Keys.PublicSigningKey anchor) =>
+        SignedDocument.Verify<LogStamp>(signed, [anchor]) is { Format: LogStamp.FormatName, Hash: not null } stamp && stamp.Node == options.Value.NodeId ? stamp : null;
 
     private Uri Centre(string path) => new(new Uri(options.Value.DirectoryAddress.TrimEnd('/') + "/"), path);
 
