@@ -13,10 +13,12 @@ internal sealed class NodeTestKeys : IDisposable
         new SigningKeys(new KeyFiles(Options.Create(new KeysOptions { Directory = _directory }), Options.Create(new StorageOptions()))).GetOrCreate(name, algorithm);
 
     /// <summary>Writes the key's public half to a file and returns its path (an anchor file, a --public-key file).</summary>
-    public string PublicKeyFile(SigningKey key)
+    public string PublicKeyFile(SigningKey key) => PublicKeyFile(key.Public);
+
+    public string PublicKeyFile(PublicSigningKey key)
     {
-        var path = Path.Combine(_directory, key.Public.KeyId + ".pem");
-        File.WriteAllText(path, key.Public.Pem);
+        var path = Path.Combine(_directory, key.KeyId + ".pem");
+        File.WriteAllText(path, key.Pem);
         return path;
     }
 

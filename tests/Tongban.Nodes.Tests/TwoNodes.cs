@@ -77,6 +77,7 @@ public sealed class TwoNodes : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             [NodeRole.Key] = "node", ["Region:SeedDemoWhenEmpty"] = "false", ["Nodes:Member"] = member, ["Nodes:Code"] = code, ["Nodes:AnchorFile"] = anchor,
+            ["Nodes:AllowPlainHttpOnLoopback"] = "true", // the nodes talk over test servers at http://localhost
         };
         foreach (var (key, value) in more) settings[key] = value;
         return settings;

@@ -32,6 +32,7 @@ public static class NodesModule
         services.AddScoped<INodeDirectory, NodeDirectory>();
         services.AddScoped<NodeReports>();
         services.AddScoped<NodeOperations>();
+        services.AddScoped<LogStamps>();
         services.AddSingleton(new AdminLink("/admin/nodes", "前置机运行", "Exchange nodes",
             "各单位前置机是否在线、版本、密钥和证书到期、每日调用与失败次数", "Whether members' nodes are up, versions, key and certificate expiry, daily calls and failures",
             Policies.SystemAdministrator, 85));
@@ -51,17 +52,26 @@ public static class NodesModule
         services.AddHttpClient(ConfigurationRefresher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ConfigurationRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigurationRefresher>());
+        services.AddSingleton<NodeLogStamps>();
+        services.AddSingleton<INodeLog>(sp => sp.GetRequiredService<NodeLogStamps>());
+        services.AddHostedService(sp => sp.GetRequiredService<NodeLogStamps>());
         services.AddHashChain<NodesDbContext, MessageLogEntry, MessageLogHead>(MessageLogEntry.ChainName);
         services.AddSingleton<MessageLog>();
         services.AddSingleton<SubjectDigests>();
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<OperationCounter>();
         services.AddSingleton<NodeClients>();
-        services.AddHttpClient(CallService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<NodeTransport>();
+        services.AddHttpClient(CallService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NodeTransport>().PrimaryHandler())
+            .AddHttpMessageHandler(sp => new PlainHttpGuard(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodesOptions>>()));
         services.AddHttpClient(Adapter.HttpClientName);
         services.AddSingleton<Adapter>();
         services.AddSingleton<CallService>();
         services.AddSingleton<AnswerMessage>();
+        services.AddSingleton<PushQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<PushQueue>());
+        services.AddSingleton<PushInbox>();
         return services;
     }
 
@@ -72,6 +82,7 @@ public static class NodesModule
             var node = endpoints.MapGroup("/node").WithTags("Node");
             NodeEndpoints.Map(node);
             CallEndpoints.Map(node);
+            PushEndpoints.Map(node);
         }
         else
             DirectoryEndpoints.Map(endpoints.MapGroup("/api/nodes").WithTags("Nodes"));

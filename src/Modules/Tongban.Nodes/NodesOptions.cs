@@ -32,8 +32,25 @@ internal sealed class NodesOptions
 
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often a node sends its message log's head to the centre for a stamp (<c>tongban-node-log-stamp/1</c>); zero turns it off.</summary>
+    public TimeSpan StampInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether this node may talk plain http to another node at a loopback address (tests and development); https with the pinned certificate otherwise.</summary>
+    public bool AllowPlainHttpOnLoopback { get; set; }
+
     /// <summary>How far a message's time may be from the receiving node's clock; seen message ids are kept twice as long.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a node looks for pushes due for delivery (store-and-forward); zero turns the sender off. A new push is tried at once.</summary>
+    public TimeSpan PushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The wait after a push's first failed attempt; it doubles with each further failure, up to <see cref="PushRetryMax"/>.</summary>
+    public TimeSpan PushRetryFirst { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan PushRetryMax { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A push not delivered this long after it was queued is given up (<c>node.push_expired</c>).</summary>
+    public TimeSpan PushMaxAge { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>The member's systems allowed to call this node (<see cref="Node.NodeClients"/>).</summary>
     public List<Node.NodeClientOptions> Clients { get; set; } = [];

@@ -75,8 +75,9 @@ public sealed class RateLimitOptions
     public RateLimit FederationPerAddress { get; set; } = RateLimit.Of(600, TimeSpan.FromMinutes(1));
 
     /// <summary>
-    /// Configuration fetches (with a node's report) from one address. Open to anyone, like the configuration itself; a
-    /// node fetches once a minute and on each revocation notice, and a member's nodes may share an address.
+    /// Configuration fetches (with a node's report) and log stamps from one address. Open to anyone, like the configuration
+    /// itself; a node fetches once a minute and on each revocation notice, asks for a stamp every ten minutes, and a
+    /// member's nodes may share an address.
     /// </summary>
     public RateLimit NodesPerAddress { get; set; } = RateLimit.Of(120, TimeSpan.FromMinutes(1));
 }

@@ -31,7 +31,7 @@ internal static class RateLimitRules
         new("hall-ratings/address", r => IsHallPost(r, "rating", "rate"), Address, o => o.HallRatingsPerAddress),
         new("appointments/address", IsAppointmentPost, Address, o => o.AppointmentsPerAddress),
         new("federation/address", r => r.Path.StartsWithSegments("/api/federation"), Address, o => o.FederationPerAddress),
-        new("nodes/address", r => r.Path.StartsWithSegments("/api/nodes/configuration"), Address, o => o.NodesPerAddress),
+        new("nodes/address", r => r.Path.StartsWithSegments("/api/nodes/configuration") || r.Path.StartsWithSegments("/api/nodes/stamps"), Address, o => o.NodesPerAddress),
     ];
 
     /// <summary>Requests whose partition comes from a form field: their form is read (and kept) before the limiter runs.</summary>

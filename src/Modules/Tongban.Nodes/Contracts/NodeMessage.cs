@@ -8,7 +8,17 @@ public sealed record MessageHeader(string Format, Guid MessageId, DateTimeOffset
     string ServiceVersion, string Purpose, string OnBehalfOf, string SubjectDigest, string BodyDigest)
 {
     public const string FormatName = "tongban-node-message/1";
+
+    /// <summary>
+    /// <c>tongban-node-push/1</c>: the same header for a push (store-and-forward) from a provider node to a subscriber's
+    /// node: the purpose is the subscriber's right's, on-whose-behalf the pushing system, the body <see cref="PushBody"/>.
+    /// Signed again at each attempt (a new time, the same message id): the recipient keeps the id and answers it once.
+    /// </summary>
+    public const string PushFormatName = "tongban-node-push/1";
 }
+
+/// <summary>What a push carries: optionally whose record (an ID number, digested in the header, never logged) and the data, a JSON object.</summary>
+public sealed record PushBody(string? Key, System.Text.Json.Nodes.JsonObject Data);
 
 /// <summary><c>tongban-node-response/1</c>: the provider node's signed answer header, bound to the request by its id.</summary>
 public sealed record ResponseHeader(string Format, Guid RequestId, DateTimeOffset At, string Responder, string Outcome, string BodyDigest)

@@ -8,7 +8,7 @@ namespace Tongban.Nodes.Data;
 
 /// <summary>
 /// The module's tables: the directory's (nodes, services, published versions) on the platform, the node's (held
-/// configuration, message log, seen message ids) on a node, and operational counts in both (a node's own, the nodes' reports). One schema for both roles keeps one migration set.
+/// configuration, message log, seen message ids) on a node, and operational counts and log stamps in both (a node's own, the nodes' reports; the stamps a node got, the stamps the centre signed). One schema for both roles keeps one migration set.
 /// </summary>
 internal class NodesDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -22,6 +22,9 @@ internal class NodesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<MessageLogHead> MessageLogHeads => Set<MessageLogHead>();
     public DbSet<SeenMessage> SeenMessages => Set<SeenMessage>();
     public DbSet<OperationCount> OperationCounts => Set<OperationCount>();
+    public DbSet<StoredLogStamp> LogStamps => Set<StoredLogStamp>();
+    public DbSet<OutgoingPush> OutgoingPushes => Set<OutgoingPush>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcTicksOnSqlite(Database);
 
@@ -91,6 +94,38 @@ internal class NodesDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.Service).HasMaxLength(70);
             e.Property(c => c.Outcome).HasMaxLength(60);
             e.HasIndex(c => c.Day);
+        });
+        modelBuilder.Entity<StoredLogStamp>(e =>
+        {
+            e.HasKey(s => new { s.Node, s.Sequence });
+            e.Property(s => s.Sequence).ValueGeneratedNever();
+            e.Property(s => s.Node).HasMaxLength(51);
+            e.Property(s => s.Hash).HasMaxLength(64);
+            e.Property(s => s.Signed).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<OutgoingPush>(e =>
+        {
+            e.HasKey(p => p.MessageId);
+            e.Property(p => p.Recipient).HasMaxLength(51);
+            e.Property(p => p.RecipientMember).HasMaxLength(18);
+            e.Property(p => p.Service).HasMaxLength(40);
+            e.Property(p => p.ServiceVersion).HasMaxLength(20);
+            e.Property(p => p.OnBehalfOf).HasMaxLength(100);
+            e.Property(p => p.SubjectDigest).HasMaxLength(64);
+            e.Property(p => p.State).HasMaxLength(10);
+            e.Property(p => p.LastError).HasMaxLength(60);
+            e.Property(p => p.Receipt).HasMaxLength(2000);
+            e.HasIndex(p => new { p.State, p.NextAttemptAt });
+        });
+        modelBuilder.Entity<InboxMessage>(e =>
+        {
+            e.HasKey(m => m.MessageId);
+            e.Property(m => m.Sender).HasMaxLength(51);
+            e.Property(m => m.Service).HasMaxLength(40);
+            e.Property(m => m.SubjectDigest).HasMaxLength(64);
+            e.Property(m => m.BodyDigest).HasMaxLength(64);
+            e.Property(m => m.Receipt).HasMaxLength(2000);
+            e.HasIndex(m => m.ReceivedAt);
         });
         modelBuilder.PrefixTables(Prefix);
     }

@@ -37,7 +37,7 @@ internal sealed class NodeReports(NodesDbContext db, IOptions<NodesOptions> opti
 
     // Which node the report says it is from, before anything is verified; null for a shape that names none (a JSON object
     // with a member twice throws when it is first read, so that is read here, inside the guard).
-    private static string? ClaimedNode(JsonNode? envelope)
+    internal static string? ClaimedNode(JsonNode? envelope)
     {
         try
         {

@@ -65,7 +65,7 @@ internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, Rep
     }
 
     // What the message says it is, before anything is verified: enough to find the sender's key and to log it.
-    private static MessageHeader? Claimed(NodeEnvelope envelope)
+    internal static MessageHeader? Claimed(NodeEnvelope envelope)
     {
         try
         {

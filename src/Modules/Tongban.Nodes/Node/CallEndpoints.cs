@@ -64,7 +64,7 @@ internal static class CallEndpoints
         }).WithName("ReceiveNodeMessage").AllowAnonymous();
     }
 
-    private static async Task<T?> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    internal static async Task<T?> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         if (request.ContentLength > MaxBody) throw CallRefusals.Malformed;
         try

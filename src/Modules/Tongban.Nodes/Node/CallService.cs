@@ -57,6 +57,10 @@ internal sealed class CallService(ConfigurationStore store, NodeKeys keys, Subje
         {
             response = await http.CreateClient(HttpClientName).PostAsJsonAsync(new Uri(target.Address.TrimEnd('/') + "/node/messages"), envelope, SignedDocument.Json, cancellationToken);
         }
+        catch (HttpRequestException ex) when (NodeTransport.IsTlsRefusal(ex))
+        {
+            throw CallRefusals.TlsRefused;
+        }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw CallRefusals.ProviderUnreachable;

@@ -47,6 +47,9 @@ internal sealed class ConfigurationStore(IServiceScopeFactory scopes, IOptions<N
         return configuration;
     }
 
+    /// <summary>The configuration last taken or loaded, without waiting (the TLS check of a connection the node opens after acting on it), or null.</summary>
+    public NodeConfiguration? Loaded => _held;
+
     /// <summary>The held configuration whether or not it has expired (the node's status page), or null.</summary>
     public async Task<NodeConfiguration?> HeldAsync(CancellationToken cancellationToken) => _held ??= await LoadAsync(cancellationToken);
 
@@ -59,7 +62,8 @@ internal sealed class ConfigurationStore(IServiceScopeFactory scopes, IOptions<N
         return held is null ? null : Parse(held.Signed)?["document"]?.Deserialize<NodeConfiguration>(SignedDocument.Json);
     }
 
-    private PublicSigningKey Anchor()
+    /// <summary>The centre's public key from <c>Nodes:AnchorFile</c>: configurations and log stamps verify under it.</summary>
+    public PublicSigningKey Anchor()
     {
         var file = options.Value.AnchorFile;
         if (string.IsNullOrWhiteSpace(file) || !File.Exists(file)) throw new DomainException(NodeErrors.NoAnchor);

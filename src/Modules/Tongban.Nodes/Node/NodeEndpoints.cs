@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Tongban.Nodes.Contracts;
 
 namespace Tongban.Nodes.Node;
 
@@ -9,6 +10,8 @@ namespace Tongban.Nodes.Node;
 /// A node's own endpoints: its state (which configuration it acts on, until when), and the centre's notice that the
 /// configuration changed. The notice carries nothing to believe — the node fetches and verifies the signed configuration
 /// as always — so it needs no signature: a forged one costs one fetch (coalesced, <see cref="ConfigurationRefresher"/>).
+/// <c>GET /node/log/verification</c> walks the message log against the centre's stamps (<see cref="NodeLogStamps"/>), for
+/// the member's own systems (a whole walk is not for anyone who asks).
 /// </summary>
 internal static class NodeEndpoints
 {
@@ -21,6 +24,9 @@ internal static class NodeEndpoints
             await refresher.RefreshNowAsync(ct);
             return TypedResults.Ok(new { configurationVersion = (await store.HeldAsync(ct))?.Version });
         }).WithName("RefreshNodeConfiguration").AllowAnonymous();
+        node.MapGet("/log/verification", async (HttpRequest request, NodeClients clients, INodeLog log, CancellationToken ct) =>
+            clients.Authenticate(request) is null ? CallRefusals.Unauthenticated.ToResult() : TypedResults.Ok(await log.VerifyAsync(ct)))
+            .WithName("VerifyNodeLog").AllowAnonymous();
         node.MapGet("/status", async (ConfigurationStore store, NodeKeys keys, IOptions<NodesOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
             var held = await store.HeldAsync(ct);

@@ -55,5 +55,17 @@ internal static class CallRefusals
     public static NodeRefusal Unauthenticated => new(new("node.client_unauthenticated", "调用方系统未通过认证", "The calling system is not authenticated", ErrorKind.Forbidden), 401);
     public static NodeRefusal KeyInvalid => new(new("node.key_invalid", "查询对象的编号只能由字母、数字和连字符组成（1到64位）",
         "The subject key has 1 to 64 letters, digits and hyphens", ErrorKind.BadRequest, "key"), 400);
+    public static NodeRefusal StampConflict => new(new("node.stamp_conflict", "该序号已有中心签章，而节点报告的哈希与之不同：消息日志被改写过",
+        "The centre already stamped this sequence with another hash: the node's message log was rewritten", ErrorKind.Conflict), 409);
+    public static NodeRefusal StampBehind => new(new("node.stamp_behind", "节点报告的日志序号低于中心已签章的序号：消息日志被截短或从旧备份恢复",
+        "The node's log head is below a sequence the centre already stamped: the message log was cut back or restored from an old backup", ErrorKind.Conflict), 409);
+    public static NodeRefusal RecipientUnknown => new(new("node.recipient_unknown", "接收单位没有登记节点", "The recipient member has no registered node", ErrorKind.NotFound), 404);
+    public static NodeRefusal RecipientUnreachable => new(new("node.recipient_unreachable", "暂时无法把推送送达接收节点，稍后重试",
+        "The push could not reach the recipient node yet: it is retried", ErrorKind.Conflict), 502);
+    public static NodeRefusal PushExpired => new(new("node.push_expired", "推送在允许的时间内未能送达，已放弃", "The push was not delivered in the allowed time: given up",
+        ErrorKind.Conflict), 410);
+    public static NodeRefusal PushUnknown => new(new("node.push_unknown", "没有该编号的推送消息", "No push message has this id", ErrorKind.NotFound), 404);
+    public static NodeRefusal TlsRefused => new(new("node.tls_refused", "对方节点的TLS证书与目录登记的指纹不符，或不允许使用明文http",
+        "The other node's TLS certificate is not the one the directory pins, or plain http is not allowed", ErrorKind.Conflict), 502);
     public static NodeRefusal OnBehalfOfRequired => new(new("node.on_behalf_of_required", "请在X-On-Behalf-Of中说明为谁调用", "Say on whose behalf in X-On-Behalf-Of", ErrorKind.BadRequest), 400);
 }

@@ -28,6 +28,40 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "nd_inbox",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sender = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    service = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    subject_digest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    body_digest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    body = table.Column<string>(type: "text", nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    acknowledged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    receipt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_inbox", x => x.message_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nd_log_stamps",
+                columns: table => new
+                {
+                    node = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    stamped_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    signed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_log_stamps", x => new { x.node, x.sequence });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nd_message_log",
                 columns: table => new
                 {
@@ -104,6 +138,32 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "nd_outgoing_pushes",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recipient = table.Column<string>(type: "character varying(51)", maxLength: 51, nullable: false),
+                    recipient_member = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    service = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    service_version = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    purpose = table.Column<string>(type: "text", nullable: false),
+                    on_behalf_of = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    subject_digest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    queued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    state = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    done_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    receipt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nd_outgoing_pushes", x => x.message_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nd_published_versions",
                 columns: table => new
                 {
@@ -147,6 +207,11 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_nd_inbox_received_at",
+                table: "nd_inbox",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nd_message_log_message_id",
                 table: "nd_message_log",
                 column: "message_id");
@@ -162,6 +227,11 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 column: "day");
 
             migrationBuilder.CreateIndex(
+                name: "ix_nd_outgoing_pushes_state_next_attempt_at",
+                table: "nd_outgoing_pushes",
+                columns: new[] { "state", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nd_seen_messages_seen_at",
                 table: "nd_seen_messages",
                 column: "seen_at");
@@ -174,6 +244,12 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 name: "nd_held_configurations");
 
             migrationBuilder.DropTable(
+                name: "nd_inbox");
+
+            migrationBuilder.DropTable(
+                name: "nd_log_stamps");
+
+            migrationBuilder.DropTable(
                 name: "nd_message_log");
 
             migrationBuilder.DropTable(
@@ -184,6 +260,9 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "nd_operation_counts");
+
+            migrationBuilder.DropTable(
+                name: "nd_outgoing_pushes");
 
             migrationBuilder.DropTable(
                 name: "nd_published_versions");

@@ -12,7 +12,7 @@ using Tongban.Nodes.Data;
 namespace Tongban.Nodes.Data.Migrations.Postgres
 {
     [DbContext(typeof(NodesPostgresContext))]
-    [Migration("20261205185110_Initial")]
+    [Migration("20261206055827_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,64 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Tongban.Nodes.Data.InboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("BodyDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("body_digest");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("receipt");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(51)
+                        .HasColumnType("character varying(51)")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("SubjectDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject_digest");
+
+                    b.HasKey("MessageId")
+                        .HasName("pk_nd_inbox");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_nd_inbox_received_at");
+
+                    b.ToTable("nd_inbox", (string)null);
+                });
 
             modelBuilder.Entity("Tongban.Nodes.Data.OperationCount", b =>
                 {
@@ -70,6 +128,133 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                         .HasDatabaseName("ix_nd_operation_counts_day");
 
                     b.ToTable("nd_operation_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Nodes.Data.OutgoingPush", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("OnBehalfOf")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("on_behalf_of");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("receipt");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(51)
+                        .HasColumnType("character varying(51)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RecipientMember")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("recipient_member");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("ServiceVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("service_version");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubjectDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject_digest");
+
+                    b.HasKey("MessageId")
+                        .HasName("pk_nd_outgoing_pushes");
+
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_nd_outgoing_pushes_state_next_attempt_at");
+
+                    b.ToTable("nd_outgoing_pushes", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Nodes.Data.StoredLogStamp", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(51)
+                        .HasColumnType("character varying(51)")
+                        .HasColumnName("node");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Signed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("signed");
+
+                    b.Property<DateTimeOffset>("StampedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stamped_at");
+
+                    b.HasKey("Node", "Sequence")
+                        .HasName("pk_nd_log_stamps");
+
+                    b.ToTable("nd_log_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Nodes.Directory.DirectoryNode", b =>

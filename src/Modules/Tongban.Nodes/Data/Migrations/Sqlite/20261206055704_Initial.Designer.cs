@@ -11,7 +11,7 @@ using Tongban.Nodes.Data;
 namespace Tongban.Nodes.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NodesSqliteContext))]
-    [Migration("20261205184936_Initial")]
+    [Migration("20261206055704_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,64 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Tongban.Nodes.Data.InboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("BodyDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_digest");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(51)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<string>("SubjectDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_digest");
+
+                    b.HasKey("MessageId")
+                        .HasName("pk_nd_inbox");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_nd_inbox_received_at");
+
+                    b.ToTable("nd_inbox", (string)null);
+                });
 
             modelBuilder.Entity("Tongban.Nodes.Data.OperationCount", b =>
                 {
@@ -65,6 +123,133 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_nd_operation_counts_day");
 
                     b.ToTable("nd_operation_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Nodes.Data.OutgoingPush", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("OnBehalfOf")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_behalf_of");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(51)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RecipientMember")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_member");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<string>("ServiceVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_version");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubjectDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_digest");
+
+                    b.HasKey("MessageId")
+                        .HasName("pk_nd_outgoing_pushes");
+
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_nd_outgoing_pushes_state_next_attempt_at");
+
+                    b.ToTable("nd_outgoing_pushes", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Nodes.Data.StoredLogStamp", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(51)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Signed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed");
+
+                    b.Property<long>("StampedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stamped_at");
+
+                    b.HasKey("Node", "Sequence")
+                        .HasName("pk_nd_log_stamps");
+
+                    b.ToTable("nd_log_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Nodes.Directory.DirectoryNode", b =>
