@@ -14,9 +14,12 @@ public sealed record NodeConfiguration(string Format, long Version, DateTimeOffs
 
     public ServiceEntry? Service(string provider, string code) => Services.FirstOrDefault(s => s.Provider == provider && s.Code == code);
 
-    /// <summary>The consumer member's live right to a service for a purpose, if it has one today (a member may hold grants of one resource for several purposes).</summary>
-    public AccessRight? Right(string consumer, ServiceEntry service, string purpose, DateOnly today) =>
-        Rights.FirstOrDefault(r => r.Consumer == consumer && r.Resource == service.Resource && r.Purpose == purpose && r.ValidUntil >= today);
+    /// <summary>
+    /// The consumer member's live right to a service for a purpose (null: for any purpose, the first), if it has one today;
+    /// a member may hold grants of one resource for several purposes, and a call is for one of them.
+    /// </summary>
+    public AccessRight? Right(string consumer, ServiceEntry service, string? purpose, DateOnly today) =>
+        Rights.FirstOrDefault(r => r.Consumer == consumer && r.Resource == service.Resource && (purpose is null || r.Purpose == purpose) && r.ValidUntil >= today);
 }
 
 /// <summary>A node: <c>{member}/{code}</c>, its address, its signing key and the SHA-256 fingerprint of its TLS certificate.</summary>

@@ -42,8 +42,7 @@ internal sealed class PushInbox(IServiceScopeFactory scopes, ConfigurationStore 
                 return again;
             }
             var service = configuration.Service(sender.Member, header.Service) ?? throw CallRefusals.UnknownService;
-            var right = configuration.Right(options.Value.Member.Trim().ToUpperInvariant(), service, clock.Today);
-            if (right is null || right.Purpose != header.Purpose) throw CallRefusals.NoRight;
+            if (configuration.Right(options.Value.Member.Trim().ToUpperInvariant(), service, header.Purpose, clock.Today) is null) throw CallRefusals.NoRight;
             if (Parse(envelope.Body) is null) throw CallRefusals.Malformed;
             var receipt = SignedDocument.Sign(new ResponseHeader(ResponseHeader.FormatName, header.MessageId, clock.UtcNow, options.Value.NodeId, "ok",
                 SubjectDigests.OfBody("")), keys.Current());

@@ -46,7 +46,7 @@ internal sealed class PushQueue(IServiceScopeFactory scopes, ConfigurationStore 
         var configuration = await store.ForCallAsync(cancellationToken);
         var service = configuration.Service(options.Value.Member.Trim().ToUpperInvariant(), serviceCode) ?? throw CallRefusals.UnknownService;
         var member = recipientMember.Trim().ToUpperInvariant();
-        var right = configuration.Right(member, service, clock.Today) ?? throw CallRefusals.NoRight;
+        var right = configuration.Right(member, service, purpose: null, clock.Today) ?? throw CallRefusals.NoRight; // the push goes for the recipient's right's purpose
         var target = configuration.Nodes.FirstOrDefault(n => n.Member == member) ?? throw CallRefusals.RecipientUnknown;
         var now = clock.UtcNow;
         var push = new OutgoingPush
