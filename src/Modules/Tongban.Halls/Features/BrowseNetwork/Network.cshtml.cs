@@ -38,15 +38,16 @@ internal sealed class NetworkModel(NetworkDirectory network) : PageModel
         if (View.Root is { } root) Counties = View.ChildrenOf(root.Division.Code);
         var county = Pick(nameof(County), County, Counties, T("请从列表中选择县（市、区）", "Choose a county from the list"));
         if (county is null) return;
-        Chosen = county;
+        (Chosen, County) = (county, county.Code); // 6 or 9 digits typed into the address: the list shows the choice
+
         Townships = View.ChildrenOf(county.Code);
         var township = Pick(nameof(Township), Township, Townships, T("请从列表中选择本县（市、区）的乡镇（街道）", "Choose a township of this county from the list"));
         if (township is not null)
         {
-            Chosen = township;
+            (Chosen, Township) = (township, township.Code);
             Villages = View.ChildrenOf(township.Code);
             if (Pick(nameof(Village), Village, Villages, T("请从列表中选择本乡镇（街道）的村（社区）", "Choose a village of this township from the list")) is { } village)
-                Chosen = village;
+                (Chosen, Village) = (village, village.Code);
         }
         Nearest = View.NearestTo(Chosen);
         Below = [.. View.Within(Chosen).Where(p => p.DivisionCode != Chosen.Code)];
