@@ -7,7 +7,9 @@ public sealed class AccessibilityTests(Browser browser)
         "/", "/halls", "/halls/city-centre", "/halls/tieling-county", "/about", "/sign-in", "/halls/no-such-hall",
         "/search?q=户口", "/search?q=gjj", "/items?subject=person", "/items/one-trip", "/items/fully-online",
         "/items/11211200061012195B00070500100001", "/life-events", "/life-events/LE-KBQY", "/catalog/statistics", "/performance",
-        "/account/sign-in", "/account/register", "/account/reset");
+        "/account/sign-in", "/account/register", "/account/reset",
+        "/network", "/network?County=211221000000&Township=211221105000&Village=211221105209", "/network?County=211202000000&Township=x",
+        "/network/stations/tlx-fanhe", "/network/centres/tieling-county");
 
     /// <summary>Each admin page with the role that may open it, so axe checks the page itself and not the refusal.</summary>
     public static TheoryData<string, string> AdminPages

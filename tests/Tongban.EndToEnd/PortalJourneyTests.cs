@@ -49,6 +49,9 @@ public sealed class PortalJourneyTests(Browser browser)
     [InlineData("/halls")]
     [InlineData("/halls/city-centre")]
     [InlineData("/about")]
+    [InlineData("/network")]
+    [InlineData("/network?County=211221000000&Township=211221105000&Village=211221105209")]
+    [InlineData("/network/stations/tlx-fanhe")]
     public async Task Pages_fit_a_360_pixel_phone_without_sideways_scrolling(string path)
     {
         var page = await browser.OpenAsync(path, width: 360);

@@ -453,13 +453,67 @@ STAFF = [
 ]
 
 
+# The report counts 55 village and township stations offering 138 items (the items are placed in catalog.json by
+# tools/make_station_items.py). Besides the 18 above, written by hand: a station in more towns of every county, and
+# service points in villages of 铁岭县 (the only county whose villages the pack holds) under the towns with a station.
+EXTRA_TOWNS = {"211202": 1, "211204": 2, "211221": 2, "211223": 3, "211224": 5, "211281": 1, "211282": 3}
+EXTRA_VILLAGES_PER_TOWN = 3
+STAFF_NAMES = ["陈桂兰", "王建军", "李淑珍", "张志刚", "刘玉兰", "杨立伟", "赵秀云", "孙福林", "周丽华", "吴振宇",
+               "郑春燕", "王宏伟", "冯秀梅", "陈国庆", "褚丽艳", "卫东升", "蒋晓燕", "沈永辉", "韩淑华", "朱海龙",
+               "秦玉芝", "尤立军", "许春霞", "何文博", "吕桂芳", "施长青", "孔维民", "曹艳秋", "严俊峰", "华丽萍",
+               "金德胜", "魏红梅", "陶建华", "姜玉洁", "戚长海", "谢丽君", "邹国栋", "喻晓梅", "柏永生", "水月英",
+               "窦志国", "章丽娜", "云海峰", "苏秀兰", "潘立成", "葛春梅", "奚建新", "范玉霞", "彭志远", "郎淑英",
+               "鲁文华", "韦丽华", "昌永利", "马秀珍", "苗志军", "凤丽娟", "花春生", "方玉梅", "俞建平", "任雪莲",
+               "袁振华", "柳淑芬", "鲍志勇", "史春兰", "唐国华", "费丽丽", "廉永庆", "岑秀英", "薛德明", "雷桂芝"]
+
+
+def extra_stations():
+    """The stations after the first 18: deterministic, from divisions written by build_divisions."""
+    prefix = {"211202": "yz", "211204": "qh", "211221": "tlx", "211223": "xf", "211224": "ct", "211281": "dbs", "211282": "kyn"}
+    county_names = {c: n for c, n, _, _ in COUNTIES}
+    taken = {s[3] for s in STATIONS}
+    with open(os.path.join(PACK, "divisions.csv"), encoding="utf-8") as fh:
+        divisions = [r for r in csv.DictReader(fh)]
+    towns = [d for d in divisions if d["level"] == "township" and d["name"].endswith(("镇", "乡"))]
+    rows = []
+    for county, count in EXTRA_TOWNS.items():
+        candidates = [t for t in towns if t["code"].startswith(county) and t["code"] not in taken]
+        for t in sorted(candidates, key=lambda t: h("town:" + t["code"], 10**6))[:count]:
+            town = t["name"]
+            key = f"{prefix[county]}-t{t['code'][6:9]}"
+            address = (county_names[county] if county in ("211221", "211223", "211224", "211281", "211282") else "铁岭市" + county_names[county]) + town
+            rows.append((key, town + "政务服务驿站", "yizhan", t["code"], address, "08:30-17:00"))
+    tieling_towns = [s[3][:9] for s in STATIONS + rows if s[3].startswith("211221") and s[2] == "yizhan"]
+    for town_code in tieling_towns:
+        town = next(d["name"] for d in divisions if d["code"] == town_code + "000")
+        villages = [d for d in divisions if d["level"] == "village" and d["code"].startswith(town_code)
+                    and d["name"].endswith("村") and d["code"] not in taken]
+        for v in sorted(villages, key=lambda v: h("village:" + v["code"], 10**6))[:EXTRA_VILLAGES_PER_TOWN]:
+            if len(STATIONS) + len(rows) >= 55:
+                break
+            rows.append((f"tlx-v{v['code'][6:]}", v["name"] + "便民服务站", "service-point", v["code"],
+                         "铁岭县" + town + v["name"] + "村委会", "08:30-16:30"))
+    return rows
+
+
+def extra_staff(stations):
+    staff, i = [], 0
+    for key, _, kind, _, _, _ in stations:
+        count = 2 + h("staff:" + key, 2) if kind == "yizhan" else 1 + h("staff:" + key, 2)
+        for n in range(count):
+            staff.append((key, STAFF_NAMES[i % len(STAFF_NAMES)], "head" if kind == "yizhan" and n == 0 else "agent"))
+            i += 1
+    return staff
+
+
 def build_stations():
     rows = []
-    for key, name, kind, div, address, hours in STATIONS:
+    extra = extra_stations()
+    for key, name, kind, div, address, hours in STATIONS + extra:
         prefix = STATION_PHONE_PREFIX[key.split("-")[0]]
         rows.append((key, name, kind, div, address, landline("station:" + key, prefix), hours))
     write_csv("stations.csv", ["key", "name", "kind", "division_code", "address", "phone", "hours"], rows)
-    staff = [(k, n, r, mobile(k + n)) for k, n, r in STAFF]
+    staff = [(k, n, r, mobile(k + n)) for k, n, r in STAFF + extra_staff(extra)]
     write_csv("station_staff.csv", ["station_key", "name", "role", "phone"], staff)
     return rows, staff
 

@@ -59,6 +59,7 @@ FIELD_KEYS = {"key", "labelZh", "labelEn", "type", "required", "options", "visib
 # The showcase items of demo_forms.py, written by hand.
 HAND_WRITTEN = {"户口迁移（迁入）", "居住证申领", "个体工商户设立登记", "食品经营许可", "烟草专卖零售许可证核发"}
 PLACE_KEYS = ["hall", "windows", "hours"]
+STATION_PLACE_KEYS = ["station", "windows", "hours"]  # a township or village station (tools/make_station_items.py)
 BUNDLE_KEYS = ["code", "name", "subjects", "summary", "items"]
 
 # Departments that must have 15-30 city-level items.
@@ -216,6 +217,7 @@ def main():
     divisions = {d["code"]: d for d in read_csv("divisions.csv")}
     with open(os.path.join(REGION, "halls.json"), encoding="utf-8") as fh:
         halls = {h["slug"]: h for h in json.load(fh)}
+    stations = {s["key"]: s for s in read_csv("stations.csv")}
     windows = {(w["hall_slug"], w["number"]): w for w in read_csv("windows.csv")}
     hall_owner = {}  # slug -> credit code of the hall's 营商环境建设局
     for d in depts:
@@ -301,6 +303,13 @@ def main():
         check(it["onlineDepth"] in (1, 2, 3, 4), f"{where}: onlineDepth")
         check(len(it["places"]) >= 1, f"{where}: no places")
         for p in it["places"]:
+            if list(p) == STATION_PLACE_KEYS:
+                station = stations.get(p["station"])
+                if check(station is not None, f"{where}: station {p['station']} not in stations.csv"):
+                    check(it["divisionCode"][:6] == "211200" or station["division_code"][:6] == it["divisionCode"][:6],
+                          f"{where}: station {p['station']} is not in the item's county")
+                check(p["windows"] == [] and isinstance(p["hours"], str) and p["hours"], f"{where}: station place")
+                continue
             if not check(list(p) == PLACE_KEYS, f"{where}: place keys {list(p)}"):
                 continue
             hall = halls.get(p["hall"])

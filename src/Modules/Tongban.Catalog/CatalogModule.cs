@@ -34,6 +34,7 @@ public static class CatalogModule
         services.AddScoped<Contracts.IServiceItems, Features.FindApplicableItem.ServiceItems>();
         services.AddScoped<Contracts.IServiceItemSearch, Features.FindApplicableItem.ServiceItems>();
         services.AddScoped<Contracts.ICatalogFigures, Features.ReportCatalog.CatalogFigures>();
+        services.AddScoped<Contracts.IItemPlaces, Features.ListPlaces.ItemPlaces>();
         services.AddScoped<Features.ManageItems.ManageItems>();
         services.AddScoped<Features.ReportCatalog.CatalogStatistics>();
         services.AddScoped<Features.ReportCatalog.ConsistencyReport>();

@@ -44,6 +44,8 @@ public static class HallsModule
         services.AddScoped<AppointmentReminders>();
         services.AddHostedService<AppointmentReminderWorker>();
         services.AddScoped<IHallLiveFigures, HallStatusFigures>();
+        services.AddMemoryCache();
+        services.AddScoped<Features.BrowseNetwork.NetworkDirectory>();
         services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
         services.AddSingleton(new MySpaceLink("/my/appointments", "我的预约", "My appointments", 35, "my-appointments-link"));
         return services;
@@ -58,6 +60,7 @@ public static class HallsModule
         StatusEndpoints.Map(api);
         AppointmentEndpoints.Map(api);
         ScreenEvents.Map(endpoints);
+        Features.BrowseNetwork.NetworkEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -35,6 +35,7 @@ public static class StatisticsModule
         services.AddScoped<IOutboxHandler, CaseTripHandler>();
         services.AddScoped<Labels>();
         services.AddScoped<FigureReader>();
+        services.AddScoped<Tongban.Kernel.Web.INetworkFigures, Features.NetworkFigures.NetworkFigureReader>();
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
         services.AddScoped<ItemFigureService>();

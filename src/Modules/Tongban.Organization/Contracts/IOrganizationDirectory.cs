@@ -6,7 +6,17 @@ public sealed record DepartmentInfo(Guid Id, string CreditCode, string Name, str
 
 public sealed record DivisionInfo(string Code, string Name, int Level, string? ParentCode, DateOnly ValidFrom, DateOnly? ValidTo);
 
-public sealed record StationInfo(string Key, string Name, string DivisionCode, string? Address, string? Hours);
+public sealed record StationInfo(string Key, string Name, string DivisionCode, string? Address, string? Hours)
+{
+    /// <summary>A township's 政务服务驿站 (true) or a village or community 便民服务站 (false).</summary>
+    public bool IsTownshipStation { get; init; }
+
+    /// <summary>The station's public phone (a landline), if any; never a staff member's mobile.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>How many staff serve there (站长 and 代办员).</summary>
+    public int StaffCount { get; init; }
+}
 
 /// <summary>
 /// A hall, with its opening sessions on a working day in local time (a morning and an afternoon session, say) and its
@@ -14,6 +24,12 @@ public sealed record StationInfo(string Key, string Name, string DivisionCode, s
 /// </summary>
 public sealed record HallInfo(Guid Id, string Slug, string Name, string? NameEn, string DivisionCode, string Address, string? AddressEn, IReadOnlyList<HallSession> Hours, IReadOnlyList<HallExtraSession> ExtraSessions)
 {
+    /// <summary>The hall's public phone, if recorded.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>Staff at its windows as the hall's profile records it (null: not recorded).</summary>
+    public int? StaffCount { get; init; }
+
     /// <summary>
     /// The sessions of a day in time order: the working-day hours on a working day of the calendar (all windows serve),
     /// and each extra session that runs that day (its windows only). A statutory holiday has a weekend session only

@@ -87,7 +87,8 @@ internal sealed partial class Hall
     /// <summary>The hall as other modules read it (<see cref="HallInfo"/>), whose <see cref="HallInfo.SessionsOn"/> is the one rule for a day's sessions.</summary>
     public HallInfo Info() =>
         new(Id.Value, Slug, Name, NameEn, DivisionCode, Address, AddressEn,
-            [.. OpeningHours.Select(s => new HallSession(s.From, s.To))], [.. ExtraSessions.Select(e => e.ToInfo())]);
+            [.. OpeningHours.Select(s => new HallSession(s.From, s.To))], [.. ExtraSessions.Select(e => e.ToInfo())])
+        { Phone = Phone, StaffCount = StaffCount };
 
     /// <summary>The sessions of a day in time order (<see cref="HallInfo.SessionsOn"/>); to ask for many days, take <see cref="Info"/> once.</summary>
     public IReadOnlyList<HallDaySession> SessionsOn(DateOnly day, WorkingDayCalendar calendar) => Info().SessionsOn(day, calendar);

@@ -59,8 +59,11 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
                select new WindowInfo(w.Number, w.Name, w.NameEn, d.CreditCode)).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<StationInfo>> ListStationsAsync(CancellationToken cancellationToken) =>
-        await db.Stations.AsNoTracking().OrderBy(s => s.Key)
-            .Select(s => new StationInfo(s.Key, s.Name, s.DivisionCode, s.Address, s.Hours)).ToListAsync(cancellationToken);
+        [.. (await db.Stations.AsNoTracking().OrderBy(s => s.Key).ToListAsync(cancellationToken))
+            .Select(s => new StationInfo(s.Key, s.Name, s.DivisionCode, s.Address, s.Hours)
+            {
+                IsTownshipStation = s.Kind == StationKind.Yizhan, Phone = s.Phone, StaffCount = s.Staff.Count,
+            })];
 
     private static IQueryable<DepartmentInfo> Departments(IQueryable<Department> departments) =>
         departments.AsNoTracking().Select(d => new DepartmentInfo(d.Id.Value, d.CreditCode, d.Name, d.NameEn, d.DivisionCode));
