@@ -27,10 +27,10 @@ internal sealed class DepartmentSystems(NodesDbContext db, IHttpClientFactory ht
     public async Task<IReadOnlyDictionary<string, string?>?> ReadAsync(DepartmentRead read, CancellationToken cancellationToken)
     {
         var node = options.Value.Platform;
-        if (string.IsNullOrWhiteSpace(node.NodeAddress)) throw Unavailable("node.platform_not_connected", "本平台未配置自己的前置机", "the platform has no node configured");
+        if (string.IsNullOrWhiteSpace(node.NodeAddress)) throw Unavailable("node.platform_not_connected", "本平台尚未接入部门数据", "this platform is not connected to departments' data yet");
         var resource = read.Resource.Trim().ToUpperInvariant();
         var service = await db.Services.AsNoTracking().Where(s => s.Resource == resource).OrderBy(s => s.Provider).ThenBy(s => s.Code).FirstOrDefaultAsync(cancellationToken)
-            ?? throw Unavailable("node.no_service", "提供部门尚未通过前置机提供该数据", "the providing department offers no service for this data through its node");
+            ?? throw Unavailable("node.no_service", "提供部门尚未接入该数据", "the providing department has not connected this data yet");
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{node.NodeAddress.TrimEnd('/')}/node/services/{service.Provider}/{Uri.EscapeDataString(service.Code)}"))
         {

@@ -30,7 +30,7 @@ internal sealed class DepartmentFactReader(RegistriesDbContext db, AccessLog log
         RegistryReader.CheckRead(read);
         var subject = Subject(subjectKey);
         var systems = services.GetService<IDepartmentSystems>()
-            ?? throw Unavailable(definition, new DomainError("registry.no_exchange", "本平台未连接部门前置机", "this platform is not connected to departments' nodes"));
+            ?? throw Unavailable(definition, new DomainError("registry.no_exchange", "本平台尚未接入部门数据", "this platform is not connected to departments' data yet"));
 
         var started = Stopwatch.GetTimestamp();
         IReadOnlyDictionary<string, string?>? values;
