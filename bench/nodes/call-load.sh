@@ -95,7 +95,7 @@ tongban Storage__DataDirectory="$WORK/centre" -- node add --member "$CONSUMER" -
 tongban Storage__DataDirectory="$WORK/centre" -- node service add --provider "$PROVIDER" --code fund-account --title 住房公积金账户状态 \
     --resource "$RESOURCE" --items "$ITEMS"
 
-start centre "$WORK/centre.log" "$PUBLISHED/web" Storage__DataDirectory="$WORK/centre" Authentication__DevelopmentSignIn=true \
+start centre "$WORK/centre.log" "$PUBLISHED/web" Storage__DataDirectory="$WORK/centre" Authentication__DevelopmentSignIn=true Region__SeedDemoWhenEmpty=true \
     -- dotnet Tongban.Web.dll --urls "$CENTRE"
 CENTRE_PID="${PIDS[-1]}"
 start "housing fund system" "$WORK/department.log" "$PUBLISHED/departments" \

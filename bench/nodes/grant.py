@@ -16,14 +16,19 @@ def signed_in(name, department):
     token = html.unescape(re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1))
     form = urllib.parse.urlencode({"Name": name, "Roles": "data-administrator", "Department": department, "__RequestVerificationToken": token})
     opener.open(f"{url}/sign-in", form.encode())
-    opener.addheaders = [("Sec-Fetch-Site", "same-origin"), ("Content-Type", "application/json")]
     return opener
+
+
+def post(opener, path, body):
+    request = urllib.request.Request(f"{url}{path}", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", "Sec-Fetch-Site": "same-origin"})
+    return opener.open(request).read()
 
 
 today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
 request = json.dumps({"consumerCreditCode": consumer, "resourceCode": resource, "purpose": purpose, "fields": items.split(","),
                       "validFrom": today.isoformat(), "validUntil": (today + datetime.timedelta(days=30)).isoformat()}).encode()
-made = json.loads(signed_in("bench-consumer-data", consumer).open(f"{url}/api/sharing/requests", request).read())
+made = json.loads(post(signed_in("bench-consumer-data", consumer), "/api/sharing/requests", request))
 if made.get("status") == "Pending":
-    signed_in("bench-provider-data", provider).open(f"{url}/api/sharing/requests/{made['id']}/approve", b"")
+    post(signed_in("bench-provider-data", provider), f"/api/sharing/requests/{made['id']}/approve", b"")
 print(made["id"])
