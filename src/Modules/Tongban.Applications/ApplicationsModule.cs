@@ -60,18 +60,22 @@ public static class ApplicationsModule
         services.AddScoped<RateCase>();
         services.AddScoped<RectifyRating>();
         services.AddScoped<SuperviseCases>();
+        services.AddScoped<Features.HomeVisits.HomeVisits>();
         StaffPolicies.Add(services);
         services.AddScoped<RemindDeferred>();
         services.AddScoped<IDeferredReminders>(sp => sp.GetRequiredService<RemindDeferred>());
         services.AddHostedService<DeferredReminderWorker>();
         services.AddSingleton(new MySpaceLink("/my/cases", "我的办件", "My cases", 10, "my-cases-link"));
         services.AddSingleton(new MySpaceLink("/my/cases#drafts", "草稿", "Drafts", 20, "my-drafts-link"));
+        services.AddSingleton(new MySpaceLink("/my/home-visits", "上门服务", "Home visits", 45, "my-home-visits-link"));
         services.AddSingleton(new AdminLink("/admin/cases", "办件工作台", "Case workbench",
             "按角色和部门的待办办件、时限预警", "Cases waiting for your role and department, with time-limit warnings", StaffPolicies.CaseStaff, 15));
         services.AddSingleton(new AdminLink("/admin/cases/agent", "驿站代办", "Station agent application",
             "凭申请人的代办授权，在驿站代为申请", "Apply at the station for a principal who authorised you", Policies.StationAgent, 15));
         services.AddSingleton(new AdminLink("/admin/ratings", "好差评与整改", "Ratings and rectifications",
             "申请人评价、差评整改、回访与申诉", "Applicants' ratings, rectifications of bad ones, call-backs and appeals", StaffPolicies.CaseStaff, 16));
+        services.AddSingleton(new AdminLink("/admin/home-visits", "上门服务", "Home visits",
+            "老年人、残疾人的上门服务申请：指派人员、登记上门、答复", "Home visits asked for by elderly and disabled residents: name who goes, record the visit, decline", StaffPolicies.WalkIn, 16));
         services.AddSingleton(new AdminLink("/admin/supervision", "效能督办", "Supervision",
             "各部门超期和临期办件、督办单及答复", "Overdue and near-due cases per department, supervision orders and answers", Policies.EfficiencySupervisor, 17));
         services.AddSingleton(new AdminLink("/admin/supervision/orders", "督办单答复", "Supervision orders to answer",
@@ -89,6 +93,7 @@ public static class ApplicationsModule
         CaseEndpoints.Map(api);
         RatingEndpoints.Map(api);
         SupervisionEndpoints.Map(api);
+        Features.HomeVisits.HomeVisitEndpoints.Map(api);
         return endpoints;
     }
 }

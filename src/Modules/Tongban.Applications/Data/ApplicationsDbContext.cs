@@ -15,6 +15,7 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
+    public DbSet<HomeVisit> HomeVisits => Set<HomeVisit>();
     public DbSet<CaseSequence> Sequences => Set<CaseSequence>();
     public DbSet<DeferredReminder> DeferredReminders => Set<DeferredReminder>();
     public DbSet<FactPreview> FactPreviews => Set<FactPreview>();
@@ -30,6 +31,8 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<Delivery>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<RatingLevel>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<RectificationStatus>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<HomeVisitReason>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<HomeVisitState>().HaveConversion<string>().HaveMaxLength(10);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -137,6 +140,29 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(o => o.Revision).IsConcurrencyToken();
             e.HasIndex(o => o.CaseId);
             e.HasIndex(o => new { o.DepartmentCreditCode, o.AnswerBy });
+        });
+        modelBuilder.Entity<HomeVisit>(e =>
+        {
+            e.Property(v => v.ItemCode).HasMaxLength(64);
+            e.Property(v => v.ItemName).HasMaxLength(200);
+            e.Property(v => v.DepartmentCreditCode).HasMaxLength(18);
+            e.Property(v => v.DivisionCode).HasMaxLength(12);
+            e.Property(v => v.StationKey).HasMaxLength(60);
+            e.Property(v => v.Address).HasMaxLength(200);
+            e.Property(v => v.Phone).HasMaxLength(11);
+            e.Property(v => v.PreferredTimes).HasMaxLength(100);
+            e.Property(v => v.Note).HasMaxLength(500);
+            e.Property(v => v.AssignedTo).HasMaxLength(50);
+            e.Property(v => v.AssignedBy).HasMaxLength(120);
+            e.Property(v => v.VisitedBy).HasMaxLength(120);
+            e.Property(v => v.CaseNumber).HasMaxLength(24);
+            e.Property(v => v.DeclineReason).HasMaxLength(500);
+            e.Property(v => v.Revision).IsConcurrencyToken();
+            e.HasIndex(v => v.ResidentId);
+            e.HasIndex(v => v.RequestedBy);
+            e.HasIndex(v => v.CaseNumber);
+            e.HasIndex(v => new { v.DepartmentCreditCode, v.State });
+            e.HasIndex(v => v.StationKey);
         });
         modelBuilder.Entity<FactPreview>(e =>
         {

@@ -25,3 +25,9 @@ internal readonly record struct SupervisionOrderId(Guid Value) : IEntityId<Super
     public static SupervisionOrderId New() => new(Guid.CreateVersion7());
     public static SupervisionOrderId From(Guid value) => new(value);
 }
+
+internal readonly record struct HomeVisitId(Guid Value) : IEntityId<HomeVisitId>
+{
+    public static HomeVisitId New() => new(Guid.CreateVersion7());
+    public static HomeVisitId From(Guid value) => new(value);
+}

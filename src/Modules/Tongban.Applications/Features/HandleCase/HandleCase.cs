@@ -47,6 +47,7 @@ internal sealed class HandleCase(ApplicationsDbContext db, CaseReader reader, Ca
             db.Publish(CaseConcluded.MessageType, new CaseConcluded(@case.Id.Value, @case.Number, @case.ItemCode, @case.ItemVersion, @case.ApplicantId,
                 @case.Outcome == Outcome.Approved, @case.Delivery!.Value.ToString(), at), at);
         ApplicantNotices.PublishFor(db, @case, action, at);
+        await HomeVisits.HomeVisits.CloseWithCaseAsync(db, @case, at, ct);
         try
         {
             await db.SaveChangesAsync(ct);

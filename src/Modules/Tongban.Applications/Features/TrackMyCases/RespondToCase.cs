@@ -36,6 +36,7 @@ internal sealed class RespondToCase(ApplicationsDbContext db, CaseReader reader,
         var @case = await reader.ForApplicantAsync(number, user, tracking: true, ct);
         @case.Withdraw(reason ?? "", Actor.Of(user), clock.Today, clock.UtcNow);
         ApplicantNotices.PublishWithdrawn(db, @case, clock.UtcNow);
+        await HomeVisits.HomeVisits.CloseWithCaseAsync(db, @case, clock.UtcNow, ct);
         return await SaveAsync(@case, user, "withdrawn", ct);
     }
 

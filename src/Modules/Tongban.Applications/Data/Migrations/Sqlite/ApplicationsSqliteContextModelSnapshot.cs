@@ -443,6 +443,151 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                     b.ToTable("app_fact_previews", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Applications.Domain.HomeVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<string>("DepartmentCreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_credit_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PreferredTimes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preferred_times");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_key");
+
+                    b.Property<long?>("VisitedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visited_at");
+
+                    b.Property<string>("VisitedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_home_visits");
+
+                    b.HasIndex("CaseNumber")
+                        .HasDatabaseName("ix_app_home_visits_case_number");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_app_home_visits_requested_by");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_app_home_visits_resident_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_home_visits_station_key");
+
+                    b.HasIndex("DepartmentCreditCode", "State")
+                        .HasDatabaseName("ix_app_home_visits_department_credit_code_state");
+
+                    b.ToTable("app_home_visits", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Applications.Domain.Rating", b =>
                 {
                     b.Property<Guid>("Id")

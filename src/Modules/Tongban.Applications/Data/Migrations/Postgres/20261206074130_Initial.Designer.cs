@@ -13,8 +13,8 @@ using Tongban.Applications.Data;
 namespace Tongban.Applications.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationsPostgresContext))]
-    [Migration("20261127023104_WorkbenchItemQueueIndex")]
-    partial class WorkbenchItemQueueIndex
+    [Migration("20261206074130_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -51,6 +51,10 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("applicant_name");
+
+                    b.Property<bool>("AwaitingDeferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_deferred");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -258,6 +262,9 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_app_cases");
 
+                    b.HasIndex("AwaitingDeferred")
+                        .HasDatabaseName("ix_app_cases_awaiting_deferred");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_app_cases_number");
@@ -266,8 +273,8 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_app_cases_submission_key");
 
-                    b.HasIndex("ApplicantId", "SubmittedAt")
-                        .HasDatabaseName("ix_app_cases_applicant_id_submitted_at");
+                    b.HasIndex("ApplicantId", "SubmittedAt", "Number")
+                        .HasDatabaseName("ix_app_cases_applicant_id_submitted_at_number");
 
                     b.HasIndex("ItemCode", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_item_code_due_sort_number");
@@ -394,6 +401,201 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                     b.ToTable("app_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Applications.Domain.FactPreview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applicant_id");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("holder");
+
+                    b.Property<string>("MaterialKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("material_key");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_fact_previews");
+
+                    b.HasIndex("ApplicantId", "ReadAt")
+                        .HasDatabaseName("ix_app_fact_previews_applicant_id_read_at");
+
+                    b.HasIndex("Holder", "MaterialKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_fact_previews_holder_material_key");
+
+                    b.ToTable("app_fact_previews", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Applications.Domain.HomeVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<string>("DepartmentCreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("department_credit_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PreferredTimes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("preferred_times");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resident_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("station_key");
+
+                    b.Property<DateTimeOffset?>("VisitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visited_at");
+
+                    b.Property<string>("VisitedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("visited_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_home_visits");
+
+                    b.HasIndex("CaseNumber")
+                        .HasDatabaseName("ix_app_home_visits_case_number");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_app_home_visits_requested_by");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_app_home_visits_resident_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_home_visits_station_key");
+
+                    b.HasIndex("DepartmentCreditCode", "State")
+                        .HasDatabaseName("ix_app_home_visits_department_credit_code_state");
+
+                    b.ToTable("app_home_visits", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Applications.Domain.Rating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -508,12 +710,20 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("station_key");
+
                     b.HasKey("Id")
                         .HasName("pk_app_ratings");
 
                     b.HasIndex("CaseId")
                         .IsUnique()
                         .HasDatabaseName("ix_app_ratings_case_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_ratings_station_key");
 
                     b.HasIndex("DepartmentCreditCode", "Rectification", "RectificationDueOn")
                         .HasDatabaseName("ix_app_ratings_department_credit_code_rectification_rectificat");
@@ -594,11 +804,19 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("station_key");
+
                     b.HasKey("Id")
                         .HasName("pk_app_supervision_orders");
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_app_supervision_orders_case_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_supervision_orders_station_key");
 
                     b.HasIndex("DepartmentCreditCode", "AnswerBy")
                         .HasDatabaseName("ix_app_supervision_orders_department_credit_code_answer_by");

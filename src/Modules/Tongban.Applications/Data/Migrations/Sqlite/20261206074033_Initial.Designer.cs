@@ -12,8 +12,8 @@ using Tongban.Applications.Data;
 namespace Tongban.Applications.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationsSqliteContext))]
-    [Migration("20261127015342_BundlesAndDeferredReminders")]
-    partial class BundlesAndDeferredReminders
+    [Migration("20261206074033_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -46,6 +46,10 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("applicant_name");
+
+                    b.Property<bool>("AwaitingDeferred")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("awaiting_deferred");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -253,6 +257,9 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_app_cases");
 
+                    b.HasIndex("AwaitingDeferred")
+                        .HasDatabaseName("ix_app_cases_awaiting_deferred");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_app_cases_number");
@@ -261,8 +268,8 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_app_cases_submission_key");
 
-                    b.HasIndex("ApplicantId", "SubmittedAt")
-                        .HasDatabaseName("ix_app_cases_applicant_id_submitted_at");
+                    b.HasIndex("ApplicantId", "SubmittedAt", "Number")
+                        .HasDatabaseName("ix_app_cases_applicant_id_submitted_at_number");
 
                     b.HasIndex("ItemCode", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_item_code_due_sort_number");
@@ -281,6 +288,9 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
 
                     b.HasIndex("DepartmentCreditCode", "Status", "DueSort", "Number")
                         .HasDatabaseName("ix_app_cases_department_credit_code_status_due_sort_number");
+
+                    b.HasIndex("ItemCode", "Queue", "DueSort", "Number")
+                        .HasDatabaseName("ix_app_cases_item_code_queue_due_sort_number");
 
                     b.ToTable("app_cases", (string)null);
                 });
@@ -384,6 +394,201 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_app_drafts_applicant_id_updated_at");
 
                     b.ToTable("app_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Applications.Domain.FactPreview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_id");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.Property<string>("MaterialKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("material_key");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_fact_previews");
+
+                    b.HasIndex("ApplicantId", "ReadAt")
+                        .HasDatabaseName("ix_app_fact_previews_applicant_id_read_at");
+
+                    b.HasIndex("Holder", "MaterialKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_fact_previews_holder_material_key");
+
+                    b.ToTable("app_fact_previews", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Applications.Domain.HomeVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<string>("DepartmentCreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_credit_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PreferredTimes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preferred_times");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_key");
+
+                    b.Property<long?>("VisitedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visited_at");
+
+                    b.Property<string>("VisitedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_home_visits");
+
+                    b.HasIndex("CaseNumber")
+                        .HasDatabaseName("ix_app_home_visits_case_number");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_app_home_visits_requested_by");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_app_home_visits_resident_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_home_visits_station_key");
+
+                    b.HasIndex("DepartmentCreditCode", "State")
+                        .HasDatabaseName("ix_app_home_visits_department_credit_code_state");
+
+                    b.ToTable("app_home_visits", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Applications.Domain.Rating", b =>
@@ -500,12 +705,20 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_key");
+
                     b.HasKey("Id")
                         .HasName("pk_app_ratings");
 
                     b.HasIndex("CaseId")
                         .IsUnique()
                         .HasDatabaseName("ix_app_ratings_case_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_ratings_station_key");
 
                     b.HasIndex("DepartmentCreditCode", "Rectification", "RectificationDueOn")
                         .HasDatabaseName("ix_app_ratings_department_credit_code_rectification_rectification_due_on");
@@ -586,11 +799,19 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
+                    b.Property<string>("StationKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_key");
+
                     b.HasKey("Id")
                         .HasName("pk_app_supervision_orders");
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_app_supervision_orders_case_id");
+
+                    b.HasIndex("StationKey")
+                        .HasDatabaseName("ix_app_supervision_orders_station_key");
 
                     b.HasIndex("DepartmentCreditCode", "AnswerBy")
                         .HasDatabaseName("ix_app_supervision_orders_department_credit_code_answer_by");
