@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 
 namespace Tongban.Kernel.Forms;
 
 /// <summary>The check of one filled-in value by its field's type; the value comes back in canonical form.</summary>
-internal static partial class FormValues
+internal static class FormValues
 {
     public const char MultiSeparator = '|';
     public const int DefaultTextLength = 200;
@@ -31,7 +30,7 @@ internal static partial class FormValues
         },
         FormFieldType.IdNumber => ResidentIdNumber.TryParse(raw, out var id, out var idError) ? (id.Value.Value, null) : Wrap(field, idError!),
         FormFieldType.CreditCode => CreditCode.TryParse(raw, out var code, out var codeError) ? (code.Value.Value, null) : Wrap(field, codeError!),
-        FormFieldType.Phone => MobilePhone().IsMatch(raw)
+        FormFieldType.Phone => MobilePhone.IsValid(raw)
             ? (raw, null) : Bad(field, "form.phone", "应为11位手机号码，如13912345678", "must be an 11-digit mainland mobile number such as 13912345678"),
         FormFieldType.Division => DivisionCode.TryParse(raw, out var division, out var divisionError) ? (division.Value.Value, null) : Wrap(field, divisionError!),
         _ => Bad(field, "form.type", "的类型无法识别", "has an unknown type"),
@@ -76,7 +75,4 @@ internal static partial class FormValues
         (null, new DomainError(code, $"“{field.LabelZh}”{zh}", $"'{field.LabelEn}' {en}"));
 
     private static string Cut(string raw) => raw.Length <= 20 ? raw : raw[..20] + "…";
-
-    [GeneratedRegex("^1[3-9][0-9]{9}$")]
-    private static partial Regex MobilePhone();
 }

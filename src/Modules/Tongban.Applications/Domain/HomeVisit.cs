@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Security;
 
 namespace Tongban.Applications.Domain;
@@ -35,7 +35,7 @@ internal enum HomeVisitState
 /// records the visit — a trip on the case, at the resident's address — and the request closes with the case, or is declined
 /// with a reason. Staff see it as they see the item's cases (<see cref="IStaffScoped"/>).
 /// </summary>
-internal sealed partial class HomeVisit : IStaffScoped
+internal sealed class HomeVisit : IStaffScoped
 {
     public const int MinimumAge = 60;
 
@@ -70,7 +70,8 @@ internal sealed partial class HomeVisit : IStaffScoped
     public DateTimeOffset? ClosedAt { get; private set; }
     public int Revision { get; private set; }
 
-    public bool IsOpen => State is HomeVisitState.Requested or HomeVisitState.Assigned or HomeVisitState.Visited;
+    /// <summary>The states of a request still under way: listed first for staff.</summary>
+    public static readonly HomeVisitState[] OpenStates = [HomeVisitState.Requested, HomeVisitState.Assigned, HomeVisitState.Visited];
 
     /// <summary>What a request says, as typed; checked all at once by <see cref="Request"/>.</summary>
     public sealed record Details(string? Reason, string? Address, string? Phone, string? PreferredTimes, string? Note);
@@ -93,7 +94,7 @@ internal sealed partial class HomeVisit : IStaffScoped
         if (address.Length is < 5 or > 200)
             errors.Add(Error("home_visit.address", "请填写上门地址（5至200字）", "Give the address to visit (5 to 200 characters)", "address"));
         var phone = details.Phone?.Trim() ?? "";
-        if (!MobilePhone().IsMatch(phone))
+        if (!MobilePhone.IsValid(phone))
             errors.Add(Error("home_visit.phone", "联系电话应为11位手机号码，如13912345678", "The contact phone is an 11-digit mainland mobile number such as 13912345678", "phone"));
         var times = details.PreferredTimes?.Trim() ?? "";
         if (times.Length is < 2 or > 100)
@@ -185,7 +186,4 @@ internal sealed partial class HomeVisit : IStaffScoped
     private static DomainError Error(string code, string zh, string en, string field) => new(code, zh, en, Field: field);
 
     private static DomainException Invalid(string code, string zh, string en, string field) => new(Error(code, zh, en, field));
-
-    [GeneratedRegex("^1[3-9][0-9]{9}$")]
-    private static partial Regex MobilePhone();
 }

@@ -24,6 +24,19 @@ public static class SignedDocument
         return new JsonObject { ["document"] = node, ["signature"] = JsonSerializer.SerializeToNode(signature, Json) };
     }
 
+    /// <summary>JSON text as a node, or null when it is not JSON (what came over the wire is read before it is believed).</summary>
+    public static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The document when one of <paramref name="trusted"/> verifies its signature; null for anything else (malformed, unsigned, wrongly signed).</summary>
     public static T? Verify<T>(JsonNode? envelope, IEnumerable<PublicSigningKey> trusted) where T : class
     {

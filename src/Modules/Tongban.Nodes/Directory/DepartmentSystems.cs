@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tongban.Kernel.Errors;
 using Tongban.Nodes.Contracts;
 using Tongban.Nodes.Data;
+using Tongban.Nodes.Node;
 using Tongban.Registries.Contracts;
 
 namespace Tongban.Nodes.Directory;
@@ -49,21 +49,13 @@ internal sealed class DepartmentSystems(NodesDbContext db, IHttpClientFactory ht
         }
         using (response)
         {
-            JsonNode? answer;
-            try
-            {
-                answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            }
-            catch (JsonException)
-            {
-                answer = null;
-            }
+            var answer = SignedDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             if (response.IsSuccessStatusCode && answer?["items"] is JsonObject items)
                 return read.Items.ToDictionary(i => i, i => Text(items[i]), StringComparer.Ordinal);
-            if (answer?["code"]?.GetValue<string>() == "node.subject_not_found") return null;
+            if (RefusalReasons.CodeOf(answer) == CallRefusals.NotFound.Error.Code) return null;
             // The node's reason is ours (its code and both languages), never the department system's page.
-            throw answer?["errors"]?[0] is { } error && error["zh"]?.GetValue<string>() is { } zh && error["en"]?.GetValue<string>() is { } en
-                ? Unavailable(answer["code"]?.GetValue<string>() ?? "node.refused", zh, en)
+            throw RefusalReasons.Of(answer) is { } reason
+                ? new DomainException(reason with { Kind = ErrorKind.Conflict })
                 : Unavailable("node.platform_node_bad_answer", "本平台的前置机应答无法使用", "the platform's node gave an answer that could not be used");
         }
     }

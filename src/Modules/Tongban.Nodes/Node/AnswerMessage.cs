@@ -89,7 +89,6 @@ internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, Rep
         }
     }
 
-    private Task LogAsync(string direction, MessageHeader? header, NodeEnvelope envelope, string outcome) => log.AppendAsync(new MessageLogDraft(direction,
-        header?.MessageId ?? Guid.Empty, header?.Sender ?? "", header?.Recipient ?? options.Value.NodeId, header?.Service ?? "",
-        MessageLog.HeaderText(envelope.Message["document"]), envelope.Message["signature"]?["value"]?.ToString() ?? "", outcome), CancellationToken.None);
+    private Task LogAsync(string direction, MessageHeader? header, NodeEnvelope envelope, string outcome) =>
+        log.AppendAsync(MessageLogDraft.Of(direction, header, envelope.Message, outcome, options.Value.NodeId), CancellationToken.None);
 }

@@ -70,7 +70,8 @@ internal sealed class CallService(ConfigurationStore store, NodeKeys keys, Subje
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             try
             {
-                if (!response.IsSuccessStatusCode) throw Refusal(JsonNode.Parse(text), (int)response.StatusCode);
+                if (!response.IsSuccessStatusCode)
+                    throw RefusalReasons.Of(SignedDocument.Parse(text)) is { } reason ? new NodeRefusal(reason, (int)response.StatusCode) : CallRefusals.ResponseInvalid;
                 return JsonSerializer.Deserialize<NodeEnvelope>(text, SignedDocument.Json) is { Message: not null, Body: not null } answer ? answer : throw CallRefusals.ResponseInvalid;
             }
             catch (JsonException)
@@ -80,13 +81,7 @@ internal sealed class CallService(ConfigurationStore store, NodeKeys keys, Subje
         }
     }
 
-    // The provider node's reason travels as its code and bilingual message: both are ours, never the department system's page.
-    private static NodeRefusal Refusal(JsonNode? problem, int status) =>
-        problem?["code"]?.GetValue<string>() is { } code && problem["errors"]?[0] is { } error
-            ? new NodeRefusal(new DomainError(code, error["zh"]?.GetValue<string>() ?? code, error["en"]?.GetValue<string>() ?? code), status)
-            : CallRefusals.ResponseInvalid;
-
-    private Task LogAsync(string direction, MessageHeader header, NodeEnvelope? envelope, string outcome) => log.AppendAsync(new MessageLogDraft(direction,
-        header.MessageId, header.Sender, header.Recipient, header.Service, MessageLog.HeaderText(envelope?.Message["document"] ?? JsonSerializer.SerializeToNode(header, SignedDocument.Json)),
-        envelope?.Message["signature"]?["value"]?.ToString() ?? "", outcome), CancellationToken.None);
+    // Without an answer to log, the header sent stands in (its signature is in the "sent" entry).
+    private Task LogAsync(string direction, MessageHeader header, NodeEnvelope? envelope, string outcome) => log.AppendAsync(MessageLogDraft.Of(direction, header,
+        envelope?.Message ?? new JsonObject { ["document"] = JsonSerializer.SerializeToNode(header, SignedDocument.Json) }, outcome, options.Value.NodeId), CancellationToken.None);
 }

@@ -23,7 +23,7 @@ internal sealed class ConfigurationStore(IServiceScopeFactory scopes, IOptions<N
 
     public async Task<NodeConfiguration> AcceptAsync(string signed, CancellationToken cancellationToken)
     {
-        var configuration = SignedDocument.Verify<NodeConfiguration>(Parse(signed), [Anchor()]);
+        var configuration = SignedDocument.Verify<NodeConfiguration>(SignedDocument.Parse(signed), [Anchor()]);
         if (configuration is not { Format: NodeConfiguration.FormatName }) throw new DomainException(NodeErrors.ConfigurationSignatureInvalid);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NodesDbContext>();
@@ -59,7 +59,7 @@ internal sealed class ConfigurationStore(IServiceScopeFactory scopes, IOptions<N
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NodesDbContext>();
         var held = await db.HeldConfigurations.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        return held is null ? null : Parse(held.Signed)?["document"]?.Deserialize<NodeConfiguration>(SignedDocument.Json);
+        return held is null ? null : SignedDocument.Parse(held.Signed)?["document"]?.Deserialize<NodeConfiguration>(SignedDocument.Json);
     }
 
     /// <summary>The centre's public key from <c>Nodes:AnchorFile</c>: configurations and log stamps verify under it.</summary>
@@ -70,15 +70,4 @@ internal sealed class ConfigurationStore(IServiceScopeFactory scopes, IOptions<N
         return PublicSigningKey.FromPem(File.ReadAllText(file));
     }
 
-    private static JsonNode? Parse(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

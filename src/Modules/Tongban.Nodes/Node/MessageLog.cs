@@ -3,12 +3,23 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Keys;
+using Tongban.Nodes.Contracts;
 using Tongban.Nodes.Data;
 
 namespace Tongban.Nodes.Node;
 
 /// <summary>What to log of one message: which way, its ids, its header's canonical text and signature, and the outcome.</summary>
-internal sealed record MessageLogDraft(string Direction, Guid MessageId, string Sender, string Recipient, string Service, string Header, string Signature, string Outcome);
+internal sealed record MessageLogDraft(string Direction, Guid MessageId, string Sender, string Recipient, string Service, string Header, string Signature, string Outcome)
+{
+    /// <summary>
+    /// What the log keeps of a signed message (<c>{document, signature}</c>) about <paramref name="header"/>: sender, recipient,
+    /// service, the signed header, the signature, the outcome. A message whose header could not be read is logged as
+    /// addressed to <paramref name="here"/> (this node), with whatever it carried.
+    /// </summary>
+    public static MessageLogDraft Of(string direction, MessageHeader? header, System.Text.Json.Nodes.JsonNode? signed, string outcome, string here) => new(direction,
+        header?.MessageId ?? Guid.Empty, header?.Sender ?? "", header?.Recipient ?? here, header?.Service ?? "",
+        MessageLog.HeaderText(signed?["document"]), signed?["signature"]?["value"]?.ToString() ?? "", outcome);
+}
 
 /// <summary>
 /// Appends to the node's message log, the kernel hash chain <c>nodes.message-log</c>: one transaction locks the head,

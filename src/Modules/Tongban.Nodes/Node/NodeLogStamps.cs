@@ -48,10 +48,10 @@ internal sealed class NodeLogStamps(IHttpClientFactory http, IServiceScopeFactor
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                Logger.LogWarning("The centre refused to stamp the message log at entry {Sequence}: {Code}", head.LastSequence, ReasonOf(text) ?? ((int)response.StatusCode).ToString());
+                Logger.LogWarning("The centre refused to stamp the message log at entry {Sequence}: {Code}", head.LastSequence, RefusalReasons.CodeOf(SignedDocument.Parse(text)) ?? ((int)response.StatusCode).ToString());
                 return null;
             }
-            var signed = Parse(text);
+            var signed = SignedDocument.Parse(text);
             var stamp = Trusted(signed, store.Anchor());
             if (stamp is null || stamp.Sequence != head.LastSequence || stamp.Hash != head.LastHash)
             {
@@ -87,7 +87,7 @@ internal sealed class NodeLogStamps(IHttpClientFactory http, IServiceScopeFactor
         var held = await db.LogStamps.AsNoTracking().Where(s => s.Node == self).OrderBy(s => s.Sequence).Select(s => s.Signed).ToListAsync(cancellationToken);
         var fromCentre = await CentreStampsAsync(cancellationToken);
         var anchor = store.Anchor();
-        var checkedStamps = held.Select(Parse).Concat(fromCentre ?? []).Select(s => Trusted(s, anchor)).ToList();
+        var checkedStamps = held.Select(SignedDocument.Parse).Concat(fromCentre ?? []).Select(s => Trusted(s, anchor)).ToList();
         var stamps = checkedStamps.OfType<LogStamp>().DistinctBy(s => (s.Sequence, s.Hash)).ToList();
         var untrusted = checkedStamps.Count(s => s is null);
         var chain = scope.ServiceProvider.GetServices<IHashChain>().Single(c => c.Name == MessageLogEntry.ChainName);
@@ -136,17 +136,4 @@ internal sealed class NodeLogStamps(IHttpClientFactory http, IServiceScopeFactor
 
     private Uri Centre(string path) => new(new Uri(options.Value.DirectoryAddress.TrimEnd('/') + "/"), path);
 
-    private static string? ReasonOf(string problem) => Parse(problem)?["code"] is JsonValue code && code.TryGetValue<string>(out var text) ? text : null;
-
-    private static JsonNode? Parse(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

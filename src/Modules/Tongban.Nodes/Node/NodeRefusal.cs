@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Tongban.Kernel.Errors;
 
@@ -68,4 +69,22 @@ internal static class CallRefusals
     public static NodeRefusal TlsRefused => new(new("node.tls_refused", "对方节点的TLS证书与目录登记的指纹不符，或不允许使用明文http",
         "The other node's TLS certificate is not the one the directory pins, or plain http is not allowed", ErrorKind.Conflict), 502);
     public static NodeRefusal OnBehalfOfRequired => new(new("node.on_behalf_of_required", "请在X-On-Behalf-Of中说明为谁调用", "Say on whose behalf in X-On-Behalf-Of", ErrorKind.BadRequest), 400);
+}
+
+/// <summary>
+/// A refusal as it comes back from another node or from the centre: ProblemDetails whose <c>code</c> is one of our reason
+/// codes and whose first error carries the words in both languages (as <see cref="NodeRefusal.ToResult"/> writes them).
+/// One reading for every caller; the other side's own error page never gets further than this.
+/// </summary>
+internal static class RefusalReasons
+{
+    /// <summary>The reason code of a refusal (at most 60 characters), or null when the answer carries none.</summary>
+    public static string? CodeOf(JsonNode? problem) =>
+        problem?["code"] is JsonValue value && value.TryGetValue<string>(out var code) && code.Length is > 0 and <= 60 ? code : null;
+
+    /// <summary>The reason with its words in both languages (the code where a language is missing), or null when the answer is not one of our refusals.</summary>
+    public static DomainError? Of(JsonNode? problem) =>
+        CodeOf(problem) is { } code && problem!["errors"]?[0] is { } error ? new DomainError(code, Words(error["zh"]) ?? code, Words(error["en"]) ?? code) : null;
+
+    private static string? Words(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var words) ? words : null;
 }

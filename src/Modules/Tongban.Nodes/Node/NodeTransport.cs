@@ -26,7 +26,7 @@ internal sealed class NodeTransport(ConfigurationStore store)
     public static bool Accepts(Uri target, X509Certificate2? certificate, NodeConfiguration? configuration)
     {
         if (certificate is null || configuration is null || target.Scheme != Uri.UriSchemeHttps) return false;
-        var presented = Convert.FromHexString(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)));
+        var presented = certificate.GetCertHash(HashAlgorithmName.SHA256);
         return configuration.Nodes.Where(n => SameEndpoint(n.Address, target)).Any(n =>
             n.TlsFingerprint.Replace(":", "", StringComparison.Ordinal).Trim() is { Length: 64 } pin && pin.All(Uri.IsHexDigit)
             && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(pin), presented));

@@ -124,7 +124,6 @@ internal sealed class PushInbox(IServiceScopeFactory scopes, ConfigurationStore 
         }
     }
 
-    private Task LogAsync(string direction, MessageHeader? header, JsonObject signed, string outcome) => log.AppendAsync(new MessageLogDraft(direction,
-        header?.MessageId ?? Guid.Empty, header?.Sender ?? "", header?.Recipient ?? options.Value.NodeId, header?.Service ?? "",
-        MessageLog.HeaderText(signed["document"]), signed["signature"]?["value"]?.ToString() ?? "", outcome), CancellationToken.None);
+    private Task LogAsync(string direction, MessageHeader? header, JsonObject signed, string outcome) =>
+        log.AppendAsync(MessageLogDraft.Of(direction, header, signed, outcome, options.Value.NodeId), CancellationToken.None);
 }

@@ -146,7 +146,7 @@ internal sealed class PushQueue(IServiceScopeFactory scopes, ConfigurationStore 
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                var code = Code(text) ?? CallRefusals.RecipientUnreachable.Error.Code;
+                var code = RefusalReasons.CodeOf(SignedDocument.Parse(text)) ?? CallRefusals.RecipientUnreachable.Error.Code;
                 if (response.StatusCode < System.Net.HttpStatusCode.InternalServerError && Final.Contains(code)) await FailAsync(push, code, header, envelope);
                 else Retry(push, code);
                 return;
@@ -189,21 +189,8 @@ internal sealed class PushQueue(IServiceScopeFactory scopes, ConfigurationStore 
         logger.LogWarning("Push {MessageId} to {Recipient} given up: {Code}", push.MessageId, push.Recipient, code);
     }
 
-    private Task LogAsync(string direction, MessageHeader header, JsonObject signed, string outcome) => log.AppendAsync(new MessageLogDraft(direction,
-        header.MessageId, header.Sender, header.Recipient, header.Service, MessageLog.HeaderText(signed["document"]), signed["signature"]?["value"]?.ToString() ?? "",
-        outcome), CancellationToken.None);
-
-    private static string? Code(string problem)
-    {
-        try
-        {
-            return JsonNode.Parse(problem)?["code"] is JsonValue code && code.TryGetValue<string>(out var text) && text.Length <= 60 ? text : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private Task LogAsync(string direction, MessageHeader header, JsonObject signed, string outcome) =>
+        log.AppendAsync(MessageLogDraft.Of(direction, header, signed, outcome, options.Value.NodeId), CancellationToken.None);
 
     private static NodeEnvelope? Envelope(string text)
     {

@@ -11,9 +11,11 @@ internal sealed record HomeVisitView(Guid Id, string ItemCode, string ItemName, 
     string PreferredTimes, string? Note, string State, string StateText, string? AssignedTo, DateTimeOffset? VisitedAt, string? CaseNumber,
     string? DeclineReason, DateTimeOffset RequestedAt, DateTimeOffset? ClosedAt, bool ForSomeoneElse)
 {
-    public static HomeVisitView Of(HomeVisit v) => new(v.Id.Value, v.ItemCode, v.ItemName, v.Reason.ToString(), Kernel.Localization.Text.T(HomeVisit.ReasonWords(v.Reason).Zh, HomeVisit.ReasonWords(v.Reason).En),
-        v.Address, v.Phone, v.PreferredTimes, v.Note, v.State.ToString(), Kernel.Localization.Text.T(HomeVisit.StateWords(v.State).Zh, HomeVisit.StateWords(v.State).En),
+    public static HomeVisitView Of(HomeVisit v) => new(v.Id.Value, v.ItemCode, v.ItemName, v.Reason.ToString(), Read(HomeVisit.ReasonWords(v.Reason)),
+        v.Address, v.Phone, v.PreferredTimes, v.Note, v.State.ToString(), Read(HomeVisit.StateWords(v.State)),
         v.AssignedTo, v.VisitedAt, v.CaseNumber, v.DeclineReason, v.RequestedAt, v.ClosedAt, v.RequestedBy != v.ResidentId);
+
+    private static string Read((string Zh, string En) words) => Kernel.Localization.Text.T(words.Zh, words.En);
 }
 
 internal static class HomeVisitEndpoints

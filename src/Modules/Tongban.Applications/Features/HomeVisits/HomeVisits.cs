@@ -38,8 +38,7 @@ internal sealed class HomeVisits(ApplicationsDbContext db, IServiceItems items, 
     public async Task<HomeVisit> RequestAsync(HomeVisitInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var requester = Applicants.IdOf(user);
-        var code = input.Item?.Trim() ?? "";
-        var item = (code.Length is > 0 and <= 64 && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? await items.FindApplicableAsync(code, ct) : null)
+        var item = await ItemAsync(input.Item, ct)
             ?? throw new DomainException(new DomainError("home_visit.item", "请选择一个可以申请的事项", "Choose an item that can be applied for", ErrorKind.Invalid, "item"));
         var resident = input.Resident ?? requester;
         if (resident != requester && await proxies.FindInForceAsync(requester, resident, item.ImplementationCode, ct) is null)
@@ -57,6 +56,13 @@ internal sealed class HomeVisits(ApplicationsDbContext db, IServiceItems items, 
             resident == requester ? item.ImplementationCode : $"{item.ImplementationCode} for user:{resident}", clock.UtcNow));
         await db.SaveChangesAsync(ct);
         return visit;
+    }
+
+    /// <summary>The item a request names, when it is one people can apply for; a malformed code is not looked up.</summary>
+    public async Task<ApplicableItem?> ItemAsync(string? code, CancellationToken ct)
+    {
+        var trimmed = code?.Trim() ?? "";
+        return trimmed.Length is > 0 and <= 64 && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? await items.FindApplicableAsync(trimmed, ct) : null;
     }
 
     /// <summary>The requests one asked for or is served by, newest first.</summary>
@@ -78,9 +84,8 @@ internal sealed class HomeVisits(ApplicationsDbContext db, IServiceItems items, 
     public async Task<IReadOnlyList<HomeVisit>> InScopeAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var query = WorkbenchQuery.InScope(db.HomeVisits.AsNoTracking(), StaffScope.Of(user));
-        var open = await query.Where(v => v.State == HomeVisitState.Requested || v.State == HomeVisitState.Assigned || v.State == HomeVisitState.Visited)
-            .OrderBy(v => v.RequestedAt).Take(300).ToListAsync(ct);
-        var done = await query.Where(v => v.State == HomeVisitState.Closed || v.State == HomeVisitState.Declined)
+        var open = await query.Where(v => HomeVisit.OpenStates.Contains(v.State)).OrderBy(v => v.RequestedAt).Take(300).ToListAsync(ct);
+        var done = await query.Where(v => !HomeVisit.OpenStates.Contains(v.State))
             .OrderByDescending(v => v.RequestedAt).Take(50).ToListAsync(ct);
         List<HomeVisit> all = [.. open, .. done];
         db.Audit(new AuditRecord(Actor.Of(user), "applications.home_visits_read", "home-visits",

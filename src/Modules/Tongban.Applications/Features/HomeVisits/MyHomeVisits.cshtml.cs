@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.ViewCase;
-using Tongban.Catalog.Contracts;
 using Tongban.Identity.Contracts;
 
 namespace Tongban.Applications.Features.HomeVisits;
@@ -14,7 +13,7 @@ namespace Tongban.Applications.Features.HomeVisits;
 /// in the item from its guide page.
 /// </summary>
 [Authorize]
-internal sealed class MyHomeVisitsModel(HomeVisits handler, IServiceItems items, IProxyAuthorisations proxies, IAccountDirectory accounts) : PageModel
+internal sealed class MyHomeVisitsModel(HomeVisits handler, IProxyAuthorisations proxies, IAccountDirectory accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Item { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -47,8 +46,7 @@ internal sealed class MyHomeVisitsModel(HomeVisits handler, IServiceItems items,
     private async Task LoadAsync(CancellationToken ct)
     {
         Requests = await handler.MineAsync(User, ct);
-        var code = Item?.Trim() ?? "";
-        ItemName = code.Length is > 0 and <= 64 && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? (await items.FindApplicableAsync(code, ct))?.Name : null;
+        ItemName = (await handler.ItemAsync(Item, ct))?.Name;
         var given = await proxies.InForceForAgentAsync(Applicants.IdOf(User), ct);
         Principals = given.Count == 0 ? [] : [.. (await accounts.FindManyAsync([.. given.Select(g => g.PrincipalAccountId).Distinct()], ct)).Values.OrderBy(a => a.DisplayName)];
     }

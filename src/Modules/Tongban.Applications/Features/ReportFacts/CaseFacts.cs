@@ -31,11 +31,12 @@ internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
         return [.. cases.Select(c =>
         {
             var rating = ratings.GetValueOrDefault(c.Id);
+            var submitted = AtSubmission(c.Provided, c.SubmittedAt).ToList();
             return new CaseFactRow(c.Id.Value, c.Number, c.ItemCode, c.ItemName, c.DepartmentCreditCode, c.DivisionCode,
                 c.Channel.ToString().ToLowerInvariant(), c.SubmittedAt, c.AcceptedOn, c.DueOn,
                 When(c.History, "refused"), When(c.History, "withdrawn"), c.ConcludedOn,
                 c.History.Count(e => e.Action == "correction_requested"), c.Deferred.Count, c.Trips.Count, c.PromisedTrips,
-                rating is null ? null : (int)rating.Level, rating?.RatedAt, AtSubmission(c.Provided, c.SubmittedAt).Count(), MaterialRef.Reused(AtSubmission(c.Provided, c.SubmittedAt)));
+                rating is null ? null : (int)rating.Level, rating?.RatedAt, submitted.Count, MaterialRef.Reused(submitted));
         })];
     }
 

@@ -60,10 +60,8 @@ internal sealed class RegistryReader(RegistriesDbContext db, CurrentRecords curr
                 if (CreditCode.TryParse(k, out var code, out error)) return code.Value.Value;
                 break;
             case RegistryKind.CreditLists:
-                if (ResidentIdNumber.TryParse(k, out var person, out _)) return person.Value.Value;
-                if (CreditCode.TryParse(k, out var entity, out _)) return entity.Value.Value;
-                error = new DomainError("registry.subject_invalid", "主体代码应为有效的居民身份证号码或统一社会信用代码",
-                    "The subject code must be a valid ID number or credit code");
+                if (PersonOrEntity(k) is { } subject) return subject;
+                error = SubjectInvalid;
                 break;
             default:
                 if (k.Length <= 40) return k;
@@ -72,6 +70,15 @@ internal sealed class RegistryReader(RegistriesDbContext db, CurrentRecords curr
         }
         throw new DomainException(error! with { Field = description.KeyField });
     }
+
+    /// <summary>A person's ID number or an entity's credit code, in its normal form; null when it is neither.</summary>
+    internal static string? PersonOrEntity(string key) =>
+        ResidentIdNumber.TryParse(key, out var person, out _) ? person.Value.Value
+        : CreditCode.TryParse(key, out var entity, out _) ? entity.Value.Value
+        : null;
+
+    internal static readonly DomainError SubjectInvalid = new("registry.subject_invalid", "主体代码应为有效的居民身份证号码或统一社会信用代码",
+        "The subject code must be a valid ID number or credit code");
 
     internal static void CheckRead(RegistryRead read)
     {
