@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Keys;
 using Tongban.Nodes.Contracts;
 using Tongban.Nodes.Data;
@@ -22,30 +22,22 @@ internal sealed record MessageLogDraft(string Direction, Guid MessageId, string 
 }
 
 /// <summary>
-/// Appends to the node's message log, the kernel hash chain <c>nodes.message-log</c>: one transaction locks the head,
-/// links the entry and moves the head, so two writers (or two processes on one database) never fork the chain.
+/// Appends to the node's message log, the kernel hash chain <c>nodes.message-log</c>. A message waits until its entry is
+/// committed, so no answer leaves without it; entries arriving together are committed together (the kernel's group
+/// commit), each batch one transaction that locks the head, links its entries and moves the head — so two writers (or
+/// two processes on one database) never fork the chain, and under load the log costs a commit per batch, not per message.
 /// </summary>
-internal sealed class MessageLog(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class MessageLog(IServiceScopeFactory scopes, TimeProvider clock) : IAsyncDisposable
 {
-    public async Task AppendAsync(MessageLogDraft draft, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NodesDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        await using var head = HashChain.Head<MessageLogHead>(db);
-        var (sequence, hash) = await head.LockAsync(transaction.GetDbTransaction(), CancellationToken.None);
-        var entry = new MessageLogEntry
-        {
-            Sequence = sequence + 1, At = HashChain.ToMilliseconds(clock.GetUtcNow()), Direction = draft.Direction, MessageId = draft.MessageId,
-            Sender = Cut(draft.Sender, 51), Recipient = Cut(draft.Recipient, 51), Service = Cut(draft.Service, 100), Header = Cut(draft.Header, 4000),
-            Signature = Cut(draft.Signature, 200), Outcome = draft.Outcome, PreviousHash = hash,
-        }.Seal();
-        db.MessageLog.Add(entry);
-        // The message has been handled: its log entry is written even if the caller stopped waiting.
-        await db.SaveChangesAsync(CancellationToken.None);
-        await head.MoveAsync(transaction.GetDbTransaction(), entry.Sequence, entry.Hash, CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
-    }
+    private const int MaxBatch = 500;
+    private readonly GroupCommit<(MessageLogDraft Draft, DateTimeOffset At), Writer> _commits =
+        new(() => Writer.OpenAsync(scopes), (writer, batch) => writer.WriteAsync(batch), MaxBatch);
+
+    /// <summary>Waits until the entry is written; the message has been handled, so it is written even if the caller stops waiting.</summary>
+    public Task AppendAsync(MessageLogDraft draft, CancellationToken cancellationToken) =>
+        _commits.WriteAsync((draft, clock.GetUtcNow()), cancellationToken);
+
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
     /// <summary>The header's canonical text as logged, or what arrived when it was not even a document.</summary>
     public static string HeaderText(System.Text.Json.Nodes.JsonNode? header) =>
@@ -60,6 +52,56 @@ internal sealed class MessageLog(IServiceScopeFactory scopes, TimeProvider clock
         catch (NotSupportedException)
         {
             return header.ToJsonString();
+        }
+    }
+
+    /// <summary>
+    /// The log's writer: a held connection with its whole-row INSERT prepared once from the EF model, as the registries'
+    /// access log writes (kernel <see cref="HeldConnection{TContext}"/>, <see cref="StoreTable"/>).
+    /// </summary>
+    private sealed class Writer : IAsyncDisposable
+    {
+        private readonly HeldConnection<NodesDbContext> _held;
+        private readonly ChainHeadStatements _head;
+        private readonly StoreTable _log;
+        private readonly DbCommand _insert;
+
+        private Writer(HeldConnection<NodesDbContext> held)
+        {
+            _held = held;
+            _head = HashChain.Head<MessageLogHead>(held.Db);
+            _log = StoreTable.Of<MessageLogEntry>(held.Db.Model);
+            _insert = held.Command(_log.InsertSql(), _log.Properties);
+        }
+
+        public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes) => new(await HeldConnection.OpenAsync<NodesDbContext>(scopes));
+
+        public async Task WriteAsync(List<(MessageLogDraft Draft, DateTimeOffset At)> batch)
+        {
+            await using var transaction = await _held.Connection.BeginTransactionAsync();
+            var (sequence, hash) = await _head.LockAsync(transaction, CancellationToken.None);
+            var rows = new List<object?[]>(batch.Count);
+            foreach (var (draft, at) in batch)
+            {
+                var entry = new MessageLogEntry
+                {
+                    Sequence = sequence + 1, At = HashChain.ToMilliseconds(at), Direction = draft.Direction, MessageId = draft.MessageId,
+                    Sender = Cut(draft.Sender, 51), Recipient = Cut(draft.Recipient, 51), Service = Cut(draft.Service, 100), Header = Cut(draft.Header, 4000),
+                    Signature = Cut(draft.Signature, 200), Outcome = draft.Outcome, PreviousHash = hash,
+                }.Seal();
+                rows.Add(_log.Row(entry));
+                (sequence, hash) = (entry.Sequence, entry.Hash);
+            }
+            await _held.RunAsync(_insert, transaction, rows);
+            await _head.MoveAsync(transaction, sequence, hash, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _insert.DisposeAsync();
+            await _head.DisposeAsync();
+            await _held.DisposeAsync();
         }
     }
 
