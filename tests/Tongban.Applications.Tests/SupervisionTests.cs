@@ -37,6 +37,10 @@ public sealed class SupervisionTests(ApplicationsApps apps)
         var overview = await (await supervisor.GetAsync($"/api/applications/supervision?department={TestCatalog.Department}")).JsonAsync();
         Assert.Contains(overview.GetProperty("departments").EnumerateArray(), d => d.GetProperty("department").GetString() == TestCatalog.Department && d.GetProperty("overdue").GetInt32() >= 1);
         Assert.Contains(overview.GetProperty("cases").EnumerateArray(), c => c.GetProperty("number").GetString() == number && c.GetProperty("level").GetString() == "Overdue");
+        // The page names the department, never its credit code, and dates the limit in words people read.
+        var page = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/admin/supervision?Department={TestCatalog.Department}"));
+        Assert.Contains(">铁岭市发展和改革委员会</a></td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($">{TestCatalog.Department}<", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/applications/supervision")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/applications/supervision/orders", new { caseNumber = number, requirement = "x", answerBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3) })).StatusCode);
 

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.Workbench;
 using Tongban.Kernel.Security;
+using Tongban.Organization.Contracts;
 
 namespace Tongban.Applications.Features.SuperviseCases;
 
 /// <summary>The supervisor's view: counts per department, the overdue and near-due cases, the orders issued and the form to issue one.</summary>
 [Authorize(Policies.EfficiencySupervisor)]
-internal sealed class SupervisionModel(SuperviseCases handler) : PageModel
+internal sealed class SupervisionModel(SuperviseCases handler, IOrganizationDirectory organization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
     [BindProperty] public string? CaseNumber { get; set; }
@@ -19,6 +20,12 @@ internal sealed class SupervisionModel(SuperviseCases handler) : PageModel
     public SupervisionOverview Overview { get; private set; } = new([], []);
     public IReadOnlyList<SupervisionOrder> Orders { get; private set; } = [];
     public DateOnly Today => handler.Today;
+
+    private Dictionary<string, DepartmentInfo> _departments = [];
+
+    /// <summary>A department by its name in both languages; its credit code only if the directory no longer knows it.</summary>
+    public (string Zh, string En) DepartmentName(string creditCode) =>
+        _departments.TryGetValue(creditCode, out var d) ? (d.Name, d.NameEn ?? d.Name) : (creditCode, creditCode);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -33,6 +40,7 @@ internal sealed class SupervisionModel(SuperviseCases handler) : PageModel
     {
         Overview = await handler.OverviewAsync(string.IsNullOrWhiteSpace(Department) ? null : Department, User, ct);
         Orders = await handler.OrdersAsync(null, User, ct);
+        _departments = (await organization.ListDepartmentsAsync(null, ct)).ToDictionary(d => d.CreditCode);
     }
 }
 
