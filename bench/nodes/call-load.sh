@@ -128,7 +128,11 @@ for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
     if row["status"] == "living" and datetime.date.fromisoformat(row["birthDate"]) < datetime.date(2006, 1, 1):
         print(row["idNumber"])
 PY
-AUTH="Basic $(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)"
+# The system's access token from its node (OAuth2 client credentials): one for the whole run, as a system keeps its token.
+TOKEN="$(curl -fsS -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "$CONSUMER_URL/node/token" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')" \
+    || { echo "ERROR: the consumer node gave no access token" >&2; tail -20 "$WORK/consumer.log" >&2; exit 1; }
+AUTH="Bearer $TOKEN"
 first="$(curl -fsS -H "Authorization: $AUTH" -H 'X-On-Behalf-Of: bench-clerk' -H 'Content-Type: application/json' \
     "$CONSUMER_URL/node/services/$PROVIDER/fund-account" -d "{\"key\":\"$(head -1 "$WORK/keys.txt")\",\"items\":[\"accountStatus\"],\"purpose\":\"$PURPOSE\"}")" \
     || { echo "ERROR: the first call through the nodes failed" >&2; tail -20 "$WORK/consumer.log" "$WORK/provider.log" >&2; exit 1; }

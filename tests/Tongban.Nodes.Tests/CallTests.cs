@@ -20,9 +20,7 @@ public sealed class CallTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
     private static HttpClient System(TongbanApp consumer)
     {
-        var client = consumer.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TwoNodes.ClientId}:{TwoNodes.ClientSecret}")));
+        var client = NodeClientCredentials.For(consumer, TwoNodes.ClientId, TwoNodes.ClientSecret);
         client.DefaultRequestHeaders.Add("X-On-Behalf-Of", "loan-clerk-07");
         return client;
     }
@@ -94,6 +92,46 @@ public sealed class CallTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.Equal((HttpStatusCode.Forbidden, "node.no_right"), (beyond, beyondBody.GetProperty("code").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, purpose);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+    }
+
+    [Theory]
+    [DatabaseLanes]
+    public async Task A_system_calls_with_an_access_token_from_its_own_node_and_nothing_else_gets_through(DatabaseLane lane)
+    {
+        var pair = await nodes.For(lane);
+        using var consumer = pair.ConsumerNode.CreateClient();
+
+        var (granted, token) = await NodeClientCredentials.AskAsync(consumer, TwoNodes.ClientId, TwoNodes.ClientSecret);
+        var (wrong, wrongBody) = await NodeClientCredentials.AskAsync(consumer, TwoNodes.ClientId, "not-the-secret");
+        var (stranger, _) = await NodeClientCredentials.AskAsync(consumer, "no-such-system", TwoNodes.ClientSecret);
+        var (password, passwordBody) = await NodeClientCredentials.AskAsync(consumer, TwoNodes.ClientId, TwoNodes.ClientSecret, grant: "password");
+        Assert.Equal(HttpStatusCode.OK, granted);
+        Assert.Equal("Bearer", token.GetProperty("token_type").GetString());
+        Assert.Equal(("invalid_client", "客户端标识或密钥不正确。The client id or secret is wrong."),
+            (wrongBody.GetProperty("error").GetString(), wrongBody.GetProperty("error_description").GetString()));
+        Assert.NotEqual(HttpStatusCode.OK, wrong);
+        Assert.NotEqual(HttpStatusCode.OK, stranger);
+        Assert.Equal("unsupported_grant_type", passwordBody.GetProperty("error").GetString());
+
+        async Task<HttpStatusCode> CallWith(HttpClient node, AuthenticationHeaderValue authorization)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/node/services/{TwoNodes.Provider}/fund-account")
+            {
+                Content = JsonContent.Create(new { key = Person, items = new[] { "balance" }, purpose = TwoNodes.Purpose }),
+            };
+            request.Headers.Authorization = authorization;
+            request.Headers.Add("X-On-Behalf-Of", "loan-clerk-07");
+            using var response = await node.SendAsync(request);
+            return response.StatusCode;
+        }
+        var bearer = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+        Assert.Equal(HttpStatusCode.OK, await CallWith(consumer, bearer));
+        // The secret itself is not a way in, nor a made-up token, nor a token another node issued.
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallWith(consumer,
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TwoNodes.ClientId}:{TwoNodes.ClientSecret}")))));
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallWith(consumer, new AuthenticationHeaderValue("Bearer", "not-a-token")));
+        using var provider = pair.ProviderNode.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallWith(provider, bearer));
     }
 
     [Theory]

@@ -134,8 +134,7 @@ public sealed class LogStampTests(LaneApps apps) : IDisposable
 
         var client = node.Node.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/node/log/verification")).StatusCode);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"auditor:{ClientSecret}")));
-        var answer = await client.GetFromJsonAsync<JsonElement>("/node/log/verification");
+        var answer = await NodeClientCredentials.For(node.Node, "auditor", ClientSecret).GetFromJsonAsync<JsonElement>("/node/log/verification");
         Assert.True(answer.GetProperty("intact").GetBoolean());
         Assert.Equal(2, answer.GetProperty("stampsChecked").GetInt32());
         var listed = await node.Centre.CreateClient().GetFromJsonAsync<JsonArray>($"/api/nodes/stamps/{HousingFund}/{node.Id.Split('/')[1]}");

@@ -104,12 +104,7 @@ public sealed class PushNodes : IAsyncDisposable
 /// <summary>Store-and-forward: a provider's push queued, retried with back-off while the recipient is down, delivered once by message id, visible while pending.</summary>
 public sealed class PushTests(PushNodes nodes) : IClassFixture<PushNodes>
 {
-    private static HttpClient System(TongbanApp node)
-    {
-        var client = node.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"status-system:{PushNodes.Secret}")));
-        return client;
-    }
+    private static HttpClient System(TongbanApp node) => NodeClientCredentials.For(node, "status-system", PushNodes.Secret);
 
     private static async Task<Guid> PushAsync(TongbanApp provider, string status)
     {

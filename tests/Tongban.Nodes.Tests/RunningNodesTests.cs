@@ -19,9 +19,7 @@ public sealed class RunningNodesTests(RunningNodes exchange) : IClassFixture<Run
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync()
     {
-        using var system = new HttpClient { BaseAddress = exchange.ConsumerNode.Address, Timeout = TimeSpan.FromSeconds(60) };
-        system.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RunningNodes.ClientId}:{RunningNodes.ClientSecret}")));
+        using var system = NodeClientCredentials.For(exchange.ConsumerNode.Address, RunningNodes.ClientId, RunningNodes.ClientSecret);
         system.DefaultRequestHeaders.Add("X-On-Behalf-Of", "land-clerk-03");
         using var response = await system.PostAsJsonAsync($"/node/services/{RunningNodes.Provider}/fund-account",
             new { key = Person, items = new[] { "accountStatus", "balance" }, purpose = RunningNodes.Purpose });

@@ -27,7 +27,12 @@ public static class NodesModule
     {
         services.Configure<NodesOptions>(configuration.GetSection(NodesOptions.Section));
         services.AddModuleDatabase<NodesDbContext, NodesSqliteContext, NodesPostgresContext>(configuration, "nodes", NodesDbContext.Prefix);
-        if (NodeRole.IsNode(configuration)) return services.AddNodePart();
+        if (NodeRole.IsNode(configuration))
+        {
+            var node = configuration.GetSection(NodesOptions.Section).Get<NodesOptions>() ?? new NodesOptions();
+            NodeClients.AddTokenServer(services, node, plainHttp: node.AllowPlainHttpOnLoopback || configuration.GetValue<bool>("Authentication:DevelopmentSignIn"));
+            return services.AddNodePart();
+        }
         services.AddScoped<ConfigurationPublisher>();
         services.AddScoped<INodeDirectory, NodeDirectory>();
         services.AddScoped<NodeReports>();
@@ -39,6 +44,7 @@ public static class NodesModule
         services.AddScoped<IOutboxHandler, RevocationNotices>();
         services.AddHttpClient(RevocationNotices.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddScoped<IDepartmentSystems, DepartmentSystems>();
+        services.AddSingleton<PlatformNodeToken>();
         services.AddHttpClient(DepartmentSystems.HttpClientName)
             .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodesOptions>>().Value.Platform.Timeout);
         return services;
@@ -60,7 +66,6 @@ public static class NodesModule
         services.AddSingleton<SubjectDigests>();
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<OperationCounter>();
-        services.AddSingleton<NodeClients>();
         services.AddSingleton<NodeTransport>();
         services.AddHttpClient(CallService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NodeTransport>().PrimaryHandler())

@@ -52,6 +52,9 @@ internal sealed class NodesOptions
     /// <summary>A push not delivered this long after it was queued is given up (<c>node.push_expired</c>).</summary>
     public TimeSpan PushMaxAge { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>How long an access token from the node's token endpoint (<c>POST /node/token</c>) is good for.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The member's systems allowed to call this node (<see cref="Node.NodeClients"/>).</summary>
     public List<Node.NodeClientOptions> Clients { get; set; } = [];
 

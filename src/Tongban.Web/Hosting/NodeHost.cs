@@ -15,12 +15,15 @@ public static class NodeHost
         builder.Services.AddTransportSecurity(builder.Configuration);
         builder.Services.AddOperationsAccess(builder.Configuration);
         builder.Services.AddAuthentication();
+        // The node's key ring, in its database: its OAuth2 access tokens (Nodes' NodeClients) outlive a restart.
+        builder.Services.AddTongbanDataProtection();
 
         var app = builder.Build();
         app.UseTransportSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
         app.MapObservability();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ namespace Tongban.Nodes.Directory;
 /// <c>X-On-Behalf-Of</c>. The nodes sign, check the right, log and reach the department; what comes back is only the granted
 /// items, or a refusal with its reason in both languages.
 /// </summary>
-internal sealed class DepartmentSystems(NodesDbContext db, IHttpClientFactory http, IOptions<NodesOptions> options) : IDepartmentSystems
+internal sealed class DepartmentSystems(NodesDbContext db, IHttpClientFactory http, PlatformNodeToken token, IOptions<NodesOptions> options) : IDepartmentSystems
 {
     public const string HttpClientName = "tongban-platform-node";
 
@@ -32,16 +31,19 @@ internal sealed class DepartmentSystems(NodesDbContext db, IHttpClientFactory ht
         var service = await db.Services.AsNoTracking().Where(s => s.Resource == resource).OrderBy(s => s.Provider).ThenBy(s => s.Code).FirstOrDefaultAsync(cancellationToken)
             ?? throw Unavailable("node.no_service", "提供部门尚未接入该数据", "the providing department has not connected this data yet");
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{node.NodeAddress.TrimEnd('/')}/node/services/{service.Provider}/{Uri.EscapeDataString(service.Code)}"))
-        {
-            Content = JsonContent.Create(new { key = read.SubjectKey, items = read.Items, purpose = read.Purpose }, options: SignedDocument.Json),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{node.ClientId}:{node.ClientSecret}")));
-        request.Headers.Add("X-On-Behalf-Of", read.OnBehalfOf);
+        var client = http.CreateClient(HttpClientName);
         HttpResponseMessage response;
         try
         {
-            response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            var bearer = await token.GetAsync(client, cancellationToken);
+            response = await SendAsync(client, node, service, read, bearer, cancellationToken);
+            if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && bearer is not null)
+            {
+                // A token the node no longer takes (it restarted with another key ring, say): ask for a new one, once.
+                response.Dispose();
+                token.Forget();
+                response = await SendAsync(client, node, service, read, await token.GetAsync(client, cancellationToken), cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -58,6 +60,17 @@ internal sealed class DepartmentSystems(NodesDbContext db, IHttpClientFactory ht
                 ? new DomainException(reason with { Kind = ErrorKind.Conflict })
                 : Unavailable("node.platform_node_bad_answer", "本平台的前置机应答无法使用", "the platform's node gave an answer that could not be used");
         }
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, PlatformNodeOptions node, DirectoryService service, DepartmentRead read, string? bearer, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{node.NodeAddress.TrimEnd('/')}/node/services/{service.Provider}/{Uri.EscapeDataString(service.Code)}"))
+        {
+            Content = JsonContent.Create(new { key = read.SubjectKey, items = read.Items, purpose = read.Purpose }, options: SignedDocument.Json),
+        };
+        if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        request.Headers.Add("X-On-Behalf-Of", read.OnBehalfOf);
+        return await client.SendAsync(request, cancellationToken);
     }
 
     /// <summary>An item's value as words or digits: a string as it is, a number in invariant digits, yes/no, a list joined; null when none.</summary>

@@ -29,7 +29,7 @@ internal static class CallEndpoints
             var outcome = "ok";
             try
             {
-                if (clients.Authenticate(request) is null) throw CallRefusals.Unauthenticated;
+                if (await clients.AuthenticateAsync(request) is null) throw CallRefusals.Unauthenticated;
                 if (request.Headers["X-On-Behalf-Of"].ToString() is not { Length: > 0 and <= 100 } onBehalfOf) throw CallRefusals.OnBehalfOfRequired;
                 var input = await ReadAsync<CallInput>(request, ct);
                 if (input is not { Key: { } key, Items.Count: > 0, Purpose.Length: > 0 }) throw CallRefusals.Malformed;

@@ -25,7 +25,7 @@ internal static class NodeEndpoints
             return TypedResults.Ok(new { configurationVersion = (await store.HeldAsync(ct))?.Version });
         }).WithName("RefreshNodeConfiguration").AllowAnonymous();
         node.MapGet("/log/verification", async (HttpRequest request, NodeClients clients, INodeLog log, CancellationToken ct) =>
-            clients.Authenticate(request) is null ? CallRefusals.Unauthenticated.ToResult() : TypedResults.Ok(await log.VerifyAsync(ct)))
+            await clients.AuthenticateAsync(request) is null ? CallRefusals.Unauthenticated.ToResult() : TypedResults.Ok(await log.VerifyAsync(ct)))
             .WithName("VerifyNodeLog").AllowAnonymous();
         node.MapGet("/status", async (ConfigurationStore store, NodeKeys keys, IOptions<NodesOptions> options, TimeProvider clock, CancellationToken ct) =>
         {

@@ -24,7 +24,7 @@ internal static class PushEndpoints
         {
             try
             {
-                if (clients.Authenticate(request) is not { } client) throw CallRefusals.Unauthenticated;
+                if (await clients.AuthenticateAsync(request) is not { } client) throw CallRefusals.Unauthenticated;
                 var onBehalfOf = request.Headers["X-On-Behalf-Of"].ToString() is { Length: > 0 } named ? named : client;
                 if (onBehalfOf.Length > 100) throw CallRefusals.OnBehalfOfRequired;
                 var input = await CallEndpoints.ReadAsync<PushInput>(request, ct);
@@ -40,20 +40,20 @@ internal static class PushEndpoints
         }).WithName("PushNodeMessage").AllowAnonymous();
 
         node.MapGet("/push/pending", async (HttpRequest request, NodeClients clients, PushQueue queue, CancellationToken ct) =>
-            clients.Authenticate(request) is null ? CallRefusals.Unauthenticated.ToResult() : TypedResults.Ok(await queue.PendingAsync(ct)))
+            await clients.AuthenticateAsync(request) is null ? CallRefusals.Unauthenticated.ToResult() : TypedResults.Ok(await queue.PendingAsync(ct)))
             .WithName("ListPendingPushes").AllowAnonymous();
 
         node.MapGet("/push/{id:guid}", async (Guid id, HttpRequest request, NodeClients clients, PushQueue queue, CancellationToken ct) =>
-            clients.Authenticate(request) is null ? CallRefusals.Unauthenticated.ToResult()
+            await clients.AuthenticateAsync(request) is null ? CallRefusals.Unauthenticated.ToResult()
             : await queue.FindAsync(id, ct) is { } push ? TypedResults.Ok(push) : NotFound())
             .WithName("GetPush").AllowAnonymous();
 
         node.MapGet("/inbox", async (HttpRequest request, NodeClients clients, PushInbox inbox, CancellationToken ct) =>
-            clients.Authenticate(request) is null ? CallRefusals.Unauthenticated.ToResult() : TypedResults.Ok(await inbox.UnreadAsync(ct)))
+            await clients.AuthenticateAsync(request) is null ? CallRefusals.Unauthenticated.ToResult() : TypedResults.Ok(await inbox.UnreadAsync(ct)))
             .WithName("ListNodeInbox").AllowAnonymous();
 
         node.MapPost("/inbox/{id:guid}/acknowledge", async (Guid id, HttpRequest request, NodeClients clients, PushInbox inbox, CancellationToken ct) =>
-            clients.Authenticate(request) is null ? CallRefusals.Unauthenticated.ToResult()
+            await clients.AuthenticateAsync(request) is null ? CallRefusals.Unauthenticated.ToResult()
             : await inbox.AcknowledgeAsync(id, ct) ? TypedResults.NoContent() : NotFound())
             .WithName("AcknowledgeNodeInboxMessage").AllowAnonymous();
 
