@@ -144,7 +144,7 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
             var current = item.EffectiveOn(clock.Today)?.Elements ?? item.Open?.Elements;
             if (current is null || current.Level <= source.Level) continue; // not an implementation below it
             var rebased = current.Rebased(source);
-            if (item.Open is null && Same(current, rebased)) continue;
+            if (Same(current, rebased)) continue; // already identical where it counts
             if (item.Open is not null)
             {
                 left.Add($"{current.Name}（{current.DivisionCode}）：有未完成的修改，未重拟 / has changes in progress, not redrafted");
