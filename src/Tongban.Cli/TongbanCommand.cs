@@ -76,6 +76,7 @@ public static class TongbanCommand
             {
                 federation.SetDescription("Federation with the province (省市数据对接)");
                 federation.AddCommand<ReconcileFederationCommand>("reconcile").WithDescription("Compare each kind's records of a day with the province (--day DATE, default yesterday and today) and send again what it lacks");
+                federation.AddCommand<PullCatalogCommand>("pull-catalog").WithDescription("Pull the provincial catalog's changes (--from-start: all of it again) and apply them through the catalog's rules, naming each refused item");
             });
             c.AddBranch("licenses", licenses =>
             {

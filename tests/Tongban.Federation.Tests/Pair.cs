@@ -42,7 +42,9 @@ public sealed class Pair : IAsyncDisposable
         var cityDatabase = await TestDatabase.CreateWithDemoRegionAsync(lane);
         var cityKey = KeysIn(cityDatabase.DataDirectory).GetOrCreate("federation", SignatureSchemes.Sm2);
         var other = KeysIn(Directory.CreateTempSubdirectory("tongban-fed-").FullName).GetOrCreate("federation", SignatureSchemes.Sm2);
-        var province = new TongbanApp(await TestDatabase.CreateWithDemoRegionAsync(lane), new Dictionary<string, string?>
+        var provinceDatabase = await TestDatabase.CreateWithDemoRegionAsync(lane);
+        var provinceKey = KeysIn(provinceDatabase.DataDirectory).GetOrCreate("federation", SignatureSchemes.Sm2);
+        var province = new TongbanApp(provinceDatabase, new Dictionary<string, string?>
         {
             ["Federation:Role"] = "province",
             ["Federation:Cities:0:Code"] = CityCode, ["Federation:Cities:0:Name"] = "铁岭市", ["Federation:Cities:0:NameEn"] = "Tieling",
@@ -55,6 +57,7 @@ public sealed class Pair : IAsyncDisposable
         {
             ["Federation:Role"] = "city", ["Federation:Upstream:Address"] = "http://localhost/", ["Federation:Upstream:CityCode"] = CityCode,
             ["Federation:PushInterval"] = "00:00:00", ["Federation:ReconcileInterval"] = "00:00:00", ["Federation:BatchSize"] = "100",
+            ["Federation:CatalogPullInterval"] = "00:00:00", ["Federation:CatalogPageSize"] = "3", ["Federation:Upstream:PublicKey"] = provinceKey.Public.Pem,
         }, services => services.AddHttpClient(SignedRequests.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => link));
         _ = city.Server;
         return new Pair(city, province, other, link);
@@ -133,16 +136,30 @@ public sealed class Pair : IAsyncDisposable
     }
 }
 
-/// <summary>The wire between city and province; <see cref="FailNext"/> answers that many requests 503 before they reach the province.</summary>
+/// <summary>
+/// The wire between city and province; <see cref="FailNext"/> answers that many requests 503 before they reach the
+/// province; <see cref="Tamper"/>, when set, rewrites the province's answers' bodies on the way back.
+/// </summary>
 internal sealed class FlakyLink(HttpMessageHandler province) : DelegatingHandler(province)
 {
     public int FailNext { get; set; }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public Func<string, string>? Tamper { get; set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (FailNext <= 0) return base.SendAsync(request, cancellationToken);
-        FailNext--;
-        return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable));
+        if (FailNext > 0)
+        {
+            FailNext--;
+            return new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable);
+        }
+        var response = await base.SendAsync(request, cancellationToken);
+        if (Tamper is not { } tamper) return response;
+        var body = tamper(await response.Content.ReadAsStringAsync(cancellationToken));
+        var headers = response.Content.Headers.ContentType;
+        response.Content = new StringContent(body);
+        response.Content.Headers.ContentType = headers;
+        return response;
     }
 }
 

@@ -29,6 +29,7 @@ public static class CatalogModule
         services.AddScoped<ListingProjector>();
         services.AddScoped<ImportFeed>();
         services.AddScoped<Contracts.ICatalogImport, Features.GenerateCatalog.CatalogGenerator>();
+        services.AddScoped<Contracts.ICatalogFeedSource, Features.PublishFeed.PublishedChanges>();
         services.AddScoped<GuideQueries>();
         services.AddScoped<BlankForms>();
         services.AddScoped<Contracts.IServiceItems, Features.FindApplicableItem.ServiceItems>();

@@ -7,6 +7,7 @@ using Tongban.Applications.Contracts;
 using Tongban.Federation.Contracts;
 using Tongban.Federation.Data;
 using Tongban.Federation.Features;
+using Tongban.Federation.Features.CatalogFeed;
 using Tongban.Federation.Features.PushUp;
 using Tongban.Federation.Features.Receive;
 using Tongban.Federation.Features.Reconcile;
@@ -22,7 +23,8 @@ namespace Tongban.Federation;
 
 /// <summary>
 /// Federation with the province (省市数据对接, ADR 0017): a city pushes its records up through one store-and-forward
-/// channel and reconciles them; a province receives them from its registered cities. <c>Federation:Role</c> chooses.
+/// channel and reconciles them, and pulls the provincial catalog down; a province receives records from its registered
+/// cities and gives them its catalog's changes. <c>Federation:Role</c> chooses.
 /// </summary>
 public static class FederationModule
 {
@@ -45,13 +47,17 @@ public static class FederationModule
         services.AddScoped<ReceiveRecords>();
         services.AddScoped<AnswerDigest>();
         services.AddScoped<FederationStatus>();
+        services.AddScoped<AnswerCatalog>();
+        services.AddScoped<CatalogPuller>();
+        services.AddScoped<IFederationCatalogPull>(sp => sp.GetRequiredService<CatalogPuller>());
         if (options.IsCity)
         {
             services.AddHostedService<PushWorker>();
             services.AddHostedService<ReconcileWorker>();
+            services.AddHostedService<CatalogPullWorker>();
         }
         services.AddSingleton(new AdminLink("/admin/federation", "省市数据对接", "Federation with the province",
-            "办件、评价、证照向省级平台上报的情况，积压、失败与对账结果", "Cases, ratings and licenses pushed to the province: backlog, failures and reconciliation",
+            "办件、评价、证照向省级平台上报的情况，积压、失败与对账结果；省级事项目录的同步", "Cases, ratings and licenses pushed to the province: backlog, failures and reconciliation; the provincial catalog pulled down",
             Policies.SystemAdministrator, 60));
         return services;
     }
@@ -62,6 +68,8 @@ public static class FederationModule
         var api = endpoints.MapGroup("/api/federation").WithTags("Federation").AllowAnonymous().DisableAntiforgery();
         api.MapPost("/records", (HttpRequest request, ReceiveRecords receive, CancellationToken ct) => receive.HandleAsync(request, ct));
         api.MapPost("/digest", (HttpRequest request, AnswerDigest answer, CancellationToken ct) => answer.HandleAsync(request, ct));
+        api.MapPost("/catalog", (HttpRequest request, AnswerCatalog answer, CancellationToken ct) => answer.HandleAsync(request, ct))
+            .WithSummary("The provincial catalog's changes after a cursor, for a registered city's signed question; the answer is signed with the province's key");
         return endpoints;
     }
 

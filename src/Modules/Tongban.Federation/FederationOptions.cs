@@ -26,6 +26,18 @@ internal sealed class FederationOptions
     /// <summary>How often the city reconciles yesterday and today with the province; zero stops it.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How often the city pulls the provincial catalog feed; zero stops it (it is still pulled on demand).</summary>
+    public TimeSpan CatalogPullInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Items asked for per page of the catalog feed (the province gives at most 500).</summary>
+    public int CatalogPageSize { get; set; } = 200;
+
+    /// <summary>On a province: the key file (<c>Keys:Directory</c>) its catalog feed is signed with, made on first use.</summary>
+    public string ProvinceKeyName { get; set; } = "federation";
+
+    /// <summary>On a province: the algorithm of <see cref="ProvinceKeyName"/>, SM2 by default.</summary>
+    public string ProvinceKeyAlgorithm { get; set; } = Kernel.Keys.SignatureSchemes.Sm2;
+
     /// <summary>Records per push (the province refuses more than <see cref="MaxBatch"/>).</summary>
     public int BatchSize { get; set; } = 500;
 
@@ -56,6 +68,9 @@ internal sealed class UpstreamOptions
 
     /// <summary>SM2 by default (GB/T 39786); Ed25519 or P-256 also verify.</summary>
     public string Algorithm { get; set; } = Kernel.Keys.SignatureSchemes.Sm2;
+
+    /// <summary>The province's public key (PEM) its catalog feed is signed with; without it nothing pulled is applied.</summary>
+    public string? PublicKey { get; set; }
 }
 
 /// <summary>On a province: a registered city, its names and the public key (PEM) its pushes are signed with.</summary>

@@ -110,6 +110,16 @@ internal sealed record ItemElements
     /// <summary>The key of the material at <paramref name="index"/>: its own, or m1, m2 … by position.</summary>
     public string MaterialKey(int index) => Materials[index].Key is { Length: > 0 } key ? key : $"m{index + 1}";
 
+    /// <summary>
+    /// The basic elements of <paramref name="upstream"/> (the same basic item at a higher level) with this implementation's
+    /// own — where and by whom: division, department, level, places, consultation phone (what
+    /// <c>ManageItems.ImplementAsync</c> leaves to the implementer). Basic elements identical by construction.
+    /// </summary>
+    public ItemElements Rebased(ItemElements upstream) => upstream with
+    {
+        DivisionCode = DivisionCode, DepartmentCreditCode = DepartmentCreditCode, Level = Level, Places = Places, ConsultationPhone = ConsultationPhone,
+    };
+
     /// <summary>Every element an item must have before it can go to legality review, named at once.</summary>
     public IReadOnlyList<DomainError> Missing()
     {

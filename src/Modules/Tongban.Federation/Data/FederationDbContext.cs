@@ -13,6 +13,8 @@ internal class FederationDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OutgoingRecord> Outgoing => Set<OutgoingRecord>();
     public DbSet<ReceivedRecord> Records => Set<ReceivedRecord>();
     public DbSet<ExchangeEntry> Exchanges => Set<ExchangeEntry>();
+    public DbSet<CatalogPull> CatalogPulls => Set<CatalogPull>();
+    public DbSet<CatalogEntryState> CatalogEntries => Set<CatalogEntryState>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -55,6 +57,24 @@ internal class FederationDbContext(DbContextOptions options) : DbContext(options
             e.Property(x => x.BatchKey).HasMaxLength(64);
             e.Property(x => x.Refusal).HasMaxLength(32);
             e.HasIndex(x => new { x.City, x.Type, x.At });
+        });
+        modelBuilder.Entity<CatalogPull>(e =>
+        {
+            e.ToTable("catalog_pulls");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Cursor).HasMaxLength(64);
+            e.Property(p => p.Failure).HasMaxLength(32);
+        });
+        modelBuilder.Entity<CatalogEntryState>(e =>
+        {
+            e.ToTable("catalog_entries");
+            e.HasKey(x => x.ImplementationCode);
+            e.Property(x => x.ImplementationCode).HasMaxLength(40);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Outcome).HasMaxLength(16);
+            e.Property(x => x.ReasonZh).HasMaxLength(2000);
+            e.Property(x => x.ReasonEn).HasMaxLength(2000);
+            e.HasIndex(x => x.Outcome);
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);

@@ -25,12 +25,17 @@ internal sealed class ExchangeEntry
 
     public const string Push = "push";
     public const string Reconciliation = "reconciliation";
+    public const string Catalog = "catalog";
 
     public static ExchangeEntry Pushed(string city, string batchKey, int records, int held, int backlog, DateTimeOffset at) =>
         new() { City = city, Type = Push, BatchKey = batchKey, Records = records, Held = held, Backlog = backlog, At = at };
 
     public static ExchangeEntry Refused(string city, string refusal, DateTimeOffset at) =>
         new() { City = city, Type = Push, Refusal = refusal, At = at };
+
+    /// <summary>On the province: a page of the catalog feed given to a city.</summary>
+    public static ExchangeEntry CatalogGiven(string city, int items, DateTimeOffset at) =>
+        new() { City = city, Type = Catalog, Records = items, At = at };
 
     public static ExchangeEntry Reconciled(string city, int records, bool matched, int resent, DateTimeOffset at) =>
         new() { City = city, Type = Reconciliation, Records = records, Matched = matched, Resent = resent, At = at };

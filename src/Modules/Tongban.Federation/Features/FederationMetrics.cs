@@ -13,5 +13,7 @@ internal static class FederationMetrics
     public static readonly Counter<long> PushFailures = Meter.CreateCounter<long>("tongban.federation.push_failures", "{batch}", "Pushes that failed and wait to be retried (city)");
     public static readonly Counter<long> Received = Meter.CreateCounter<long>("tongban.federation.received", "{record}", "Records received from cities (province)");
     public static readonly Counter<long> Reconciliations = Meter.CreateCounter<long>("tongban.federation.reconciliations", "{day}", "Kind-days reconciled, tagged matched=true|false");
+    public static readonly Counter<long> CatalogEntries = Meter.CreateCounter<long>("tongban.federation.catalog_entries", "{item}", "Entries of the provincial catalog feed applied, unchanged or refused (city)");
+    public static readonly Counter<long> CatalogPullFailures = Meter.CreateCounter<long>("tongban.federation.catalog_pull_failures", "{pull}", "Pulls of the provincial catalog that stopped (city)");
     public static readonly Counter<long> Resent = Meter.CreateCounter<long>("tongban.federation.resent", "{record}", "Records reconciliation found missing or older at the province and sent again");
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tongban.Federation.Features.CatalogFeed;
 using Tongban.Federation.Features.PushUp;
 using Tongban.Federation.Features.Reconcile;
 using Tongban.Kernel.Hosting;
@@ -30,5 +31,18 @@ internal sealed class ReconcileWorker(IServiceScopeFactory scopes, IOptions<Fede
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Reconciler>().ReconcileAsync(null, cancellationToken);
+    }
+}
+
+/// <summary>On a city: pulls the provincial catalog feed every <c>Federation:CatalogPullInterval</c>.</summary>
+internal sealed class CatalogPullWorker(IServiceScopeFactory scopes, IOptions<FederationOptions> options, TimeProvider clock, ILogger<CatalogPullWorker> logger)
+    : PeriodicWorker(clock, logger)
+{
+    protected override TimeSpan Interval => options.Value.CatalogPullInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CatalogPuller>().PullAsync(fromStart: false, cancellationToken);
     }
 }

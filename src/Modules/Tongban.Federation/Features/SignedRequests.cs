@@ -26,6 +26,21 @@ internal sealed class SignedRequests(IHttpClientFactory http, SigningKeys keys, 
 
     public async Task<TAnswer> PostAsync<TAnswer>(string path, object body, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        using var response = await SendAsync(path, body, idempotencyKey, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<TAnswer>(Wire.Json, cancellationToken)
+            ?? throw new HttpRequestException("The province answered with an empty body.");
+    }
+
+    /// <summary>Posts a signed question and returns the answer's bytes as they came, with the province's signature over them.</summary>
+    public async Task<(byte[] Body, string Signature)> PostForSignedAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(path, body, null, cancellationToken);
+        var signature = response.Headers.TryGetValues(Wire.SignatureHeader, out var values) ? values.FirstOrDefault() ?? "" : "";
+        return (await response.Content.ReadAsByteArrayAsync(cancellationToken), signature);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string path, object body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Wire.Json);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(Upstream.Address!), path)) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -33,10 +48,9 @@ internal sealed class SignedRequests(IHttpClientFactory http, SigningKeys keys, 
         request.Headers.Add(Wire.SignatureHeader, Convert.ToBase64String(Key.Sign(bytes)));
         if (idempotencyKey is not null) request.Headers.Add(Wire.IdempotencyHeader, idempotencyKey);
         using var client = http.CreateClient(HttpClientName);
-        using var response = await client.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"The province answered {(int)response.StatusCode}", null, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<TAnswer>(Wire.Json, cancellationToken)
-            ?? throw new HttpRequestException("The province answered with an empty body.");
+        var response = await client.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode) return response;
+        response.Dispose();
+        throw new HttpRequestException($"The province answered {(int)response.StatusCode}", null, response.StatusCode);
     }
 }

@@ -28,6 +28,16 @@ internal sealed record DigestAnswer(int Count, string Hash, IReadOnlyList<KeyVer
 
 internal sealed record KeyVersion(string Key, long Version);
 
+/// <summary>A city asks the province for its catalog's changes after <see cref="After"/> (null: from the start), signed as every request is.</summary>
+internal sealed record CatalogQuestion(string City, string? After, int Limit);
+
+/// <summary>
+/// The province's answer, the whole body signed with the province's key (<see cref="Wire.SignatureHeader"/> on the
+/// response): a feed document in the catalog's shape (docs/catalog-feed.md), the cursor to ask with next, when the
+/// last item given changed, and whether more changes wait.
+/// </summary>
+internal sealed record CatalogAnswer(JsonElement Feed, int Count, string? Next, DateTimeOffset? ChangedUpTo, bool More);
+
 internal static class Wire
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -37,4 +47,5 @@ internal static class Wire
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string RecordsPath = "/api/federation/records";
     public const string DigestPath = "/api/federation/digest";
+    public const string CatalogPath = "/api/federation/catalog";
 }

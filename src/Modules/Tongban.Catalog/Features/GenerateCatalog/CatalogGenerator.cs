@@ -21,6 +21,12 @@ internal sealed class CatalogGenerator(CatalogDbContext db, ImportFeed.ImportFee
     public async Task<CatalogImportResult> ImportFeedAsync(byte[] json, string source, string actor, CancellationToken cancellationToken) =>
         Result(await import.RunAsync(json, source, actor, cancellationToken));
 
+    public async Task<CatalogEntriesResult> ImportEntriesAsync(byte[] json, string source, string actor, CancellationToken cancellationToken)
+    {
+        var report = await import.RunEntriesAsync(json, source, actor, cancellationToken);
+        return new CatalogEntriesResult(report.Entries, report.SentToReview, report.NotRebased);
+    }
+
     public async Task<CatalogImportResult> ImportCsvFeedAsync(TextReader items, TextReader materials, string source, bool complete, string actor, CancellationToken cancellationToken) =>
         Result(await import.RunAsync(CsvFeedReader.Read(items, materials, source, "materials.csv", complete), actor, cancellationToken));
 

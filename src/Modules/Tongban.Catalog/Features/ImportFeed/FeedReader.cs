@@ -22,7 +22,8 @@ internal sealed record ParsedFeed(string Source, FeedDocument Document, IReadOnl
 
 internal static class FeedReader
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>How a feed is read, and written (<see cref="PublishFeed.PublishedChanges"/>).</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,

@@ -13,6 +13,43 @@ namespace Tongban.Federation.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "fed_catalog_entries",
+                columns: table => new
+                {
+                    implementation_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    reason_zh = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    reason_en = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_catalog_entries", x => x.implementation_code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fed_catalog_pulls",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    cursor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    changed_up_to = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    added = table.Column<int>(type: "integer", nullable: false),
+                    changed = table.Column<int>(type: "integer", nullable: false),
+                    unchanged = table.Column<int>(type: "integer", nullable: false),
+                    refused = table.Column<int>(type: "integer", nullable: false),
+                    sent_to_review = table.Column<int>(type: "integer", nullable: false),
+                    failure = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_catalog_pulls", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "fed_exchanges",
                 columns: table => new
                 {
@@ -97,6 +134,11 @@ namespace Tongban.Federation.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_fed_catalog_entries_outcome",
+                table: "fed_catalog_entries",
+                column: "outcome");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_fed_exchanges_city_type_at",
                 table: "fed_exchanges",
                 columns: new[] { "city", "type", "at" });
@@ -125,6 +167,12 @@ namespace Tongban.Federation.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "fed_catalog_entries");
+
+            migrationBuilder.DropTable(
+                name: "fed_catalog_pulls");
+
             migrationBuilder.DropTable(
                 name: "fed_exchanges");
 

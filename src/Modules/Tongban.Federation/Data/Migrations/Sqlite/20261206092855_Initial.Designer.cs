@@ -11,7 +11,7 @@ using Tongban.Federation.Data;
 namespace Tongban.Federation.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FederationSqliteContext))]
-    [Migration("20261205152521_Initial")]
+    [Migration("20261206092855_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,99 @@ namespace Tongban.Federation.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Tongban.Federation.Domain.CatalogEntryState", b =>
+                {
+                    b.Property<string>("ImplementationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("implementation_code");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ReasonEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_en");
+
+                    b.Property<string>("ReasonZh")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_zh");
+
+                    b.HasKey("ImplementationCode")
+                        .HasName("pk_fed_catalog_entries");
+
+                    b.HasIndex("Outcome")
+                        .HasDatabaseName("ix_fed_catalog_entries_outcome");
+
+                    b.ToTable("fed_catalog_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Federation.Domain.CatalogPull", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed");
+
+                    b.Property<long?>("ChangedUpTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_up_to");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cursor");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("SentToReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_to_review");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fed_catalog_pulls");
+
+                    b.ToTable("fed_catalog_pulls", (string)null);
+                });
 
             modelBuilder.Entity("Tongban.Federation.Domain.ExchangeEntry", b =>
                 {

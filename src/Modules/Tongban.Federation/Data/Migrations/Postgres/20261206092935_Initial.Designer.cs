@@ -12,7 +12,7 @@ using Tongban.Federation.Data;
 namespace Tongban.Federation.Data.Migrations.Postgres
 {
     [DbContext(typeof(FederationPostgresContext))]
-    [Migration("20261205152628_Initial")]
+    [Migration("20261206092935_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,101 @@ namespace Tongban.Federation.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Tongban.Federation.Domain.CatalogEntryState", b =>
+                {
+                    b.Property<string>("ImplementationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("implementation_code");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ReasonEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason_en");
+
+                    b.Property<string>("ReasonZh")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason_zh");
+
+                    b.HasKey("ImplementationCode")
+                        .HasName("pk_fed_catalog_entries");
+
+                    b.HasIndex("Outcome")
+                        .HasDatabaseName("ix_fed_catalog_entries_outcome");
+
+                    b.ToTable("fed_catalog_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Federation.Domain.CatalogPull", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer")
+                        .HasColumnName("added");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed");
+
+                    b.Property<DateTimeOffset?>("ChangedUpTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_up_to");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cursor");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("failure");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("SentToReview")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent_to_review");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fed_catalog_pulls");
+
+                    b.ToTable("fed_catalog_pulls", (string)null);
+                });
 
             modelBuilder.Entity("Tongban.Federation.Domain.ExchangeEntry", b =>
                 {

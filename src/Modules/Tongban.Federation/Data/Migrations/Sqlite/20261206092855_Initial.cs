@@ -12,6 +12,43 @@ namespace Tongban.Federation.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "fed_catalog_entries",
+                columns: table => new
+                {
+                    implementation_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    reason_zh = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    reason_en = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_catalog_entries", x => x.implementation_code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fed_catalog_pulls",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    cursor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    changed_up_to = table.Column<long>(type: "INTEGER", nullable: true),
+                    added = table.Column<int>(type: "INTEGER", nullable: false),
+                    changed = table.Column<int>(type: "INTEGER", nullable: false),
+                    unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    refused = table.Column<int>(type: "INTEGER", nullable: false),
+                    sent_to_review = table.Column<int>(type: "INTEGER", nullable: false),
+                    failure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_catalog_pulls", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "fed_exchanges",
                 columns: table => new
                 {
@@ -96,6 +133,11 @@ namespace Tongban.Federation.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_fed_catalog_entries_outcome",
+                table: "fed_catalog_entries",
+                column: "outcome");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_fed_exchanges_city_type_at",
                 table: "fed_exchanges",
                 columns: new[] { "city", "type", "at" });
@@ -124,6 +166,12 @@ namespace Tongban.Federation.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "fed_catalog_entries");
+
+            migrationBuilder.DropTable(
+                name: "fed_catalog_pulls");
+
             migrationBuilder.DropTable(
                 name: "fed_exchanges");
 
