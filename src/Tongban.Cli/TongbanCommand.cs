@@ -114,6 +114,7 @@ public static class TongbanCommand
                 node.AddCommand<NodeKeysCommand>("keys").WithDescription("On a node: make its signing key on first use and print (or --out) the public key");
                 node.AddCommand<AddNodeCommand>("add").WithDescription("On the centre: register a member's node (--member, --code, --address, --public-key, --tls-fingerprint or --tls-certificate); --anchor-out writes the centre's key");
                 node.AddCommand<RotateNodeKeyCommand>("rotate-key").WithDescription("On a node: a new signing key (the old public key kept to verify old log entries); --out writes it for the centre");
+                node.AddCommand<VerifyNodeLogCommand>("verify-log").WithDescription("On a node: check its whole message log against the stamps it holds and the centre's copies (exit code 1 when it is not intact)");
                 node.AddCommand<UpdateNodeKeyCommand>("update-key").WithDescription("On the centre: publish a node's new key (NODE --public-key FILE); its messages signed with the old key are refused from the next configuration");
                 node.AddBranch("service", service =>
                 {

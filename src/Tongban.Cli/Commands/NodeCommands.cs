@@ -183,6 +183,29 @@ internal sealed class AddNodeServiceCommand(IServiceScopeFactory scopes, Databas
     }
 }
 
+/// <summary>
+/// On a node: walks its whole message log against every stamp it holds and every stamp the centre answers for it
+/// (<see cref="INodeLog.VerifyAsync"/>, as <c>GET /node/log/verification</c>); exit code 0 when intact, 1 when not.
+/// </summary>
+internal sealed class VerifyNodeLogCommand(IServiceProvider services, DatabaseMigrator migrator) : AsyncCommand
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var log = NodeCommandRoles.Require<INodeLog>(services, node: true);
+        await migrator.MigrateAsync(cancellationToken);
+        var check = await log.VerifyAsync(cancellationToken);
+        var table = new Table().AddColumns("项目 / Item", "数 / Count")
+            .AddRow("已核对日志条目 / Entries checked", check.EntriesChecked.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AddRow("已核对时间戳 / Stamps checked", check.StampsChecked.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AddRow("本节点保存的时间戳 / Stamps held here", check.StampsHeld.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AddRow("中心保存的时间戳 / Stamps at the centre", check.CentreReached ? check.StampsFromCentre.ToString(System.Globalization.CultureInfo.InvariantCulture) : "中心未应答 / centre not reached");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"[{(check.Intact ? "green" : "red")}]{check.Chinese}[/]");
+        AnsiConsole.MarkupLineInterpolated($"[{(check.Intact ? "green" : "red")}]{check.English}[/]");
+        return check.Intact ? 0 : 1;
+    }
+}
+
 internal static class NodeCommandRoles
 {
     /// <summary>A node command runs in its role: <c>node keys</c> on a node, the directory's commands on the platform.</summary>
