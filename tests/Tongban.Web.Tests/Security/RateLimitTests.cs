@@ -223,4 +223,15 @@ public sealed class RateLimitTests(RateLimitedApps apps) : IClassFixture<RateLim
         await AssertTooManyAsync(await node.PostAsJsonAsync("/api/nodes/configuration", new { }));
         Assert.Equal(HttpStatusCode.OK, (await app.From(ClientAddresses.Next()).GetAsync("/api/nodes/configuration")).StatusCode);
     }
+
+    [Fact]
+    public async Task Stamp_requests_and_stamp_lists_from_one_address_share_the_nodes_limit()
+    {
+        var app = await apps.Small;
+        var node = app.From(ClientAddresses.Next());
+        for (var i = 0; i < 2; i++) // an unsigned request is refused, but counted
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await node.PostAsJsonAsync("/api/nodes/stamps", new { document = new { node = "x" } })).StatusCode);
+        await AssertTooManyAsync(await node.GetAsync("/api/nodes/stamps/12211200031892486P/fund-1"));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await app.From(ClientAddresses.Next()).PostAsJsonAsync("/api/nodes/stamps", new { })).StatusCode);
+    }
 }
