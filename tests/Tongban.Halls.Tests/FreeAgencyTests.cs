@@ -241,4 +241,44 @@ public sealed class FreeAgencyTests(LaneApps lanes)
         Assert.Equal("agency.rate_requires_completion", await CodeOf(await enterprise.Client.PostAsJsonAsync($"/api/halls/agency/mine/{id}/rating", new { level = 4 }), HttpStatusCode.Conflict));
         Assert.Equal("agency.state_assign", await CodeOf(await clerk.PostAsJsonAsync($"/api/halls/agency/{id}/assign", new { agent = Guid.NewGuid() }), HttpStatusCode.Conflict));
     }
+
+    [Theory, DatabaseLanes]
+    public async Task The_pages_find_items_by_name_ask_assign_close_and_rate_without_any_script(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var enterprise = await EnterpriseAsync(app, "帮办企业丁");
+        var agent = await AgentAsync(app, "帮办代办员丁");
+        var clerk = await ClerkAsync(app);
+
+        // Finding items keeps what was typed and offers the items found as boxes to tick.
+        using (var found = await enterprise.Client.PostFormAsync("/my/agency", "/my/agency?handler=Search",
+            ("Hall", Hall), ("Enterprise", enterprise.CreditCode), ("Project", "丁项目"), ("Query", "个体工商户设立")))
+        {
+            var html = WebUtility.HtmlDecode(await found.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+            Assert.Contains($"value=\"{Item}\"", html, StringComparison.Ordinal);
+            Assert.Contains("个体工商户设立登记", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"丁项目\"", html, StringComparison.Ordinal);
+        }
+        using (var asked = await enterprise.Client.PostFormAsync("/my/agency", "/my/agency", ("Hall", Hall), ("Enterprise", enterprise.CreditCode),
+            ("Project", "丁项目"), ("Description", "扩建仓储"), ("Items", Item), ("Phone", "13912340001")))
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var id = Assert.Single((await JsonOf(await enterprise.Client.GetAsync("/api/halls/agency/mine"))).EnumerateArray()).GetProperty("id").GetGuid();
+
+        using (var assigned = await clerk.PostFormAsync("/admin/agency", $"/admin/agency?handler=Assign&id={id}", ("Agent", agent.Id.ToString())))
+            Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        using (var closed = await enterprise.Client.PostFormAsync("/my/agency", $"/my/agency?handler=Close&id={id}"))
+            Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var page = WebUtility.HtmlDecode(await enterprise.Client.GetStringAsync("/my/agency"));
+        Assert.Contains("为帮办代办服务评价", page, StringComparison.Ordinal);
+        using (var rated = await enterprise.Client.PostFormAsync("/my/agency", $"/my/agency?handler=Rate&id={id}", ("Level", "5"), ("Comment", "很及时")))
+            Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
+        using (var again = await enterprise.Client.PostFormAsync("/my/agency", $"/my/agency?handler=Rate&id={id}", ("Level", "1")))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // shown again with the message inline
+            Assert.Contains("每次申请只能评价一次", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+        var mine = await JsonOf(await enterprise.Client.GetAsync($"/api/halls/agency/mine/{id}"));
+        Assert.Equal(("Closed", 5, agent.Name), (mine.GetProperty("state").GetString(), mine.GetProperty("rating").GetInt32(), mine.GetProperty("agentName").GetString()));
+    }
 }
