@@ -48,6 +48,7 @@ public static class HallsModule
         services.AddScoped<Features.BrowseNetwork.NetworkDirectory>();
         services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
         services.AddScoped<Features.FreeAgency.FreeAgency>();
+        services.AddScoped<Features.FreeAgency.AgencyDesk>();
         services.AddSingleton(new MySpaceLink("/my/agency", "帮办代办", "Free agency", 46, "my-agency-link"));
         services.AddSingleton(new AdminLink("/admin/agency", "帮办代办", "Free agency",
             "企业投资项目的帮办代办申请：指派代办员、关闭", "Enterprises' requests for free agency on investment projects: assign an agent, close", Kernel.Security.Policies.WindowClerk, 17));

@@ -12,7 +12,7 @@ namespace Tongban.Halls.Features.FreeAgency;
 /// the cases started under each and the enterprise's rating (a bad one marked).
 /// </summary>
 [Authorize(Policy = Policies.WindowClerk)]
-internal sealed class AgencyAdminModel(FreeAgency handler, IAccountDirectory accounts) : PageModel
+internal sealed class AgencyAdminModel(AgencyDesk handler, IAccountDirectory accounts) : PageModel
 {
     [BindProperty] public Guid? Agent { get; set; }
 

@@ -61,16 +61,16 @@ internal static class AgencyEndpoints
             .WithSummary("Ask a hall for free agency for an investment project: hall (slug), enterprise (credit code, when I act for several), project, description, items (implementation codes), phone");
 
         var staff = api.MapGroup("/agency").RequireAuthorization(Policies.WindowClerk);
-        staff.MapGet("/", async (FreeAgency handler, ClaimsPrincipal u, CancellationToken ct) =>
+        staff.MapGet("/", async (AgencyDesk handler, ClaimsPrincipal u, CancellationToken ct) =>
                 TypedResults.Ok((await handler.QueueAsync(u, ct)).Select(AgencyView.Of).ToList()))
             .WithSummary("The agency requests of the halls where I am window staff: open first, oldest first; each read audited");
-        staff.MapGet("/{id:guid}/team", async (Guid id, FreeAgency handler, ClaimsPrincipal u, CancellationToken ct) =>
+        staff.MapGet("/{id:guid}/team", async (Guid id, AgencyDesk handler, ClaimsPrincipal u, CancellationToken ct) =>
                 TypedResults.Ok((await handler.TeamForAsync(id, u, ct)).Select(m => new AgencyTeamMember(m.Id, m.Name)).ToList()))
             .WithSummary("The agency team a request's agent is chosen from (agency agents whose divisions reach the hall)");
-        staff.MapPost("/{id:guid}/assign", async (Guid id, AgencyAssignInput input, FreeAgency handler, ClaimsPrincipal u, CancellationToken ct) =>
+        staff.MapPost("/{id:guid}/assign", async (Guid id, AgencyAssignInput input, AgencyDesk handler, ClaimsPrincipal u, CancellationToken ct) =>
                 TypedResults.Ok(AgencyView.Of(await handler.AssignAsync(id, input, u, ct))))
             .WithSummary("Assign an agent of the team: grants them a proxy authorisation for the request's items in the requester's name, with the request as its basis");
-        staff.MapPost("/{id:guid}/close", async (Guid id, FreeAgency handler, ClaimsPrincipal u, CancellationToken ct) =>
+        staff.MapPost("/{id:guid}/close", async (Guid id, AgencyDesk handler, ClaimsPrincipal u, CancellationToken ct) =>
                 TypedResults.Ok(AgencyView.Of(await handler.CloseAsStaffAsync(id, u, ct))))
             .WithSummary("Close the request (the agency is done): the agent's authorisation ends");
     }
