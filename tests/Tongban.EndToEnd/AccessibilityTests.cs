@@ -43,6 +43,7 @@ public sealed class AccessibilityTests(Browser browser)
             pages.Add("/admin/cases", "窗口人员");
             pages.Add("/admin/cases/walk-in", "窗口人员");
             pages.Add("/admin/cases/agent", "驿站代办员");
+            pages.Add("/admin/agency", "窗口人员");
             pages.Add("/admin/identity/verify-in-person", "窗口人员");
             return pages;
         }
@@ -52,7 +53,7 @@ public sealed class AccessibilityTests(Browser browser)
     public static TheoryData<string> CitizenPages => new(
         "/account", "/account/verify", "/account/security", "/account/sessions", "/account/apps", "/account/proxies",
         "/account/enterprises", "/account/my-data-reads", "/account/sign-in-history", "/account/email/confirm?token=x",
-        "/my/messages", "/my/messages/channels", "/my/appointments");
+        "/my/messages", "/my/messages/channels", "/my/appointments", "/my/agency");
 
     [Theory]
     [MemberData(nameof(PublicPages))]

@@ -37,6 +37,22 @@ public sealed class ProxyAuthorisationDomainTests
     }
 
     [Fact]
+    public void A_grant_on_a_request_records_its_basis_and_granter_keeps_the_principals_rules_and_ends_once_with_the_request()
+    {
+        var proxy = ProxyAuthorisation.GrantOnRequest(Principal, Agent, ["ITEM0001"], Today.AddDays(180), Today, Now, "hall-agency:1", "user:clerk");
+        Assert.Equal(("hall-agency:1", "user:clerk"), (proxy.Basis, proxy.GrantedBy));
+        Assert.True(proxy.Allows("ITEM0001", Today));
+        Assert.Contains("proxy.self", Codes(() => ProxyAuthorisation.GrantOnRequest(Principal, Principal, ["ITEM0001"], Today, Today, Now, "hall-agency:1", "user:clerk")));
+        Assert.Contains("proxy.until_far", Codes(() => ProxyAuthorisation.GrantOnRequest(Principal, Agent, ["ITEM0001"], Today.AddDays(400), Today, Now, "hall-agency:1", "user:clerk")));
+        Assert.Throws<ArgumentException>(() => ProxyAuthorisation.GrantOnRequest(Principal, Agent, ["ITEM0001"], Today, Today, Now, "", "user:clerk"));
+
+        Assert.True(proxy.EndWithRequest("user:clerk", Now));
+        Assert.False(proxy.EndWithRequest("user:clerk", Now)); // once
+        Assert.Equal(ProxyStatus.Revoked, proxy.StatusOn(Today));
+        Assert.False(proxy.Allows("ITEM0001", Today));
+    }
+
+    [Fact]
     public void Only_the_principal_revokes_and_only_once()
     {
         var proxy = Grant();

@@ -38,6 +38,7 @@ public static class ApplicationsModule
         services.AddScoped<FormPrefills>();
         services.AddSingleton(new SystemActor("module:applications", "网上申办系统", "Online applications"));
         services.AddScoped<IConcludedCases, ConcludedCases>();
+        services.AddScoped<IAgentCases, Features.ApplyAsAgent.AgentCases>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ApplyGate>();
         services.AddScoped<ApplyOnline>();

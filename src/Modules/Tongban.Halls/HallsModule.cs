@@ -47,6 +47,11 @@ public static class HallsModule
         services.AddMemoryCache();
         services.AddScoped<Features.BrowseNetwork.NetworkDirectory>();
         services.AddScoped<IRegionPackImporter, CategoryPackImporter>();
+        services.AddScoped<Features.FreeAgency.FreeAgency>();
+        services.AddScoped<Features.FreeAgency.AgencyDesk>();
+        services.AddSingleton(new MySpaceLink("/my/agency", "帮办代办", "Free agency", 46, "my-agency-link"));
+        services.AddSingleton(new AdminLink("/admin/agency", "帮办代办", "Free agency",
+            "企业投资项目的帮办代办申请：指派代办员、关闭", "Enterprises' requests for free agency on investment projects: assign an agent, close", Kernel.Security.Policies.WindowClerk, 17));
         services.AddSingleton(new MySpaceLink("/my/appointments", "我的预约", "My appointments", 35, "my-appointments-link"));
         return services;
     }
@@ -59,6 +64,7 @@ public static class HallsModule
         RatingEndpoints.Map(api);
         StatusEndpoints.Map(api);
         AppointmentEndpoints.Map(api);
+        Features.FreeAgency.AgencyEndpoints.Map(api);
         ScreenEvents.Map(endpoints);
         Features.BrowseNetwork.NetworkEndpoints.Map(endpoints);
         return endpoints;

@@ -78,6 +78,8 @@ public static class IdentityModule
         services.AddSingleton(new SystemActor("module:identity", "统一身份认证系统", "Single sign-on and real-name checks"));
         services.AddScoped<ProxyAuthorisations>();
         services.AddScoped<IProxyAuthorisations>(sp => sp.GetRequiredService<ProxyAuthorisations>());
+        services.AddScoped<IProxyGrantsOnRequest>(sp => sp.GetRequiredService<ProxyAuthorisations>());
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<RegisterAccounts>();

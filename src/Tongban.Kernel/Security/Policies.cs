@@ -13,6 +13,9 @@ public static class Policies
     public const string DataAdministrator = "data-administrator";
     public const string WindowClerk = "window-clerk";
     public const string StationAgent = "station-agent";
+
+    /// <summary>帮办代办员: on a hall's agency team, acts for enterprises on their investment projects' items when the hall assigns them.</summary>
+    public const string AgencyAgent = "agency-agent";
     public const string Reviewer = "reviewer";
     public const string Approver = "approver";
     public const string EfficiencySupervisor = "efficiency-supervisor";
@@ -34,6 +37,7 @@ public static class Policies
         (DataAdministrator, "数据管理员", "Data administrator"),
         (WindowClerk, "窗口人员", "Window clerk"),
         (StationAgent, "驿站代办员", "Station agent"),
+        (AgencyAgent, "帮办代办员", "Agency agent"),
         (Reviewer, "审查人员", "Reviewer"),
         (Approver, "审批人员", "Approver"),
         (EfficiencySupervisor, "效能督查员", "Efficiency supervisor"),

@@ -17,6 +17,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
     public DbSet<RatingTablet> Tablets => Set<RatingTablet>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
+    public DbSet<AgencyRequest> AgencyRequests => Set<AgencyRequest>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>A hall's category by the letter a person typed or pressed (trimmed, any case); null for no such letter.</summary>
@@ -93,6 +94,27 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
             e.HasKey(d => new { d.HallId, d.Window });
             e.Property(d => d.Window).HasMaxLength(20);
             e.Property(d => d.OpenedBy).HasMaxLength(120);
+        });
+        modelBuilder.Entity<AgencyRequest>(e =>
+        {
+            e.ToTable("agency_requests");
+            e.HasIndex(r => new { r.RequesterId, r.RequestedAt });
+            e.HasIndex(r => new { r.HallId, r.State, r.RequestedAt });
+            e.Property(r => r.CreditCode).HasMaxLength(18);
+            e.Property(r => r.EnterpriseName).HasMaxLength(100);
+            e.Property(r => r.ProjectName).HasMaxLength(AgencyRequest.ProjectMax);
+            e.Property(r => r.Description).HasMaxLength(AgencyRequest.DescriptionMax);
+            e.Property(r => r.Phone).HasMaxLength(11);
+            e.Property(r => r.Items).HasJsonConversion();
+            e.Property(r => r.AgentName).HasMaxLength(100);
+            e.Property(r => r.AssignedBy).HasMaxLength(120);
+            e.Property(r => r.ClosedBy).HasMaxLength(120);
+            e.Property(r => r.RatingComment).HasMaxLength(AgencyRequest.CommentMax);
+            e.Property(r => r.State).IsConcurrencyToken(); // an assignment and a close at once: one of them
+            e.Property(r => r.RatedAt).IsConcurrencyToken(); // two ratings at once: one
+            e.Ignore(r => r.ItemCodes);
+            e.Ignore(r => r.IsBadlyRated);
+            e.Ignore(r => r.Basis);
         });
         modelBuilder.Entity<Sequence>(e =>
         {

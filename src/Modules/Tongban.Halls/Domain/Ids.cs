@@ -19,3 +19,9 @@ internal readonly record struct AppointmentId(Guid Value) : IEntityId<Appointmen
     public static AppointmentId New() => new(Guid.CreateVersion7());
     public static AppointmentId From(Guid value) => new(value);
 }
+
+internal readonly record struct AgencyRequestId(Guid Value) : IEntityId<AgencyRequestId>
+{
+    public static AgencyRequestId New() => new(Guid.CreateVersion7());
+    public static AgencyRequestId From(Guid value) => new(value);
+}

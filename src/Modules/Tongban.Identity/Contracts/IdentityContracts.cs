@@ -119,6 +119,46 @@ public interface IProxyAuthorisations
     Task<IReadOnlyList<ProxyAuthorisationInfo>> InForceForAgentAsync(Guid agentAccountId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// An authorisation staff grant on a principal's recorded request (an enterprise asking the hall for free agency, 帮办代办):
+/// the principal, the agent, the items, until when, the request it is granted on (<c>Basis</c>, e.g. <c>hall-agency:{id}</c>)
+/// and who granted it (an actor name).
+/// </summary>
+public sealed record ProxyRequestGrant(Guid PrincipalAccountId, Guid AgentAccountId, IReadOnlyList<string> ItemCodes, DateOnly ValidUntil,
+    string Basis, string GrantedBy);
+
+/// <summary>
+/// Proxy authorisations made by staff on a principal's request — the same authorisations as those the principal grants on
+/// their proxies page (the principal sees and may revoke them there; <see cref="IProxyAuthorisations"/> finds them for the
+/// agent), with the request recorded as their basis. Apart from <see cref="IProxyAuthorisations"/> so that its test
+/// doubles need not implement it.
+/// </summary>
+public interface IProxyGrantsOnRequest
+{
+    /// <summary>
+    /// Grants it (the principal's rules: not oneself, 1–20 item codes, until a date within a year) and audits
+    /// <c>identity.proxy_granted</c> with the basis. The principal must be an active citizen account and the agent an active
+    /// account; the caller has checked that the request asked for this. Refused with a <c>DomainException</c> otherwise.
+    /// </summary>
+    Task<ProxyAuthorisationInfo> GrantAsync(ProxyRequestGrant grant, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The request ended: revokes the authorisation granted on <paramref name="basis"/> (audited <c>identity.proxy_revoked</c>
+    /// with <paramref name="endedBy"/>); nothing when it is already revoked, or not one granted on that basis.
+    /// </summary>
+    Task EndAsync(Guid authorisationId, string basis, string endedBy, CancellationToken cancellationToken);
+}
+
+/// <summary>A staff member as another module sees them: name and the divisions they act in (empty: the whole region).</summary>
+public sealed record StaffMemberInfo(Guid Id, string Name, IReadOnlyList<string> Divisions);
+
+/// <summary>Staff by role, for a module that picks one of them (the hall's agency team). Apart from <see cref="IAccountDirectory"/> so its test doubles need not implement it.</summary>
+public interface IStaffDirectory
+{
+    /// <summary>The active staff accounts holding <paramref name="role"/> (a role of <c>Policies.All</c>), by name.</summary>
+    Task<IReadOnlyList<StaffMemberInfo>> WithRoleAsync(string role, CancellationToken cancellationToken);
+}
+
 /// <summary>The OpenID Connect server's signing and encryption keys (for the <c>tongban identity rotate-keys</c> command).</summary>
 public interface IOpenIdConnectKeys
 {

@@ -94,6 +94,8 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<A
             e.HasIndex(p => p.AgentId);
             e.Property(p => p.ItemCodes).HasJsonConversion();
             e.Property(p => p.RevokedBy).HasMaxLength(200);
+            e.Property(p => p.Basis).HasMaxLength(ProxyAuthorisation.BasisMax);
+            e.Property(p => p.GrantedBy).HasMaxLength(120);
         });
         builder.Entity<ServerKey>(e =>
         {

@@ -31,6 +31,16 @@ internal sealed class ProxyAuthorisation
     public DateTimeOffset? RevokedAt { get; private set; }
     public string? RevokedBy { get; private set; }
 
+    /// <summary>
+    /// Why the authorisation exists when the principal did not grant it on their proxies page: the request it was given on
+    /// (<c>hall-agency:{id}</c>, an enterprise's request for free agency that the hall answered), with who granted it. Null
+    /// for one the principal granted themselves.
+    /// </summary>
+    public string? Basis { get; private set; }
+    public string? GrantedBy { get; private set; }
+
+    public const int BasisMax = 200;
+
     public static ProxyAuthorisation Grant(Guid principal, Guid agent, IEnumerable<string> itemCodes, DateOnly validUntil, DateOnly today, DateTimeOffset at)
     {
         var errors = new List<DomainError>();
@@ -52,6 +62,30 @@ internal sealed class ProxyAuthorisation
         {
             Id = Guid.CreateVersion7(), PrincipalId = principal, AgentId = agent, ItemCodes = items, ValidUntil = validUntil, CreatedAt = at,
         };
+    }
+
+    /// <summary>
+    /// Granted by staff on a principal's recorded request (the request is the basis, named in the row and the audit), with the
+    /// same rules as the principal's own grant.
+    /// </summary>
+    public static ProxyAuthorisation GrantOnRequest(Guid principal, Guid agent, IEnumerable<string> itemCodes, DateOnly validUntil, DateOnly today,
+        DateTimeOffset at, string basis, string grantedBy)
+    {
+        if (string.IsNullOrWhiteSpace(basis) || basis.Length > BasisMax || string.IsNullOrWhiteSpace(grantedBy))
+            throw new ArgumentException("A grant on request names its basis and who granted it.", nameof(basis));
+        var granted = Grant(principal, agent, itemCodes, validUntil, today, at);
+        granted.Basis = basis;
+        granted.GrantedBy = grantedBy.Length > 120 ? grantedBy[..120] : grantedBy;
+        return granted;
+    }
+
+    /// <summary>The request it was granted on has ended (the principal closed it): revoked now, unless it was already.</summary>
+    public bool EndWithRequest(string by, DateTimeOffset at)
+    {
+        if (RevokedAt is not null) return false;
+        RevokedAt = at;
+        RevokedBy = by;
+        return true;
     }
 
     /// <summary>The principal withdraws the authorisation; revoking it again, or by anyone else, is refused.</summary>

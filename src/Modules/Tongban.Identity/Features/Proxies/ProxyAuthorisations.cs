@@ -24,8 +24,32 @@ internal sealed record MyProxies(IReadOnlyList<ProxyView> Given, IReadOnlyList<P
 /// 代办授权: a citizen grants an agent the right to apply for named items in their name until a date, sees every
 /// authorisation given and received, and revokes. Other modules ask <see cref="IProxyAuthorisations"/> at use.
 /// </summary>
-internal sealed class ProxyAuthorisations(AccountsDbContext db, RegionClock clock, IHttpContextAccessor http) : IProxyAuthorisations
+internal sealed class ProxyAuthorisations(AccountsDbContext db, RegionClock clock, IHttpContextAccessor http) : IProxyAuthorisations, IProxyGrantsOnRequest
 {
+    public async Task<ProxyAuthorisationInfo> GrantAsync(ProxyRequestGrant grant, CancellationToken cancellationToken)
+    {
+        var principal = await db.Users.SingleOrDefaultAsync(a => a.Id == grant.PrincipalAccountId, cancellationToken);
+        if (principal is null || !principal.IsActive || principal.Kind != AccountKind.Citizen)
+            throw new DomainException(new DomainError("proxy.principal_unknown", "委托人的账号不存在或已停用", "The principal's account does not exist or is deactivated", ErrorKind.Conflict));
+        var agent = await db.Users.AsNoTracking().SingleOrDefaultAsync(a => a.Id == grant.AgentAccountId, cancellationToken);
+        if (agent is null || !agent.IsActive)
+            throw new DomainException(new DomainError("proxy.agent_unknown", "代办人的账号不存在或已停用", "The agent's account does not exist or is deactivated", Field: "agent"));
+        var granted = ProxyAuthorisation.GrantOnRequest(principal.Id, agent.Id, grant.ItemCodes, grant.ValidUntil, clock.Today, clock.UtcNow, grant.Basis, grant.GrantedBy);
+        db.ProxyAuthorisations.Add(granted);
+        db.Audit(new AuditRecord(grant.GrantedBy, "identity.proxy_granted", $"account:{principal.MaskedIdNumber}",
+            $"on {grant.Basis}: agent {agent.MaskedIdNumber}, items {string.Join(' ', granted.ItemCodes)}, until {granted.ValidUntil:yyyy-MM-dd}", clock.UtcNow));
+        await db.SaveChangesAsync(cancellationToken);
+        return Info(granted);
+    }
+
+    public async Task EndAsync(Guid authorisationId, string basis, string endedBy, CancellationToken cancellationToken)
+    {
+        var proxy = await db.ProxyAuthorisations.SingleOrDefaultAsync(p => p.Id == authorisationId && p.Basis == basis, cancellationToken);
+        if (proxy is null || !proxy.EndWithRequest(endedBy, clock.UtcNow)) return;
+        db.Audit(new AuditRecord(endedBy, "identity.proxy_revoked", $"authorisation:{proxy.Id}", $"{basis} ended", clock.UtcNow));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<ProxyAuthorisation> GrantAsync(Guid principalId, ProxyGrant input, CancellationToken ct)
     {
         var principal = await db.Users.SingleOrDefaultAsync(a => a.Id == principalId, ct) ?? throw new DomainException(DomainError.NotFound("账号", "The account"));

@@ -748,9 +748,19 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("agent_id");
 
+                    b.Property<string>("Basis")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_by");
 
                     b.Property<string>("ItemCodes")
                         .IsRequired()

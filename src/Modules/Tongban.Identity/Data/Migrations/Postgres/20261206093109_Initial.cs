@@ -186,7 +186,9 @@ namespace Tongban.Identity.Data.Migrations.Postgres
                     valid_until = table.Column<DateOnly>(type: "date", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    revoked_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    revoked_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    basis = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    granted_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true)
                 },
                 constraints: table =>
                 {

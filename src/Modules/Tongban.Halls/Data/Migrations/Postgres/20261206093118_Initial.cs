@@ -12,6 +12,37 @@ namespace Tongban.Halls.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "hl_agency_requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hall_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    requester_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    enterprise_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    project_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    items = table.Column<string>(type: "text", nullable: false),
+                    phone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    agent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    agent_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    authorisation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    assigned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    assigned_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    rating = table.Column<int>(type: "integer", nullable: true),
+                    rating_comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    rated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_agency_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "hl_appointments",
                 columns: table => new
                 {
@@ -171,6 +202,16 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_hl_agency_requests_hall_id_state_requested_at",
+                table: "hl_agency_requests",
+                columns: new[] { "hall_id", "state", "requested_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_agency_requests_requester_id_requested_at",
+                table: "hl_agency_requests",
+                columns: new[] { "requester_id", "requested_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_hl_appointments_booked_by",
                 table: "hl_appointments",
                 column: "booked_by");
@@ -239,6 +280,9 @@ namespace Tongban.Halls.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "hl_agency_requests");
+
             migrationBuilder.DropTable(
                 name: "hl_appointments");
 

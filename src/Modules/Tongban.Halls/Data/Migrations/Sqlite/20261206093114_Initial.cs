@@ -12,6 +12,37 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "hl_agency_requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    hall_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    requester_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    enterprise_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    project_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    items = table.Column<string>(type: "TEXT", nullable: false),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    state = table.Column<int>(type: "INTEGER", nullable: false),
+                    requested_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    agent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    agent_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    authorisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    assigned_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    assigned_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    closed_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    rating_comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    rated_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hl_agency_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "hl_appointments",
                 columns: table => new
                 {
@@ -171,6 +202,16 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_hl_agency_requests_hall_id_state_requested_at",
+                table: "hl_agency_requests",
+                columns: new[] { "hall_id", "state", "requested_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_agency_requests_requester_id_requested_at",
+                table: "hl_agency_requests",
+                columns: new[] { "requester_id", "requested_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_hl_appointments_booked_by",
                 table: "hl_appointments",
                 column: "booked_by");
@@ -239,6 +280,9 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "hl_agency_requests");
+
             migrationBuilder.DropTable(
                 name: "hl_appointments");
 

@@ -185,7 +185,9 @@ namespace Tongban.Identity.Data.Migrations.Sqlite
                     valid_until = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    revoked_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    revoked_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    basis = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    granted_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true)
                 },
                 constraints: table =>
                 {
