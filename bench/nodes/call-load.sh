@@ -113,7 +113,7 @@ start "consumer node" "$WORK/consumer.log" "$PUBLISHED/web" $(node_env "$WORK/co
     Nodes__Clients__0__Id="$CLIENT_ID" Nodes__Clients__0__SecretSha256="$(printf '%s' "$CLIENT_SECRET" | sha256sum | cut -d' ' -f1)" \
     -- dotnet Tongban.Web.dll --urls "$CONSUMER_URL"
 CONSUMER_PID="${PIDS[-1]}"
-configured() { curl -fsS "$1/node/status" 2>/dev/null | python3 -c 'import json,sys; v = json.load(sys.stdin).get("configurationVersion"); sys.exit(0 if isinstance(v, int) and v > 0 else 1)'; }
+configured() { curl -fsS "$1/node/status" 2>/dev/null | python3 -c 'import json,sys; v = json.load(sys.stdin).get("configurationVersion"); sys.exit(0 if isinstance(v, int) and v > 0 else 1)' 2>/dev/null; }
 for url in "$PROVIDER_URL" "$CONSUMER_URL"; do
     for _ in $(seq 1 240); do configured "$url" && break; sleep 0.5; done
     configured "$url" || { echo "ERROR: $url holds no configuration" >&2; tail -30 "$WORK/consumer.log" "$WORK/provider.log" >&2; exit 1; }
