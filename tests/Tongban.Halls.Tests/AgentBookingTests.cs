@@ -65,8 +65,13 @@ public sealed class AgentBookingTests(LaneApps lanes)
         var code = booked.GetProperty("code").GetString()!;
         Assert.True(booked.GetProperty("byAgent").GetBoolean());
         Assert.Equal("代*****", booked.GetProperty("principal").GetString()); // masked
-        Assert.Equal(code, Assert.Single((await principal.GetFromJsonAsync<List<MyAppointment>>("/api/halls/appointments/mine"))!).Code);
-        Assert.Empty((await agent.GetFromJsonAsync<List<MyAppointment>>("/api/halls/appointments/mine"))!); // not the agent's own
+        var held = Assert.Single((await principal.GetFromJsonAsync<List<MyAppointment>>("/api/halls/appointments/mine"))!);
+        Assert.Equal((code, null), (held.Code, held.BookedFor)); // the principal's own
+        var made = Assert.Single((await agent.GetFromJsonAsync<List<MyAppointment>>("/api/halls/appointments/mine"))!);
+        Assert.Equal((code, "代*****"), (made.Code, made.BookedFor)); // on the agent's list too, naming whom it is for, masked
+        var agentList = WebUtility.HtmlDecode(await agent.GetStringAsync("/my/appointments"));
+        Assert.Contains("代 代***** 预约", agentList, StringComparison.Ordinal);
+        Assert.Empty((await stranger.GetFromJsonAsync<List<MyAppointment>>("/api/halls/appointments/mine"))!); // nobody else's
         var seen = WebUtility.HtmlDecode(await principal.GetStringAsync($"/halls/{DemoHalls.Yinzhou}/appointments/{code}"));
         Assert.Contains("由您授权的代办人代为预约", seen, StringComparison.Ordinal);
         var agentPage = WebUtility.HtmlDecode(await agent.GetStringAsync($"/halls/{DemoHalls.Yinzhou}/appointments/{code}"));

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Tongban.Halls.Tests;
 
-internal sealed record MyAppointment(string Code, string Hall, string HallName, string Category, string? Item, string Date, string From, string To, string State, bool Upcoming, string Link);
+internal sealed record MyAppointment(string Code, string Hall, string HallName, string Category, string? Item, string Date, string From, string To, string State, bool Upcoming, string Link, string? BookedFor = null);
 
 /// <summary>我的预约: one's own appointments across halls, those to come first, by name and local time, linked to their pages; nobody else's.</summary>
 public sealed class MyAppointmentsTests(LaneApps lanes)

@@ -21,10 +21,10 @@ internal sealed record AppointmentAnswer(string Code, string Category, string? C
 }
 
 internal sealed record MyAppointmentAnswer(string Code, string Hall, string HallName, string? HallNameEn, string Category, string? CategoryEn, string? Item,
-    string Date, string From, string To, string State, string? TicketNumber, bool Upcoming, string Link)
+    string Date, string From, string To, string State, string? TicketNumber, bool Upcoming, string Link, string? BookedFor)
 {
     public static MyAppointmentAnswer Of(MyAppointmentLine l) => new(l.Code, l.HallSlug, l.Hall, l.HallEn, l.Category, l.CategoryEn, l.Item, $"{l.Day:yyyy-MM-dd}",
-        $"{l.From:HH\\:mm}", $"{l.To:HH\\:mm}", l.State.ToString(), l.TicketNumber, l.Upcoming, $"/halls/{l.HallSlug}/appointments/{l.Code}");
+        $"{l.From:HH\\:mm}", $"{l.To:HH\\:mm}", l.State.ToString(), l.TicketNumber, l.Upcoming, $"/halls/{l.HallSlug}/appointments/{l.Code}", l.BookedFor);
 }
 
 internal sealed record MoveRequest(string? Date, string? Time);
@@ -47,7 +47,7 @@ internal static class AppointmentEndpoints
         api.MapGet("/appointments/mine", async (ClaimsPrincipal user, AppointmentQueries queries, CancellationToken ct) =>
                 TypedResults.Ok((await queries.ListMineAsync(Holder(user), ct)).Select(MyAppointmentAnswer.Of).ToList()))
             .RequireAuthorization()
-            .WithSummary("我的预约: one's own appointments in every hall, those to come first (soonest first), then past and cancelled ones (latest first); local dates and times");
+            .WithSummary("我的预约: one's own appointments in every hall and those one booked for principals as their agent (bookedFor: the principal's masked name), those to come first (soonest first), then past and cancelled ones (latest first); local dates and times");
         var mine = api.MapGroup("/{hall}/appointments").RequireAuthorization();
         mine.MapPost("", async (string hall, BookRequest request, ClaimsPrincipal user, HallPlaces halls, Booking booking, AppointmentQueries queries, CancellationToken ct) =>
             {

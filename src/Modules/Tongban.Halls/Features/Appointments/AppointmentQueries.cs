@@ -25,8 +25,9 @@ internal sealed record BookingLine(string Code, string Letter, TimeOnly From, Ti
     HallSessionKind? Session = null);
 
 /// <summary>A line of "my appointments" (我的预约): the hall and category by name, the local slot, the state; the code only to link to its page.</summary>
+/// <param name="BookedFor">The principal's masked name when the reader booked it for them as their agent; null for one's own.</param>
 internal sealed record MyAppointmentLine(string Code, string HallSlug, string Hall, string? HallEn, string Category, string? CategoryEn, string? Item,
-    DateOnly Day, TimeOnly From, TimeOnly To, AppointmentState State, string? TicketNumber, bool Upcoming)
+    DateOnly Day, TimeOnly From, TimeOnly To, AppointmentState State, string? TicketNumber, bool Upcoming, string? BookedFor = null)
 {
     public (string Zh, string En) StateText => AppointmentTexts.State(State);
 }
@@ -44,17 +45,20 @@ internal sealed class AppointmentQueries(HallsDbContext db, AppointmentRules rul
     {
         var rows = await (from a in db.Appointments.AsNoTracking()
                           join c in db.Categories.AsNoTracking() on a.CategoryId equals c.Id
-                          where a.HolderId == holder
+                          where a.HolderId == holder || a.BookedBy == holder
                           orderby a.Day descending, a.From descending
                           select new { a, c.Name, c.NameEn }).Take(MineLimit).ToListAsync(ct);
         var halls = (await organization.ListHallsAsync(ct)).ToDictionary(h => h.Id);
+        // Those booked for principals name them, masked, as the agent's own view of such an appointment does.
+        var principals = await accounts.FindManyAsync([.. rows.Where(r => r.a.HolderId != holder).Select(r => r.a.HolderId).Distinct()], ct);
         var now = clock.UtcNow;
         var lines = rows.Where(r => halls.ContainsKey(r.a.HallId)).Select(r =>
         {
             var hall = halls[r.a.HallId];
             var upcoming = r.a.EndsAt > now && r.a.Status != AppointmentStatus.Cancelled;
             return new MyAppointmentLine(r.a.Code, hall.Slug, hall.Name, hall.NameEn, r.Name, r.NameEn, r.a.ItemName, r.a.Day, r.a.From, r.a.To,
-                r.a.StateAt(now), r.a.TicketNumber, upcoming);
+                r.a.StateAt(now), r.a.TicketNumber, upcoming,
+                r.a.HolderId == holder ? null : PersonNames.Mask(principals.GetValueOrDefault(r.a.HolderId)?.DisplayName));
         }).ToList();
         return [.. lines.Where(l => l.Upcoming).OrderBy(l => l.Day).ThenBy(l => l.From), .. lines.Where(l => !l.Upcoming)];
     }
