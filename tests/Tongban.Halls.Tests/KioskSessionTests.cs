@@ -82,6 +82,24 @@ public sealed class KioskSessionTests(ClockedHallApps apps) : IClassFixture<Cloc
     }
 
     [Theory, DatabaseLanes]
+    public async Task On_a_Saturday_session_only_its_windows_call_and_another_is_told_which_windows_serve(DatabaseLane lane)
+    {
+        var (app, kiosk) = await AtAsync(lane, Saturday, 11);
+        using (var taken = await TakeAsync(kiosk, "A")) Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var registration = await app.ClerkAsync("11211200025881318U"); // B01, the business registration window: not open on Saturdays
+        using (var refused = await registration.PostAsync($"/api/halls/{Hall}/windows/B01/call", null))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var problem = await refused.ProblemAsync();
+            Assert.Contains("calling.window_not_in_session", problem, StringComparison.Ordinal);
+            Assert.Contains("现在是周末不打烊时段（至12:00），B01号窗口不在本时段服务的窗口之中，不能叫号；本时段服务的窗口：A01、A02、D01、D04", problem, StringComparison.Ordinal);
+            Assert.Contains("window B01 does not serve", problem, StringComparison.Ordinal);
+        }
+        var general = await app.ClerkAsync("112112000037803132"); // A01 serves on Saturdays
+        Assert.StartsWith("A", await general.CallAsync(Hall, "A01"), StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseLanes]
     public async Task In_an_evening_extension_categories_without_a_staying_window_are_hidden_and_refused(DatabaseLane lane)
     {
         var (_, kiosk) = await AtAsync(lane, Weekday, 18);

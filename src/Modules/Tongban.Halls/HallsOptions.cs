@@ -19,7 +19,8 @@ internal sealed class HallsOptions
     /// in the session now. False by default: outside any session the kiosk says the hall is closed and when it opens
     /// next, and in an extended or weekend session only the categories its windows serve get a button (the API answers
     /// 409 for the others). True suits a hall that hands out numbers before opening — and the test apps, whose tests
-    /// take tickets at any hour.
+    /// take tickets at any hour. It also lets every window call in an extended or weekend session (otherwise only the
+    /// session's windows call).
     /// </summary>
     public bool TicketsOutsideSessions { get; set; }
 

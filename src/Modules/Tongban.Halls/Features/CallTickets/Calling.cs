@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Halls.Data;
 using Tongban.Halls.Domain;
+using Tongban.Halls.Features.TakeTicket;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
 
@@ -9,10 +10,11 @@ namespace Tongban.Halls.Features.CallTickets;
 
 /// <summary>
 /// 叫号 at a window, for a clerk of the window's department: call the next ticket of the categories the window serves
-/// (the one being served is then finished; checked-in appointments first, then in the order taken), recall, skip, finish, transfer. Two windows calling at once never get the
+/// (the one being served is then finished; checked-in appointments first, then in the order taken) — in an extra session
+/// only at the windows serving in it — recall, skip, finish, transfer. Two windows calling at once never get the
 /// same ticket: a ticket's revision is its concurrency token, and the loser takes the next one.
 /// </summary>
-internal sealed class Calling(HallsDbContext db, HallPlaces halls, RegionClock clock, HallSignals signals)
+internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession sessions, RegionClock clock, HallSignals signals)
 {
     private const int Attempts = 5;
 
@@ -22,6 +24,7 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, RegionClock c
         var serves = await db.Categories.Where(c => c.HallId == desk.Hall.Id).ToListAsync(ct);
         var categories = serves.Where(c => c.IsServedAt(window)).Select(c => c.Id).ToList();
         if (categories.Count == 0) throw HallErrors.NoCategories(window);
+        await sessions.RequireCallingAsync(desk.Hall, window, ct);
         for (var attempt = 1; ; attempt++)
         {
             var today = clock.Today;

@@ -44,6 +44,23 @@ internal sealed class KioskSession(HallQueue queue, CalendarStore calendars, Reg
             $"During {KindEn(now.Status.Session)} no window serves '{category.NameEn ?? category.Name}'; come in the working-day hours or choose another business");
     }
 
+    /// <summary>
+    /// Refuses calling at a window that does not serve in the extra session (延时服务 / 周末不打烊) the hall is in now: in
+    /// the working-day hours every window calls, and outside any session a clerk who stays may finish the queue. With
+    /// <c>TicketsOutsideSessions</c> the sessions bound neither the tickets nor the calling.
+    /// </summary>
+    public async Task RequireCallingAsync(HallPlace hall, string window, CancellationToken ct)
+    {
+        if (options.Value.TicketsOutsideSessions) return;
+        var calendar = await calendars.GetAsync(ct);
+        var local = clock.LocalNow.DateTime;
+        var session = hall.Hall.StatusAt(calendar, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local)).Current;
+        if (session?.Windows is not { } windows || windows.Contains(window)) return;
+        throw HallErrors.Conflict("calling.window_not_in_session",
+            $"现在是{KindZh(session.Kind)}时段（至{session.To:HH\\:mm}），{window}号窗口不在本时段服务的窗口之中，不能叫号；本时段服务的窗口：{string.Join("、", windows)}",
+            $"During {KindEn(session.Kind)} (until {session.To:HH\\:mm}) window {window} does not serve, so it cannot call; the windows serving now: {string.Join(", ", windows)}");
+    }
+
     private static string NextZh(HallOpenStatus s) => s.OpensAt is { } at ? $"；今天{at:HH\\:mm}开始办公" : s.NextOpenDay is { } d && s.NextOpensAt is { } t ? $"；下次办公：{d:yyyy年M月d日} {t:HH\\:mm}" : "";
 
     private static string NextEn(HallOpenStatus s) => s.OpensAt is { } at ? $"; it opens today at {at:HH\\:mm}" : s.NextOpenDay is { } d && s.NextOpensAt is { } t ? $"; it opens next on {d:yyyy-MM-dd} at {t:HH\\:mm}" : "";
