@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Tongban.Kernel.Keys;
 using System.Text.Json;
 
 namespace Tongban.Federation.Features;
@@ -48,4 +50,20 @@ internal static class Wire
     public const string RecordsPath = "/api/federation/records";
     public const string DigestPath = "/api/federation/digest";
     public const string CatalogPath = "/api/federation/catalog";
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> (the <see cref="SignatureHeader"/>, base64) is <paramref name="key"/>'s over the
+    /// body's exact bytes, both ways on the wire (a city's question, the province's answer); a malformed signature is not.
+    /// </summary>
+    public static bool Verifies(PublicSigningKey key, byte[] body, string signature)
+    {
+        try
+        {
+            return signature.Length > 0 && key.Verify(body, Convert.FromBase64String(signature));
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException)
+        {
+            return false;
+        }
+    }
 }

@@ -52,12 +52,12 @@ internal sealed class CatalogPuller(FederationDbContext db, SignedRequests reque
     {
         var last = await db.CatalogPulls.AsNoTracking().OrderByDescending(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         var (cursor, changedUpTo) = fromStart ? (null, null) : (last?.Cursor, last?.ChangedUpTo);
-        var (pages, added, changed, unchanged, refused, review) = (0, 0, 0, 0, 0, 0);
+        var (pages, total) = (0, default(PageCounts));
         var refusedNames = new List<string>();
         CatalogPullResult Result(string? failure = null)
         {
             var label = failure is null ? default : CatalogPullFailures.Label(failure);
-            return new(pages, added, changed, unchanged, refused, review, refusedNames, label.Zh, label.En);
+            return new(pages, total.Added, total.Changed, total.Unchanged, total.Refused, total.SentToReview, refusedNames, label.Zh, label.En);
         }
         if (ProvinceKey() is not { } key) return await FailAsync(cursor, changedUpTo, "no_province_key", Result);
         while (pages < MaxPages)
@@ -75,7 +75,7 @@ internal sealed class CatalogPuller(FederationDbContext db, SignedRequests reque
                 var failure = ex is HttpRequestException { StatusCode: { } status } && (int)status is >= 400 and < 500 ? "refused" : "unreachable";
                 return await FailAsync(cursor, changedUpTo, failure, Result);
             }
-            if (!Verify(key, body, signature)) return await FailAsync(cursor, changedUpTo, "signature", Result);
+            if (!Wire.Verifies(key, body, signature)) return await FailAsync(cursor, changedUpTo, "signature", Result);
             if (Parse(body) is not { } answer) return await FailAsync(cursor, changedUpTo, "malformed", Result);
             if (answer.Count == 0)
             {
@@ -99,23 +99,18 @@ internal sealed class CatalogPuller(FederationDbContext db, SignedRequests reque
                 return await FailAsync(cursor, changedUpTo, "busy", Result);
             }
             pages++;
-            var counts = applied.Entries.CountBy(e => e.Outcome).ToDictionary();
-            int Count(CatalogEntryOutcome outcome) => counts.GetValueOrDefault(outcome);
-            added += Count(CatalogEntryOutcome.Added);
-            changed += Count(CatalogEntryOutcome.Changed) + Count(CatalogEntryOutcome.Abolished);
-            unchanged += Count(CatalogEntryOutcome.Unchanged);
-            refused += Count(CatalogEntryOutcome.Refused);
-            review += applied.SentToReview.Count;
+            var page = PageCounts.Of(applied);
+            total += page;
             refusedNames.AddRange(applied.Entries.Where(e => e.Outcome == CatalogEntryOutcome.Refused).Select(e => e.Name));
             (cursor, changedUpTo) = (answer.Next, answer.ChangedUpTo ?? changedUpTo);
-            await RecordAsync(applied, cursor, changedUpTo, cancellationToken);
+            await RecordAsync(applied, page, cursor, changedUpTo, cancellationToken);
             if (!answer.More) return Result();
         }
         return Result();
     }
 
     /// <summary>The page's entries and the cursor after it, in one transaction, once the catalog has applied the page.</summary>
-    private async Task RecordAsync(CatalogEntriesResult applied, string? cursor, DateTimeOffset? changedUpTo, CancellationToken cancellationToken)
+    private async Task RecordAsync(CatalogEntriesResult applied, PageCounts page, string? cursor, DateTimeOffset? changedUpTo, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var codes = applied.Entries.Select(e => e.ImplementationCode).Where(c => c.Length is > 0 and <= 40).Distinct().ToList();
@@ -132,9 +127,7 @@ internal sealed class CatalogPuller(FederationDbContext db, SignedRequests reque
             };
             state.Record(entry.Name, outcome, entry.ReasonZh, entry.ReasonEn, now);
         }
-        var count = (CatalogEntryOutcome o) => applied.Entries.Count(e => e.Outcome == o);
-        db.CatalogPulls.Add(CatalogPull.Applied(cursor, changedUpTo, count(CatalogEntryOutcome.Added), count(CatalogEntryOutcome.Changed) + count(CatalogEntryOutcome.Abolished),
-            count(CatalogEntryOutcome.Unchanged), count(CatalogEntryOutcome.Refused), applied.SentToReview.Count, now));
+        db.CatalogPulls.Add(CatalogPull.Applied(cursor, changedUpTo, page.Added, page.Changed, page.Unchanged, page.Refused, page.SentToReview, now));
         await db.SaveChangesAsync(cancellationToken);
         FederationMetrics.CatalogEntries.Add(applied.Entries.Count);
     }
@@ -163,18 +156,6 @@ internal sealed class CatalogPuller(FederationDbContext db, SignedRequests reque
         }
     }
 
-    private static bool Verify(PublicSigningKey key, byte[] body, string signature)
-    {
-        try
-        {
-            return signature.Length > 0 && key.Verify(body, Convert.FromBase64String(signature));
-        }
-        catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException)
-        {
-            return false;
-        }
-    }
-
     private static CatalogAnswer? Parse(byte[] body)
     {
         try
@@ -187,6 +168,21 @@ internal sealed class CatalogPuller(FederationDbContext db, SignedRequests reque
             return null;
         }
     }
+}
+
+/// <summary>What a page (or a whole pull) did to the catalog's items: an abolition counts as a change.</summary>
+internal readonly record struct PageCounts(int Added, int Changed, int Unchanged, int Refused, int SentToReview)
+{
+    public static PageCounts Of(CatalogEntriesResult applied)
+    {
+        var counts = applied.Entries.CountBy(e => e.Outcome).ToDictionary();
+        int Count(CatalogEntryOutcome outcome) => counts.GetValueOrDefault(outcome);
+        return new(Count(CatalogEntryOutcome.Added), Count(CatalogEntryOutcome.Changed) + Count(CatalogEntryOutcome.Abolished),
+            Count(CatalogEntryOutcome.Unchanged), Count(CatalogEntryOutcome.Refused), applied.SentToReview.Count);
+    }
+
+    public static PageCounts operator +(PageCounts a, PageCounts b) =>
+        new(a.Added + b.Added, a.Changed + b.Changed, a.Unchanged + b.Unchanged, a.Refused + b.Refused, a.SentToReview + b.SentToReview);
 }
 
 /// <summary>Why a pull of the provincial catalog stopped, in words for people (the code is stored, never shown).</summary>

@@ -55,14 +55,16 @@ internal sealed class CityGate(IOptions<FederationOptions> options, FederationDb
 
     private static bool Verify(CityOptions city, byte[] body, string signature)
     {
+        PublicSigningKey key;
         try
         {
-            return signature.Length > 0 && PublicSigningKey.FromPem(city.PublicKey).Verify(body, Convert.FromBase64String(signature));
+            key = PublicSigningKey.FromPem(city.PublicKey);
         }
         catch (FormatException)
         {
             return false;
         }
+        return Wire.Verifies(key, body, signature);
     }
 
     private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
