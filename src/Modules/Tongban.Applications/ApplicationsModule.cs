@@ -59,6 +59,7 @@ public static class ApplicationsModule
         services.AddScoped<ICaseGenerator, CaseGenerator>();
         services.AddScoped<ICaseFacts, Features.ReportFacts.CaseFacts>();
         services.AddScoped<RateCase>();
+        services.AddScoped<Kernel.Outbox.IOutboxHandler, WindowRatedHandler>();
         services.AddScoped<RectifyRating>();
         services.AddScoped<SuperviseCases>();
         services.AddScoped<Features.HomeVisits.HomeVisits>();

@@ -34,6 +34,7 @@ public static class HallsModule
         services.AddScoped<KioskSession>();
         services.AddScoped<IssueTicket>();
         services.AddScoped<Calling>();
+        services.AddScoped<IHallCounter, CounterTickets>();
         services.AddScoped<RateTicket>();
         services.AddScoped<TabletPairing>();
         services.AddScoped<SlotPlanner>();

@@ -86,6 +86,7 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(c => c.Deferred).HasJsonConversion();
             e.Property(c => c.Stops).HasJsonConversion();
             e.Property(c => c.Trips).HasJsonConversion();
+            e.HasIndex(c => c.HallTicketId);
             e.Property(c => c.History).HasJsonConversion();
             e.Ignore(c => c.CurrentStep);
             e.Ignore(c => c.OutstandingDeferred);
@@ -106,7 +107,11 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
         });
         modelBuilder.Entity<Rating>(e =>
         {
-            e.HasIndex(r => r.CaseId).IsUnique(); // one rating per case, even when two submits race
+            // One rating per case online, even when two submits race; on site one per visit (ticket), any number per case.
+            e.HasIndex(r => r.CaseId).IsUnique().HasFilter("ticket_id IS NULL");
+            e.HasIndex(r => r.TicketId).IsUnique();
+            e.HasIndex(r => new { r.CaseId, r.TicketId });
+            e.Property(r => r.Place).HasMaxLength(Rating.PlaceMax);
             e.Property(r => r.CaseNumber).HasMaxLength(24);
             e.Property(r => r.ItemName).HasMaxLength(200);
             e.Property(r => r.DepartmentCreditCode).HasMaxLength(18);

@@ -65,6 +65,9 @@ internal sealed partial class Case : IStaffScoped
     public DateTimeOffset? ConcludedAt { get; private set; }
     public DateOnly? ConcludedOn { get; private set; }
     public List<Trip> Trips { get; private set; } = [];
+
+    /// <summary>The hall's queue ticket the case was started from at a window (窗口收件 from a called ticket): its on-site rating joins the case's.</summary>
+    public Guid? HallTicketId { get; private set; }
     public List<CaseEvent> History { get; private set; } = [];
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -90,7 +93,7 @@ internal sealed partial class Case : IStaffScoped
             Channel = channel, SubmittedBy = actor, SubmittedAt = at, Form = new(form), Provided = [.. provided],
             Status = CaseStatus.Submitted, StationKey = stationKey,
         };
-        if (visit is not null) @case.Trips.Add(visit);
+        if (visit is not null) (@case.HallTicketId, @case.Trips) = (visit.TicketId, [visit]);
         @case.Record(actor, "submitted", null, at);
         return @case;
     }

@@ -9,6 +9,8 @@ namespace Tongban.Applications.Domain;
 /// 好差评: the applicant's one rating of a concluded case. A bad rating opens a rectification (整改) for the case's
 /// department, due in working days: the department calls the applicant back (回访) and reports; the applicant may
 /// appeal (申诉) the outcome once, and an efficiency supervisor upholds the appeal (the rectification reopens) or rejects it.
+/// A rating taken on site (现场"一次一评": a hall window's tablet, <see cref="TicketId"/>) joins the 好差评 of the case started
+/// from the ticket, or stands as the window's when there is none (no case, no known rater: no call-back is possible).
 /// </summary>
 internal sealed class Rating : IStaffScoped
 {
@@ -16,8 +18,12 @@ internal sealed class Rating : IStaffScoped
 
     private Rating() { }
 
+    public const int PlaceMax = 200;
+
     public RatingId Id { get; private set; }
-    public CaseId CaseId { get; private set; }
+
+    /// <summary>The case rated; null for a window's service that started no case.</summary>
+    public CaseId? CaseId { get; private set; }
     public string CaseNumber { get; private set; } = "";
     public string ItemName { get; private set; } = "";
     public string DepartmentCreditCode { get; private set; } = "";
@@ -25,7 +31,14 @@ internal sealed class Rating : IStaffScoped
 
     /// <summary>The station (驿站) where the case was submitted, if any: its staff see the rating as they see the case.</summary>
     public string? StationKey { get; private set; }
-    public Guid ApplicantId { get; private set; }
+    /// <summary>The case's applicant; null when the rating is a window's with no case (the rater is not known).</summary>
+    public Guid? ApplicantId { get; private set; }
+
+    /// <summary>The hall ticket rated on site, one rating per visit; null for the applicant's rating of the case online (one per case).</summary>
+    public Guid? TicketId { get; private set; }
+
+    /// <summary>Where an on-site rating was given, worded for people (hall, window, ticket).</summary>
+    public string? Place { get; private set; }
     public RatingLevel Level { get; private set; }
     public List<string> Indicators { get; private set; } = [];
     public string? Comment { get; private set; }
@@ -44,6 +57,8 @@ internal sealed class Rating : IStaffScoped
     public int Revision { get; private set; }
 
     public bool IsBad => RatingScale.IsBad(Level);
+
+    public bool OnSite => TicketId is not null;
 
     public bool OverdueOn(DateOnly today) => Rectification == RectificationStatus.Open && today > RectificationDueOn;
 
@@ -67,6 +82,25 @@ internal sealed class Rating : IStaffScoped
         return rating;
     }
 
+    /// <summary>
+    /// 现场评价: the rating a hall window's tablet took for a ticket (validated there), joined to <paramref name="case"/> — the
+    /// case started from the ticket — or the window's own when null. A bad one opens a rectification for the window's department.
+    /// </summary>
+    public static Rating OnSiteOf(WindowRated rated, Case? @case, DateOnly today, WorkingDayCalendar calendar, int rectifyDays)
+    {
+        var rating = new Rating
+        {
+            Id = RatingId.New(), TicketId = rated.TicketId, Place = rated.Place.Length > PlaceMax ? rated.Place[..PlaceMax] : rated.Place,
+            CaseId = @case?.Id, CaseNumber = @case?.Number ?? "", ItemName = @case?.ItemName ?? "",
+            DepartmentCreditCode = rated.DepartmentCreditCode, DivisionCode = @case?.DivisionCode ?? rated.DivisionCode,
+            StationKey = @case?.StationKey, ApplicantId = @case?.ApplicantId,
+            Level = (RatingLevel)rated.Level, Indicators = [.. rated.Indicators.Where(i => RatingScale.Indicators.Any(x => x.Key == i)).Distinct()],
+            Comment = rated.Comment, RatedAt = rated.RatedAt,
+        };
+        if (rating.IsBad) rating.OpenRectification(today, calendar, rectifyDays);
+        return rating;
+    }
+
     public static DomainException AlreadyRated() => Rule("rating.already_rated", "每个办件只能评价一次，该办件已评价", "A case is rated once, and this one already is");
 
     /// <summary>回访: the department calls the applicant back while the rectification is open.</summary>
@@ -78,11 +112,11 @@ internal sealed class Rating : IStaffScoped
         Revision++;
     }
 
-    /// <summary>整改报告: what the department changed; only after the applicant has been called back.</summary>
+    /// <summary>整改报告: what the department changed; only after the applicant has been called back (when there is one to call).</summary>
     public void ReportRectification(string report, string actor, DateTimeOffset at)
     {
         RequireOpen();
-        if (CallBacks.Count == 0) throw Rule("rating.callback_required", "整改报告前须先回访申请人", "Call the applicant back before reporting the rectification");
+        if (CallBacks.Count == 0 && ApplicantId is not null) throw Rule("rating.callback_required", "整改报告前须先回访申请人", "Call the applicant back before reporting the rectification");
         if (string.IsNullOrWhiteSpace(report)) throw Invalid("rating.report_required", "请填写整改报告", "Write the rectification report", "report");
         (Rectification, Report, ReportedBy, ReportedAt) = (RectificationStatus.Reported, report.Trim(), actor, at);
         Revision++;

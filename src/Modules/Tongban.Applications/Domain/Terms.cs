@@ -127,8 +127,8 @@ internal sealed record DeferredMaterial(string Key, string Name, DateOnly Promis
 
 internal sealed record ClockStop(StopKind Kind, string Reason, DateOnly From, DateOnly? To);
 
-/// <summary>An in-person visit by the applicant (or their agent): at a window or a station.</summary>
-internal sealed record Trip(DateTimeOffset At, string Place, string Purpose, string RecordedBy);
+/// <summary>An in-person visit by the applicant (or their agent): at a window or a station; <paramref name="TicketId"/> the hall's queue ticket served then.</summary>
+internal sealed record Trip(DateTimeOffset At, string Place, string Purpose, string RecordedBy, Guid? TicketId = null);
 
 /// <summary>One line of a case's history: who did what, when, with which opinion, and where it left the case.</summary>
 internal sealed record CaseEvent(DateTimeOffset At, string Actor, string Action, CaseStatus Status, string? Opinion);

@@ -4,8 +4,8 @@ using Tongban.Kernel.Ratings;
 namespace Tongban.Halls.Domain;
 
 /// <summary>
-/// The rating of the service a ticket got at a window (评价器), once per ticket: the ticket is the key. A bad rating is
-/// marked for rectification; opening the case ratings' rectification from here waits for a contract (README).
+/// The rating of the service a ticket got at a window (评价器), once per ticket: the ticket is the key. Published as the
+/// kernel's <c>WindowRated</c>, it joins the case's 好差评 in the applications module, where a bad one is rectified.
 /// </summary>
 internal sealed class WindowRating
 {

@@ -11,7 +11,7 @@ namespace Tongban.Applications.Features.HandleCase;
 
 /// <summary>A case for staff: its facts, history and the actions the signed-in member's roles allow in its state.</summary>
 [Authorize(Roles = WorkbenchModel.CaseRoleList)]
-internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, RegionClock clock, CaseDisplays displays) : PageModel
+internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, RegionClock clock, CaseDisplays displays, RectifyRating.RectifyRating ratings) : PageModel
 {
     [BindProperty] public CaseActionInput Input { get; set; } = new();
 
@@ -21,6 +21,9 @@ internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, Regi
 
     /// <summary>Whose turn it is and what happens next.</summary>
     public CaseProgress Progress { get; private set; } = null!;
+
+    /// <summary>好差评: the applicant's rating online and those given on site at the case's visits.</summary>
+    public IReadOnlyList<Rating> Ratings { get; private set; } = [];
 
     public DateOnly Today => clock.Today;
 
@@ -47,5 +50,6 @@ internal sealed class StaffCaseModel(CaseReader reader, HandleCase handler, Regi
         Deadline = await reader.DeadlineAsync(Case, ct);
         Show = await displays.ForAsync(Case, applicant: null, ct);
         Progress = reader.ProgressOf(Case);
+        Ratings = await ratings.OfCaseAsync(Case.Id, ct);
     }
 }

@@ -43,6 +43,10 @@ internal sealed class RectifyRating(ApplicationsDbContext db, CalendarStore cale
         return [.. rows.OrderBy(r => r.Rectification == RectificationStatus.Open ? r.RectificationDueOn : DateOnly.MaxValue)];
     }
 
+    /// <summary>The ratings of a case the reader already may see: the applicant's own online and those given on site at its visits.</summary>
+    public async Task<IReadOnlyList<Rating>> OfCaseAsync(CaseId id, CancellationToken ct) =>
+        await db.Ratings.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.RatedAt).ToListAsync(ct);
+
     public async Task<Rating> FindAsync(Guid id, ClaimsPrincipal user, bool tracking, CancellationToken ct)
     {
         var query = tracking ? db.Ratings : db.Ratings.AsNoTracking();

@@ -10,6 +10,7 @@ using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
+using Tongban.Kernel.Web;
 
 namespace Tongban.Applications.Features.RegisterWalkIn;
 
@@ -24,6 +25,12 @@ internal sealed class WalkInInput
 
     public string? Key { get; set; }
     public string? Window { get; set; }
+
+    /// <summary>With <see cref="Ticket"/>: the hall (its slug) whose queue ticket the clerk serves at <see cref="Window"/>.</summary>
+    public string? Hall { get; set; }
+
+    /// <summary>The queue ticket called to the window (A012): the visit is recorded against it and its rating joins the case's.</summary>
+    public string? Ticket { get; set; }
     public ApplicationInput Application { get; set; } = new();
 
     /// <summary>The materials whose electronic license the applicant agreed, in person, to have looked up (by material key).</summary>
@@ -32,10 +39,12 @@ internal sealed class WalkInInput
 
 /// <summary>
 /// 窗口收件: the clerk finds the applicant's account by ID number (the read is audited with its purpose, the number
-/// only masked) and submits for them — an item, or a bundle as one case per item. The visit counts as a trip on each case.
+/// only masked) and submits for them — an item, or a bundle as one case per item. The visit counts as a trip on each case;
+/// started from a hall's called ticket, the trip names the hall, the window and the ticket, which must be the one the clerk
+/// serves at that window now (kernel <see cref="IHallCounter"/>, the halls module).
 /// </summary>
 internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory accounts, SubmitApplication.SubmitApplication submit,
-    ApplyOnline.ApplyOnline targets, ProvideMaterials.UseLicense licenses, RegionClock clock)
+    ApplyOnline.ApplyOnline targets, ProvideMaterials.UseLicense licenses, IEnumerable<IHallCounter> counters, RegionClock clock)
 {
     /// <summary>The applicant's account by ID number; the read is audited with <paramref name="purpose"/> (e.g. "窗口收件 walk-in application for {item}").</summary>
     public async Task<AccountInfo> FindApplicantAsync(string? idNumber, string purpose, ClaimsPrincipal user, CancellationToken ct)
@@ -55,15 +64,27 @@ internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory
     public async Task<(IReadOnlyList<Case> Cases, bool Created)> SubmitAsync(WalkInInput input, bool bundle, ClaimsPrincipal user, CancellationToken ct)
     {
         var target = await targets.FindTargetAsync(bundle ? input.BundleCode : input.ItemCode, bundle, ct);
+        var ticket = await TicketAsync(input, user, ct);
         var account = await FindApplicantAsync(input.IdNumber, WalkInPurpose(target.Code), user, ct);
         var actor = Actor.Of(user);
         var key = Submission.KeyOf(input.Key);
         // At a station (驿站) the case records it, so the station's queue shows it; elsewhere it is a window of a hall.
         var station = StaffScope.Of(user).StationKey;
-        var window = string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
+        var window = ticket?.Place ?? (string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}");
         var place = station is null ? window : $"驿站 station {station} {window}";
         var materials = await licenses.InPersonAsync(target, account.Id, input.Application.MaterialRefs, input.Licenses, new ProvideMaterials.InPerson("窗口收件", "申请人"), user, ct);
         return await submit.SubmitTargetAsync(target, new Submission(target.Code, account.Id, input.Application.FormValues, materials,
-            station is null ? Channel.Window : Channel.Station, $"walk-in:{actor}:{key}", actor, place, station), Guid.NewGuid(), null, ct);
+            station is null ? Channel.Window : Channel.Station, $"walk-in:{actor}:{key}", actor, place, station, ticket?.TicketId), Guid.NewGuid(), null, ct);
+    }
+
+    /// <summary>The hall's ticket the walk-in is started from, when one is named: it must be the one called to the clerk's window now.</summary>
+    public async Task<CounterTicket?> TicketAsync(WalkInInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(input.Ticket)) return null;
+        if (string.IsNullOrWhiteSpace(input.Hall) || string.IsNullOrWhiteSpace(input.Window))
+            throw new DomainException(new DomainError("case.ticket_without_window", "从号票收件须指明大厅和窗口", "A walk-in from a ticket names the hall and the window", Field: "ticket"));
+        var counter = counters.FirstOrDefault() ?? throw new DomainException(new DomainError("case.ticket_unavailable",
+            "本平台未启用大厅排队叫号，不能从号票收件", "This platform runs no hall queue, so a walk-in cannot start from a ticket", Field: "ticket"));
+        return await counter.ServingAsync(input.Hall.Trim(), input.Window.Trim(), input.Ticket.Trim(), user, ct);
     }
 }

@@ -25,12 +25,16 @@ internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnlin
 
     private bool Bundle => !string.IsNullOrWhiteSpace(Input.BundleCode);
 
-    /// <summary>A fresh form; <paramref name="window"/> comes filled in when the clerk starts from a called ticket (halls).</summary>
-    public void OnGet(string? window) => (Input.Key, Input.Window) = (Guid.NewGuid().ToString("N"), window?.Trim() is { Length: > 0 and <= 20 } w ? w : null);
+    /// <summary>A fresh form; the hall, <paramref name="window"/> and ticket come filled in when the clerk starts from a called ticket (halls).</summary>
+    public void OnGet(string? hall, string? window, string? ticket) => (Input.Key, Input.Hall, Input.Window, Input.Ticket) =
+        (Guid.NewGuid().ToString("N"), Short(hall, 60), Short(window, 20), Short(ticket, 8));
+
+    private static string? Short(string? text, int max) => text?.Trim() is { Length: > 0 } t && t.Length <= max ? t : null;
 
     public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
     {
         Target = await items.FindTargetAsync(Bundle ? Input.BundleCode : Input.ItemCode, Bundle, ct);
+        await handler.TicketAsync(Input, User, ct); // the ticket is still at the window: said before the form is filled in
         Applicant = await handler.FindApplicantAsync(Input.IdNumber, RegisterWalkIn.WalkInPurpose(Target.Code), User, ct);
         LicenseTypes = await licenses.TypesAsync(Target.Materials, ct);
         return Page();

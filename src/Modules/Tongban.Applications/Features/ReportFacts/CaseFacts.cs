@@ -25,9 +25,10 @@ internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
                 c.AcceptedOn, c.DueOn, c.ConcludedOn, c.PromisedTrips, c.History, c.Trips, c.Deferred, c.Provided,
             })
             .ToListAsync(cancellationToken);
-        var ids = cases.Select(c => c.Id).ToList();
-        var ratings = await db.Ratings.AsNoTracking().Where(r => ids.Contains(r.CaseId))
-            .Select(r => new { r.CaseId, r.Level, r.RatedAt }).ToDictionaryAsync(r => r.CaseId, cancellationToken);
+        // The case's own rating (online, one per case), as CaseRated reported it; on-site ratings of its visits are the windows'.
+        var keys = cases.Select(c => (CaseId?)c.Id).ToList();
+        var ratings = (await db.Ratings.AsNoTracking().Where(r => r.TicketId == null && keys.Contains(r.CaseId))
+            .Select(r => new { r.CaseId, r.Level, r.RatedAt }).ToListAsync(cancellationToken)).ToDictionary(r => r.CaseId!.Value);
         return [.. cases.Select(c =>
         {
             var rating = ratings.GetValueOrDefault(c.Id);

@@ -16,7 +16,8 @@ internal sealed record Submission(
     string SubmissionKey,
     string Actor,
     string? VisitPlace = null,
-    string? StationKey = null)
+    string? StationKey = null,
+    Guid? VisitTicket = null)
 {
     /// <summary>The idempotency key a client sent with the form (a double click repeats it), or a fresh one.</summary>
     public static string KeyOf(string? clientKey) => string.IsNullOrWhiteSpace(clientKey) ? Guid.NewGuid().ToString("N") : clientKey.Trim();

@@ -70,7 +70,7 @@ internal sealed class SubmitApplication(ApplicationsDbContext db, IServiceItems 
         foreach (var (submission, item, form) in applying)
         {
             var number = await NextNumberAsync(item.DivisionCode, ct);
-            var visit = submission.VisitPlace is { } place ? new Trip(clock.UtcNow, place, "递交申请 submit the application", submission.Actor) : null;
+            var visit = submission.VisitPlace is { } place ? new Trip(clock.UtcNow, place, "递交申请 submit the application", submission.Actor, submission.VisitTicket) : null;
             var @case = Case.Submit(number, submission.SubmissionKey, ItemSnapshots.Of(item), applicant, submission.Channel,
                 form, submission.Materials, visit, submission.Actor, clock.UtcNow, submission.StationKey);
             if (bundle is not null) @case.JoinBundle(bundle);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Halls.Data;
 using Tongban.Halls.Domain;
+using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Ratings;
 using Tongban.Kernel.Time;
 
 namespace Tongban.Halls.Features.RateWindow;
@@ -10,6 +12,8 @@ internal sealed record RatingInput(string? Ticket, int Level, IReadOnlyList<stri
 /// <summary>
 /// 评价器: the person just served at a window rates the service, once per ticket, on the window's paired tablet. The
 /// ticket must have been served at this window today; a second rating, also one sent at the same moment, is refused (the ticket is the rating's key).
+/// The rating is published (<see cref="WindowRated"/>) in the same transaction: the applications module joins it to the
+/// 好差评 of the case started from the ticket, and a bad one opens a rectification there.
 /// </summary>
 internal sealed class RateTicket(HallsDbContext db, HallPlaces halls, TabletPairing tablets, RegionClock clock)
 {
@@ -35,6 +39,9 @@ internal sealed class RateTicket(HallsDbContext db, HallPlaces halls, TabletPair
         if (await db.Ratings.AnyAsync(r => r.TicketId == ticket.Id, ct)) throw WindowRating.AlreadyRated(ticket.Number);
         var rating = WindowRating.Rate(ticket, desk.DepartmentCreditCode, input.Level, input.Indicators ?? [], input.Comment, clock.UtcNow);
         db.Ratings.Add(rating);
+        // Joined to the case started from the ticket, or kept as the window's, by the applications module (its outbox handler).
+        db.Publish(WindowRated.MessageType, new WindowRated(ticket.Id.Value, hall.VisitPlace(desk.Number, ticket.Number), hall.Hall.DivisionCode,
+            desk.DepartmentCreditCode, (int)rating.Level, rating.Indicators, rating.Comment, rating.RatedAt), rating.RatedAt);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -112,6 +112,10 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("form");
 
+                    b.Property<Guid?>("HallTicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_ticket_id");
+
                     b.Property<string>("History")
                         .IsRequired()
                         .HasColumnType("text")
@@ -261,6 +265,9 @@ namespace Tongban.Applications.Data.Migrations.Postgres
 
                     b.HasIndex("AwaitingDeferred")
                         .HasDatabaseName("ix_app_cases_awaiting_deferred");
+
+                    b.HasIndex("HallTicketId")
+                        .HasDatabaseName("ix_app_cases_hall_ticket_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -622,7 +629,7 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("appealed_at");
 
-                    b.Property<Guid>("ApplicantId")
+                    b.Property<Guid?>("ApplicantId")
                         .HasColumnType("uuid")
                         .HasColumnName("applicant_id");
 
@@ -631,7 +638,7 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("call_backs");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
@@ -675,6 +682,11 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("level");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
                     b.Property<DateTimeOffset>("RatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rated_at");
@@ -712,15 +724,27 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)")
                         .HasColumnName("station_key");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
                     b.HasKey("Id")
                         .HasName("pk_app_ratings");
 
                     b.HasIndex("CaseId")
                         .IsUnique()
-                        .HasDatabaseName("ix_app_ratings_case_id");
+                        .HasDatabaseName("ix_app_ratings_case_id")
+                        .HasFilter("ticket_id IS NULL");
 
                     b.HasIndex("StationKey")
                         .HasDatabaseName("ix_app_ratings_station_key");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_ratings_ticket_id");
+
+                    b.HasIndex("CaseId", "TicketId")
+                        .HasDatabaseName("ix_app_ratings_case_id_ticket_id");
 
                     b.HasIndex("DepartmentCreditCode", "Rectification", "RectificationDueOn")
                         .HasDatabaseName("ix_app_ratings_department_credit_code_rectification_rectificat");

@@ -107,6 +107,10 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("form");
 
+                    b.Property<Guid?>("HallTicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hall_ticket_id");
+
                     b.Property<string>("History")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -256,6 +260,9 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
 
                     b.HasIndex("AwaitingDeferred")
                         .HasDatabaseName("ix_app_cases_awaiting_deferred");
+
+                    b.HasIndex("HallTicketId")
+                        .HasDatabaseName("ix_app_cases_hall_ticket_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -617,7 +624,7 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("appealed_at");
 
-                    b.Property<Guid>("ApplicantId")
+                    b.Property<Guid?>("ApplicantId")
                         .HasColumnType("TEXT")
                         .HasColumnName("applicant_id");
 
@@ -626,7 +633,7 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("call_backs");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
@@ -670,6 +677,11 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("level");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
                     b.Property<long>("RatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rated_at");
@@ -707,15 +719,27 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("station_key");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
                     b.HasKey("Id")
                         .HasName("pk_app_ratings");
 
                     b.HasIndex("CaseId")
                         .IsUnique()
-                        .HasDatabaseName("ix_app_ratings_case_id");
+                        .HasDatabaseName("ix_app_ratings_case_id")
+                        .HasFilter("ticket_id IS NULL");
 
                     b.HasIndex("StationKey")
                         .HasDatabaseName("ix_app_ratings_station_key");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_ratings_ticket_id");
+
+                    b.HasIndex("CaseId", "TicketId")
+                        .HasDatabaseName("ix_app_ratings_case_id_ticket_id");
 
                     b.HasIndex("DepartmentCreditCode", "Rectification", "RectificationDueOn")
                         .HasDatabaseName("ix_app_ratings_department_credit_code_rectification_rectification_due_on");

@@ -67,6 +67,7 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                     concluded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     concluded_on = table.Column<DateOnly>(type: "date", nullable: true),
                     trips = table.Column<string>(type: "text", nullable: false),
+                    hall_ticket_id = table.Column<Guid>(type: "uuid", nullable: true),
                     history = table.Column<string>(type: "text", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     queue = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
@@ -190,13 +191,15 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
                     case_number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     item_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     department_credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     station_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    applicant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    applicant_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    ticket_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     indicators = table.Column<string>(type: "text", nullable: false),
                     comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -263,6 +266,11 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                 name: "ix_app_cases_department_credit_code_status_due_sort_number",
                 table: "app_cases",
                 columns: new[] { "department_credit_code", "status", "due_sort", "number" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_app_cases_hall_ticket_id",
+                table: "app_cases",
+                column: "hall_ticket_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_app_cases_item_code_due_sort_number",
@@ -351,7 +359,13 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                 name: "ix_app_ratings_case_id",
                 table: "app_ratings",
                 column: "case_id",
-                unique: true);
+                unique: true,
+                filter: "ticket_id IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_app_ratings_case_id_ticket_id",
+                table: "app_ratings",
+                columns: new[] { "case_id", "ticket_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_app_ratings_department_credit_code_rectification_rectificat",
@@ -362,6 +376,12 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                 name: "ix_app_ratings_station_key",
                 table: "app_ratings",
                 column: "station_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_app_ratings_ticket_id",
+                table: "app_ratings",
+                column: "ticket_id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_app_supervision_orders_case_id",
