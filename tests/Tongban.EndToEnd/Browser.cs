@@ -121,11 +121,11 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>Registers a new citizen through <c>/account/register</c> (L1) in the page's browser context, which is then signed in as them.</summary>
-    public static async Task CitizenSignInAsync(IPage page)
+    public static async Task CitizenSignInAsync(IPage page, string? idNumber = null, string name = "无障碍测试")
     {
         await page.GotoAsync(new Uri(new Uri(page.Url), "/account/register").ToString());
-        await page.Locator("#Input_IdNumber").FillAsync(TestPeople.NewIdNumber());
-        await page.Locator("#Input_Name").FillAsync("无障碍测试");
+        await page.Locator("#Input_IdNumber").FillAsync(idNumber ?? TestPeople.NewIdNumber());
+        await page.Locator("#Input_Name").FillAsync(name);
         await page.Locator("#Input_Phone").FillAsync(TestPeople.NewPhone());
         await page.Locator("#Input_Password").FillAsync(TestPeople.Password);
         await page.Locator("form:has(#Input_IdNumber)").GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();

@@ -5,13 +5,15 @@ namespace Tongban.EndToEnd;
 
 /// <summary>
 /// A day in a hall in a real browser: a ticket taken at the kiosk by keyboard on a phone-sized screen, the call shown
-/// live on the calling screen (its script under the real Content-Security-Policy), served at the window, rated at the
-/// window's tablet — each page readable and accessible.
+/// live on the calling screen (its script under the real Content-Security-Policy), served at the window — the person
+/// verified in person and their application taken from the ticket — and rated at the window's tablet, the rating then
+/// on the case — each page readable and accessible.
 /// </summary>
 public sealed class HallJourneyTests(Browser browser)
 {
     private const string Hall = "yinzhou";
     private const string Department = "11211202070242291R"; // 银州区's windows
+    private const string Item = "11211202070242291R00013200100001"; // 烟草专卖零售许可证核发, an item of the same department
 
     [Fact]
     public async Task A_ticket_from_the_kiosk_is_called_on_the_screen_served_at_the_window_and_rated()
@@ -46,6 +48,33 @@ public sealed class HallJourneyTests(Browser browser)
         await Assertions.Expect(plain.Locator("#screen-calls")).ToContainTextAsync(number);
         await Browser.AssertReadableAsync(plain);
         await Browser.AssertAccessibleAsync(plain);
+
+        // The person at the window registered online; the clerk checks their ID card, then takes the application from the ticket.
+        var idNumber = TestPeople.NewIdNumber();
+        var person = await browser.OpenAsync("/", width: 360);
+        await Browser.CitizenSignInAsync(person, idNumber, "窗口办事人");
+        await person.Context.CloseAsync();
+        await clerk.GotoAsync($"{browser.BaseUrl}/admin/identity/verify-in-person");
+        await clerk.Locator("#IdNumber").FillAsync(idNumber);
+        await clerk.Locator("#Name").FillAsync("窗口办事人");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "核验通过" }).ClickAsync();
+        await clerk.GotoAsync($"{browser.BaseUrl}/halls/{Hall}/counter/03");
+        await clerk.Locator("#start-walk-in").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#walk-in-ticket")).ToContainTextAsync($"为 {number} 号办理人收件");
+        await Browser.AssertFitsAsync(clerk, "the walk-in page from a ticket");
+        await clerk.Locator("#id-number").FillAsync(idNumber);
+        await clerk.Locator("#item-code").FillAsync(Item);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await clerk.Locator("#form-store_kind").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await clerk.Locator("#form-address").FillAsync("银州区广裕街8号");
+        await clerk.Locator("#form-mobile").FillAsync("13900000021");
+        foreach (var material in new[] { "application_form", "business_licence", "operator_id_card", "premises_proof" })
+            await clerk.Locator($"#material-{material}").FillAsync("原件已核验");
+        await Assertions.Expect(clerk.Locator("#walk-in-ticket")).ToBeVisibleAsync(); // still from the ticket on the second step
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "提交收件" }).ClickAsync();
+        await Browser.ArrivedAsync(clerk, new Regex("/admin/cases/[0-9]"));
+        var caseAddress = clerk.Url;
+        await clerk.GotoAsync($"{browser.BaseUrl}/halls/{Hall}/counter/03");
         await clerk.Locator("#finish").ClickAsync();
         await clerk.Locator("#pair-tablet").ClickAsync(); // the tablet is paired with the window by the code the clerk reads out
         var code = await clerk.Locator(".pairing-code").InnerTextAsync();
@@ -61,6 +90,11 @@ public sealed class HallJourneyTests(Browser browser)
         await Assertions.Expect(tablet.Locator("#rate-thanks")).ToBeVisibleAsync();
         await Assertions.Expect(tablet.Locator("main")).Not.ToContainTextAsync(number); // rated once: nothing left to rate
         await Browser.AssertReadableAsync(tablet);
+
+        await browser.DrainOutboxAsync(); // the rating joins the case's 好差评
+        await clerk.GotoAsync(caseAddress);
+        await Assertions.Expect(clerk.Locator("#case-ratings")).ToContainTextAsync("非常满意 · 现场评价");
+        await Browser.AssertReadableAsync(clerk);
     }
 
     [Fact]
