@@ -33,6 +33,9 @@ public static class StatisticsModule
         services.AddScoped<IOutboxHandler, CaseRatedHandler>();
         services.AddScoped<IOutboxHandler, CaseWithdrawnHandler>();
         services.AddScoped<IOutboxHandler, CaseTripHandler>();
+        services.AddScoped<IOutboxHandler, RectificationReportedHandler>();
+        services.AddScoped<IOutboxHandler, RectificationAppealedHandler>();
+        services.AddScoped<IOutboxHandler, RectificationAppealDecidedHandler>();
         services.AddScoped<Labels>();
         services.AddScoped<FigureReader>();
         services.AddScoped<Tongban.Kernel.Web.INetworkFigures, Features.NetworkFigures.NetworkFigureReader>();

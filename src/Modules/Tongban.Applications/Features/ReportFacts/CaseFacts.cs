@@ -27,7 +27,7 @@ internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
             .ToListAsync(cancellationToken);
         var ids = cases.Select(c => c.Id).ToList();
         var ratings = await db.Ratings.AsNoTracking().Where(r => ids.Contains(r.CaseId))
-            .Select(r => new { r.CaseId, r.Level, r.RatedAt }).ToDictionaryAsync(r => r.CaseId, cancellationToken);
+            .Select(r => new { r.CaseId, r.Level, r.RatedAt, r.Rectification, r.RectificationDueOn, r.ReportedAt, r.AppealedAt, r.AppealUpheld }).ToDictionaryAsync(r => r.CaseId, cancellationToken);
         return [.. cases.Select(c =>
         {
             var rating = ratings.GetValueOrDefault(c.Id);
@@ -36,7 +36,8 @@ internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
                 c.Channel.ToString().ToLowerInvariant(), c.SubmittedAt, c.AcceptedOn, c.DueOn,
                 When(c.History, "refused"), When(c.History, "withdrawn"), c.ConcludedOn,
                 c.History.Count(e => e.Action == "correction_requested"), c.Deferred.Count, c.Trips.Count, c.PromisedTrips,
-                rating is null ? null : (int)rating.Level, rating?.RatedAt, submitted.Count, MaterialRef.Reused(submitted));
+                rating is null ? null : (int)rating.Level, rating?.RatedAt, submitted.Count, MaterialRef.Reused(submitted),
+                rating?.RectificationDueOn, rating is { Rectification: not RectificationStatus.Open } ? rating.ReportedAt : null, rating?.AppealedAt, rating?.AppealUpheld);
         })];
     }
 
