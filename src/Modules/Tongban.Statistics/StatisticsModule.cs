@@ -39,6 +39,7 @@ public static class StatisticsModule
         services.AddScoped<Labels>();
         services.AddScoped<FigureReader>();
         services.AddScoped<Tongban.Kernel.Web.INetworkFigures, Features.NetworkFigures.NetworkFigureReader>();
+        services.AddScoped<Tongban.Kernel.Web.IOverdueFigures, Features.NetworkFigures.OverdueFigureReader>();
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
         services.AddScoped<ItemFigureService>();
