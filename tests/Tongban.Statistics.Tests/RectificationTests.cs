@@ -89,6 +89,26 @@ public sealed class RectificationTests(LaneApps lanes)
         Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
     }
 
+    [Theory, DatabaseLanes]
+    public async Task A_rating_read_back_from_the_cases_makes_the_fact_the_live_events_make(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (clock, calendar) = (app.Services.GetRequiredService<Kernel.Time.RegionClock>(), await app.Services.GetRequiredService<Kernel.Calendar.CalendarStore>().GetAsync());
+        var due = Rated.AddDays(10);
+        // Reported after its first due date, appealed, upheld, reported again by the new one: the rating keeps the last round only.
+        var row = new Applications.Contracts.CaseFactRow(Guid.NewGuid(), "STBACKFILL1", "ST-BACKFILL", "事项", DemoDepartments.County, "211221000000", "online",
+            CaseEvents.At(Rated.AddDays(-5)), Rated.AddDays(-4), Rated.AddDays(2), null, null, Rated.AddDays(-1), 0, 0, 0, 1, 1, CaseEvents.At(Rated),
+            RectificationDueOn: due, RectifiedAt: CaseEvents.At(due.AddDays(-1)), AppealedAt: CaseEvents.At(Rated.AddDays(4)), AppealUpheld: true);
+        var fact = Features.Rebuild.FactsFromCases.Of(row, clock, calendar);
+        Assert.Equal((due, due.AddDays(-1), Rated.AddDays(4), true), (fact.RectificationDueOn, fact.RectifiedOn, fact.AppealedOn, fact.AppealUpheld));
+        var sums = new Domain.Measures();
+        foreach (var (_, figures) in Domain.Contributions.Of(fact)) sums.Add(figures);
+        Assert.Equal((1, 1, 1, 1), (sums.Rectified, sums.RectifiedOnTime, sums.Appeals, sums.AppealsUpheld));
+
+        var reopened = Features.Rebuild.FactsFromCases.Of(row with { RectifiedAt = null }, clock, calendar); // upheld, not reported again yet
+        Assert.Equal((due, (DateOnly?)null), (reopened.RectificationDueOn, reopened.RectifiedOn));
+    }
+
     private static CaseEvents Bad(string item) => CaseEvents.New(item, DemoDepartments.County);
 
     /// <summary>Submitted, accepted, concluded and rated very dissatisfied.</summary>
