@@ -60,6 +60,18 @@ public sealed class RatingHttpTests(ApplicationsApps apps)
         var audited = await db.OutboxMessages.AsNoTracking().Where(m => m.Type == "kernel.audit" && m.Payload.Contains(number)).Select(m => m.Payload).ToListAsync(TestContext.Current.CancellationToken);
         foreach (var action in new[] { "applications.rated", "applications.rectification_opened", "applications.rating_call_back", "applications.rating_report", "applications.rectification_appealed", "applications.rating_decide_appeal" })
             Assert.Contains(audited, p => p.Contains(action, StringComparison.Ordinal));
+
+        // What the statistics count, published with each change: the report (on time, today being before its due date), the appeal, the decision reopening it.
+        var published = await db.OutboxMessages.AsNoTracking().Where(m => m.Type.StartsWith("applications.rectification_") && m.Payload.Contains(number))
+            .Select(m => new { m.Type, m.Payload }).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["applications.rectification_appeal_decided", "applications.rectification_appealed", "applications.rectification_reported"], published.Select(m => m.Type).Order());
+        Assert.Contains("\"onTime\":true", published.Single(m => m.Type.EndsWith("reported", StringComparison.Ordinal)).Payload, StringComparison.Ordinal);
+        Assert.Contains("\"upheld\":true", published.Single(m => m.Type.EndsWith("decided", StringComparison.Ordinal)).Payload, StringComparison.Ordinal);
+
+        // The backfill reads the rectification as it stands: reopened (due later, not reported), appealed, upheld.
+        var facts = scope.ServiceProvider.GetRequiredService<Tongban.Applications.Contracts.ICaseFacts>();
+        var row = (await facts.PageAsync(number[..^1], 50, TestContext.Current.CancellationToken)).Single(r => r.Number == number);
+        Assert.Equal((true, (DateTimeOffset?)null, true, (bool?)true), (row.RectificationDueOn is not null, row.RectifiedAt, row.AppealedAt is not null, row.AppealUpheld));
     }
 
     [Theory]

@@ -46,6 +46,15 @@ internal sealed record CaseEvents(Guid CaseId, string Number, string ItemCode, s
 
     public OutboxMessage Concluded(DateOnly day) => Notice(ApplicantNoticeKinds.Concluded, day);
 
+    public OutboxMessage Reported(DateOnly day, DateOnly due) =>
+        OutboxMessage.Create(RectificationReported.MessageType, new RectificationReported(CaseId, Number, due, day <= due, At(day)), At(day));
+
+    public OutboxMessage Appealed(DateOnly day) =>
+        OutboxMessage.Create(RectificationAppealed.MessageType, new RectificationAppealed(CaseId, Number, At(day)), At(day));
+
+    public OutboxMessage Decided(DateOnly day, bool upheld, DateOnly? reopenedDue = null) =>
+        OutboxMessage.Create(RectificationAppealDecided.MessageType, new RectificationAppealDecided(CaseId, Number, upheld, reopenedDue, At(day)), At(day));
+
     public OutboxMessage Rated(DateOnly day, int level) =>
         OutboxMessage.Create(CaseRated.MessageType, new CaseRated(CaseId, Number, level, level <= 2, At(day)), At(day));
 }

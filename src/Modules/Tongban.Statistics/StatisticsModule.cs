@@ -33,9 +33,13 @@ public static class StatisticsModule
         services.AddScoped<IOutboxHandler, CaseRatedHandler>();
         services.AddScoped<IOutboxHandler, CaseWithdrawnHandler>();
         services.AddScoped<IOutboxHandler, CaseTripHandler>();
+        services.AddScoped<IOutboxHandler, RectificationReportedHandler>();
+        services.AddScoped<IOutboxHandler, RectificationAppealedHandler>();
+        services.AddScoped<IOutboxHandler, RectificationAppealDecidedHandler>();
         services.AddScoped<Labels>();
         services.AddScoped<FigureReader>();
         services.AddScoped<Tongban.Kernel.Web.INetworkFigures, Features.NetworkFigures.NetworkFigureReader>();
+        services.AddScoped<Tongban.Kernel.Web.IOverdueFigures, Features.NetworkFigures.OverdueFigureReader>();
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
         services.AddScoped<ItemFigureService>();
@@ -51,10 +55,14 @@ public static class StatisticsModule
         {
             o.AddPolicy(StatisticsScope.Policy, p => p.RequireRole(StatisticsScope.Roles));
             o.AddPolicy(PerformanceEndpoints.PublisherPolicy, p => p.RequireRole(Policies.EfficiencySupervisor));
+            o.AddPolicy(DepartmentModel.HeadPolicy, p => p.RequireRole(Policies.Leader).RequireClaim(StaffClaims.Department));
         });
         services.AddSingleton(new AdminLink("/statistics", "领导驾驶舱", "Leader's dashboard",
             "收件、办结、按时办结率、好差评等指标及其趋势，可逐级查看到办件", "Cases received and concluded, on-time rate, ratings and their trends, down to the cases",
             StatisticsScope.Policy, 18));
+        services.AddSingleton(new AdminLink("/statistics/department", "本部门统计", "My department's figures",
+            "本部门的办件、按时办结率、好差评与整改等指标和趋势，可查看到办件", "Your department's cases, on-time rate, ratings and rectifications with their trends, down to the cases",
+            DepartmentModel.HeadPolicy, 17));
         services.AddSingleton(new AdminLink("/statistics/performance", "发布效能公示", "Publish the performance figures",
             "按月向公众公示各部门的按时办结率、好评率和网上可办率", "Publish each department's on-time rate, good ratings and online-handling rate to the public, month by month",
             PerformanceEndpoints.PublisherPolicy, 19));

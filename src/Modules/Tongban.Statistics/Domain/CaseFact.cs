@@ -42,6 +42,17 @@ internal sealed class CaseFact
     public int? RatingLevel { get; private set; }
     public DateOnly? RatedOn { get; private set; }
 
+    /// <summary>
+    /// A bad rating's rectification (整改) as it stands: its due date and the day reported (null while open). An appeal upheld
+    /// reopens it with a later due date, and the reopened one replaces the first (as the rating itself keeps only the last).
+    /// </summary>
+    public DateOnly? RectificationDueOn { get; private set; }
+    public DateOnly? RectifiedOn { get; private set; }
+
+    /// <summary>The applicant's appeal (申诉) of the reported rectification, and the supervisor's decision once made.</summary>
+    public DateOnly? AppealedOn { get; private set; }
+    public bool? AppealUpheld { get; private set; }
+
     /// <summary>Bumped by every change: two events of one case handled at once cannot both win (the outbox retries the loser).</summary>
     public int Revision { get; private set; }
 
@@ -99,6 +110,26 @@ internal sealed class CaseFact
     {
         if (RatedOn is not null) return;
         (RatingLevel, RatedOn) = (level, on);
+    }
+
+    /// <summary>
+    /// A rectification reported: the report of the latest due date counts (an upheld appeal's reopened rectification has a
+    /// later one); a late message about an earlier round changes nothing, and a report of one due date is kept once.
+    /// </summary>
+    public void RectificationReported(DateOnly dueOn, DateOnly on)
+    {
+        if (RectificationDueOn is { } known && dueOn < known) return;
+        if (RectificationDueOn != dueOn) (RectificationDueOn, RectifiedOn) = (dueOn, on);
+        else RectifiedOn ??= on;
+    }
+
+    public void Appealed(DateOnly on) => AppealedOn ??= on;
+
+    /// <summary>The appeal decided; upheld, the rectification reopens with its new due date, unreported (unless its report is already known).</summary>
+    public void AppealDecided(bool upheld, DateOnly? reopenedDueOn)
+    {
+        AppealUpheld ??= upheld;
+        if (upheld && reopenedDueOn is { } due && (RectificationDueOn is null || due > RectificationDueOn)) (RectificationDueOn, RectifiedOn) = (due, null);
     }
 
     /// <summary>Counts the working days once acceptance and conclusion are both known, whichever event came last.</summary>

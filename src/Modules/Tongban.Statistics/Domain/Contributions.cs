@@ -2,7 +2,8 @@ namespace Tongban.Statistics.Domain;
 
 /// <summary>
 /// What one case fact adds to the daily roll-ups: each milestone counts on its own day (received, materials and corrections on the
-/// day received, conclusion figures and trips on the day concluded, a withdrawal on its day, a rating on the day rated). The one definition the live
+/// day received, conclusion figures and trips on the day concluded, a withdrawal on its day, a rating on the day rated, a rectification on the day
+/// reported, an appeal — and whether it was upheld — on the day lodged). The one definition the live
 /// handlers and the rebuild share.
 /// </summary>
 internal static class Contributions
@@ -19,6 +20,9 @@ internal static class Contributions
         if (fact.ConcludedOn is { } concluded) yield return (On(concluded), Conclusion(fact, concluded));
         if (fact.WithdrawnOn is { } withdrawn) yield return (On(withdrawn), new Measures { Withdrawn = 1 });
         if (fact.RatedOn is { } rated) yield return (On(rated), new Measures { Rated = 1, RatedBad = IsBad(fact.RatingLevel) ? 1 : 0 });
+        if (fact is { RectifiedOn: { } rectified, RectificationDueOn: { } due })
+            yield return (On(rectified), new Measures { Rectified = 1, RectifiedOnTime = rectified <= due ? 1 : 0 });
+        if (fact.AppealedOn is { } appealed) yield return (On(appealed), new Measures { Appeals = 1, AppealsUpheld = fact.AppealUpheld == true ? 1 : 0 });
     }
 
     private static Measures Conclusion(CaseFact fact, DateOnly concluded) => new()

@@ -36,6 +36,14 @@ internal sealed record Measures
     public long MaterialsProvided { get; set; }
     public long MaterialsReused { get; set; }
 
+    /// <summary>Rectifications reported, and of them those reported on or before their due date (整改按时).</summary>
+    public long Rectified { get; set; }
+    public long RectifiedOnTime { get; set; }
+
+    /// <summary>Appeals lodged, and of them those an efficiency supervisor upheld (申诉成立).</summary>
+    public long Appeals { get; set; }
+    public long AppealsUpheld { get; set; }
+
     public void Add(Measures other, int sign = 1)
     {
         Received += sign * other.Received; Accepted += sign * other.Accepted; Refused += sign * other.Refused;
@@ -46,6 +54,8 @@ internal sealed record Measures
         Withdrawn += sign * other.Withdrawn; AcceptedDeferred += sign * other.AcceptedDeferred;
         TripsCounted += sign * other.TripsCounted; TripsSum += sign * other.TripsSum; TripsOverPromise += sign * other.TripsOverPromise;
         MaterialsProvided += sign * other.MaterialsProvided; MaterialsReused += sign * other.MaterialsReused;
+        Rectified += sign * other.Rectified; RectifiedOnTime += sign * other.RectifiedOnTime;
+        Appeals += sign * other.Appeals; AppealsUpheld += sign * other.AppealsUpheld;
     }
 
     public bool IsZero => this == new Measures();

@@ -63,6 +63,7 @@ internal sealed class RateCase(ApplicationsDbContext db, CaseReader reader, Cale
         var rating = await db.Ratings.SingleOrDefaultAsync(r => r.CaseId == @case.Id && r.TicketId == null, ct)
             ?? throw new DomainException(new DomainError("rating.not_rated", "该办件尚未评价", "The case has not been rated", ErrorKind.Conflict));
         rating.Appeal(reason, clock.UtcNow);
+        db.Publish(RectificationAppealed.MessageType, new RectificationAppealed(@case.Id.Value, number, clock.UtcNow), clock.UtcNow);
         db.Audit(new AuditRecord(Actor.Of(user), "applications.rectification_appealed", $"case:{number}", null, clock.UtcNow));
         await RatingSaves.SaveAsync(db, ct);
         return rating;

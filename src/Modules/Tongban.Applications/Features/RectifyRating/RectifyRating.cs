@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tongban.Applications.Contracts;
 using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.RateCase;
@@ -69,8 +70,25 @@ internal sealed class RectifyRating(ApplicationsDbContext db, CalendarStore cale
                 break;
             default: throw new DomainException(new DomainError("rating.unknown_action", $"未知的动作：{action}", $"Unknown action: {action}", ErrorKind.NotFound));
         }
+        Announce(rating, action);
         db.Audit(new AuditRecord(staff.Actor, $"applications.rating_{action.Replace('-', '_')}", $"case:{rating.CaseNumber}", rating.Rectification?.ToString(), clock.UtcNow));
         await RatingSaves.SaveAsync(db, ct);
         return rating;
+    }
+
+    /// <summary>
+    /// What the statistics count of an action, in the same transaction: a report (on time when the region's day is not
+    /// after the due date) and an appeal's decision. A call-back changes no figure. Only for the case's own rating, as
+    /// <c>CaseRated</c> is: an on-site rating's rectification is the window's, not yet counted.
+    /// </summary>
+    private void Announce(Rating rating, string action)
+    {
+        if (rating.OnSite || rating.CaseId is not { } id) return;
+        var (caseId, now) = (id.Value, clock.UtcNow);
+        if (action == "report" && rating.RectificationDueOn is { } due)
+            db.Publish(RectificationReported.MessageType, new RectificationReported(caseId, rating.CaseNumber, due, clock.Today <= due, now), now);
+        else if (action == "decide-appeal" && rating.AppealUpheld is { } upheld)
+            db.Publish(RectificationAppealDecided.MessageType,
+                new RectificationAppealDecided(caseId, rating.CaseNumber, upheld, upheld ? rating.RectificationDueOn : null, now), now);
     }
 }

@@ -28,7 +28,8 @@ internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
         // The case's own rating (online, one per case), as CaseRated reported it; on-site ratings of its visits are the windows'.
         var keys = cases.Select(c => (CaseId?)c.Id).ToList();
         var ratings = (await db.Ratings.AsNoTracking().Where(r => r.TicketId == null && keys.Contains(r.CaseId))
-            .Select(r => new { r.CaseId, r.Level, r.RatedAt }).ToListAsync(cancellationToken)).ToDictionary(r => r.CaseId!.Value);
+            .Select(r => new { r.CaseId, r.Level, r.RatedAt, r.Rectification, r.RectificationDueOn, r.ReportedAt, r.AppealedAt, r.AppealUpheld })
+            .ToListAsync(cancellationToken)).ToDictionary(r => r.CaseId!.Value);
         return [.. cases.Select(c =>
         {
             var rating = ratings.GetValueOrDefault(c.Id);
@@ -37,7 +38,8 @@ internal sealed class CaseFacts(ApplicationsDbContext db) : ICaseFacts
                 c.Channel.ToString().ToLowerInvariant(), c.SubmittedAt, c.AcceptedOn, c.DueOn,
                 When(c.History, "refused"), When(c.History, "withdrawn"), c.ConcludedOn,
                 c.History.Count(e => e.Action == "correction_requested"), c.Deferred.Count, c.Trips.Count, c.PromisedTrips,
-                rating is null ? null : (int)rating.Level, rating?.RatedAt, submitted.Count, MaterialRef.Reused(submitted));
+                rating is null ? null : (int)rating.Level, rating?.RatedAt, submitted.Count, MaterialRef.Reused(submitted),
+                rating?.RectificationDueOn, rating is { Rectification: not RectificationStatus.Open } ? rating.ReportedAt : null, rating?.AppealedAt, rating?.AppealUpheld);
         })];
     }
 

@@ -4,13 +4,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.Workbench;
 using Tongban.Kernel.Security;
+using Tongban.Kernel.Web;
 using Tongban.Organization.Contracts;
 
 namespace Tongban.Applications.Features.SuperviseCases;
 
-/// <summary>The supervisor's view: counts per department, the overdue and near-due cases, the orders issued and the form to issue one.</summary>
+/// <summary>
+/// The supervisor's view: counts per department, the overdue and near-due cases, this month's concluded cases per
+/// department from the statistics' roll-ups (kernel <see cref="IOverdueFigures"/>: overdue, on-time rate), the orders
+/// issued and the form to issue one.
+/// </summary>
 [Authorize(Policies.EfficiencySupervisor)]
-internal sealed class SupervisionModel(SuperviseCases handler, IOrganizationDirectory organization) : PageModel
+internal sealed class SupervisionModel(SuperviseCases handler, IOrganizationDirectory organization, IEnumerable<IOverdueFigures> figures) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
     [BindProperty] public string? CaseNumber { get; set; }
@@ -20,6 +25,15 @@ internal sealed class SupervisionModel(SuperviseCases handler, IOrganizationDire
     public SupervisionOverview Overview { get; private set; } = new([], []);
     public IReadOnlyList<SupervisionOrder> Orders { get; private set; } = [];
     public DateOnly Today => handler.Today;
+
+    /// <summary>This month's concluded cases per department, the most overdue first; null where no statistics module answers.</summary>
+    public IReadOnlyList<DepartmentOverdueFigure>? Concluded { get; private set; }
+
+    public DateOnly MonthStart => new(Today.Year, Today.Month, 1);
+
+    /// <summary>The statistics' list of the cases behind a department's overdue figure this month.</summary>
+    public string OverdueCasesHref(string department) =>
+        $"/statistics/cases?indicator=overdue&from={MonthStart:yyyy-MM-dd}&to={Today:yyyy-MM-dd}&department={Uri.EscapeDataString(department)}";
 
     private Dictionary<string, DepartmentInfo> _departments = [];
 
@@ -41,6 +55,7 @@ internal sealed class SupervisionModel(SuperviseCases handler, IOrganizationDire
         Overview = await handler.OverviewAsync(string.IsNullOrWhiteSpace(Department) ? null : Department, User, ct);
         Orders = await handler.OrdersAsync(null, User, ct);
         _departments = (await organization.ListDepartmentsAsync(null, ct)).ToDictionary(d => d.CreditCode);
+        if (figures.FirstOrDefault() is { } source) Concluded = await source.ByDepartmentAsync(MonthStart, Today, ct);
     }
 }
 

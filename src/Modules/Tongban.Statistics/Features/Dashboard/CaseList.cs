@@ -47,6 +47,8 @@ internal sealed class CaseList(StatisticsDbContext db, FigureService figures, La
         Milestone.Concluded => c => c.ConcludedOn >= from && c.ConcludedOn <= to,
         Milestone.Rated => c => c.RatedOn >= from && c.RatedOn <= to,
         Milestone.Withdrawn => c => c.WithdrawnOn >= from && c.WithdrawnOn <= to,
+        Milestone.Rectified => c => c.RectifiedOn >= from && c.RectifiedOn <= to,
+        Milestone.Appealed => c => c.AppealedOn >= from && c.AppealedOn <= to,
         _ => c => c.ReceivedOn >= from && c.ReceivedOn <= to,
     };
 
@@ -60,6 +62,8 @@ internal sealed class CaseList(StatisticsDbContext db, FigureService figures, La
         Behind.AcceptedDeferred => c => c.Deferred,
         Behind.TripsOverPromise => c => c.PromisedTrips != null && c.Trips > c.PromisedTrips,
         Behind.TripsWithinPromise => c => c.PromisedTrips != null && c.Trips <= c.PromisedTrips,
+        Behind.RectifiedOnTime => c => c.RectificationDueOn != null && c.RectifiedOn <= c.RectificationDueOn,
+        Behind.AppealUpheld => c => c.AppealUpheld == true,
         _ => c => true,
     };
 }

@@ -14,8 +14,14 @@ namespace Tongban.Statistics.Features.Dashboard;
 /// sees their own department only.
 /// </summary>
 [Authorize(StatisticsScope.Policy)]
-internal sealed class DashboardModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses, HallFigures.HallFigureService halls) : PageModel
+internal class DashboardModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses, HallFigures.HallFigureService halls) : PageModel
 {
+    /// <summary>The page's own address (the trend and slicing links stay on it).</summary>
+    public virtual string PagePath => "/statistics";
+
+    /// <summary>Whether the halls' region-wide figures belong on the page.</summary>
+    protected virtual bool WithHalls => RegionWide;
+
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
@@ -45,7 +51,14 @@ internal sealed class DashboardModel(FigureService figures, Labels labels, Licen
     public IReadOnlyList<(string Code, string Name)> Divisions { get; private set; } = [];
     public bool RegionWide { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public virtual async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The figures of the page's filters, in the reader's scope.</summary>
+    protected async Task LoadAsync(CancellationToken ct)
     {
         RegionWide = StatisticsScope.Of(User).Department is null;
         if (RegionWide)
@@ -62,12 +75,19 @@ internal sealed class DashboardModel(FigureService figures, Labels labels, Licen
         Sliced = await figures.ReadAsync(Ask(chosen.Code, By), User, ct);
         LicensesByMonth = await licenses.ReadAsync("month", From, To, Department, User, ct);
         if (RegionWide && LicensesByMonth.Department is null) LicensesByDepartment = await licenses.ReadAsync("department", From, To, null, User, ct);
-        if (RegionWide)
+        if (WithHalls)
         {
             HallsByMonth = await halls.ReadAsync("month", From, To, null, User, ct);
             HallsByHall = await halls.ReadAsync("hall", From, To, null, User, ct);
         }
     }
+
+    /// <summary>This page showing another indicator's trend, with the page's filters.</summary>
+    public string TrendHref(string indicator) =>
+        PagePath + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["Indicator"] = indicator, ["From"] = From, ["To"] = To, ["Department"] = Department, ["Division"] = Division, ["Level"] = Level,
+        }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
     /// <summary>The hall table's export, with the page's dates.</summary>
     public string HallExportHref(HallFigures.HallFigureTable table, string format) =>
@@ -101,7 +121,7 @@ internal sealed class DashboardModel(FigureService figures, Labels labels, Licen
 
     /// <summary>This page with its filters and another slicing (the switch's links).</summary>
     public string SliceHref(By by) =>
-        "/statistics" + QueryString.Create(new Dictionary<string, string?>
+        PagePath + QueryString.Create(new Dictionary<string, string?>
         {
             ["From"] = From, ["To"] = To, ["Department"] = Department, ["Division"] = Division, ["Level"] = Level,
             ["Indicator"] = Trend?.Query.Indicator.Code, ["By"] = by.ToString().ToLowerInvariant(),

@@ -22,6 +22,8 @@ internal enum Milestone
     Concluded,
     Rated,
     Withdrawn,
+    Rectified,
+    Appealed,
 }
 
 /// <summary>Which of a milestone's cases stand behind a figure (the drill-down's second condition).</summary>
@@ -36,6 +38,8 @@ internal enum Behind
     AcceptedDeferred,
     TripsOverPromise,
     TripsWithinPromise,
+    RectifiedOnTime,
+    AppealUpheld,
 }
 
 /// <summary>

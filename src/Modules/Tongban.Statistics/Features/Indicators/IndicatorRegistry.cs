@@ -53,6 +53,16 @@ internal static class IndicatorRegistry
             "国办发〔2019〕51号 五级评价，后两级为差评 / five levels, the last two bad", Milestone.Rated, Behind.RatedGood),
         new("bad-ratings", "差评数", "Bad ratings", Unit.Count, m => m.RatedBad, null,
             "评价为不满意或非常不满意的件数", "Ratings of dissatisfied or very dissatisfied", "国办发〔2019〕51号", Milestone.Rated, Behind.RatedBad),
+        new("rectified-on-time-rate", "差评整改按时率", "Rectified on time", Unit.Percent, m => m.RectifiedOnTime, m => m.Rectified,
+            "当期报告的差评整改中，在整改期限当日或之前报告的件数 ÷ 当期报告的整改件数 × 100%（申诉成立后重新整改的，以最后一次整改计）",
+            "Rectifications of bad ratings reported in the period on or before their due date ÷ rectifications reported in the period × 100% (one reopened by an upheld appeal counts once, by its last round)",
+            "国办发〔2019〕51号 差评须限期整改并反馈；比率为 " + Ours, Milestone.Rectified, Behind.RectifiedOnTime),
+        new("appeals", "申诉量", "Appeals", Unit.Count, m => m.Appeals, null,
+            "当期申请人对差评整改结果提出的申诉数", "Appeals the applicants lodged in the period against a rectification's outcome",
+            "国办发〔2019〕51号 申诉复核; " + Ours, Milestone.Appealed),
+        new("appeals-upheld", "申诉成立数", "Appeals upheld", Unit.Count, m => m.AppealsUpheld, null,
+            "当期提出、经效能督查员裁决成立（重新整改）的申诉数，按申诉提出日计", "Appeals lodged in the period that an efficiency supervisor upheld (the rectification reopened), counted on the day lodged",
+            Ours, Milestone.Appealed, Behind.AppealUpheld),
     ];
 
     private const string Wenzhou = "domain-facts-2 §4：温州公开代码的工作口径 / the working definition of Wenzhou's public code";

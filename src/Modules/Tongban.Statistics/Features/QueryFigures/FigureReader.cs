@@ -115,5 +115,7 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
             Withdrawn = g.Sum(d => d.Figures.Withdrawn), AcceptedDeferred = g.Sum(d => d.Figures.AcceptedDeferred),
             TripsCounted = g.Sum(d => d.Figures.TripsCounted), TripsSum = g.Sum(d => d.Figures.TripsSum), TripsOverPromise = g.Sum(d => d.Figures.TripsOverPromise),
             MaterialsProvided = g.Sum(d => d.Figures.MaterialsProvided), MaterialsReused = g.Sum(d => d.Figures.MaterialsReused),
+            Rectified = g.Sum(d => d.Figures.Rectified), RectifiedOnTime = g.Sum(d => d.Figures.RectifiedOnTime),
+            Appeals = g.Sum(d => d.Figures.Appeals), AppealsUpheld = g.Sum(d => d.Figures.AppealsUpheld),
         })).ToListAsync(ct);
 }

@@ -24,6 +24,9 @@ internal static class FactsFromCases
         fact.CorrectionsCounted(row.Corrections);
         if (row.ConcludedOn is { } concluded) fact.Concluded(concluded);
         if (row.RatingLevel is { } level && row.RatedAt is { } rated) fact.Rated(level, clock.DateAt(rated));
+        if (row.RectificationDueOn is { } due && row.RectifiedAt is { } rectified) fact.RectificationReported(due, clock.DateAt(rectified));
+        if (row.AppealedAt is { } appealed) fact.Appealed(clock.DateAt(appealed));
+        if (row.AppealUpheld is { } upheld) fact.AppealDecided(upheld, upheld ? row.RectificationDueOn : null);
         fact.CountWorkingDays(calendar);
         return fact;
     }

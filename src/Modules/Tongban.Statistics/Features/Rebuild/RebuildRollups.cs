@@ -42,7 +42,7 @@ internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer
         var rollup = new Rollup();
         var count = 0;
         var facts = db.Cases.AsNoTracking().Where(c => c.ReceivedOn >= first || c.AcceptedOn >= first || c.RefusedOn >= first
-            || c.ConcludedOn >= first || c.RatedOn >= first);
+            || c.ConcludedOn >= first || c.RatedOn >= first || c.WithdrawnOn >= first || c.RectifiedOn >= first || c.AppealedOn >= first);
         await foreach (var fact in facts.AsAsyncEnumerable().WithCancellation(ct))
         {
             rollup.Add(fact, from: first);

@@ -49,6 +49,14 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("accepted_on");
 
+                    b.Property<bool?>("AppealUpheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("appeal_upheld");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appealed_on");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -124,6 +132,14 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");
+
+                    b.Property<DateOnly?>("RectificationDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectification_due_on");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectified_on");
 
                     b.Property<DateOnly?>("RefusedOn")
                         .HasColumnType("date")
@@ -222,6 +238,14 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                                 .HasColumnType("bigint")
                                 .HasColumnName("figures_accepted_deferred");
 
+                            b1.Property<long>("Appeals")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_appeals");
+
+                            b1.Property<long>("AppealsUpheld")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_appeals_upheld");
+
                             b1.Property<long>("Concluded")
                                 .HasColumnType("bigint")
                                 .HasColumnName("figures_concluded");
@@ -261,6 +285,14 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                             b1.Property<long>("Received")
                                 .HasColumnType("bigint")
                                 .HasColumnName("figures_received");
+
+                            b1.Property<long>("Rectified")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_rectified");
+
+                            b1.Property<long>("RectifiedOnTime")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_rectified_on_time");
 
                             b1.Property<long>("Refused")
                                 .HasColumnType("bigint")

@@ -44,6 +44,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("accepted_on");
 
+                    b.Property<bool?>("AppealUpheld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_upheld");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appealed_on");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -119,6 +127,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("received_on");
+
+                    b.Property<DateOnly?>("RectificationDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectification_due_on");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectified_on");
 
                     b.Property<DateOnly?>("RefusedOn")
                         .HasColumnType("TEXT")
@@ -217,6 +233,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("figures_accepted_deferred");
 
+                            b1.Property<long>("Appeals")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_appeals");
+
+                            b1.Property<long>("AppealsUpheld")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_appeals_upheld");
+
                             b1.Property<long>("Concluded")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("figures_concluded");
@@ -256,6 +280,14 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                             b1.Property<long>("Received")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("figures_received");
+
+                            b1.Property<long>("Rectified")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_rectified");
+
+                            b1.Property<long>("RectifiedOnTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_rectified_on_time");
 
                             b1.Property<long>("Refused")
                                 .HasColumnType("INTEGER")

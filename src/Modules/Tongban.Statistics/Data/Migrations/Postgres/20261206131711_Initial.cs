@@ -49,6 +49,10 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     working_days = table.Column<int>(type: "integer", nullable: true),
                     rating_level = table.Column<int>(type: "integer", nullable: true),
                     rated_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    rectification_due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    rectified_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    appealed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    appeal_upheld = table.Column<bool>(type: "boolean", nullable: true),
                     revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -70,6 +74,8 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     revision = table.Column<int>(type: "integer", nullable: false),
                     figures_accepted = table.Column<long>(type: "bigint", nullable: false),
                     figures_accepted_deferred = table.Column<long>(type: "bigint", nullable: false),
+                    figures_appeals = table.Column<long>(type: "bigint", nullable: false),
+                    figures_appeals_upheld = table.Column<long>(type: "bigint", nullable: false),
                     figures_concluded = table.Column<long>(type: "bigint", nullable: false),
                     figures_concluded_late = table.Column<long>(type: "bigint", nullable: false),
                     figures_concluded_on_time = table.Column<long>(type: "bigint", nullable: false),
@@ -80,6 +86,8 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     figures_rated = table.Column<long>(type: "bigint", nullable: false),
                     figures_rated_bad = table.Column<long>(type: "bigint", nullable: false),
                     figures_received = table.Column<long>(type: "bigint", nullable: false),
+                    figures_rectified = table.Column<long>(type: "bigint", nullable: false),
+                    figures_rectified_on_time = table.Column<long>(type: "bigint", nullable: false),
                     figures_refused = table.Column<long>(type: "bigint", nullable: false),
                     figures_trips_counted = table.Column<long>(type: "bigint", nullable: false),
                     figures_trips_over_promise = table.Column<long>(type: "bigint", nullable: false),

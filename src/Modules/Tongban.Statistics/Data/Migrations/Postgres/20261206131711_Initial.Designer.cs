@@ -5,30 +5,35 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Tongban.Statistics.Data;
 
 #nullable disable
 
-namespace Tongban.Statistics.Data.Migrations.Sqlite
+namespace Tongban.Statistics.Data.Migrations.Postgres
 {
-    [DbContext(typeof(StatisticsSqliteContext))]
-    [Migration("20261206060555_Initial")]
+    [DbContext(typeof(StatisticsPostgresContext))]
+    [Migration("20261206131711_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Tongban.Statistics.Data.AppliedEvent", b =>
                 {
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("message_id");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
                     b.HasKey("MessageId")
@@ -40,108 +45,124 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
             modelBuilder.Entity("Tongban.Statistics.Domain.CaseFact", b =>
                 {
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
                     b.Property<DateOnly?>("AcceptedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("accepted_on");
+
+                    b.Property<bool?>("AppealUpheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("appeal_upheld");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appealed_on");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("case_number");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("channel");
 
                     b.Property<DateOnly?>("ConcludedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("concluded_on");
 
                     b.Property<int>("Corrections")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("corrections");
 
                     b.Property<bool>("Deferred")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("deferred");
 
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
 
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
 
                     b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("due_on");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("item_code");
 
                     b.Property<string>("ItemName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("item_name");
 
                     b.Property<int?>("MaterialsProvided")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("materials_provided");
 
                     b.Property<int?>("MaterialsReused")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("materials_reused");
 
                     b.Property<int?>("PromisedTrips")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("promised_trips");
 
                     b.Property<DateOnly?>("RatedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("rated_on");
 
                     b.Property<int?>("RatingLevel")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("rating_level");
 
                     b.Property<DateOnly?>("ReceivedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("received_on");
 
+                    b.Property<DateOnly?>("RectificationDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectification_due_on");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectified_on");
+
                     b.Property<DateOnly?>("RefusedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("refused_on");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("revision");
 
                     b.Property<int?>("Trips")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("trips");
 
                     b.Property<DateOnly?>("WithdrawnOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("withdrawn_on");
 
                     b.Property<int?>("WorkingDays")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("working_days");
 
                     b.HasKey("CaseId")
@@ -168,44 +189,44 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
             modelBuilder.Entity("Tongban.Statistics.Domain.DailyFigures", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("day");
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
 
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("item_code");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("channel");
 
                     b.Property<string>("ItemName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("item_name");
 
                     b.Property<string>("Month")
                         .IsRequired()
                         .HasMaxLength(7)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(7)")
                         .HasColumnName("month");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("revision");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "Tongban.Statistics.Domain.DailyFigures.Figures#Measures", b1 =>
@@ -213,79 +234,95 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                             b1.IsRequired();
 
                             b1.Property<long>("Accepted")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_accepted");
 
                             b1.Property<long>("AcceptedDeferred")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_accepted_deferred");
 
+                            b1.Property<long>("Appeals")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_appeals");
+
+                            b1.Property<long>("AppealsUpheld")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_appeals_upheld");
+
                             b1.Property<long>("Concluded")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_concluded");
 
                             b1.Property<long>("ConcludedLate")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_concluded_late");
 
                             b1.Property<long>("ConcludedOnTime")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_concluded_on_time");
 
                             b1.Property<long>("ConcludedWithDue")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_concluded_with_due");
 
                             b1.Property<long>("Corrections")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_corrections");
 
                             b1.Property<long>("MaterialsProvided")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_materials_provided");
 
                             b1.Property<long>("MaterialsReused")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_materials_reused");
 
                             b1.Property<long>("Rated")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_rated");
 
                             b1.Property<long>("RatedBad")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_rated_bad");
 
                             b1.Property<long>("Received")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_received");
 
+                            b1.Property<long>("Rectified")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_rectified");
+
+                            b1.Property<long>("RectifiedOnTime")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_rectified_on_time");
+
                             b1.Property<long>("Refused")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_refused");
 
                             b1.Property<long>("TripsCounted")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_trips_counted");
 
                             b1.Property<long>("TripsOverPromise")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_trips_over_promise");
 
                             b1.Property<long>("TripsSum")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_trips_sum");
 
                             b1.Property<long>("Withdrawn")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_withdrawn");
 
                             b1.Property<long>("WorkingDaysCount")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_working_days_count");
 
                             b1.Property<long>("WorkingDaysSum")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("figures_working_days_sum");
                         });
 
@@ -308,27 +345,27 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Month")
                         .HasMaxLength(7)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(7)")
                         .HasColumnName("month");
 
-                    b.Property<long>("PublishedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
                     b.Property<string>("PublishedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("published_by");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("revision");
 
                     b.Property<string>("Rows")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("rows");
 
                     b.HasKey("Month")

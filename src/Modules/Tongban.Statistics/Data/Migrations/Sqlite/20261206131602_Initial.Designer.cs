@@ -5,35 +5,30 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Tongban.Statistics.Data;
 
 #nullable disable
 
-namespace Tongban.Statistics.Data.Migrations.Postgres
+namespace Tongban.Statistics.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(StatisticsPostgresContext))]
-    [Migration("20261206060603_Initial")]
+    [DbContext(typeof(StatisticsSqliteContext))]
+    [Migration("20261206131602_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Tongban.Statistics.Data.AppliedEvent", b =>
                 {
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.HasKey("MessageId")
@@ -45,108 +40,124 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
             modelBuilder.Entity("Tongban.Statistics.Domain.CaseFact", b =>
                 {
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.Property<DateOnly?>("AcceptedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("accepted_on");
+
+                    b.Property<bool?>("AppealUpheld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_upheld");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appealed_on");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_number");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<DateOnly?>("ConcludedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concluded_on");
 
                     b.Property<int>("Corrections")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("corrections");
 
                     b.Property<bool>("Deferred")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("deferred");
 
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("department_code");
 
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("division_code");
 
                     b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("due_on");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("item_code");
 
                     b.Property<string>("ItemName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("item_name");
 
                     b.Property<int?>("MaterialsProvided")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("materials_provided");
 
                     b.Property<int?>("MaterialsReused")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("materials_reused");
 
                     b.Property<int?>("PromisedTrips")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("promised_trips");
 
                     b.Property<DateOnly?>("RatedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rated_on");
 
                     b.Property<int?>("RatingLevel")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rating_level");
 
                     b.Property<DateOnly?>("ReceivedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_on");
 
+                    b.Property<DateOnly?>("RectificationDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectification_due_on");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectified_on");
+
                     b.Property<DateOnly?>("RefusedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("refused_on");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.Property<int?>("Trips")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trips");
 
                     b.Property<DateOnly?>("WithdrawnOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("withdrawn_on");
 
                     b.Property<int?>("WorkingDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("working_days");
 
                     b.HasKey("CaseId")
@@ -173,44 +184,44 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
             modelBuilder.Entity("Tongban.Statistics.Domain.DailyFigures", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("department_code");
 
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("division_code");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("item_code");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("ItemName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("item_name");
 
                     b.Property<string>("Month")
                         .IsRequired()
                         .HasMaxLength(7)
-                        .HasColumnType("character varying(7)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("month");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "Tongban.Statistics.Domain.DailyFigures.Figures#Measures", b1 =>
@@ -218,79 +229,95 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                             b1.IsRequired();
 
                             b1.Property<long>("Accepted")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_accepted");
 
                             b1.Property<long>("AcceptedDeferred")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_accepted_deferred");
 
+                            b1.Property<long>("Appeals")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_appeals");
+
+                            b1.Property<long>("AppealsUpheld")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_appeals_upheld");
+
                             b1.Property<long>("Concluded")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_concluded");
 
                             b1.Property<long>("ConcludedLate")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_concluded_late");
 
                             b1.Property<long>("ConcludedOnTime")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_concluded_on_time");
 
                             b1.Property<long>("ConcludedWithDue")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_concluded_with_due");
 
                             b1.Property<long>("Corrections")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_corrections");
 
                             b1.Property<long>("MaterialsProvided")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_materials_provided");
 
                             b1.Property<long>("MaterialsReused")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_materials_reused");
 
                             b1.Property<long>("Rated")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_rated");
 
                             b1.Property<long>("RatedBad")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_rated_bad");
 
                             b1.Property<long>("Received")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_received");
 
+                            b1.Property<long>("Rectified")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_rectified");
+
+                            b1.Property<long>("RectifiedOnTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_rectified_on_time");
+
                             b1.Property<long>("Refused")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_refused");
 
                             b1.Property<long>("TripsCounted")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_trips_counted");
 
                             b1.Property<long>("TripsOverPromise")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_trips_over_promise");
 
                             b1.Property<long>("TripsSum")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_trips_sum");
 
                             b1.Property<long>("Withdrawn")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_withdrawn");
 
                             b1.Property<long>("WorkingDaysCount")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_working_days_count");
 
                             b1.Property<long>("WorkingDaysSum")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("figures_working_days_sum");
                         });
 
@@ -313,27 +340,27 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                 {
                     b.Property<string>("Month")
                         .HasMaxLength(7)
-                        .HasColumnType("character varying(7)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("month");
 
-                    b.Property<DateTimeOffset>("PublishedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("published_at");
 
                     b.Property<string>("PublishedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("published_by");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.Property<string>("Rows")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rows");
 
                     b.HasKey("Month")

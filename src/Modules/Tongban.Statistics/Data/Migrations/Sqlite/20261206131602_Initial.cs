@@ -49,6 +49,10 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     working_days = table.Column<int>(type: "INTEGER", nullable: true),
                     rating_level = table.Column<int>(type: "INTEGER", nullable: true),
                     rated_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    rectification_due_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    rectified_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    appealed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    appeal_upheld = table.Column<bool>(type: "INTEGER", nullable: true),
                     revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -70,6 +74,8 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     revision = table.Column<int>(type: "INTEGER", nullable: false),
                     figures_accepted = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_accepted_deferred = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_appeals = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_appeals_upheld = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_concluded = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_concluded_late = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_concluded_on_time = table.Column<long>(type: "INTEGER", nullable: false),
@@ -80,6 +86,8 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     figures_rated = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_rated_bad = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_received = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_rectified = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_rectified_on_time = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_refused = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_trips_counted = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_trips_over_promise = table.Column<long>(type: "INTEGER", nullable: false),
