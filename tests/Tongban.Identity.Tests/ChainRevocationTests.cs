@@ -11,7 +11,8 @@ namespace Tongban.Identity.Tests;
 /// RFC 9700 §4.14 and RFC 6749 §4.1.2: a refresh token or a code is redeemed once, and a second presentation — however
 /// close in time — revokes everything that came of it, on the lean path and on OpenIddict's (reached with HTTP Basic).
 /// </summary>
-public sealed class ChainRevocationTests(LaneApps lanes)
+[Collection(LeanPathApps.Name)]
+public sealed class ChainRevocationTests(ClassLaneApps lanes)
 {
     private const int Racers = 24;
 

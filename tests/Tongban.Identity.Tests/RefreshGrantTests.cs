@@ -13,7 +13,8 @@ using Tongban.Identity.Features.OpenIdConnect;
 namespace Tongban.Identity.Tests;
 
 /// <summary>The lean refresh path (ADR 0011): answers as OpenIddict would, and leaves everything it cannot prove good to OpenIddict.</summary>
-public sealed class RefreshGrantTests(LaneApps lanes)
+[Collection(LeanPathApps.Name)]
+public sealed class RefreshGrantTests(ClassLaneApps lanes)
 {
     /// <summary>Claims whose values differ from one token to the next by design; their presence is still compared.</summary>
     private static readonly HashSet<string> PerToken = ["iat", "exp", "jti", "oi_tkn_id", "at_hash"];
