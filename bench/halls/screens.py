@@ -7,7 +7,7 @@ each screen received a state naming it, from the moment the call was sent.
 
 Prints one JSON object: screens connected, calls made, deliveries, p50/p99/max in ms, and misses (a screen that had not
 received a call within 10 s). Needs only the standard library (asyncio, raw HTTP/1.1)."""
-import argparse, asyncio, json, time, urllib.parse, urllib.request
+import argparse, asyncio, json, time, urllib.error, urllib.parse, urllib.request
 
 
 async def screen(host, port, path, seen, ready):
@@ -37,9 +37,12 @@ async def screen(host, port, path, seen, ready):
 
 
 def call_next(url, hall, window, cookie):
-    req = urllib.request.Request(f"{url}/api/halls/{hall}/windows/{window}/call", data=b"", method="POST", headers={"Cookie": cookie})
-    with urllib.request.urlopen(req) as r:
-        return json.load(r)["number"]
+    req = urllib.request.Request(f"{url}/api/halls/{hall}/windows/{window}/call", data=b"", method="POST", headers={"Cookie": cookie, "Sec-Fetch-Site": "same-origin"})  # as the calling page in the browser
+    try:
+        with urllib.request.urlopen(req) as r:
+            return json.load(r)["number"]
+    except urllib.error.HTTPError as e:
+        raise SystemExit(f"calling at window {window} answered HTTP {e.code}: {e.read().decode('utf-8', 'replace')[:400]}")
 
 
 def take(url, hall, category):

@@ -47,6 +47,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
         {
             e.HasIndex(t => new { t.HallId, t.Day, t.Number }).IsUnique(); // the guard behind the daily counter
             e.HasIndex(t => new { t.HallId, t.Day, t.Status, t.IssuedAt }); // the queue, the screen, the status
+            e.HasIndex(t => new { t.HallId, t.Day, t.CategoryId, t.Status, t.IssuedAt }); // "ahead": a range of its category's waiting tickets
             e.Property(t => t.Number).HasMaxLength(8);
             e.Property(t => t.ForWindow).HasMaxLength(20);
             e.Property(t => t.Window).HasMaxLength(20);

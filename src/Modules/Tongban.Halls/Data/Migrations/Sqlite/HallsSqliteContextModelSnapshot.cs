@@ -451,6 +451,9 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     b.HasIndex("HallId", "Day", "Status", "IssuedAt")
                         .HasDatabaseName("ix_hl_tickets_hall_id_day_status_issued_at");
 
+                    b.HasIndex("HallId", "Day", "CategoryId", "Status", "IssuedAt")
+                        .HasDatabaseName("ix_hl_tickets_hall_id_day_category_id_status_issued_at");
+
                     b.ToTable("hl_tickets", (string)null);
                 });
 

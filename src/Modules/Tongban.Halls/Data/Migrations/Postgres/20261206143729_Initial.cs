@@ -266,6 +266,11 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_hl_tickets_hall_id_day_category_id_status_issued_at",
+                table: "hl_tickets",
+                columns: new[] { "hall_id", "day", "category_id", "status", "issued_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_hl_tickets_hall_id_day_number",
                 table: "hl_tickets",
                 columns: new[] { "hall_id", "day", "number" },
