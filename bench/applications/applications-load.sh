@@ -139,7 +139,7 @@ python3 - "$URL" "$CITIZEN" "$REPO_ROOT/regions/tieling/catalog.json" "$(cookie 
 import json, sys, urllib.request
 url, citizen, catalog, cookie = sys.argv[1:]
 def call(path, body=None):
-    req = urllib.request.Request(url + path, data=None if body is None else json.dumps(body).encode(), headers={"Cookie": cookie, "Content-Type": "application/json"})
+    req = urllib.request.Request(url + path, data=None if body is None else json.dumps(body).encode(), headers={"Cookie": cookie, "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin"})
     try:
         with urllib.request.urlopen(req) as r: return r.status, json.load(r)
     except urllib.error.HTTPError as e: return e.code, e.read().decode("utf-8", "replace")[:300]

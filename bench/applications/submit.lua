@@ -41,6 +41,7 @@ function request()
   return wrk.format("POST", "/api/applications/walk-ins", {
     ["Cookie"] = cookie,
     ["Content-Type"] = "application/json",
+    ["Sec-Fetch-Site"] = "same-origin", -- as the walk-in page's browser sends it (the cross-site guard refuses a cookie write without it)
   }, (string.gsub(body, "KEY", key)))
 end
 
