@@ -22,9 +22,11 @@ public sealed class CallingTests(ClassLaneApps lanes) : IClassFixture<ClassLaneA
         Assert.Equal("Waiting", (await visitor.TicketAsync(DemoHalls.Yinzhou, business.Number))!.Status);
         var page = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/halls/{DemoHalls.Yinzhou}/counter/03"));
         Assert.Contains($"id=\"current-number\">{social.Number}<", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"/admin/cases/walk-in?window=03\"", page, StringComparison.Ordinal);
-        var walkIn = await clerk.GetStringAsync("/admin/cases/walk-in?window=03");
+        var start = $"/admin/cases/walk-in?hall={DemoHalls.Yinzhou}&window=03&ticket={social.Number}";
+        Assert.Contains($"href=\"{start}\"", page, StringComparison.Ordinal);
+        var walkIn = await clerk.GetStringAsync(start);
         Assert.Contains("name=\"Input.Window\" value=\"03\"", walkIn, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.Ticket\" value=\"{social.Number}\"", walkIn, StringComparison.Ordinal);
     }
 
     [Theory, DatabaseLanes]
