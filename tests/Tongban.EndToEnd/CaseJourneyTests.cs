@@ -103,11 +103,13 @@ public sealed partial class CaseJourneyTests(Browser browser)
         await staff.GotoAsync(casePage);
         await staff.GetByLabel("意见").FillAsync("材料齐全，符合购房落户条件");
         await staff.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByLabel("意见")).ToHaveCountAsync(0); // the step is done (the page came back without it) before another role signs in
         await StaffSignInAsync(staff, "审批人员");
         await staff.GotoAsync(casePage);
         await staff.GetByLabel("意见").FillAsync("同意迁入");
         await staff.GetByLabel("准予").CheckAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByLabel("意见")).ToHaveCountAsync(0); // the step is done (the page came back without it) before another role signs in
         await StaffSignInAsync(staff, "窗口人员");
         await staff.GotoAsync(casePage);
         await staff.GetByLabel("电子送达").CheckAsync();
