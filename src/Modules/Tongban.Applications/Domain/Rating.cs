@@ -101,6 +101,9 @@ internal sealed class Rating : IStaffScoped
         return rating;
     }
 
+    /// <summary>The case's own rating: the applicant's, online, one per case (on-site ratings of its visits are not it).</summary>
+    public static System.Linq.Expressions.Expression<Func<Rating, bool>> OwnOf(CaseId id) => r => r.CaseId == id && r.TicketId == null;
+
     public static DomainException AlreadyRated() => Rule("rating.already_rated", "每个办件只能评价一次，该办件已评价", "A case is rated once, and this one already is");
 
     /// <summary>回访: the department calls the applicant back while the rectification is open.</summary>

@@ -30,13 +30,13 @@ internal sealed class RateCase(ApplicationsDbContext db, CaseReader reader, Cale
     public async Task<Rating?> FindAsync(string number, ClaimsPrincipal user, CancellationToken ct)
     {
         var @case = await reader.ForApplicantAsync(number, user, tracking: false, ct);
-        return await db.Ratings.AsNoTracking().SingleOrDefaultAsync(r => r.CaseId == @case.Id && r.TicketId == null, ct);
+        return await db.Ratings.AsNoTracking().SingleOrDefaultAsync(Rating.OwnOf(@case.Id), ct);
     }
 
     public async Task<Rating> RateAsync(string number, RatingInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var @case = await reader.ForApplicantAsync(number, user, tracking: false, ct);
-        if (await db.Ratings.AnyAsync(r => r.CaseId == @case.Id && r.TicketId == null, ct)) throw Rating.AlreadyRated();
+        if (await db.Ratings.AnyAsync(Rating.OwnOf(@case.Id), ct)) throw Rating.AlreadyRated();
         var level = input.Level ?? throw new DomainException(new DomainError("rating.level", "请选择评价等级", "Choose a rating", Field: "level"));
         var rating = Rating.Rate(@case, level, input.Indicators, input.Comment, clock.Today, await calendars.GetAsync(ct), options.Value.RectificationDays, clock.UtcNow);
         db.Ratings.Add(rating);
@@ -60,7 +60,7 @@ internal sealed class RateCase(ApplicationsDbContext db, CaseReader reader, Cale
     public async Task<Rating> AppealAsync(string number, string reason, ClaimsPrincipal user, CancellationToken ct)
     {
         var @case = await reader.ForApplicantAsync(number, user, tracking: false, ct);
-        var rating = await db.Ratings.SingleOrDefaultAsync(r => r.CaseId == @case.Id && r.TicketId == null, ct)
+        var rating = await db.Ratings.SingleOrDefaultAsync(Rating.OwnOf(@case.Id), ct)
             ?? throw new DomainException(new DomainError("rating.not_rated", "该办件尚未评价", "The case has not been rated", ErrorKind.Conflict));
         rating.Appeal(reason, clock.UtcNow);
         db.Publish(RectificationAppealed.MessageType, new RectificationAppealed(@case.Id.Value, number, clock.UtcNow), clock.UtcNow);
@@ -72,7 +72,7 @@ internal sealed class RateCase(ApplicationsDbContext db, CaseReader reader, Cale
     private async Task<bool> AlreadyRatedAsync(CaseId id, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        return await db.Ratings.AnyAsync(r => r.CaseId == id && r.TicketId == null, ct);
+        return await db.Ratings.AnyAsync(Rating.OwnOf(id), ct);
     }
 }
 

@@ -16,6 +16,9 @@ namespace Tongban.Statistics.Features.Dashboard;
 [Authorize(StatisticsScope.Policy)]
 internal class DashboardModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses, HallFigures.HallFigureService halls) : PageModel
 {
+    /// <summary>The names of departments and divisions, for a page built on this one.</summary>
+    protected Labels Labels => labels;
+
     /// <summary>The page's own address (the trend and slicing links stay on it).</summary>
     public virtual string PagePath => "/statistics";
 

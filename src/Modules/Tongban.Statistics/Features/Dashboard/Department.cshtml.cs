@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Tongban.Statistics.Features.QueryFigures;
 
 namespace Tongban.Statistics.Features.Dashboard;
@@ -11,8 +10,8 @@ namespace Tongban.Statistics.Features.Dashboard;
 /// region-wide reader (a leader without a department, an efficiency supervisor) chooses one.
 /// </summary>
 [Authorize(StatisticsScope.Policy)]
-internal sealed class DepartmentModel(FigureService figures, Labels names, LicenseFigures.LicenseFigureService licenses, HallFigures.HallFigureService halls)
-    : DashboardModel(figures, names, licenses, halls)
+internal sealed class DepartmentModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses, HallFigures.HallFigureService halls)
+    : DashboardModel(figures, labels, licenses, halls)
 {
     /// <summary>Who sees the link on the admin home: a leader placed in a department (its head).</summary>
     public const string HeadPolicy = "statistics.department-head";
@@ -30,8 +29,7 @@ internal sealed class DepartmentModel(FigureService figures, Labels names, Licen
     public override async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = StatisticsScope.Of(User);
-        var labels = HttpContext.RequestServices.GetRequiredService<Labels>(); // the base class keeps its own
-        var all = await labels.DepartmentsAsync(ct);
+        var all = await Labels.DepartmentsAsync(ct);
         if (scope.Department is null)
         {
             // Also shown again, with the message, when the department asked for is unknown (400).
@@ -40,7 +38,7 @@ internal sealed class DepartmentModel(FigureService figures, Labels names, Licen
         }
         Department = scope.Limit(string.IsNullOrWhiteSpace(Department) ? null : Department.Trim());
         await LoadAsync(ct);
-        DepartmentName = await labels.DepartmentAsync(Department!, ct);
+        DepartmentName = await Labels.DepartmentAsync(Department!, ct);
         return Page();
     }
 }
