@@ -40,7 +40,8 @@ public sealed class CounterCaseTests(LaneApps lanes)
         var @case = await JsonOf(registered, HttpStatusCode.Created);
         var number = @case.GetProperty("number").GetString()!;
         var visit = Assert.Single(@case.GetProperty("trips").GetProperty("visits").EnumerateArray());
-        Assert.Contains($"号票 ticket {ticket}", visit.GetProperty("place").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"{Window}号窗口 {ticket}号", visit.GetProperty("place").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"window {Window}, ticket {ticket}", visit.GetProperty("place").GetString(), StringComparison.Ordinal);
         Assert.Contains("开原", visit.GetProperty("place").GetString(), StringComparison.Ordinal); // the hall by name
 
         using (await clerk.ActAsync(Hall, Window, "finish")) { }
@@ -54,7 +55,8 @@ public sealed class CounterCaseTests(LaneApps lanes)
         var rating = Assert.Single(ratings);
         Assert.True(rating.GetProperty("onSite").GetBoolean());
         Assert.Equal(("VeryDissatisfied", "Open", "窗口态度差"), (rating.GetProperty("level").GetString(), rating.GetProperty("rectification").GetString(), rating.GetProperty("comment").GetString()));
-        Assert.Contains($"号票 ticket {ticket}", rating.GetProperty("place").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"{Window}号窗口 {ticket}号", rating.GetProperty("place").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"window {Window}, ticket {ticket}", rating.GetProperty("placeEn").GetString(), StringComparison.Ordinal);
         var supervisor = await app.SignInAsync("现场评价督查", Kernel.Security.Policies.EfficiencySupervisor); // the item is another department's
         var casePage = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/admin/cases/{number}"));
         Assert.Contains("id=\"case-ratings\"", casePage, StringComparison.Ordinal);
@@ -81,7 +83,7 @@ public sealed class CounterCaseTests(LaneApps lanes)
         await app.DrainOutboxAsync();
 
         var rating = (await JsonOf(await clerk.GetAsync("/api/applications/ratings?rectifications=true"))).EnumerateArray()
-            .Single(r => r.GetProperty("place").GetString()?.Contains($"号票 ticket {ticket}", StringComparison.Ordinal) == true && r.GetProperty("comment").GetString() == "等候太久");
+            .Single(r => r.GetProperty("place").GetString()?.Contains($"{ticket}号", StringComparison.Ordinal) == true && r.GetProperty("comment").GetString() == "等候太久");
         Assert.Equal(JsonValueKind.Null, rating.GetProperty("caseNumber").ValueKind);
         Assert.Equal(("Dissatisfied", "Open"), (rating.GetProperty("level").GetString(), rating.GetProperty("rectification").GetString()));
         var id = rating.GetProperty("id").GetGuid();

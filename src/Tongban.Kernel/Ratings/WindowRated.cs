@@ -7,9 +7,9 @@ namespace Tongban.Kernel.Ratings;
 /// the same rectification (整改) as a case's. In the kernel because the applications module may not know the halls module.
 /// </summary>
 /// <param name="TicketId">The ticket, the rating's key: one rating per visit.</param>
-/// <param name="Place">Where, worded for people: the hall, the window and the ticket number.</param>
+/// <param name="Place">Where, worded for people: the hall, the window and the ticket number; <paramref name="PlaceEn"/> in English.</param>
 /// <param name="DivisionCode">The hall's division, the scope of the staff who see the rating when no case is linked.</param>
-public sealed record WindowRated(Guid TicketId, string Place, string DivisionCode, string DepartmentCreditCode, int Level,
+public sealed record WindowRated(Guid TicketId, string Place, string PlaceEn, string DivisionCode, string DepartmentCreditCode, int Level,
     IReadOnlyList<string> Indicators, string? Comment, DateTimeOffset RatedAt)
 {
     public const string MessageType = "halls.window_rated";

@@ -15,5 +15,5 @@ public interface IHallCounter
     Task<CounterTicket> ServingAsync(string hall, string window, string number, ClaimsPrincipal clerk, CancellationToken cancellationToken);
 }
 
-/// <summary>A ticket at a window: <see cref="Place"/> is worded for people ("市民中心 3号窗口 A012号").</summary>
-public sealed record CounterTicket(Guid TicketId, string Number, string Window, string Place);
+/// <summary>A ticket at a window: <see cref="Place"/> and <see cref="PlaceEn"/> word it for people ("市民中心 03号窗口 A012号").</summary>
+public sealed record CounterTicket(Guid TicketId, string Number, string Window, string Place, string PlaceEn);

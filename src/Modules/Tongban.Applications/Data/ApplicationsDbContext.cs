@@ -112,6 +112,7 @@ internal class ApplicationsDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(r => r.TicketId).IsUnique();
             e.HasIndex(r => new { r.CaseId, r.TicketId });
             e.Property(r => r.Place).HasMaxLength(Rating.PlaceMax);
+            e.Property(r => r.PlaceEn).HasMaxLength(Rating.PlaceMax);
             e.Property(r => r.CaseNumber).HasMaxLength(24);
             e.Property(r => r.ItemName).HasMaxLength(200);
             e.Property(r => r.DepartmentCreditCode).HasMaxLength(18);

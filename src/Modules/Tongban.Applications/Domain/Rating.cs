@@ -37,8 +37,9 @@ internal sealed class Rating : IStaffScoped
     /// <summary>The hall ticket rated on site, one rating per visit; null for the applicant's rating of the case online (one per case).</summary>
     public Guid? TicketId { get; private set; }
 
-    /// <summary>Where an on-site rating was given, worded for people (hall, window, ticket).</summary>
+    /// <summary>Where an on-site rating was given, worded for people (hall, window, ticket), and in English.</summary>
     public string? Place { get; private set; }
+    public string? PlaceEn { get; private set; }
     public RatingLevel Level { get; private set; }
     public List<string> Indicators { get; private set; } = [];
     public string? Comment { get; private set; }
@@ -90,7 +91,7 @@ internal sealed class Rating : IStaffScoped
     {
         var rating = new Rating
         {
-            Id = RatingId.New(), TicketId = rated.TicketId, Place = rated.Place.Length > PlaceMax ? rated.Place[..PlaceMax] : rated.Place,
+            Id = RatingId.New(), TicketId = rated.TicketId, Place = Cut(rated.Place), PlaceEn = Cut(rated.PlaceEn),
             CaseId = @case?.Id, CaseNumber = @case?.Number ?? "", ItemName = @case?.ItemName ?? "",
             DepartmentCreditCode = rated.DepartmentCreditCode, DivisionCode = @case?.DivisionCode ?? rated.DivisionCode,
             StationKey = @case?.StationKey, ApplicantId = @case?.ApplicantId,
@@ -103,6 +104,8 @@ internal sealed class Rating : IStaffScoped
 
     /// <summary>The case's own rating: the applicant's, online, one per case (on-site ratings of its visits are not it).</summary>
     public static System.Linq.Expressions.Expression<Func<Rating, bool>> OwnOf(CaseId id) => r => r.CaseId == id && r.TicketId == null;
+
+    private static string Cut(string text) => text.Length > PlaceMax ? text[..PlaceMax] : text;
 
     public static DomainException AlreadyRated() => Rule("rating.already_rated", "每个办件只能评价一次，该办件已评价", "A case is rated once, and this one already is");
 

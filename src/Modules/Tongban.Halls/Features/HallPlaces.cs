@@ -11,8 +11,9 @@ internal sealed record HallPlace(HallInfo Hall, IReadOnlyList<WindowInfo> Window
     public WindowInfo Window(string number) => Windows.FirstOrDefault(w => w.Number == number)
         ?? throw new Kernel.Errors.DomainException(Kernel.Errors.DomainError.NotFound("窗口", "The window"));
 
-    /// <summary>A visit at a window, worded for people (a case's trip, a rating's place): the hall, the window, the ticket.</summary>
-    public string VisitPlace(string window, string ticket) => $"{Hall.Name} 窗口 window {window} · 号票 ticket {ticket}";
+    /// <summary>A visit at a window, worded for people in both languages (a case's trip, a rating's place): the hall, the window, the ticket.</summary>
+    public (string Zh, string En) VisitPlace(string window, string ticket) =>
+        ($"{Hall.Name} {window}号窗口 {ticket}号", $"{Hall.NameEn ?? Hall.Name}, window {window}, ticket {ticket}");
 }
 
 /// <summary>Finds halls by their slug through the organisation module's directory.</summary>

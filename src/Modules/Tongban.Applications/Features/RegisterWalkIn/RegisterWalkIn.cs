@@ -70,7 +70,9 @@ internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory
         var key = Submission.KeyOf(input.Key);
         // At a station (驿站) the case records it, so the station's queue shows it; elsewhere it is a window of a hall.
         var station = StaffScope.Of(user).StationKey;
-        var window = ticket?.Place ?? (string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}");
+        // A trip's place holds both languages, as "窗口 window 3" does.
+        var window = ticket is not null ? $"{ticket.Place}（{ticket.PlaceEn}）"
+            : string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
         var place = station is null ? window : $"驿站 station {station} {window}";
         var materials = await licenses.InPersonAsync(target, account.Id, input.Application.MaterialRefs, input.Licenses, new ProvideMaterials.InPerson("窗口收件", "申请人"), user, ct);
         return await submit.SubmitTargetAsync(target, new Submission(target.Code, account.Id, input.Application.FormValues, materials,

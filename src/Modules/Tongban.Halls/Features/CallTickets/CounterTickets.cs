@@ -19,6 +19,7 @@ internal sealed class CounterTickets(Calling calling) : IHallCounter
         if (current is null || current.Number != TicketQueries.Normalise(number))
             throw HallErrors.Conflict("calling.ticket_not_at_window", $"{desk.Window}号窗口当前办理的不是该号，请从叫号页面为正在办理的号收件",
                 $"Window {desk.Window} is not serving that ticket now; start the application from the calling page for the ticket being served");
-        return new CounterTicket(current.Id.Value, current.Number, desk.Window, desk.Hall.VisitPlace(desk.Window, current.Number));
+        var (place, placeEn) = desk.Hall.VisitPlace(desk.Window, current.Number);
+        return new CounterTicket(current.Id.Value, current.Number, desk.Window, place, placeEn);
     }
 }

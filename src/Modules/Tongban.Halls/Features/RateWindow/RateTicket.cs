@@ -40,7 +40,8 @@ internal sealed class RateTicket(HallsDbContext db, HallPlaces halls, TabletPair
         var rating = WindowRating.Rate(ticket, desk.DepartmentCreditCode, input.Level, input.Indicators ?? [], input.Comment, clock.UtcNow);
         db.Ratings.Add(rating);
         // Joined to the case started from the ticket, or kept as the window's, by the applications module (its outbox handler).
-        db.Publish(WindowRated.MessageType, new WindowRated(ticket.Id.Value, hall.VisitPlace(desk.Number, ticket.Number), hall.Hall.DivisionCode,
+        var (place, placeEn) = hall.VisitPlace(desk.Number, ticket.Number);
+        db.Publish(WindowRated.MessageType, new WindowRated(ticket.Id.Value, place, placeEn, hall.Hall.DivisionCode,
             desk.DepartmentCreditCode, (int)rating.Level, rating.Indicators, rating.Comment, rating.RatedAt), rating.RatedAt);
         try
         {

@@ -687,6 +687,11 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("place");
 
+                    b.Property<string>("PlaceEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place_en");
+
                     b.Property<DateTimeOffset>("RatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rated_at");

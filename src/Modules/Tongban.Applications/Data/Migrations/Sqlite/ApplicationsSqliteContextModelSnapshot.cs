@@ -682,6 +682,11 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("place");
 
+                    b.Property<string>("PlaceEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_en");
+
                     b.Property<long>("RatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rated_at");

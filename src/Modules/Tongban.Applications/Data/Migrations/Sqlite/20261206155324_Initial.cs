@@ -200,6 +200,7 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                     applicant_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     ticket_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    place_en = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     indicators = table.Column<string>(type: "TEXT", nullable: false),
                     comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),

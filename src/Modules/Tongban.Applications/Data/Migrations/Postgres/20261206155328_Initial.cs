@@ -200,6 +200,7 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                     applicant_id = table.Column<Guid>(type: "uuid", nullable: true),
                     ticket_id = table.Column<Guid>(type: "uuid", nullable: true),
                     place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    place_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     indicators = table.Column<string>(type: "text", nullable: false),
                     comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),

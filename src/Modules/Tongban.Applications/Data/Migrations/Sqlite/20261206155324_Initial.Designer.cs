@@ -12,7 +12,7 @@ using Tongban.Applications.Data;
 namespace Tongban.Applications.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationsSqliteContext))]
-    [Migration("20261206132036_Initial")]
+    [Migration("20261206155324_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -684,6 +684,11 @@ namespace Tongban.Applications.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("place");
+
+                    b.Property<string>("PlaceEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_en");
 
                     b.Property<long>("RatedAt")
                         .HasColumnType("INTEGER")

@@ -13,7 +13,7 @@ using Tongban.Applications.Data;
 namespace Tongban.Applications.Data.Migrations.Postgres
 {
     [DbContext(typeof(ApplicationsPostgresContext))]
-    [Migration("20261206132044_Initial")]
+    [Migration("20261206155328_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -689,6 +689,11 @@ namespace Tongban.Applications.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("place");
+
+                    b.Property<string>("PlaceEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place_en");
 
                     b.Property<DateTimeOffset>("RatedAt")
                         .HasColumnType("timestamp with time zone")
