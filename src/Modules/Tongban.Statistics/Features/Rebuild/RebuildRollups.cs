@@ -9,20 +9,31 @@ namespace Tongban.Statistics.Features.Rebuild;
 
 /// <summary>
 /// Recomputes the daily roll-ups from the case facts: the facts' contributions (<see cref="Contributions"/>, as the live
-/// handlers add them) summed in memory, then written a day at a time, each day's old rows deleted in the same
-/// transaction, so a reader sees a day either before or after, never half.
+/// handlers add them) summed in memory, then written a day at a time (each day's old rows deleted first), all in one
+/// transaction holding the <see cref="RollupLock"/> alone: a reader sees the figures before or after, never half, and live
+/// events wait for it instead of being overwritten by a sum read before them.
 /// </summary>
 internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer, RefillFacts refill) : IStatisticsRebuild
 {
     public async Task<RebuildSummary?> RefillFactsAsync(bool onlyWhenMissing, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         if (onlyWhenMissing && !await refill.MissingAsync(cancellationToken)) return null;
+        await using var transaction = await RollupLock.ExclusiveAsync(db, cancellationToken);
         var (_, factsElapsed) = await refill.RunAsync(progress, cancellationToken);
-        var summary = await RebuildAsync(null, null, cancellationToken);
+        var summary = await RewriteAsync(null, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return summary with { FactsElapsed = factsElapsed, Elapsed = summary.Elapsed + factsElapsed };
     }
 
     public async Task<RebuildSummary> RebuildAsync(DateOnly? from, IProgress<DateOnly>? progress, CancellationToken cancellationToken)
+    {
+        await using var transaction = await RollupLock.ExclusiveAsync(db, cancellationToken);
+        var summary = await RewriteAsync(from, progress, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return summary;
+    }
+
+    private async Task<RebuildSummary> RewriteAsync(DateOnly? from, IProgress<DateOnly>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var first = from ?? DateOnly.MinValue;
@@ -53,11 +64,9 @@ internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer
 
     private async Task RewriteDayAsync(DateOnly day, Rollup part, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Daily.Where(d => d.Day == day).ExecuteDeleteAsync(ct);
         await writer.AddAsync(part, fresh: true, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }
 }
