@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tongban.Halls.Features;
+using Tongban.Halls.Features.Screen;
 
 namespace Tongban.Halls.Tests;
 
@@ -99,6 +102,24 @@ public sealed class RatingAndStatusTests(LaneApps lanes)
         Assert.Contains($"请{ticket.Number}号到03号窗口办理", screen, StringComparison.Ordinal);
         Assert.Contains("/js/hall-screen.js", screen, StringComparison.Ordinal);
         Assert.Contains("http-equiv=\"refresh\"", screen, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task The_screens_of_a_hall_share_one_read_of_its_state_until_it_changes(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var (feed, signals) = (app.Services.GetRequiredService<ScreenFeed>(), app.Services.GetRequiredService<HallSignals>());
+        var hall = Guid.NewGuid(); // a hall no other test touches: nothing else changes it
+        var first = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => feed.LatestAsync(hall, CancellationToken.None))));
+        Assert.All(first, s => Assert.Same(first[0], s)); // 50 screens woken at once: one read
+        Assert.Contains("\"calls\":[]", first[0].State, StringComparison.Ordinal);
+        Assert.False(first[0].Change.IsCompleted);
+
+        signals.Changed(hall);
+        Assert.True(first[0].Change.IsCompleted); // every stream wakes
+        var next = await feed.LatestAsync(hall, CancellationToken.None);
+        Assert.NotSame(first[0], next); // and the first to ask reads again
+        Assert.Same(next, await feed.LatestAsync(hall, CancellationToken.None));
     }
 
     private static async Task<string> NextStateAsync(StreamReader reader, CancellationToken ct)

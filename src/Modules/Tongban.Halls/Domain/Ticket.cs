@@ -32,10 +32,12 @@ internal sealed class Ticket
     public string? CalledBy { get; private set; }
     public int Revision { get; private set; }
 
+    /// <param name="at">Kept to the microsecond, as PostgreSQL keeps it, so the ticket in hand orders as the stored one (who is ahead).</param>
     public static Ticket Issue(Guid hallId, DateOnly day, Category category, int sequence, DateTimeOffset at, bool priority = false) => new()
     {
         Id = TicketId.New(), HallId = hallId, Day = day, CategoryId = category.Id, Sequence = sequence,
-        Number = $"{category.Letter}{sequence:000}", IssuedAt = at, Status = TicketStatus.Waiting, Priority = priority,
+        Number = $"{category.Letter}{sequence:000}", IssuedAt = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero), Status = TicketStatus.Waiting,
+        Priority = priority,
     };
 
     public void Call(string window, string clerk, DateTimeOffset at)

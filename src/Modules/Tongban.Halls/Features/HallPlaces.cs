@@ -21,7 +21,7 @@ internal sealed class HallPlaces(IOrganizationDirectory organization)
 {
     public async Task<HallPlace> GetAsync(string slug, CancellationToken ct)
     {
-        var hall = (await organization.ListHallsAsync(ct)).FirstOrDefault(h => h.Slug == slug) ?? throw HallErrors.HallNotFound();
+        var hall = await organization.FindHallAsync(slug, ct) ?? throw HallErrors.HallNotFound();
         return new HallPlace(hall, await organization.ListWindowsAsync(slug, ct));
     }
 }

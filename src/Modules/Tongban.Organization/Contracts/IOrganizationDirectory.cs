@@ -153,6 +153,9 @@ public interface IOrganizationDirectory
 
     Task<IReadOnlyList<HallInfo>> ListHallsAsync(CancellationToken cancellationToken);
 
+    /// <summary>A hall by its slug (one row, for what runs per ticket); null for no such hall.</summary>
+    Task<HallInfo?> FindHallAsync(string slug, CancellationToken cancellationToken);
+
     /// <summary>The windows of a hall by its slug, ordered by number; empty for no such hall.</summary>
     Task<IReadOnlyList<WindowInfo>> ListWindowsAsync(string hallSlug, CancellationToken cancellationToken);
 

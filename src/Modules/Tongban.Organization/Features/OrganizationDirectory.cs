@@ -50,6 +50,9 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
         (await db.Halls.AsNoTracking().OrderBy(h => h.DivisionCode).ThenBy(h => h.Name).ToListAsync(cancellationToken))
             .Select(h => h.Info()).ToList();
 
+    public async Task<HallInfo?> FindHallAsync(string slug, CancellationToken cancellationToken) =>
+        (await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Slug == slug, cancellationToken))?.Info();
+
     public async Task<IReadOnlyList<WindowInfo>> ListWindowsAsync(string hallSlug, CancellationToken cancellationToken) =>
         await (from h in db.Halls.AsNoTracking()
                where h.Slug == hallSlug

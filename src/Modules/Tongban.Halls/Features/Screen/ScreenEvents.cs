@@ -1,25 +1,22 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Tongban.Halls.Features.HallStatus;
-using Tongban.Kernel.Time;
 
 namespace Tongban.Halls.Features.Screen;
 
 /// <summary>
 /// The calling screen's server-sent events (ADR 0016): the screen's state as JSON whenever it changed. A change on this
 /// instance wakes the stream at once (<see cref="HallSignals"/>); changes made on another instance are seen at the next
-/// poll (<c>Halls:ScreenPoll</c>). A comment line every poll keeps proxies from closing a quiet stream.
+/// poll (<c>Halls:ScreenPoll</c>). A comment line every poll keeps proxies from closing a quiet stream. The state is
+/// read once per change for all the hall's streams (<see cref="ScreenFeed"/>).
 /// </summary>
 internal static class ScreenEvents
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/halls/{hall}/screen/events", StreamAsync).ExcludeFromDescription();
 
-    private static async Task StreamAsync(string hall, HttpContext http, HallPlaces halls, HallQueue queue, HallSignals signals,
-        RegionClock clock, IOptions<HallsOptions> options)
+    private static async Task StreamAsync(string hall, HttpContext http, HallPlaces halls, ScreenFeed feed, IOptions<HallsOptions> options)
     {
         var place = await halls.GetAsync(hall, http.RequestAborted);
         http.Response.Headers.ContentType = "text/event-stream";
@@ -31,8 +28,7 @@ internal static class ScreenEvents
         {
             while (!ct.IsCancellationRequested)
             {
-                var change = signals.NextChangeAsync(place.Id);
-                var state = JsonSerializer.Serialize(ScreenState.From(await queue.NowAsync(place.Id, ScreenState.CallsShown, ct), clock), JsonOptions);
+                var (state, change) = await feed.LatestAsync(place.Id, ct);
                 await http.Response.WriteAsync(state == sent ? ": quiet\n\n" : $"event: state\ndata: {state}\n\n", ct);
                 await http.Response.Body.FlushAsync(ct);
                 sent = state;
@@ -44,9 +40,4 @@ internal static class ScreenEvents
             // the screen went away
         }
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

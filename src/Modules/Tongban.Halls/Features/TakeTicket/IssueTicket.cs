@@ -38,6 +38,6 @@ internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQue
             await transaction.CommitAsync(ct);
         }
         signals.Changed(hall.Id);
-        return await queries.ViewAsync(hall.Id, ticket.Number, day, ct) ?? throw HallErrors.TicketNotFound();
+        return await queries.ViewAsync(ticket, category, ct);
     }
 }

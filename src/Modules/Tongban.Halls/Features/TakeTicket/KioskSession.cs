@@ -24,25 +24,38 @@ internal sealed class KioskSession(HallQueue queue, CalendarStore calendars, Reg
 {
     public async Task<KioskNow> NowAsync(HallPlace hall, CancellationToken ct)
     {
-        var calendar = await calendars.GetAsync(ct);
-        var local = clock.LocalNow.DateTime;
-        var status = hall.Hall.StatusAt(calendar, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        var status = await StatusAsync(hall, ct);
         var categories = await queue.CategoriesAsync(hall.Id, ct);
-        if (options.Value.TicketsOutsideSessions) return new KioskNow(status, true, categories);
-        if (status.Current is not { } session) return new KioskNow(status, false, []);
-        return new KioskNow(status, true, session.Windows is null ? categories : [.. categories.Where(c => c.Windows.Any(session.Windows.Contains))]);
+        return new KioskNow(status, Open(status), [.. categories.Where(c => Serves(status, c.Windows))]);
     }
 
-    /// <summary>Refuses a ticket of a category nobody serves now: the hall closed, or the session's windows not serving it.</summary>
+    /// <summary>
+    /// Refuses a ticket of a category nobody serves now: the hall closed, or the session's windows not serving it. Runs
+    /// for every ticket, so it reads only the calendar (kept in memory) and the category already in hand.
+    /// </summary>
     public async Task RequireServedAsync(HallPlace hall, Category category, CancellationToken ct)
     {
-        var now = await NowAsync(hall, ct);
-        if (now.Serves(category.Letter)) return;
-        if (!now.Open)
-            throw HallErrors.Conflict("ticket.hall_closed", $"大厅现在不办公，不能取号{NextZh(now.Status)}", $"The hall is closed now; no tickets are given{NextEn(now.Status)}");
-        throw HallErrors.Conflict("ticket.category_not_served_now", $"现在是{KindZh(now.Status.Session)}时段，没有窗口办理“{category.Name}”，请在工作日办公时间前来或选择其他业务",
-            $"During {KindEn(now.Status.Session)} no window serves '{category.NameEn ?? category.Name}'; come in the working-day hours or choose another business");
+        if (options.Value.TicketsOutsideSessions) return;
+        var status = await StatusAsync(hall, ct);
+        if (Serves(status, category.Windows)) return;
+        if (!Open(status))
+            throw HallErrors.Conflict("ticket.hall_closed", $"大厅现在不办公，不能取号{NextZh(status)}", $"The hall is closed now; no tickets are given{NextEn(status)}");
+        throw HallErrors.Conflict("ticket.category_not_served_now", $"现在是{KindZh(status.Session)}时段，没有窗口办理“{category.Name}”，请在工作日办公时间前来或选择其他业务",
+            $"During {KindEn(status.Session)} no window serves '{category.NameEn ?? category.Name}'; come in the working-day hours or choose another business");
     }
+
+    private async Task<HallOpenStatus> StatusAsync(HallPlace hall, CancellationToken ct)
+    {
+        var calendar = await calendars.GetAsync(ct);
+        var local = clock.LocalNow.DateTime;
+        return hall.Hall.StatusAt(calendar, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+    }
+
+    private bool Open(HallOpenStatus status) => options.Value.TicketsOutsideSessions || status.Current is not null;
+
+    /// <summary>Whether a category served at these windows is served now: in the hours every one; in an extra session those with a window in it.</summary>
+    private bool Serves(HallOpenStatus status, IReadOnlyCollection<string> windows) =>
+        options.Value.TicketsOutsideSessions || status.Current is { } session && (session.Windows is null || windows.Any(session.Windows.Contains));
 
     /// <summary>
     /// Refuses calling at a window that does not serve in the extra session (延时服务 / 周末不打烊) the hall is in now: in

@@ -27,12 +27,20 @@ internal sealed class TicketQueries(HallsDbContext db, RegionClock clock)
                            where t.HallId == hallId && t.Day == day && t.Number == number
                            select new { t.CategoryId, t.IssuedAt, t.Sequence, t.Status, t.Window, t.Priority, c.Name, c.NameEn }).FirstOrDefaultAsync(ct);
         if (found is null) return null;
-        var ahead = found.Status != TicketStatus.Waiting ? 0 : await db.Tickets.CountAsync(t =>
-            t.HallId == hallId && t.Day == day && t.CategoryId == found.CategoryId && t.Status == TicketStatus.Waiting
-            && ((t.Priority && !found.Priority)
-                || (t.Priority == found.Priority && (t.IssuedAt < found.IssuedAt || (t.IssuedAt == found.IssuedAt && t.Sequence < found.Sequence)))), ct);
+        var ahead = found.Status != TicketStatus.Waiting ? 0 : await AheadAsync(hallId, day, found.CategoryId, found.Priority, found.IssuedAt, found.Sequence, ct);
         return new TicketView(number, found.Name, found.NameEn, found.Status, ahead, found.Window, found.IssuedAt) { Priority = found.Priority };
     }
+
+    /// <summary>A ticket just issued, as its holder reads it: nothing to read again but how many are ahead.</summary>
+    public async Task<TicketView> ViewAsync(Ticket ticket, Category category, CancellationToken ct) =>
+        new(ticket.Number, category.Name, category.NameEn, ticket.Status,
+            await AheadAsync(ticket.HallId, ticket.Day, ticket.CategoryId, ticket.Priority, ticket.IssuedAt, ticket.Sequence, ct), ticket.Window, ticket.IssuedAt)
+        { Priority = ticket.Priority };
+
+    /// <summary>The waiting tickets of the category called before this one: priority first, then by when taken.</summary>
+    private Task<int> AheadAsync(Guid hallId, DateOnly day, CategoryId category, bool priority, DateTimeOffset issuedAt, int sequence, CancellationToken ct) =>
+        db.Tickets.CountAsync(t => t.HallId == hallId && t.Day == day && t.CategoryId == category && t.Status == TicketStatus.Waiting
+            && ((t.Priority && !priority) || (t.Priority == priority && (t.IssuedAt < issuedAt || (t.IssuedAt == issuedAt && t.Sequence < sequence)))), ct);
 
     /// <summary>A typed number as the ticket prints it: one letter and at least three digits; null for anything else.</summary>
     public static string? Normalise(string? typed)
