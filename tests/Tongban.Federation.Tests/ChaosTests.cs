@@ -62,6 +62,7 @@ public sealed class ChaosTests
         {
             ["Federation:Role"] = "city", ["Federation:Upstream:Address"] = $"http://127.0.0.1:{linkPort}/", ["Federation:Upstream:CityCode"] = City,
             ["Federation:PushInterval"] = "00:00:00.200", ["Federation:BatchSize"] = "50", ["Federation:ReconcileInterval"] = "00:00:03",
+            ["Federation:PushRetryFirst"] = "00:00:00.500", ["Federation:PushRetryMax"] = "00:00:04", // the back-off's shape, on a test's scale
             ["Federation:CatalogPullInterval"] = "00:00:00", ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:Lease"] = "00:00:10", // what the killed city had claimed from its outbox is taken again after this
         });

@@ -41,6 +41,12 @@ internal sealed class FederationOptions
     /// <summary>Records per push (the province refuses more than <see cref="MaxBatch"/>).</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>The wait before a failed push's records are sent again, doubled per failure up to <see cref="PushRetryMax"/>. 2 seconds by default.</summary>
+    public TimeSpan PushRetryFirst { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between two tries of a record. 10 minutes by default.</summary>
+    public TimeSpan PushRetryMax { get; set; } = TimeSpan.FromMinutes(10);
+
     public const int MaxBatch = 1000;
 
     public bool IsCity => string.Equals(Role, City, StringComparison.OrdinalIgnoreCase);

@@ -51,12 +51,15 @@ internal sealed class OutgoingRecord
         LastError = null;
     }
 
-    /// <summary>A push failed: try again after an exponential back-off (2 s doubling to 10 minutes) with jitter, so many cities do not return together.</summary>
-    public void Failed(string error, DateTimeOffset at, double jitter)
+    /// <summary>
+    /// A push failed: try again after an exponential back-off (by default 2 s doubling to 10 minutes) with jitter, so many
+    /// cities do not return together.
+    /// </summary>
+    public void Failed(string error, DateTimeOffset at, double jitter, TimeSpan first, TimeSpan max)
     {
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
-        var seconds = Math.Min(600, 2 * Math.Pow(2, Math.Min(Attempts - 1, 10)));
+        var seconds = Math.Min(max.TotalSeconds, first.TotalSeconds * Math.Pow(2, Math.Min(Attempts - 1, 20)));
         NextAttemptAt = at.AddSeconds(seconds * (0.75 + (0.5 * jitter)));
     }
 

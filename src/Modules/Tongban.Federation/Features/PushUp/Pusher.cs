@@ -49,7 +49,8 @@ internal sealed class Pusher(FederationDbContext db, SignedRequests requests, IO
         {
             logger.LogWarning("Federation push of {Count} records failed: {Error}", rows.Count, ex.Message);
             FederationMetrics.PushFailures.Add(1);
-            foreach (var row in rows) row.Failed(ex.Message, clock.GetUtcNow(), Random.Shared.NextDouble());
+            var (first, max) = (options.Value.PushRetryFirst, options.Value.PushRetryMax);
+            foreach (var row in rows) row.Failed(ex.Message, clock.GetUtcNow(), Random.Shared.NextDouble(), first, max);
             await db.SaveChangesAsync(cancellationToken);
             return (0, false);
         }
