@@ -13,9 +13,11 @@ namespace Tongban.Identity.Tests;
 /// <summary>
 /// Issue #5 point 6: two Tongban instances, each with its own database. The province is an ordinary Tongban with a
 /// registered client for the city; the city has the province as its upstream provider (Identity:Federation). The
-/// city's back channel is an HTTP client of the province's test server; the "browsers" carry the redirects.
+/// city's back channel is an HTTP client of the province's test server; the "browsers" carry the redirects. One province
+/// per lane serves the class (each test registers its own client there, and the citizen is registered and verified
+/// there once); each test starts its own city with the settings it tries.
 /// </summary>
-public sealed class FederationTests
+public sealed class FederationTests(FederationTests.Provinces provinces) : IClassFixture<FederationTests.Provinces>
 {
     // A living person of the demo population registry, so the province can verify her to L2.
     private const string IdNumber = "21122119700823902X";
@@ -25,8 +27,8 @@ public sealed class FederationTests
     [Theory, DatabaseLanes]
     public async Task A_citizen_signs_in_at_the_city_through_the_province_gets_an_account_at_L2_and_the_second_sign_in_finds_the_same_account(DatabaseLane lane)
     {
-        await using var pair = await Pair.StartAsync(lane);
-        var provinceBrowser = await pair.CitizenAtL2AtProvinceAsync();
+        await using var pair = await Pair.StartAsync(provinces, lane);
+        var provinceBrowser = await provinces.CitizenAtL2Async(lane);
         var signInPage = People.Text(await pair.CityBrowser().GetStringAsync("/account/sign-in"));
         Assert.Contains("通过省级平台登录", signInPage, StringComparison.Ordinal);
 
@@ -52,8 +54,8 @@ public sealed class FederationTests
     [Theory, DatabaseLanes]
     public async Task An_ID_number_already_registered_at_the_city_is_linked_and_raised_to_the_mapped_level_not_duplicated(DatabaseLane lane)
     {
-        await using var pair = await Pair.StartAsync(lane, levelMap: ("2", "3"));
-        var provinceBrowser = await pair.CitizenAtL2AtProvinceAsync();
+        await using var pair = await Pair.StartAsync(provinces, lane, levelMap: ("2", "3"));
+        var provinceBrowser = await provinces.CitizenAtL2Async(lane);
         var local = pair.CityBrowser();
         using (await local.PostFormAsync("/account/register", "/account/register",
             ("Input.IdNumber", IdNumber), ("Input.Name", Name), ("Input.Phone", People.NewPhone()), ("Input.Password", People.Password))) { }
@@ -70,8 +72,8 @@ public sealed class FederationTests
     [Theory, DatabaseLanes]
     public async Task Without_the_ID_number_claim_the_sign_in_is_refused_with_a_clear_message_and_no_account_is_made(DatabaseLane lane)
     {
-        await using var pair = await Pair.StartAsync(lane, idNumberScope: false);
-        var provinceBrowser = await pair.CitizenAtL2AtProvinceAsync();
+        await using var pair = await Pair.StartAsync(provinces, lane, idNumberScope: false);
+        var provinceBrowser = await provinces.CitizenAtL2Async(lane);
         var browser = pair.CityBrowser();
         using var refused = await Pair.SignInThroughProvinceAsync(browser, provinceBrowser);
         Assert.Equal("/account/sign-in?federation=id_number", refused.Headers.Location?.OriginalString);
@@ -86,7 +88,7 @@ public sealed class FederationTests
     [Theory, DatabaseLanes]
     public async Task A_disabled_federation_is_not_offered_and_refuses_with_a_clear_message(DatabaseLane lane)
     {
-        await using var pair = await Pair.StartAsync(lane, enabled: false);
+        await using var pair = await Pair.StartAsync(provinces, lane, enabled: false);
         var browser = pair.CityBrowser();
         Assert.DoesNotContain("upstream-sign-in", await browser.GetStringAsync("/account/sign-in"), StringComparison.Ordinal);
         using var start = await browser.GetAsync("/account/federation/sign-in?returnUrl=/account");
@@ -102,7 +104,7 @@ public sealed class FederationTests
     [Theory, DatabaseLanes]
     public async Task A_system_administrator_edits_the_upstream_and_the_next_sign_in_uses_it_without_a_restart(DatabaseLane lane)
     {
-        await using var pair = await Pair.StartAsync(lane);
+        await using var pair = await Pair.StartAsync(provinces, lane);
         var admin = await pair.City.SignInAsync("系统管理员", Kernel.Security.Policies.SystemAdministrator);
         async Task<HttpResponseMessage> SaveAsync(string issuer, string clientId) => await admin.PostFormAsync("/admin/identity/federation", "/admin/identity/federation",
             ("Input.Enabled", "true"), ("Input.Enabled", "false"), ("Input.Issuer", issuer), ("Input.ClientId", clientId), ("Input.ClientSecret", ""),
@@ -127,7 +129,7 @@ public sealed class FederationTests
 
         using (await SaveAsync("http://localhost/", pair.ClientId)) { } // the secret from configuration is kept, now stored protected
         var browser = pair.CityBrowser();
-        using (var done = await Pair.SignInThroughProvinceAsync(browser, await pair.CitizenAtL2AtProvinceAsync())) Assert.Equal("/account", done.Headers.Location?.OriginalString);
+        using (var done = await Pair.SignInThroughProvinceAsync(browser, await provinces.CitizenAtL2Async(lane))) Assert.Equal("/account", done.Headers.Location?.OriginalString);
 
         await pair.City.DrainOutboxAsync();
         using var scope = pair.City.Services.CreateScope();
@@ -140,17 +142,42 @@ public sealed class FederationTests
         Assert.DoesNotContain(changes, c => c.Contains(pair.ClientSecret, StringComparison.Ordinal));
     }
 
+    /// <summary>The province of each lane, and the citizen signed in there at L2 (a browser of the province, asked once).</summary>
+    public sealed class Provinces : LaneApps
+    {
+        private readonly Dictionary<DatabaseLane, Task<HttpClient>> _citizens = [];
+
+        public Task<HttpClient> CitizenAtL2Async(DatabaseLane lane)
+        {
+            lock (_citizens)
+            {
+                if (!_citizens.TryGetValue(lane, out var citizen)) _citizens[lane] = citizen = RegisterAsync(lane);
+                return citizen;
+            }
+        }
+
+        /// <summary>The citizen registers at the province and is verified there against the population registry (L2).</summary>
+        private async Task<HttpClient> RegisterAsync(DatabaseLane lane)
+        {
+            var browser = (await For(lane)).Browser();
+            using (await browser.PostFormAsync("/account/register", "/account/register",
+                ("Input.IdNumber", IdNumber), ("Input.Name", Name), ("Input.Phone", People.NewPhone()), ("Input.Password", People.Password))) { }
+            using var verified = await browser.PostFormAsync("/account/verify", "/account/verify?handler=Verify");
+            Assert.Contains("已升为二级实名", People.Text(await verified.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            return browser;
+        }
+    }
+
     private sealed class Pair : IAsyncDisposable
     {
         public const string Secret = "city-secret-not-registered";
-        public required TongbanApp Province { get; init; }
         public required TongbanApp City { get; init; }
         public required string ClientId { get; init; }
         public required string ClientSecret { get; init; }
 
-        public static async Task<Pair> StartAsync(DatabaseLane lane, bool enabled = true, bool idNumberScope = true, (string Upstream, string Level)? levelMap = null)
+        public static async Task<Pair> StartAsync(Provinces provinces, DatabaseLane lane, bool enabled = true, bool idNumberScope = true, (string Upstream, string Level)? levelMap = null)
         {
-            var province = new TongbanApp(await TestDatabase.CreateWithDemoRegionAsync(lane));
+            var province = await provinces.For(lane);
             var clientId = Oidc.NewClientId();
             var secret = await province.RegisterClientAsync(clientId, idNumber: true, redirect: new Uri(CityAddress, "account/federation/callback").ToString(), afterLogout: CityAddress.ToString());
             var settings = new Dictionary<string, string?>
@@ -166,21 +193,10 @@ public sealed class FederationTests
             if (levelMap is { } map) settings[$"Identity:Federation:LevelMap:{map.Upstream}"] = map.Level;
             var city = new TongbanApp(await TestDatabase.CreateWithDemoRegionAsync(lane), settings,
                 s => s.Configure<OpenIdConnectOptions>("upstream", o => o.Backchannel = province.CreateClient()));
-            return new Pair { Province = province, City = city, ClientId = clientId, ClientSecret = secret };
+            return new Pair { City = city, ClientId = clientId, ClientSecret = secret };
         }
 
         public HttpClient CityBrowser() => City.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = CityAddress });
-
-        /// <summary>The citizen registers at the province and is verified there against the population registry (L2).</summary>
-        public async Task<HttpClient> CitizenAtL2AtProvinceAsync()
-        {
-            var browser = Province.Browser();
-            using (await browser.PostFormAsync("/account/register", "/account/register",
-                ("Input.IdNumber", IdNumber), ("Input.Name", Name), ("Input.Phone", People.NewPhone()), ("Input.Password", People.Password))) { }
-            using var verified = await browser.PostFormAsync("/account/verify", "/account/verify?handler=Verify");
-            Assert.Contains("已升为二级实名", People.Text(await verified.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-            return browser;
-        }
 
         /// <summary>City → province (consent the first time) → the form post back to the city; returns the city's answer to it.</summary>
         public static async Task<HttpResponseMessage> SignInThroughProvinceAsync(HttpClient cityBrowser, HttpClient provinceBrowser)
@@ -216,13 +232,11 @@ public sealed class FederationTests
                 .OrderBy(e => e.Sequence).Select(e => e.Details ?? "").ToListAsync();
         }
 
+        /// <summary>The city only: the province serves the class.</summary>
         public async ValueTask DisposeAsync()
         {
-            foreach (var app in new[] { City, Province })
-            {
-                await app.DisposeAsync();
-                await app.Database.DisposeAsync();
-            }
+            await City.DisposeAsync();
+            await City.Database.DisposeAsync();
         }
     }
 }
