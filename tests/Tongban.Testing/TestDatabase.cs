@@ -9,9 +9,11 @@ namespace Tongban.Testing;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _postgresName;
+    private readonly bool _kept;
 
-    private TestDatabase(DatabaseLane lane, string dataDirectory, string? connectionString, string? postgresName)
+    private TestDatabase(DatabaseLane lane, string dataDirectory, string? connectionString, string? postgresName, bool kept = false)
     {
+        _kept = kept;
         Lane = lane;
         DataDirectory = dataDirectory;
         ConnectionString = connectionString;
@@ -46,13 +48,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    private static async Task<TestDatabase> CreateAsync(DatabaseLane lane, TestDatabase? template)
+    private static Task<TestDatabase> CreateAsync(DatabaseLane lane, TestDatabase? template) =>
+        CreateAsync(lane, template, Directory.CreateTempSubdirectory("tongban-test-").FullName, $"tongban_test_{Guid.NewGuid():N}");
+
+    /// <summary>A database in <paramref name="directory"/> (and, on PostgreSQL, named <paramref name="name"/>), empty or copied from <paramref name="template"/>.</summary>
+    internal static async Task<TestDatabase> CreateAsync(DatabaseLane lane, TestDatabase? template, string directory, string name)
     {
         Lanes.Require(lane);
-        var directory = Directory.CreateTempSubdirectory("tongban-test-").FullName;
         if (lane == DatabaseLane.Sqlite) return new TestDatabase(lane, directory, null, null);
 
-        var name = $"tongban_test_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(Lanes.PostgresServer))
         {
             await admin.OpenAsync();
@@ -64,8 +68,23 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(lane, directory, builder.ConnectionString, name);
     }
 
+    /// <summary>A database made earlier, by this process or another, that is kept: a template (<see cref="DemoRegionTemplate"/>).</summary>
+    internal static TestDatabase Existing(DatabaseLane lane, string directory, string? name) =>
+        new(lane, directory, name is null ? null : new NpgsqlConnectionStringBuilder(Lanes.PostgresServer) { Database = name }.ConnectionString, name, kept: true);
+
+    /// <summary>Whether the lane's PostgreSQL server has a database of this name.</summary>
+    internal static async Task<bool> ExistsAsync(string name)
+    {
+        await using var admin = new NpgsqlConnection(Lanes.PostgresServer);
+        await admin.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
+        exists.Parameters.AddWithValue("name", name);
+        return await exists.ExecuteScalarAsync() is not null;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_kept) return;
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
