@@ -19,9 +19,10 @@ internal sealed record HallPlace(HallInfo Hall, IReadOnlyList<WindowInfo> Window
 /// <summary>Finds halls by their slug through the organisation module's directory.</summary>
 internal sealed class HallPlaces(IOrganizationDirectory organization)
 {
-    public async Task<HallPlace> GetAsync(string slug, CancellationToken ct)
-    {
-        var hall = await organization.FindHallAsync(slug, ct) ?? throw HallErrors.HallNotFound();
-        return new HallPlace(hall, await organization.ListWindowsAsync(slug, ct));
-    }
+    public async Task<HallPlace> GetAsync(string slug, CancellationToken ct) =>
+        new(await HallAsync(slug, ct), await organization.ListWindowsAsync(slug, ct));
+
+    /// <summary>The hall without its windows, for what runs per ticket and needs none.</summary>
+    public async Task<HallInfo> HallAsync(string slug, CancellationToken ct) =>
+        await organization.FindHallAsync(slug, ct) ?? throw HallErrors.HallNotFound();
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Halls.Data;
 using Tongban.Halls.Domain;
 using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
 
 namespace Tongban.Halls.Features.TakeTicket;
 
@@ -13,7 +14,7 @@ internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQue
 {
     public async Task<TicketView> IssueAsync(string hallSlug, string letter, CancellationToken ct)
     {
-        var hall = await halls.GetAsync(hallSlug, ct);
+        var hall = await halls.HallAsync(hallSlug, ct);
         var category = await db.CategoryByLetterAsync(hall.Id, letter, ct)
             ?? throw HallErrors.Invalid("ticket.category_unknown", "本大厅没有这个业务类别，请重新选择", "This hall has no such business category; choose again", "category");
         await session.RequireServedAsync(hall, category, ct); // an appointment's check-in is not held to it: its slot was in a session
@@ -24,7 +25,7 @@ internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQue
     /// A ticket of the category; with <paramref name="appointment"/>, a priority ticket for it, checked in by the same
     /// transaction (a refused check-in takes no number).
     /// </summary>
-    public async Task<TicketView> IssueAsync(HallPlace hall, Category category, Action<string>? appointment, CancellationToken ct)
+    public async Task<TicketView> IssueAsync(HallInfo hall, Category category, Action<string>? appointment, CancellationToken ct)
     {
         var (day, now) = (clock.Today, clock.UtcNow);
         Ticket ticket;

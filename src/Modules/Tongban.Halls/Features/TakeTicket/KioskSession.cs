@@ -24,7 +24,7 @@ internal sealed class KioskSession(HallQueue queue, CalendarStore calendars, Reg
 {
     public async Task<KioskNow> NowAsync(HallPlace hall, CancellationToken ct)
     {
-        var status = await StatusAsync(hall, ct);
+        var status = await StatusAsync(hall.Hall, ct);
         var categories = await queue.CategoriesAsync(hall.Id, ct);
         return new KioskNow(status, Open(status), [.. categories.Where(c => Serves(status, c.Windows))]);
     }
@@ -33,7 +33,7 @@ internal sealed class KioskSession(HallQueue queue, CalendarStore calendars, Reg
     /// Refuses a ticket of a category nobody serves now: the hall closed, or the session's windows not serving it. Runs
     /// for every ticket, so it reads only the calendar (kept in memory) and the category already in hand.
     /// </summary>
-    public async Task RequireServedAsync(HallPlace hall, Category category, CancellationToken ct)
+    public async Task RequireServedAsync(HallInfo hall, Category category, CancellationToken ct)
     {
         if (options.Value.TicketsOutsideSessions) return;
         var status = await StatusAsync(hall, ct);
@@ -44,11 +44,11 @@ internal sealed class KioskSession(HallQueue queue, CalendarStore calendars, Reg
             $"During {KindEn(status.Session)} no window serves '{category.NameEn ?? category.Name}'; come in the working-day hours or choose another business");
     }
 
-    private async Task<HallOpenStatus> StatusAsync(HallPlace hall, CancellationToken ct)
+    private async Task<HallOpenStatus> StatusAsync(HallInfo hall, CancellationToken ct)
     {
         var calendar = await calendars.GetAsync(ct);
         var local = clock.LocalNow.DateTime;
-        return hall.Hall.StatusAt(calendar, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        return hall.StatusAt(calendar, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
     }
 
     private bool Open(HallOpenStatus status) => options.Value.TicketsOutsideSessions || status.Current is not null;
