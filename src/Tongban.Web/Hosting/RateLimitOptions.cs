@@ -42,7 +42,10 @@ public sealed class RateLimitOptions
 
     public RateLimit PasswordResetPerAccount { get; set; } = RateLimit.Of(10, TimeSpan.FromHours(1));
 
-    /// <summary>Token requests (/connect/token) from one address, and for one client id.</summary>
+    /// <summary>
+    /// Token requests from one address, and for one client id: the platform's (<c>/connect/token</c>) and, counted on their
+    /// own, an exchange node's (<c>/node/token</c>, its department systems' client credentials).
+    /// </summary>
     public RateLimit TokenPerAddress { get; set; } = RateLimit.Of(600, TimeSpan.FromMinutes(1));
 
     public RateLimit TokenPerClient { get; set; } = RateLimit.Of(600, TimeSpan.FromMinutes(1));

@@ -49,8 +49,10 @@ public static class RateLimits
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        // A page shows the status page (status code pages run it for an empty 429); APIs and OpenID Connect get JSON.
-        if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/connect")) return;
+        // A page shows the status page (status code pages run it for an empty 429); APIs, OpenID Connect and an exchange
+        // node's endpoints (department systems) get JSON.
+        var path = http.Request.Path;
+        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/connect") && !path.StartsWithSegments("/node")) return;
         var problem = DomainErrorMapping.ToProblem(new DomainException(TooMany(seconds)));
         problem.Status = StatusCodes.Status429TooManyRequests;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });

@@ -25,6 +25,8 @@ internal static class RateLimitRules
         new("reset/account", r => IsPost(r, "/account/reset") && Handler(r) != "SendCode", c => Login(Field(c, "Phone")), o => o.PasswordResetPerAccount),
         new("token/address", r => IsPost(r, "/connect/token"), Address, o => o.TokenPerAddress),
         new("token/client", r => IsPost(r, "/connect/token"), ClientId, o => o.TokenPerClient),
+        new("node-token/address", r => IsPost(r, "/node/token"), Address, o => o.TokenPerAddress),
+        new("node-token/client", r => IsPost(r, "/node/token"), ClientId, o => o.TokenPerClient),
         new("exchange/address", r => r.Path.StartsWithSegments("/api/exchange"), Address, o => o.ExchangePerAddress),
         new("exchange/token", r => r.Path.StartsWithSegments("/api/exchange"), Token, o => o.ExchangePerToken),
         new("tickets/address", r => IsHallPost(r, "tickets", "kiosk"), Address, o => o.TicketsPerAddress),
@@ -36,7 +38,8 @@ internal static class RateLimitRules
 
     /// <summary>Requests whose partition comes from a form field: their form is read (and kept) before the limiter runs.</summary>
     public static bool ReadsForm(HttpRequest request) =>
-        request.HasFormContentType && (IsPost(request, "/account/sign-in") || IsPost(request, "/account/reset") || IsPost(request, "/connect/token"));
+        request.HasFormContentType && (IsPost(request, "/account/sign-in") || IsPost(request, "/account/reset") || IsPost(request, "/connect/token")
+            || IsPost(request, "/node/token"));
 
     private static bool IsSmsRequest(HttpRequest r) => (IsPost(r, "/account/sign-in") || IsPost(r, "/account/reset")) && Handler(r) == "SendCode";
 

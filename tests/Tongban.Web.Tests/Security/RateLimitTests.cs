@@ -16,10 +16,10 @@ public sealed class RateLimitTests(RateLimitedApps apps) : IClassFixture<RateLim
     private static Task<HttpResponseMessage> ResetAsync(HttpClient client, string phone) =>
         client.PostFormAsync("/account/reset", "/account/reset?handler=Reset", ("Phone", phone), ("Code", "000000"), ("NewPassword", "Lantern-Meadow-77"));
 
-    private static async Task<HttpResponseMessage> TokenAsync(TongbanApp app, string address, int client)
+    private static async Task<HttpResponseMessage> TokenAsync(TongbanApp app, string address, int client, string path = "/connect/token")
     {
         var (id, secret, _) = TestClients.All[client];
-        return await app.From(address).PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await app.From(address).PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = id, ["client_secret"] = secret,
         }));
@@ -148,6 +148,21 @@ public sealed class RateLimitTests(RateLimitedApps apps) : IClassFixture<RateLim
         for (var client = 2; client <= 4; client++)
             Assert.Equal(HttpStatusCode.OK, (await TokenAsync(app, busy, client)).StatusCode);
         await AssertTooManyAsync(await TokenAsync(app, busy, 5), "Too many attempts");
+    }
+
+    [Fact]
+    public async Task A_nodes_token_requests_are_limited_per_client_and_per_address()
+    {
+        var app = await apps.Small; // no node role here: the limiter counts before the endpoint answers (404)
+        const string Node = "/node/token";
+        for (var i = 0; i < 2; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await TokenAsync(app, ClientAddresses.Next(), 0, Node)).StatusCode);
+        await AssertTooManyAsync(await TokenAsync(app, ClientAddresses.Next(), 0, Node), "Too many attempts");
+
+        var busy = ClientAddresses.Next();
+        for (var client = 1; client <= 3; client++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await TokenAsync(app, busy, client, Node)).StatusCode);
+        await AssertTooManyAsync(await TokenAsync(app, busy, 4, Node), "Too many attempts");
     }
 
     [Fact]
