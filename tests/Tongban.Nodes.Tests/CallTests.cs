@@ -196,11 +196,11 @@ public sealed class CallTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         }
     }
 
-    private static async Task<Dictionary<(string Side, string Service, string Outcome), long>> CountsAsync(TongbanApp node) =>
+    internal static async Task<Dictionary<(string Side, string Service, string Outcome), long>> CountsAsync(TongbanApp node) =>
         (await node.Services.GetRequiredService<OperationCounter>().ReportCountsAsync(CancellationToken.None))
         .Where(c => c.Day == node.Services.GetRequiredService<Tongban.Kernel.Time.RegionClock>().Today).ToDictionary(c => (c.Side, c.Service, c.Outcome), c => c.Calls);
 
-    private static long Delta(Dictionary<(string, string, string), long> before, Dictionary<(string, string, string), long> after, string side, string service, string outcome) =>
+    internal static long Delta(Dictionary<(string, string, string), long> before, Dictionary<(string, string, string), long> after, string side, string service, string outcome) =>
         after.GetValueOrDefault((side, service, outcome)) - before.GetValueOrDefault((side, service, outcome));
 
     [Theory]

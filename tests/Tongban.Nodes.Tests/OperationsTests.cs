@@ -93,7 +93,9 @@ public sealed partial class OperationsTests(LaneApps apps) : IDisposable
         var (id, key) = await RegisterAsync(app, "ops-page", DateTimeOffset.UtcNow.AddDays(10));
         var (quiet, _) = await RegisterAsync(app, "ops-quiet");
         Assert.Equal("accepted", await PostAsync(app, Report(key, id, DateTimeOffset.UtcNow,
-            new ServiceCount(Today(app), ServiceCount.Provider, "unknown", "node.signature_invalid", 4, 8, 3))));
+            new ServiceCount(Today(app), ServiceCount.Provider, "unknown", "node.signature_invalid", 4, 8, 3),
+            new ServiceCount(Today(app), ServiceCount.PushOut, "unknown", "node.recipient_unreachable", 2, 30, 20),
+            new ServiceCount(Today(app), ServiceCount.PushIn, "unknown", "ok", 1, 5, 5))));
         var lastSeen = (await OperationsOfAsync(app, id)).GetProperty("lastSeenAt").GetDateTimeOffset();
 
         var page = WebUtility.HtmlDecode(await (await app.SignInAsync("运维人员", Policies.SystemAdministrator)).GetStringAsync("/admin/nodes"));
@@ -107,6 +109,8 @@ public sealed partial class OperationsTests(LaneApps apps) : IDisposable
         Assert.DoesNotContain("请轮换密钥", section, StringComparison.Ordinal); // the key was registered today, for a year
         Assert.Contains("消息签名验证失败：4", section, StringComparison.Ordinal);
         Assert.Contains("未登记的服务", section, StringComparison.Ordinal);
+        Assert.Contains("本单位推送", section, StringComparison.Ordinal); // pushes counted apart from calls, both ways
+        Assert.Contains("外单位推送", section, StringComparison.Ordinal);
         Assert.Contains("离线", page[page.IndexOf("ops-quiet", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("住房公积金", page, StringComparison.Ordinal); // the member by its name
         Assert.DoesNotMatch(@"node\.[a-z_]+", section); // reasons in words, not codes

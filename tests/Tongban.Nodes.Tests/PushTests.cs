@@ -136,6 +136,7 @@ public sealed class PushTests(PushNodes nodes) : IClassFixture<PushNodes>
     public async Task A_push_waits_with_growing_back_off_while_the_recipient_is_down_and_is_delivered_once_when_it_is_up(DatabaseLane lane)
     {
         var pair = await nodes.For(lane);
+        var (providerBefore, consumerBefore) = (await CallTests.CountsAsync(pair.Provider), await CallTests.CountsAsync(pair.Consumer));
         pair.Link.Down = true;
         var id = await PushAsync(pair.Provider, "已封存");
         var queued = await PendingAsync(pair.Provider, id);
@@ -163,6 +164,13 @@ public sealed class PushTests(PushNodes nodes) : IClassFixture<PushNodes>
         Assert.Null(await PendingAsync(pair.Provider, id));
         var done = await System(pair.Provider).GetFromJsonAsync<JsonElement>($"/node/push/{id}");
         Assert.Equal(("delivered", 3), (done.GetProperty("state").GetString(), done.GetProperty("attempts").GetInt32()));
+        // Every attempt counted at the sender with its outcome, the delivery at the recipient (no payload, no subject).
+        const string Service = TwoNodes.Provider + "/fund-account";
+        var (provider, consumer) = (await CallTests.CountsAsync(pair.Provider), await CallTests.CountsAsync(pair.Consumer));
+        Assert.True(CallTests.Delta(providerBefore, provider, ServiceCount.PushOut, Service, "node.recipient_unreachable") >= 2);
+        var delivered = CallTests.Delta(providerBefore, provider, ServiceCount.PushOut, Service, "ok");
+        Assert.True(delivered >= 1);
+        Assert.Equal(delivered, CallTests.Delta(consumerBefore, consumer, ServiceCount.PushIn, Service, "ok"));
         var received = Assert.Single(await InboxAsync(pair.Consumer, id));
         Assert.Equal("已封存", received.GetProperty("data").GetProperty("accountStatus").GetString());
         Assert.Equal("fund-account", received.GetProperty("service").GetString());

@@ -25,11 +25,16 @@ public sealed record NodeReport(string Format, string Node, DateTimeOffset SentA
 
 /// <summary>
 /// Calls of one service on one day at one side of a node (<c>consumer</c>: the node's own systems calling out;
-/// <c>provider</c>: other nodes calling in), with one outcome (<c>ok</c> or a reason code such as <c>node.no_right</c>):
+/// <c>provider</c>: other nodes calling in; <c>push-out</c>: attempts to deliver the member's pushes; <c>push-in</c>:
+/// pushes other nodes delivered here), with one outcome (<c>ok</c> or a reason code such as <c>node.no_right</c>):
 /// how many, and their total and longest duration in milliseconds. Totals so far, so a report sent twice counts once.
 /// </summary>
 public sealed record ServiceCount(DateOnly Day, string Side, string Service, string Outcome, long Calls, long TotalMilliseconds, long MaxMilliseconds)
 {
     public const string Consumer = "consumer";
     public const string Provider = "provider";
+    public const string PushOut = "push-out";
+    public const string PushIn = "push-in";
+
+    public static bool IsSide(string side) => side is Consumer or Provider or PushOut or PushIn;
 }

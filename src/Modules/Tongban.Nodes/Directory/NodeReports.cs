@@ -66,6 +66,6 @@ internal sealed class NodeReports(NodesDbContext db, IOptions<NodesOptions> opti
 
     // Signed by the node, and still checked: a node's bug must not fill the centre's table or break its page.
     private bool Plausible(ServiceCount c) =>
-        c.Side is ServiceCount.Consumer or ServiceCount.Provider && c.Service is { Length: > 0 and <= 70 } && c.Outcome is { Length: > 0 and <= 60 }
+        ServiceCount.IsSide(c.Side) && c.Service is { Length: > 0 and <= 70 } && c.Outcome is { Length: > 0 and <= 60 }
         && c.Calls >= 0 && c.TotalMilliseconds >= 0 && c.MaxMilliseconds >= 0 && c.Day <= clock.Today.AddDays(1) && c.Day > clock.Today.AddDays(-KeptDays);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -23,13 +24,16 @@ internal sealed record InboxView(Guid MessageId, string Sender, string Service, 
 /// and acknowledge it (the body is then dropped, the id and receipt stay). An inbox, not a hand-off: the node calls no
 /// system of its member, so a member's system that is down loses nothing. Every push, refused or not, is logged.
 /// </summary>
-internal sealed class PushInbox(IServiceScopeFactory scopes, ConfigurationStore store, NodeKeys keys, MessageLog log, IOptions<NodesOptions> options, RegionClock clock)
+internal sealed class PushInbox(IServiceScopeFactory scopes, ConfigurationStore store, NodeKeys keys, MessageLog log, OperationCounter counter,
+    IOptions<NodesOptions> options, RegionClock clock)
 {
     public const int Listed = 100;
 
     public async Task<NodeEnvelope> ReceiveAsync(NodeEnvelope envelope, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var claimed = AnswerMessage.Claimed(envelope);
+        var outcome = "ok";
         try
         {
             var (header, sender, configuration) = await VerifyAsync(envelope, claimed, cancellationToken);
@@ -38,7 +42,7 @@ internal sealed class PushInbox(IServiceScopeFactory scopes, ConfigurationStore 
             // A message kept already is answered as it was, even if the right has ended since: it was delivered while it held.
             if (await KeptAsync(db, header, cancellationToken) is { } again)
             {
-                await LogAsync("push-received", claimed, envelope.Message, "duplicate");
+                await LogAsync("push-received", claimed, envelope.Message, "duplicate"); // counted as delivered: the sender gets its receipt
                 return again;
             }
             var service = configuration.Service(sender.Member, header.Service) ?? throw CallRefusals.UnknownService;
@@ -58,7 +62,7 @@ internal sealed class PushInbox(IServiceScopeFactory scopes, ConfigurationStore 
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear(); // the same message at once from another attempt: its receipt is the answer
-                await LogAsync("push-received", claimed, envelope.Message, "duplicate");
+                await LogAsync("push-received", claimed, envelope.Message, "duplicate"); // counted as delivered: the sender gets its receipt
                 return await KeptAsync(db, header, cancellationToken) ?? throw CallRefusals.Replayed;
             }
             await LogAsync("push-received", claimed, envelope.Message, "ok");
@@ -67,8 +71,15 @@ internal sealed class PushInbox(IServiceScopeFactory scopes, ConfigurationStore 
         }
         catch (NodeRefusal refusal)
         {
+            outcome = refusal.Error.Code;
             await LogAsync("push-received", claimed, envelope.Message, refusal.Error.Code);
             throw;
+        }
+        finally
+        {
+            var held = await store.HeldAsync(CancellationToken.None);
+            counter.Record(ServiceCount.PushIn, OperationCounter.ServiceName(held, held?.Node(claimed?.Sender ?? "")?.Member ?? "", claimed?.Service ?? ""),
+                outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -30,7 +31,7 @@ internal sealed record PushView(Guid MessageId, string Recipient, string Service
 /// recipient keeps each message id, so a retry whose receipt was lost (or two senders on one database) delivers once.
 /// </summary>
 internal sealed class PushQueue(IServiceScopeFactory scopes, ConfigurationStore store, NodeKeys keys, SubjectDigests subjects, MessageLog log,
-    IHttpClientFactory http, IOptions<NodesOptions> options, RegionClock clock, ILogger<PushQueue> logger) : BackgroundService
+    OperationCounter counter, IHttpClientFactory http, IOptions<NodesOptions> options, RegionClock clock, ILogger<PushQueue> logger) : BackgroundService
 {
     private const int Batch = 50;
 
@@ -100,8 +101,12 @@ internal sealed class PushQueue(IServiceScopeFactory scopes, ConfigurationStore 
                 .ToListAsync(cancellationToken);
             foreach (var push in due)
             {
+                var started = Stopwatch.GetTimestamp();
                 await AttemptAsync(push, cancellationToken);
                 await db.SaveChangesAsync(CancellationToken.None);
+                // Each attempt is counted with its outcome: delivered, or the reason it was retried or given up.
+                counter.Record(ServiceCount.PushOut, OperationCounter.ServiceName(await store.HeldAsync(CancellationToken.None), options.Value.Member, push.Service),
+                    push.State == OutgoingPush.Delivered ? "ok" : push.LastError ?? "unknown", Stopwatch.GetElapsedTime(started));
             }
             return due.Count;
         }

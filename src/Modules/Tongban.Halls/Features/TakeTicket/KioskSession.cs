@@ -65,9 +65,7 @@ internal sealed class KioskSession(HallQueue queue, CalendarStore calendars, Reg
     public async Task RequireCallingAsync(HallPlace hall, string window, CancellationToken ct)
     {
         if (options.Value.TicketsOutsideSessions) return;
-        var calendar = await calendars.GetAsync(ct);
-        var local = clock.LocalNow.DateTime;
-        var session = hall.Hall.StatusAt(calendar, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local)).Current;
+        var session = (await StatusAsync(hall.Hall, ct)).Current;
         if (session?.Windows is not { } windows || windows.Contains(window)) return;
         throw HallErrors.Conflict("calling.window_not_in_session",
             $"现在是{KindZh(session.Kind)}时段（至{session.To:HH\\:mm}），{window}号窗口不在本时段服务的窗口之中，不能叫号；本时段服务的窗口：{string.Join("、", windows)}",
