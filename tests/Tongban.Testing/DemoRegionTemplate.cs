@@ -29,18 +29,18 @@ internal static class DemoRegionTemplate
     private static async Task<TestDatabase> PrepareAsync(DatabaseLane lane)
     {
         var key = Fingerprint();
-        var directory = Path.Combine(Root, $"{key}-{lane.ToString().ToLowerInvariant()}");
+        var directory = Path.Combine(Root, $"{key}-{lane.ToString().ToLowerInvariant()}"); // and beside it, .ready and .lock
         var name = lane == DatabaseLane.Postgres ? $"tongban_template_{key}" : null;
-        var ready = Path.Combine(Root, $"{key}-{lane.ToString().ToLowerInvariant()}.ready");
+        var ready = directory + ".ready";
         Directory.CreateDirectory(Root);
-        using var held = await LockAsync(Path.Combine(Root, $"{key}-{lane.ToString().ToLowerInvariant()}.lock"));
+        using var held = await LockAsync(directory + ".lock");
         if (File.Exists(ready) && Directory.Exists(directory) && (name is null || await TestDatabase.ExistsAsync(name)))
             return TestDatabase.Existing(lane, directory, name);
 
         File.Delete(ready);
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         Directory.CreateDirectory(directory);
-        if (name is not null) await DropAsync(name); // left by a run that stopped half-way, or of a server's earlier life
+        if (name is not null) await TestDatabase.DropAsync(name); // left by a run that stopped half-way, or of a server's earlier life
         var template = await TestDatabase.CreateAsync(lane, null, directory, name ?? "");
         await using (var app = new TongbanApp(template)) _ = app.Server;
         // The host is gone; no connection may stay open on the template (PostgreSQL refuses to copy a database in
@@ -106,21 +106,13 @@ internal static class DemoRegionTemplate
                 var directory = Path.Combine(Root, stem);
                 if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
                 if (stem.EndsWith("-postgres", StringComparison.Ordinal) && Lanes.PostgresServer is not null)
-                    await DropAsync($"tongban_template_{stem[..^"-postgres".Length]}");
+                    await TestDatabase.DropAsync($"tongban_template_{stem[..^"-postgres".Length]}");
             }
             catch (IOException)
             {
                 // another process is pruning the same template
             }
         }
-    }
-
-    private static async Task DropAsync(string name)
-    {
-        await using var admin = new NpgsqlConnection(Lanes.PostgresServer);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
     }
 
     /// <summary>

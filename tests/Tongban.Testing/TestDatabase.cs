@@ -82,16 +82,22 @@ public sealed class TestDatabase : IAsyncDisposable
         return await exists.ExecuteScalarAsync() is not null;
     }
 
+    /// <summary>Drops a database of the lane's PostgreSQL server, connections and all.</summary>
+    internal static async Task DropAsync(string name)
+    {
+        await using var admin = new NpgsqlConnection(Lanes.PostgresServer);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_kept) return;
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Lanes.PostgresServer);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await DropAsync(_postgresName);
         }
         try
         {

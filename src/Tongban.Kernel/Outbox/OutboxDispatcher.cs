@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tongban.Kernel.Data;
+using Tongban.Kernel.Time;
 
 namespace Tongban.Kernel.Outbox;
 
@@ -96,11 +97,6 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Exponential back-off: first delay, doubled per attempt, capped.</summary>
-    public TimeSpan RetryDelay(int attempts)
-    {
-        var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
-        var delay = TimeSpan.FromTicks((long)Math.Min(_options.FirstRetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks));
-        return delay;
-    }
+    /// <summary>Exponential back-off: first delay, doubled per attempt, capped (<see cref="Backoff"/>).</summary>
+    public TimeSpan RetryDelay(int attempts) => Backoff.After(attempts, _options.FirstRetryDelay, _options.MaxRetryDelay);
 }

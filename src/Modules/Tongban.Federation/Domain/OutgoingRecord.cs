@@ -59,8 +59,7 @@ internal sealed class OutgoingRecord
     {
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
-        var seconds = Math.Min(max.TotalSeconds, first.TotalSeconds * Math.Pow(2, Math.Min(Attempts - 1, 20)));
-        NextAttemptAt = at.AddSeconds(seconds * (0.75 + (0.5 * jitter)));
+        NextAttemptAt = at + Kernel.Time.Backoff.After(Attempts, first, max) * (0.75 + (0.5 * jitter));
     }
 
     /// <summary>Reconciliation found the province without this version: send it again.</summary>

@@ -179,9 +179,8 @@ internal sealed class PushQueue(IServiceScopeFactory scopes, ConfigurationStore 
 
     private void Retry(OutgoingPush push, string code)
     {
-        var wait = options.Value.PushRetryFirst * Math.Pow(2, Math.Min(push.Attempts - 1, 30));
         push.LastError = code;
-        push.NextAttemptAt = clock.UtcNow + (wait > options.Value.PushRetryMax ? options.Value.PushRetryMax : wait);
+        push.NextAttemptAt = clock.UtcNow + Backoff.After(push.Attempts, options.Value.PushRetryFirst, options.Value.PushRetryMax);
         logger.LogWarning("Push {MessageId} to {Recipient} not delivered on attempt {Attempt} ({Code}); next attempt at {Next}", push.MessageId, push.Recipient,
             push.Attempts, code, push.NextAttemptAt);
     }
