@@ -41,7 +41,29 @@ public sealed class UpChannelTests(Pairs pairs) : IClassFixture<Pairs>
         var rating = JsonDocument.Parse(stored.Single(r => r.Kind == "rating").Payload).RootElement;
         Assert.Equal("4", rating.GetProperty("satisfactionCode").GetString()); // GB/T 39046: 4 不满意
         Assert.Equal("2", rating.GetProperty("provincialSatisfaction").GetString()); // provincial push: 2 不满意
+        Assert.Equal("1", rating.GetProperty("provincialChannel").GetString()); // rated on the website
         Assert.Equal(0, await pair.OnCityAsync(db => db.Outgoing.CountAsync(r => r.Key == "UP-0001" && !r.Sent)));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task A_rating_taken_at_a_hall_window_goes_up_with_its_case_as_a_tablet_rating_and_one_without_a_case_stays(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var at = new DateTimeOffset(2026, 3, 6, 15, 0, 0, TimeSpan.FromHours(8));
+        await pair.ConcludeCaseAsync("UP-0006", new DateOnly(2026, 3, 6), KnownItem);
+        var (joined, alone) = (Guid.NewGuid(), Guid.NewGuid());
+        await pair.DeliverAsync(OnSiteRated.MessageType, new OnSiteRated(joined, "UP-0006", KnownItem, "居住证申领", "11211200MB0000000X", "211200000000", 5, false, at), at);
+        await pair.DeliverAsync(OnSiteRated.MessageType, new OnSiteRated(alone, "", "", "", "11211200MB0000000X", "211200000000", 1, true, at), at);
+
+        await pair.PushAsync();
+
+        var ratings = await pair.OnProvinceAsync(db => db.Records.Where(r => r.City == Pair.CityCode && r.Kind == "rating" && r.Key.StartsWith("UP-0006")).ToListAsync());
+        var rating = Assert.Single(ratings);
+        Assert.Equal($"UP-0006/{joined:N}", rating.Key); // one per visit: the case's own rating online keeps the case number alone
+        var record = JsonDocument.Parse(rating.Payload).RootElement;
+        Assert.Equal(("UP-0006", "1", "5", "4"), (record.GetProperty("caseNumber").GetString(), record.GetProperty("satisfactionCode").GetString(),
+            record.GetProperty("provincialSatisfaction").GetString(), record.GetProperty("provincialChannel").GetString())); // 4 大厅平板
+        Assert.False(await pair.OnCityAsync(db => db.Outgoing.AnyAsync(r => r.Key.EndsWith(alone.ToString("N")))));
     }
 
     [Theory, DatabaseLanes]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tongban.Halls.Tests;
 
@@ -61,6 +62,12 @@ public sealed class CounterCaseTests(LaneApps lanes)
         var casePage = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/admin/cases/{number}"));
         Assert.Contains("id=\"case-ratings\"", casePage, StringComparison.Ordinal);
         Assert.Contains("非常不满意</a> · 现场评价", casePage, StringComparison.Ordinal);
+        // In the 好差评 figures: the window's department, the case's item, the channel where it was given.
+        var today = $"{app.Services.GetRequiredService<Kernel.Time.RegionClock>().Today:yyyy-MM-dd}";
+        var bad = await JsonOf(await supervisor.GetAsync($"/api/statistics/bad-ratings?by=channel&from={today}&to={today}&department={Department}"));
+        Assert.Contains(bad.GetProperty("rows").EnumerateArray(), r => r.GetProperty("key").GetString() == "window" && r.GetProperty("value").GetDecimal() >= 1);
+        var byItem = await JsonOf(await supervisor.GetAsync($"/api/statistics/bad-ratings?by=item&from={today}&to={today}&department={Department}"));
+        Assert.Equal(1m, byItem.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == Item).GetProperty("value").GetDecimal());
 
         // The case's applicant is known: the department calls back before reporting, as for a rating online.
         var id = rating.GetProperty("id").GetGuid();

@@ -35,7 +35,7 @@ public static class FederationModule
         services.AddModuleDatabase<FederationDbContext, FederationSqliteContext, FederationPostgresContext>(configuration, "federation", FederationDbContext.Prefix);
         // The kinds of record that go up, each with the events it listens to: a new kind is one line here and its class.
         Up<CaseKind>(services, options, CaseChangedForApplicant.MessageType);
-        Up<RatingKind>(services, options, CaseRated.MessageType);
+        Up<RatingKind>(services, options, CaseRated.MessageType, OnSiteRated.MessageType);
         Up<LicenseKind>(services, options, LicenseIssued.MessageType, LicenseStatusChanged.MessageType);
 
         services.AddHttpClient(SignedRequests.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));

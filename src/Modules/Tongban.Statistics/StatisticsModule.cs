@@ -31,6 +31,7 @@ public static class StatisticsModule
         services.AddScoped<FactKeeper>();
         services.AddScoped<IOutboxHandler, CaseNoticeHandler>();
         services.AddScoped<IOutboxHandler, CaseRatedHandler>();
+        services.AddScoped<IOutboxHandler, OnSiteRatedHandler>();
         services.AddScoped<IOutboxHandler, CaseWithdrawnHandler>();
         services.AddScoped<IOutboxHandler, CaseTripHandler>();
         services.AddScoped<IOutboxHandler, RectificationReportedHandler>();

@@ -5,8 +5,10 @@ namespace Tongban.Applications.Contracts;
 /// through the applications outbox with the report, type <see cref="MessageType"/>: the due date of the rectification
 /// reported (a rectification reopened by an upheld appeal has a later one) and whether the report came on or before it
 /// (<see cref="OnTime"/>, the region's day of <see cref="ReportedAt"/> against <see cref="DueOn"/>). The statistics module counts it.
+/// A rating taken on site names its ticket (<see cref="TicketId"/>, as <see cref="OnSiteRated"/> does), with the case it
+/// joined if any (<see cref="Guid.Empty"/> and an empty number otherwise).
 /// </summary>
-public sealed record RectificationReported(Guid CaseId, string CaseNumber, DateOnly DueOn, bool OnTime, DateTimeOffset ReportedAt)
+public sealed record RectificationReported(Guid CaseId, string CaseNumber, DateOnly DueOn, bool OnTime, DateTimeOffset ReportedAt, Guid? TicketId = null)
 {
     public const string MessageType = "applications.rectification_reported";
 }

@@ -23,6 +23,13 @@ internal static class NationalCodes
         [RatingLevel.Satisfied] = "4", [RatingLevel.VerySatisfied] = "5",
     };
 
+    /// <summary>
+    /// The provincial 好差评 push's rating channel (<c>pf</c>): 1 PC, 2 移动, 3 二维码, 4 大厅平板, 5 大厅其他终端, 6 短信, 7 系统默认.
+    /// A case's own rating is given on the website (1); a rating taken at a hall window's tablet is 4.
+    /// </summary>
+    public const string RatedOnline = "1";
+    public const string RatedAtHallTablet = "4";
+
     /// <summary>申报来源 by our channel: 1 网上申报, 2 窗口受理, 3 代办点 (a station's agent).</summary>
     public static readonly IReadOnlyDictionary<string, string> Source = new Dictionary<string, string>(StringComparer.Ordinal)
     {

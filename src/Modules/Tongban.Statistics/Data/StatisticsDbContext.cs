@@ -10,6 +10,7 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
     public const string Prefix = "st";
 
     public DbSet<CaseFact> Cases => Set<CaseFact>();
+    public DbSet<OnSiteRatingFact> OnSiteRatings => Set<OnSiteRatingFact>();
     public DbSet<DailyFigures> Daily => Set<DailyFigures>();
     public DbSet<AppliedEvent> Applied => Set<AppliedEvent>();
     public DbSet<PublishedMonth> Published => Set<PublishedMonth>();
@@ -25,18 +26,22 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
             e.HasKey(c => c.CaseId);
             e.Property(c => c.CaseId).ValueGeneratedNever();
             e.Property(c => c.CaseNumber).HasMaxLength(40);
-            e.Property(c => c.ItemCode).HasMaxLength(60);
-            e.Property(c => c.ItemName).HasMaxLength(200);
-            e.Property(c => c.DepartmentCode).HasMaxLength(32);
-            e.Property(c => c.DivisionCode).HasMaxLength(12);
-            e.Property(c => c.Channel).HasMaxLength(16);
-            e.Property(c => c.Revision).IsConcurrencyToken();
+            Place(e);
             // The drill-down lists and the rebuild find facts by a milestone's day.
             e.HasIndex(c => new { c.DepartmentCode, c.ReceivedOn });
             e.HasIndex(c => new { c.DepartmentCode, c.ConcludedOn });
             e.HasIndex(c => c.ReceivedOn);
             e.HasIndex(c => c.ConcludedOn);
             e.HasIndex(c => new { c.DivisionCode, c.ReceivedOn });
+        });
+        modelBuilder.Entity<OnSiteRatingFact>(e =>
+        {
+            e.ToTable("onsite_ratings");
+            e.HasKey(r => r.TicketId);
+            e.Property(r => r.TicketId).ValueGeneratedNever();
+            e.Property(r => r.CaseNumber).HasMaxLength(40);
+            Place(e);
+            e.HasIndex(r => r.RatedOn);
         });
         modelBuilder.Entity<DailyFigures>(e =>
         {
@@ -72,12 +77,24 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
         });
         modelBuilder.PrefixTables(Prefix);
     }
+
+    private static void Place<TFact>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<TFact> e) where TFact : Fact
+    {
+        e.Property(c => c.ItemCode).HasMaxLength(60);
+        e.Property(c => c.ItemName).HasMaxLength(200);
+        e.Property(c => c.DepartmentCode).HasMaxLength(32);
+        e.Property(c => c.DivisionCode).HasMaxLength(12);
+        e.Property(c => c.Channel).HasMaxLength(16);
+        e.Property(c => c.Revision).IsConcurrencyToken();
+    }
 }
 
 /// <summary>An outbox message already counted: delivered again, it changes nothing.</summary>
 internal sealed class AppliedEvent
 {
     public Guid MessageId { get; init; }
+
+    /// <summary>The fact it changed: the case, or the ticket of a rating taken on site.</summary>
     public Guid CaseId { get; init; }
 }
 

@@ -4,13 +4,19 @@ namespace Tongban.Statistics.Domain;
 /// What one case fact adds to the daily roll-ups: each milestone counts on its own day (received, materials and corrections on the
 /// day received, conclusion figures and trips on the day concluded, a withdrawal on its day, a rating on the day rated, a rectification on the day
 /// reported, an appeal — and whether it was upheld — on the day lodged). The one definition the live
-/// handlers and the rebuild share.
+/// handlers and the rebuild share. A rating taken on site (<see cref="OnSiteRatingFact"/>) adds its rating and rectification
+/// as a case's do.
 /// </summary>
 internal static class Contributions
 {
-    public static IEnumerable<(Slice Slice, Measures Figures)> Of(CaseFact fact)
+    public static IEnumerable<(Slice Slice, Measures Figures)> Of(Fact fact) =>
+        fact is CaseFact @case ? OfCase(@case).Concat(OfRating(fact)) : OfRating(fact);
+
+    private static Slice On(Fact fact, DateOnly day) => new(day, fact.DepartmentCode, fact.DivisionCode, fact.ItemCode, fact.Channel);
+
+    private static IEnumerable<(Slice Slice, Measures Figures)> OfCase(CaseFact fact)
     {
-        Slice On(DateOnly day) => new(day, fact.DepartmentCode, fact.DivisionCode, fact.ItemCode, fact.Channel);
+        Slice On(DateOnly day) => Contributions.On(fact, day);
         if (fact.ReceivedOn is { } received) yield return (On(received), new Measures
         {
             Received = 1, Corrections = fact.Corrections, MaterialsProvided = fact.MaterialsProvided ?? 0, MaterialsReused = fact.MaterialsReused ?? 0,
@@ -19,6 +25,11 @@ internal static class Contributions
         if (fact.RefusedOn is { } refused) yield return (On(refused), new Measures { Refused = 1 });
         if (fact.ConcludedOn is { } concluded) yield return (On(concluded), Conclusion(fact, concluded));
         if (fact.WithdrawnOn is { } withdrawn) yield return (On(withdrawn), new Measures { Withdrawn = 1 });
+    }
+
+    private static IEnumerable<(Slice Slice, Measures Figures)> OfRating(Fact fact)
+    {
+        Slice On(DateOnly day) => Contributions.On(fact, day);
         if (fact.RatedOn is { } rated) yield return (On(rated), new Measures { Rated = 1, RatedBad = IsBad(fact.RatingLevel) ? 1 : 0 });
         if (fact is { RectifiedOn: { } rectified, RectificationDueOn: { } due })
             yield return (On(rectified), new Measures { Rectified = 1, RectifiedOnTime = rectified <= due ? 1 : 0 });

@@ -8,7 +8,7 @@ internal sealed class Rollup
 {
     private readonly Dictionary<Slice, (string ItemName, Measures Figures)> _changes = [];
 
-    public void Add(CaseFact fact, int sign = 1, DateOnly? from = null)
+    public void Add(Fact fact, int sign = 1, DateOnly? from = null)
     {
         foreach (var (slice, figures) in Contributions.Of(fact))
         {
@@ -19,7 +19,7 @@ internal sealed class Rollup
     }
 
     /// <summary>The fact's change: what it adds now less what it added before.</summary>
-    public static Rollup Between(CaseFact? before, CaseFact after)
+    public static Rollup Between(Fact? before, Fact after)
     {
         var rollup = new Rollup();
         if (before is not null) rollup.Add(before, -1);

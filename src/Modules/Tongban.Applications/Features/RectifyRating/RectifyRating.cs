@@ -78,16 +78,15 @@ internal sealed class RectifyRating(ApplicationsDbContext db, CalendarStore cale
 
     /// <summary>
     /// What the statistics count of an action, in the same transaction: a report (on time when the region's day is not
-    /// after the due date) and an appeal's decision. A call-back changes no figure. Only for the case's own rating, as
-    /// <c>CaseRated</c> is: an on-site rating's rectification is the window's, not yet counted.
+    /// after the due date) and an appeal's decision. A call-back changes no figure. A rating taken on site is named by its
+    /// ticket (it may have no case); only a case's own rating can be appealed.
     /// </summary>
     private void Announce(Rating rating, string action)
     {
-        if (rating.OnSite || rating.CaseId is not { } id) return;
-        var (caseId, now) = (id.Value, clock.UtcNow);
+        var (caseId, now) = (rating.CaseId?.Value ?? Guid.Empty, clock.UtcNow);
         if (action == "report" && rating.RectificationDueOn is { } due)
-            db.Publish(RectificationReported.MessageType, new RectificationReported(caseId, rating.CaseNumber, due, clock.Today <= due, now), now);
-        else if (action == "decide-appeal" && rating.AppealUpheld is { } upheld)
+            db.Publish(RectificationReported.MessageType, new RectificationReported(caseId, rating.CaseNumber, due, clock.Today <= due, now, rating.TicketId), now);
+        else if (action == "decide-appeal" && rating.AppealUpheld is { } upheld && !rating.OnSite)
             db.Publish(RectificationAppealDecided.MessageType,
                 new RectificationAppealDecided(caseId, rating.CaseNumber, upheld, upheld ? rating.RectificationDueOn : null, now), now);
     }

@@ -6,7 +6,8 @@ namespace Tongban.Statistics.Features.KeepFacts;
 
 /// <summary>
 /// Keeps a bad rating's rectification report (整改) on the case's fact from <see cref="RectificationReported"/>: the due
-/// date and the region's day reported (on time is that day against the due date, as the rebuild counts it).
+/// date and the region's day reported (on time is that day against the due date, as the rebuild counts it). The report of
+/// a rating taken on site goes to that rating's fact, by its ticket.
 /// </summary>
 internal sealed class RectificationReportedHandler(FactKeeper keeper, RegionClock clock) : IOutboxHandler
 {
@@ -15,8 +16,10 @@ internal sealed class RectificationReportedHandler(FactKeeper keeper, RegionCloc
     public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var reported = message.Read<RectificationReported>();
-        return keeper.ApplyAsync(message.Id, reported.CaseId, reported.CaseNumber,
-            fact => fact.RectificationReported(reported.DueOn, clock.DateAt(reported.ReportedAt)), cancellationToken);
+        var on = clock.DateAt(reported.ReportedAt);
+        return reported.TicketId is { } ticket
+            ? keeper.ApplyOnSiteAsync(message.Id, ticket, fact => fact.RectificationReported(reported.DueOn, on), cancellationToken)
+            : keeper.ApplyAsync(message.Id, reported.CaseId, reported.CaseNumber, fact => fact.RectificationReported(reported.DueOn, on), cancellationToken);
     }
 }
 

@@ -8,7 +8,7 @@ using Tongban.Statistics.Features.KeepFacts;
 namespace Tongban.Statistics.Features.Rebuild;
 
 /// <summary>
-/// Recomputes the daily roll-ups from the case facts: the facts' contributions (<see cref="Contributions"/>, as the live
+/// Recomputes the daily roll-ups from the facts (the cases, and the ratings taken on site): the facts' contributions (<see cref="Contributions"/>, as the live
 /// handlers add them) summed in memory, then written a day at a time (each day's old rows deleted first), all in one
 /// transaction holding the <see cref="RollupLock"/> alone: a reader sees the figures before or after, never half, and live
 /// events wait for it instead of being overwritten by a sum read before them.
@@ -54,7 +54,13 @@ internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer
         var count = 0;
         var facts = db.Cases.AsNoTracking().Where(c => c.ReceivedOn >= first || c.AcceptedOn >= first || c.RefusedOn >= first
             || c.ConcludedOn >= first || c.RatedOn >= first || c.WithdrawnOn >= first || c.RectifiedOn >= first || c.AppealedOn >= first);
+        var onSite = db.OnSiteRatings.AsNoTracking().Where(r => r.RatedOn >= first || r.RectifiedOn >= first || r.AppealedOn >= first);
         await foreach (var fact in facts.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rollup.Add(fact, from: first);
+            count++;
+        }
+        await foreach (var fact in onSite.AsAsyncEnumerable().WithCancellation(ct))
         {
             rollup.Add(fact, from: first);
             count++;

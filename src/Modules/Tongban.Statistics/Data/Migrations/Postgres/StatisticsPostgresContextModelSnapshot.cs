@@ -338,6 +338,86 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     b.ToTable("st_daily", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Statistics.Domain.OnSiteRatingFact", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<bool?>("AppealUpheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("appeal_upheld");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appealed_on");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<DateOnly?>("RatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rated_on");
+
+                    b.Property<int?>("RatingLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_level");
+
+                    b.Property<DateOnly?>("RectificationDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectification_due_on");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectified_on");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("TicketId")
+                        .HasName("pk_st_onsite_ratings");
+
+                    b.HasIndex("RatedOn")
+                        .HasDatabaseName("ix_st_onsite_ratings_rated_on");
+
+                    b.ToTable("st_onsite_ratings", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Statistics.Domain.PublishedMonth", b =>
                 {
                     b.Property<string>("Month")

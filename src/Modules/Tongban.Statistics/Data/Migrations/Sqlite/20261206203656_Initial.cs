@@ -29,11 +29,6 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                 {
                     case_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     case_number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    item_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    item_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    department_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     received_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     accepted_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     refused_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -47,6 +42,11 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     materials_provided = table.Column<int>(type: "INTEGER", nullable: true),
                     materials_reused = table.Column<int>(type: "INTEGER", nullable: true),
                     working_days = table.Column<int>(type: "INTEGER", nullable: true),
+                    item_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    item_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     rating_level = table.Column<int>(type: "INTEGER", nullable: true),
                     rated_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     rectification_due_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -99,6 +99,30 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_st_daily", x => new { x.day, x.department_code, x.division_code, x.item_code, x.channel });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "st_onsite_ratings",
+                columns: table => new
+                {
+                    ticket_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    item_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    item_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    rating_level = table.Column<int>(type: "INTEGER", nullable: true),
+                    rated_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    rectification_due_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    rectified_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    appealed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    appeal_upheld = table.Column<bool>(type: "INTEGER", nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_st_onsite_ratings", x => x.ticket_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -155,6 +179,11 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                 name: "ix_st_daily_month_department_code",
                 table: "st_daily",
                 columns: new[] { "month", "department_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_onsite_ratings_rated_on",
+                table: "st_onsite_ratings",
+                column: "rated_on");
         }
 
         /// <inheritdoc />
@@ -168,6 +197,9 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "st_daily");
+
+            migrationBuilder.DropTable(
+                name: "st_onsite_ratings");
 
             migrationBuilder.DropTable(
                 name: "st_published_months");

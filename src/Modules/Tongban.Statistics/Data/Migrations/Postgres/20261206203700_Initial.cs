@@ -29,11 +29,6 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                 {
                     case_id = table.Column<Guid>(type: "uuid", nullable: false),
                     case_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    item_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    item_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    department_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     received_on = table.Column<DateOnly>(type: "date", nullable: true),
                     accepted_on = table.Column<DateOnly>(type: "date", nullable: true),
                     refused_on = table.Column<DateOnly>(type: "date", nullable: true),
@@ -47,6 +42,11 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     materials_provided = table.Column<int>(type: "integer", nullable: true),
                     materials_reused = table.Column<int>(type: "integer", nullable: true),
                     working_days = table.Column<int>(type: "integer", nullable: true),
+                    item_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    item_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    department_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     rating_level = table.Column<int>(type: "integer", nullable: true),
                     rated_on = table.Column<DateOnly>(type: "date", nullable: true),
                     rectification_due_on = table.Column<DateOnly>(type: "date", nullable: true),
@@ -99,6 +99,30 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_st_daily", x => new { x.day, x.department_code, x.division_code, x.item_code, x.channel });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "st_onsite_ratings",
+                columns: table => new
+                {
+                    ticket_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    item_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    item_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    department_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    rating_level = table.Column<int>(type: "integer", nullable: true),
+                    rated_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    rectification_due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    rectified_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    appealed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    appeal_upheld = table.Column<bool>(type: "boolean", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_st_onsite_ratings", x => x.ticket_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -155,6 +179,11 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                 name: "ix_st_daily_month_department_code",
                 table: "st_daily",
                 columns: new[] { "month", "department_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_onsite_ratings_rated_on",
+                table: "st_onsite_ratings",
+                column: "rated_on");
         }
 
         /// <inheritdoc />
@@ -168,6 +197,9 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "st_daily");
+
+            migrationBuilder.DropTable(
+                name: "st_onsite_ratings");
 
             migrationBuilder.DropTable(
                 name: "st_published_months");

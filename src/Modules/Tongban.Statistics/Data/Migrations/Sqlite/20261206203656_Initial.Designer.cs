@@ -12,7 +12,7 @@ using Tongban.Statistics.Data;
 namespace Tongban.Statistics.Data.Migrations.Sqlite
 {
     [DbContext(typeof(StatisticsSqliteContext))]
-    [Migration("20261206131602_Initial")]
+    [Migration("20261206203656_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -334,6 +334,86 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_st_daily_month_department_code");
 
                     b.ToTable("st_daily", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Statistics.Domain.OnSiteRatingFact", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<bool?>("AppealUpheld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_upheld");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appealed_on");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<DateOnly?>("RatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rated_on");
+
+                    b.Property<int?>("RatingLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_level");
+
+                    b.Property<DateOnly?>("RectificationDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectification_due_on");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectified_on");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("TicketId")
+                        .HasName("pk_st_onsite_ratings");
+
+                    b.HasIndex("RatedOn")
+                        .HasDatabaseName("ix_st_onsite_ratings_rated_on");
+
+                    b.ToTable("st_onsite_ratings", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Statistics.Domain.PublishedMonth", b =>
