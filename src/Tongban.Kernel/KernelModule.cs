@@ -27,6 +27,7 @@ public static class KernelModule
         services.Configure<RegionOptions>(configuration.GetSection(RegionOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<FilesOptions>(configuration.GetSection(FilesOptions.Section));
+        services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
         services.Configure<KeysOptions>(configuration.GetSection(KeysOptions.Section));
         services.AddSingleton<KeyFiles>();
         services.AddSingleton<SigningKeys>();

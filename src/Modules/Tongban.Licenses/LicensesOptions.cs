@@ -17,11 +17,6 @@ internal sealed class LicensesOptions
     /// </summary>
     public string? PublicOrigin { get; set; }
 
-    /// <summary>The CJK TrueType font for PDFs (a .ttf, or a .ttc with <see cref="FontIndex"/>); default WenQuanYi Micro Hei (apt fonts-wqy-microhei).</summary>
-    public string FontFile { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
-
-    public int FontIndex { get; set; }
-
     /// <summary>The resource of the sharing catalog whose grant lets a department system read license data (verification needs none).</summary>
     public string SharingResource { get; set; } = "";
 

@@ -43,6 +43,8 @@ public static class StatisticsModule
         services.AddScoped<Tongban.Kernel.Web.IOverdueFigures, Features.NetworkFigures.OverdueFigureReader>();
         services.AddScoped<FigureService>();
         services.AddScoped<CaseList>();
+        services.AddScoped<Features.MonthlyReport.MonthlyReports>();
+        services.AddSingleton<Features.MonthlyReport.MonthlyReportPdf>();
         services.AddScoped<ItemFigureService>();
         services.AddScoped<LicenseFigureService>();
         services.AddScoped<HallFigureService>();
@@ -78,6 +80,7 @@ public static class StatisticsModule
         HallEndpoints.Map(api, endpoints);
         StatisticsEndpoints.Map(api);
         ExportEndpoints.Map(endpoints);
+        Features.MonthlyReport.ReportEndpoints.Map(endpoints);
         PerformanceEndpoints.Map(endpoints);
         return endpoints;
     }

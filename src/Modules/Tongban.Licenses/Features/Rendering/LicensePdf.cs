@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
+using Tongban.Kernel.Documents;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Files;
 using Tongban.Licenses.Domain;
@@ -15,7 +16,7 @@ namespace Tongban.Licenses.Features.Rendering;
 /// verification page and the identifier. Only a license whose seal verifies is printed, from its signed face; one
 /// that is not valid today carries its status across the page. Text is drawn with the configured CJK font, embedded.
 /// </summary>
-internal sealed class LicensePdf(IFileStore files, IOptions<LicensesOptions> options)
+internal sealed class LicensePdf(IFileStore files, IOptions<DocumentOptions> documents)
 {
     private const double PointsPerMm = 72 / 25.4;
     private static readonly XColor SealRed = XColor.FromArgb(200, 16, 16);
@@ -35,7 +36,7 @@ internal sealed class LicensePdf(IFileStore files, IOptions<LicensesOptions> opt
     private async Task<byte[]> DrawAsync(LicenseFace face, TypeDefinition? type, string verifyUrl, string? stamp, CancellationToken ct)
     {
         var template = type?.Layout ?? LicenseTemplate.Default(new Kernel.Forms.FormDefinition([]));
-        var family = CjkFont.Family(options.Value.FontFile, options.Value.FontIndex);
+        var family = CjkFont.Family(documents.Value);
         using var document = new PdfDocument();
         document.Info.Title = $"{face.TypeName} {face.Number}";
         document.Info.Subject = face.Identifier;

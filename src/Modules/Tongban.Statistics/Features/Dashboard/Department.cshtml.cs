@@ -10,7 +10,7 @@ namespace Tongban.Statistics.Features.Dashboard;
 /// region-wide reader (a leader without a department, an efficiency supervisor) chooses one.
 /// </summary>
 [Authorize(StatisticsScope.Policy)]
-internal sealed class DepartmentModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses, HallFigures.HallFigureService halls)
+internal sealed class DepartmentModel(FigureService figures, Labels labels, LicenseFigures.LicenseFigureService licenses, HallFigures.HallFigureService halls, Kernel.Time.RegionClock clock)
     : DashboardModel(figures, labels, licenses, halls)
 {
     /// <summary>Who sees the link on the admin home: a leader placed in a department (its head).</summary>
@@ -22,6 +22,11 @@ internal sealed class DepartmentModel(FigureService figures, Labels labels, Lice
 
     /// <summary>The department shown, in both languages; null while a region-wide reader has not chosen one.</summary>
     public (string Zh, string En)? DepartmentName { get; private set; }
+
+    /// <summary>The monthly report's choice: this month (the latest it can be) and the last ended one (the default), as <c>yyyy-MM</c>.</summary>
+    public string ThisMonth => clock.Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string LastMonth => clock.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The departments a region-wide reader chooses from, by name.</summary>
     public IReadOnlyList<(string Code, string Zh, string En)> Choices { get; private set; } = [];

@@ -2,19 +2,22 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
-namespace Tongban.Licenses.Features.Rendering;
+namespace Tongban.Kernel.Documents;
 
 /// <summary>
-/// The CJK font PDFs embed (<c>Licenses:FontFile</c>, <c>FontIndex</c>), given to PDFsharp through its process-wide
+/// The CJK font PDFs embed (<see cref="DocumentOptions"/>: <c>Documents:FontFile</c>, <c>FontIndex</c>), given to PDFsharp through its process-wide
 /// font resolver. A face is named by its file and index, so instances configured differently do not mix. PDFsharp
 /// reads single TrueType fonts only, so a face of a collection (.ttc, as the Debian CJK packages ship) is copied out
 /// into a font of its own: its table directory rewritten, the tables unchanged.
 /// </summary>
-internal sealed class CjkFont : IFontResolver
+public sealed class CjkFont : IFontResolver
 {
     private static readonly Lock Gate = new();
     private static readonly CjkFont Instance = new();
     private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
+
+    /// <summary>The family name to draw with for this file and index, the resolver installed once per process.</summary>
+    public static string Family(DocumentOptions options) => Family(options.FontFile, options.FontIndex);
 
     /// <summary>The family name to draw with for this file and index, the resolver installed once per process.</summary>
     public static string Family(string file, int index)
@@ -28,7 +31,7 @@ internal sealed class CjkFont : IFontResolver
         return name;
     }
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         _faces.ContainsKey(familyName) ? new FontResolverInfo(familyName) : null;
 
     public byte[]? GetFont(string faceName) => _faces.GetValueOrDefault(faceName);
@@ -36,7 +39,7 @@ internal sealed class CjkFont : IFontResolver
     private static byte[] Load(string file, int index)
     {
         if (!File.Exists(file))
-            throw new InvalidOperationException($"Licenses:FontFile '{file}' does not exist: install fonts-wqy-microhei or name another CJK TrueType font.");
+            throw new InvalidOperationException($"Documents:FontFile '{file}' does not exist: install fonts-wqy-microhei or name another CJK TrueType font.");
         var bytes = File.ReadAllBytes(file);
         return BinaryPrimitives.ReadUInt32BigEndian(bytes) == 0x74746366 ? Extract(bytes, index) : bytes; // 'ttcf'
     }
@@ -45,7 +48,7 @@ internal sealed class CjkFont : IFontResolver
     private static byte[] Extract(byte[] ttc, int index)
     {
         var count = (int)BinaryPrimitives.ReadUInt32BigEndian(ttc.AsSpan(8));
-        if (index < 0 || index >= count) throw new InvalidOperationException($"Licenses:FontIndex {index} is outside the collection's {count} fonts.");
+        if (index < 0 || index >= count) throw new InvalidOperationException($"Documents:FontIndex {index} is outside the collection's {count} fonts.");
         var start = (int)BinaryPrimitives.ReadUInt32BigEndian(ttc.AsSpan(12 + 4 * index));
         var tables = BinaryPrimitives.ReadUInt16BigEndian(ttc.AsSpan(start + 4));
         var headerLength = 12 + 16 * tables;
