@@ -13,7 +13,7 @@ public sealed class PdfRenderTests
     {
         var license = Samples.License();
         var face = Signing.LicenseDocument.Read(Signing.LicenseDocument.Canonical(Face(license), "k", "SM2-SM3")).Face;
-        var pdf = new LicensePdf(null!, Options.Create(new LicensesOptions()));
+        var pdf = new LicensePdf(null!, Options.Create(new Kernel.Documents.DocumentOptions()));
         var bytes = await pdf.RenderAsync(new SealedLicense(license, face, true, LicenseStatus.Valid), Samples.Definition(), "http://localhost/licenses/verify?id=x", default);
         using var document = PdfDocument.Open(bytes);
         var text = string.Concat(document.GetPage(1).Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal);

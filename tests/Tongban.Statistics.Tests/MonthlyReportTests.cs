@@ -30,9 +30,15 @@ public sealed class MonthlyReportTests(LaneApps lanes)
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         using (var pdf = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import))
-        {
-            Assert.True(pdf.PageCount >= 1);
             Assert.Contains("政务服务月度报告 2007年3月", pdf.Info.Title, StringComparison.Ordinal);
+        using (var printed = UglyToad.PdfPig.PdfDocument.Open(bytes))
+        {
+            var text = string.Concat(printed.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal);
+            Assert.Contains("政务服务月度报告·2007年3月", text, StringComparison.Ordinal);
+            Assert.Contains("收件量Casesreceived213", text, StringComparison.Ordinal); // this month, last month, the year so far
+            Assert.Contains("按时办结率Concludedontime0.0%100.0%50.0%", text, StringComparison.Ordinal);
+            Assert.Contains("统计测试事项" + busy[^4..] + "210.0%—", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(busy, text, StringComparison.Ordinal); // items by name, not by code
         }
 
         var report = await MakeAsync(app, DemoDepartments.Qinghe, "2007-03");
