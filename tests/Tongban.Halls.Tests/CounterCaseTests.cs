@@ -78,6 +78,64 @@ public sealed class CounterCaseTests(LaneApps lanes)
     }
 
     [Theory, DatabaseLanes]
+    public async Task A_person_coming_back_with_a_new_ticket_is_recorded_on_their_case_and_the_windows_rating_joins_it(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var idNumber = TestPeople.NewIdNumber();
+        await app.RegisterCitizenAsync("再次到场人", idNumber);
+        var verifier = await app.SignInAsync("核验窗口", Kernel.Security.Policies.WindowClerk);
+        using (await verifier.PostFormAsync("/admin/identity/verify-in-person", "/admin/identity/verify-in-person", ("IdNumber", idNumber), ("Name", "再次到场人"))) { }
+        var clerk = await app.ClerkAsync(Department);
+        var first = await CalledAsync(app, clerk);
+        using var registered = await WalkInAsync(clerk, idNumber, first);
+        var number = (await JsonOf(registered, HttpStatusCode.Created)).GetProperty("number").GetString()!;
+        using (await clerk.ActAsync(Hall, Window, "finish")) { }
+
+        var again = await CalledAsync(app, clerk); // back with a correction, on a new ticket
+        var counter = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/halls/{Hall}/counter/{Window}"));
+        var visitPage = $"/admin/cases/ticket-visit?hall={Hall}&window={Window}&ticket={again}";
+        Assert.Contains($"href=\"{visitPage}\"", counter, StringComparison.Ordinal);
+        Assert.Equal("calling.ticket_not_at_window", await CodeOf(await clerk.PostAsJsonAsync($"/api/applications/cases/{number}/record-trip",
+            new { hall = Hall, window = Window, ticket = "E998", purpose = "补正材料", idNumber }), HttpStatusCode.Conflict));
+        // The case is found by its number and its applicant together: another person's ID number finds nothing.
+        var (stranger, _, _) = await app.RegisterCitizenAsync("旁人");
+        Assert.Equal("not_found", await CodeOf(await clerk.PostAsJsonAsync($"/api/applications/cases/{number}/record-trip",
+            new { hall = Hall, window = Window, ticket = again, purpose = "补正材料", idNumber = stranger }), HttpStatusCode.NotFound));
+        foreach (var (caseNumber, person) in new[] { ("NO-SUCH-CASE", idNumber), (number, stranger) })
+        {
+            using var unknown = await clerk.PostFormAsync(visitPage, visitPage, ("Number", caseNumber), ("Input.IdNumber", person), ("Input.Purpose", "补正材料"),
+                ("Input.Hall", Hall), ("Input.Window", Window), ("Input.Ticket", again));
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            var refused = WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync());
+            Assert.Contains("该身份证号的申请人没有这个编号的办件", refused, StringComparison.Ordinal);
+            Assert.DoesNotContain(person, refused, StringComparison.Ordinal); // the ID number is not shown back
+        }
+        using (var recorded = await clerk.PostFormAsync(visitPage, visitPage, ("Number", number), ("Input.IdNumber", idNumber), ("Input.Purpose", "补正材料"),
+                   ("Input.Hall", Hall), ("Input.Window", Window), ("Input.Ticket", again)))
+        {
+            var done = recorded.Headers.Location!.OriginalString;
+            Assert.Equal($"/admin/cases/ticket-visit?hall={Hall}&window={Window}&recorded={number}", done);
+            Assert.Contains($"已在办件 {number} 登记本次到场", WebUtility.HtmlDecode(await clerk.GetStringAsync(done)), StringComparison.Ordinal);
+        }
+        Assert.Equal("case.ticket_already_recorded", await CodeOf(await clerk.PostAsJsonAsync($"/api/applications/cases/{number}/record-trip",
+            new { hall = Hall, window = Window, ticket = again, purpose = "补正材料", idNumber }), HttpStatusCode.Conflict));
+
+        var supervisor = await app.SignInAsync("到场督查", Kernel.Security.Policies.EfficiencySupervisor); // the item is another department's
+        var visits = (await JsonOf(await supervisor.GetAsync($"/api/applications/cases/{number}"))).GetProperty("trips").GetProperty("visits").EnumerateArray().ToList();
+        Assert.Equal(2, visits.Count);
+        Assert.Contains($"{Window}号窗口 {again}号", visits[1].GetProperty("place").GetString(), StringComparison.Ordinal);
+
+        using (await clerk.ActAsync(Hall, Window, "finish")) { }
+        var tablet = await app.TabletAsync(clerk, Hall, Window);
+        using (var rated = await tablet.PostAsJsonAsync($"/api/halls/{Hall}/windows/{Window}/rating", new { ticket = again, level = 5, indicators = new[] { "attitude" } }))
+            Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
+        await app.DrainOutboxAsync();
+        var rating = Assert.Single((await JsonOf(await clerk.GetAsync("/api/applications/ratings"))).EnumerateArray(), r => r.GetProperty("caseNumber").GetString() == number);
+        Assert.True(rating.GetProperty("onSite").GetBoolean());
+        Assert.Contains($"{again}号", rating.GetProperty("place").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseLanes]
     public async Task A_bad_rating_of_a_visit_that_started_no_case_opens_the_departments_rectification_seen_by_no_other(DatabaseLane lane)
     {
         var app = await lanes.For(lane);

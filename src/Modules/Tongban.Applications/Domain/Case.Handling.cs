@@ -114,6 +114,19 @@ internal sealed partial class Case
         Record(staff.Actor, "trip_recorded", $"{place.Trim()}: {purpose.Trim()}", at);
     }
 
+    /// <summary>
+    /// A visit served at a hall window under a queue ticket (a person coming back, e.g. with a correction): recorded as a
+    /// trip naming the hall, the window and the ticket, once per ticket; the window's rating of it joins this case's.
+    /// </summary>
+    public void RecordTicketVisit(Guid ticketId, string place, string purpose, StaffMember staff, DateTimeOffset at)
+    {
+        if (Trips.Any(t => t.TicketId == ticketId))
+            throw Rule("case.ticket_already_recorded", "该号票的到场已记录在本办件", "This ticket's visit is already recorded on the case");
+        RecordTrip(place, purpose, staff, at);
+        Trips[^1] = Trips[^1] with { TicketId = ticketId };
+        HallTicketId = ticketId;
+    }
+
     private void CloseOpenStop(DateOnly today)
     {
         var open = Stops.FindLastIndex(s => s.To is null);

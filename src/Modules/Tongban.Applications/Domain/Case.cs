@@ -66,7 +66,11 @@ internal sealed partial class Case : IStaffScoped
     public DateOnly? ConcludedOn { get; private set; }
     public List<Trip> Trips { get; private set; } = [];
 
-    /// <summary>The hall's queue ticket the case was started from at a window (窗口收件 from a called ticket): its on-site rating joins the case's.</summary>
+    /// <summary>
+    /// The hall's queue ticket of the case's latest visit served at a window — the ticket it was started from (窗口收件 from a
+    /// called ticket) or a later visit's: its on-site rating joins the case's. A rating comes right after the service, so
+    /// the latest ticket is the one rated.
+    /// </summary>
     public Guid? HallTicketId { get; private set; }
     public List<CaseEvent> History { get; private set; } = [];
     public DateTimeOffset UpdatedAt { get; private set; }

@@ -4,12 +4,14 @@ using Tongban.Applications.Contracts;
 using Tongban.Applications.Data;
 using Tongban.Applications.Domain;
 using Tongban.Applications.Features.NotifyApplicant;
+using Tongban.Applications.Features.RegisterWalkIn;
 using Tongban.Applications.Features.ViewCase;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Time;
+using Tongban.Kernel.Web;
 
 namespace Tongban.Applications.Features.HandleCase;
 
@@ -28,20 +30,37 @@ internal sealed class CaseActionInput
     public string? TrackingNumber { get; set; }
     public string? Place { get; set; }
     public string? Purpose { get; set; }
+
+    /// <summary>
+    /// A visit recorded from a hall's queue ticket: the hall, the window and the ticket called there now (the place is then
+    /// theirs), and the ID number of the applicant in front of the clerk (posted only, never shown or stored).
+    /// </summary>
+    public string? Hall { get; set; }
+    public string? Window { get; set; }
+    public string? Ticket { get; set; }
+    public string? IdNumber { get; set; }
 }
 
-/// <summary>The handling steps staff take on a case; each loads the case in the staff member's scope, calls its method, audits and saves.</summary>
-internal sealed class HandleCase(ApplicationsDbContext db, CaseReader reader, CalendarStore calendars, RegionClock clock)
+/// <summary>
+/// The handling steps staff take on a case; each loads the case in the staff member's scope, calls its method, audits and
+/// saves. A visit recorded from a hall's ticket is the one exception to the scope: the clerk at the window serves the
+/// person in front of them whatever department's case it is (无差别受理), so the case is found by its number together with
+/// its applicant's ID number (the look-up audited as a walk-in's), the ticket being the one called to that clerk's window.
+/// </summary>
+internal sealed class HandleCase(ApplicationsDbContext db, CaseReader reader, CalendarStore calendars, RegionClock clock, IEnumerable<IHallCounter> counters,
+    RegisterWalkIn.RegisterWalkIn walkIns)
 {
     public static readonly IReadOnlyList<string> Actions =
         ["accept", "accept-deferred", "refuse", "request-correction", "complete-step", "stop-clock", "restart-clock", "decide", "conclude", "record-trip"];
 
     public async Task<Case> ActAsync(string number, string action, CaseActionInput input, ClaimsPrincipal user, CancellationToken ct)
     {
-        var @case = await reader.ForStaffAsync(number, user, tracking: true, ct);
+        var ticket = action == "record-trip" ? await HallTickets.ServingAsync(counters, input.Hall, input.Window, input.Ticket, user, ct) : null;
+        var @case = ticket is null ? await reader.ForStaffAsync(number, user, tracking: true, ct) : await HoldersCaseAsync(number, input.IdNumber, user, ct);
         var staff = Applicants.StaffOf(user);
         var (today, at, calendar) = (clock.Today, clock.UtcNow, await calendars.GetAsync(ct));
-        Apply(@case, action, input, staff, today, calendar, at);
+        if (ticket is not null) @case.RecordTicketVisit(ticket.TicketId, HallTickets.PlaceOf(ticket), input.Purpose ?? "", staff, at);
+        else Apply(@case, action, input, staff, today, calendar, at);
         db.Audit(new AuditRecord(staff.Actor, $"applications.{action}", $"case:{@case.Number}", @case.Status.ToString(), at));
         if (@case.Status == CaseStatus.Concluded && action == "conclude")
             db.Publish(CaseConcluded.MessageType, new CaseConcluded(@case.Id.Value, @case.Number, @case.ItemCode, @case.ItemVersion, @case.ApplicantId,
@@ -57,6 +76,13 @@ internal sealed class HandleCase(ApplicationsDbContext db, CaseReader reader, Ca
             throw new DomainException(new DomainError("case.changed", "该办件刚被他人处理，请刷新后重试", "Someone else has just acted on this case; reload and try again", ErrorKind.Conflict));
         }
         return @case;
+    }
+
+    /// <summary>The case of this number whose applicant has this ID number; another's, or none, is not found alike.</summary>
+    private async Task<Case> HoldersCaseAsync(string number, string? idNumber, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var applicant = await walkIns.FindApplicantAsync(idNumber, $"到场登记 visit on case {number}", user, ct);
+        return await db.Cases.SingleOrDefaultAsync(c => c.Number == number && c.ApplicantId == applicant.Id, ct) ?? throw CaseReader.NotFound;
     }
 
     private static void Apply(Case c, string action, CaseActionInput i, StaffMember staff, DateOnly today, WorkingDayCalendar calendar, DateTimeOffset at)

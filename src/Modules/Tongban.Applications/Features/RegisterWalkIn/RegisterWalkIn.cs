@@ -71,7 +71,7 @@ internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory
         // At a station (驿站) the case records it, so the station's queue shows it; elsewhere it is a window of a hall.
         var station = StaffScope.Of(user).StationKey;
         // A trip's place holds both languages, as "窗口 window 3" does.
-        var window = ticket is not null ? $"{ticket.Place}（{ticket.PlaceEn}）"
+        var window = ticket is not null ? HallTickets.PlaceOf(ticket)
             : string.IsNullOrWhiteSpace(input.Window) ? "窗口 window" : $"窗口 window {input.Window.Trim()}";
         var place = station is null ? window : $"驿站 station {station} {window}";
         var materials = await licenses.InPersonAsync(target, account.Id, input.Application.MaterialRefs, input.Licenses, new ProvideMaterials.InPerson("窗口收件", "申请人"), user, ct);
@@ -80,13 +80,24 @@ internal sealed class RegisterWalkIn(ApplicationsDbContext db, IAccountDirectory
     }
 
     /// <summary>The hall's ticket the walk-in is started from, when one is named: it must be the one called to the clerk's window now.</summary>
-    public async Task<CounterTicket?> TicketAsync(WalkInInput input, ClaimsPrincipal user, CancellationToken ct)
+    public Task<CounterTicket?> TicketAsync(WalkInInput input, ClaimsPrincipal user, CancellationToken ct) =>
+        HallTickets.ServingAsync(counters, input.Hall, input.Window, input.Ticket, user, ct);
+}
+
+/// <summary>A visit served under a hall's queue ticket, for a walk-in or a visit to an existing case.</summary>
+internal static class HallTickets
+{
+    /// <summary>The ticket named, when one is: it must be the one called to the clerk's window now (kernel <see cref="IHallCounter"/>, the halls module).</summary>
+    public static async Task<CounterTicket?> ServingAsync(IEnumerable<IHallCounter> counters, string? hall, string? window, string? ticket, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(input.Ticket)) return null;
-        if (string.IsNullOrWhiteSpace(input.Hall) || string.IsNullOrWhiteSpace(input.Window))
-            throw new DomainException(new DomainError("case.ticket_without_window", "从号票收件须指明大厅和窗口", "A walk-in from a ticket names the hall and the window", Field: "ticket"));
+        if (string.IsNullOrWhiteSpace(ticket)) return null;
+        if (string.IsNullOrWhiteSpace(hall) || string.IsNullOrWhiteSpace(window))
+            throw new DomainException(new DomainError("case.ticket_without_window", "从号票办理须指明大厅和窗口", "A visit from a ticket names the hall and the window", Field: "ticket"));
         var counter = counters.FirstOrDefault() ?? throw new DomainException(new DomainError("case.ticket_unavailable",
-            "本平台未启用大厅排队叫号，不能从号票收件", "This platform runs no hall queue, so a walk-in cannot start from a ticket", Field: "ticket"));
-        return await counter.ServingAsync(input.Hall.Trim(), input.Window.Trim(), input.Ticket.Trim(), user, ct);
+            "本平台未启用大厅排队叫号，不能从号票办理", "This platform runs no hall queue, so nothing can start from a ticket", Field: "ticket"));
+        return await counter.ServingAsync(hall.Trim(), window.Trim(), ticket.Trim(), user, ct);
     }
+
+    /// <summary>A trip's place in both languages, as "窗口 window 3" is: the hall, the window and the ticket.</summary>
+    public static string PlaceOf(CounterTicket ticket) => $"{ticket.Place}（{ticket.PlaceEn}）";
 }
