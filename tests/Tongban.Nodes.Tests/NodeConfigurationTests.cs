@@ -56,6 +56,37 @@ public sealed class NodeConfigurationTests : IAsyncDisposable
 
     [Theory]
     [DatabaseLanes]
+    public async Task The_nodes_health_is_down_without_a_configuration_ok_with_one_and_degraded_late_in_its_life(DatabaseLane lane)
+    {
+        await StartAsync(lane);
+        var http = _node.CreateClient();
+        async Task<(System.Net.HttpStatusCode, JsonElement)> HealthAsync()
+        {
+            using var response = await http.GetAsync("/node/health");
+            return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+        static string[] Codes(JsonElement report) => [.. report.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()!)];
+
+        var (status, report) = await HealthAsync();
+        Assert.Equal((System.Net.HttpStatusCode.ServiceUnavailable, "down"), (status, report.GetProperty("status").GetString()));
+        Assert.Equal(["configuration.missing"], Codes(report));
+        Assert.Contains("前置机尚未取得中心的配置", report.GetProperty("problems")[0].GetProperty("chinese").GetString(), StringComparison.Ordinal);
+
+        await Store.AcceptAsync(Signed(Configuration(1, DateTimeOffset.UtcNow), _centre), CancellationToken.None);
+        (status, report) = await HealthAsync();
+        Assert.Equal((System.Net.HttpStatusCode.OK, "ok", 1L, 0), (status, report.GetProperty("status").GetString(), report.GetProperty("configurationVersion").GetInt64(), report.GetProperty("pendingPushes").GetInt32()));
+        Assert.Empty(Codes(report));
+
+        // Issued 20 hours ago for 24: the centre has not been reached for a while, and the node still serves.
+        await Store.AcceptAsync(Signed(Configuration(2, DateTimeOffset.UtcNow.AddHours(-20)), _centre), CancellationToken.None);
+        (status, report) = await HealthAsync();
+        Assert.Equal((System.Net.HttpStatusCode.OK, "degraded"), (status, report.GetProperty("status").GetString()));
+        Assert.Equal(["configuration.ageing"], Codes(report));
+        Assert.DoesNotContain("UTC", report.GetProperty("problems")[0].GetProperty("english").GetString(), StringComparison.Ordinal); // region time for people
+    }
+
+    [Theory]
+    [DatabaseLanes]
     public async Task A_tampered_or_foreign_signed_configuration_is_kept_out_and_the_last_good_one_stays(DatabaseLane lane)
     {
         await StartAsync(lane);

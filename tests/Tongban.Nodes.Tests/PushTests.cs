@@ -201,6 +201,16 @@ public sealed class PushTests(PushNodes nodes) : IClassFixture<PushNodes>
         }
         Assert.Equal("node.recipient_unreachable", (await PendingAsync(pair.Provider, id))!.Value.GetProperty("lastError").GetString());
         Assert.Single(await InboxAsync(pair.Consumer, id));
+        // The node's health says a push waits after a failure: degraded, still serving.
+        using (var health = await pair.Provider.CreateClient().GetAsync("/node/health"))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            var report = await health.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("degraded", report.GetProperty("status").GetString());
+            Assert.Contains(report.GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == "pushes.failing");
+            Assert.True(report.GetProperty("failingPushes").GetInt32() >= 1);
+            Assert.Contains(report.GetProperty("today").EnumerateArray(), c => c.GetProperty("side").GetString() == ServiceCount.PushOut);
+        }
         var firstEnvelope = pair.Link.LastBody!;
 
         await Task.Delay(300);

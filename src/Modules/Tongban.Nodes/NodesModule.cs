@@ -66,6 +66,7 @@ public static class NodesModule
         services.AddSingleton<SubjectDigests>();
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<OperationCounter>();
+        services.AddScoped<NodeHealth>();
         services.AddSingleton<NodeTransport>();
         services.AddHttpClient(CallService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NodeTransport>().PrimaryHandler())

@@ -11,7 +11,8 @@ namespace Tongban.Nodes.Node;
 /// configuration changed. The notice carries nothing to believe — the node fetches and verifies the signed configuration
 /// as always — so it needs no signature: a forged one costs one fetch (coalesced, <see cref="ConfigurationRefresher"/>).
 /// <c>GET /node/log/verification</c> walks the message log against the centre's stamps (<see cref="NodeLogStamps"/>), for
-/// the member's own systems (a whole walk is not for anyone who asks).
+/// the member's own systems (a whole walk is not for anyone who asks). <c>GET /node/health</c> is the node's health for its
+/// operators and their monitoring (<see cref="NodeHealth"/>): counts and states only, 503 when it cannot serve.
 /// </summary>
 internal static class NodeEndpoints
 {
@@ -34,5 +35,10 @@ internal static class NodeEndpoints
             return TypedResults.Ok(new NodeStatus(options.Value.NodeId, key.KeyId, key.Algorithm, held?.Version, held?.ExpiresAt,
                 held is null || clock.GetUtcNow() >= held.ExpiresAt));
         }).WithName("GetNodeStatus").AllowAnonymous();
+        node.MapGet("/health", async (NodeHealth health, CancellationToken ct) =>
+        {
+            var report = await health.CheckAsync(ct);
+            return TypedResults.Json(report, statusCode: report.Status == "down" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        }).WithName("GetNodeHealth").AllowAnonymous();
     }
 }

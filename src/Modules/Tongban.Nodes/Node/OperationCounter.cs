@@ -84,5 +84,23 @@ internal sealed class OperationCounter(IServiceScopeFactory scopes, IOptions<Nod
         }
     }
 
+    /// <summary>Today's counts as they stand — the table's rows and what is counted in memory since the last report — without writing.</summary>
+    public async Task<IReadOnlyList<ServiceCount>> TodayAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var (node, today) = (options.Value.NodeId, clock.Today);
+        var rows = await scope.ServiceProvider.GetRequiredService<NodesDbContext>().OperationCounts.AsNoTracking()
+            .Where(c => c.Node == node && c.Day == today).ToListAsync(cancellationToken);
+        var counts = rows.ToDictionary(c => new Key(c.Day, c.Side, c.Service, c.Outcome), c => (c.Calls, c.TotalMilliseconds, c.MaxMilliseconds));
+        foreach (var (key, tally) in _tallies.Where(t => t.Key.Day == today))
+            lock (tally)
+            {
+                var (calls, total, max) = counts.GetValueOrDefault(key);
+                counts[key] = (calls + tally.Calls - tally.FlushedCalls, total + tally.TotalMilliseconds - tally.FlushedMilliseconds, Math.Max(max, tally.MaxMilliseconds));
+            }
+        return [.. counts.OrderBy(c => c.Key.Side, StringComparer.Ordinal).ThenBy(c => c.Key.Service, StringComparer.Ordinal).ThenBy(c => c.Key.Outcome, StringComparer.Ordinal)
+            .Select(c => new ServiceCount(c.Key.Day, c.Key.Side, c.Key.Service, c.Key.Outcome, c.Value.Calls, c.Value.TotalMilliseconds, c.Value.MaxMilliseconds))];
+    }
+
     public void Dispose() => _flush.Dispose();
 }
