@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Security;
 
 namespace Tongban.Statistics.Tests;
@@ -73,6 +74,28 @@ public sealed partial class PublicPerformanceTests(LaneApps lanes)
         var again = await RowAsync(anyone, "2013-10", DemoDepartments.Qinghe);
         Assert.Equal(2, again.GetProperty("concluded").GetInt64());
         Assert.Equal(50.0m, again.GetProperty("onTimeRate").GetDecimal());
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task The_last_ended_month_is_published_on_its_own_from_the_day_set_and_once(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var day = new DateOnly(2012, 2, 14);
+        var c = CaseEvents.New(FactTests.NewItem(), DemoDepartments.Qinghe);
+        await app.DeliverAsync(c.Submitted(day), c.Accepted(day, day.AddDays(5)), c.Concluded(day.AddDays(1)));
+        async Task<string?> DueAsync(DateOnly today)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Features.PublicPerformance.PublicPerformance>().PublishDueAsync(today, 5, CancellationToken.None);
+        }
+        var anyone = app.Browser();
+
+        Assert.Null(await DueAsync(new DateOnly(2012, 3, 4))); // before the 5th: late events may still come
+        using (var none = await anyone.GetAsync("/api/public/performance?month=2012-02"))
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Equal("2012-02", await DueAsync(new DateOnly(2012, 3, 5)));
+        Assert.Equal(1, (await RowAsync(anyone, "2012-02", DemoDepartments.Qinghe)).GetProperty("concluded").GetInt64());
+        Assert.Null(await DueAsync(new DateOnly(2012, 3, 20))); // once: a month published (by hand or on its own) stays until published again by hand
     }
 
     [Theory, DatabaseLanes]

@@ -37,6 +37,7 @@ public sealed partial class TongbanApp(TestDatabase database, IReadOnlyDictionar
         builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Halls:TicketsOutsideSessions", "true"); // tests take tickets at any hour; the kiosk's own session tests set it back
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Statistics:PublishOnDay", "0"); // the public figures' own tests publish when they say
         builder.UseSetting("Audit:Checkpoints:PollInterval", "00:00:00");
         for (var i = 0; i < TestClients.All.Count; i++)
         {

@@ -51,7 +51,9 @@ public static class StatisticsModule
         services.AddScoped<RefillFacts>();
         services.AddScoped<IStatisticsRebuild, RebuildRollups>();
         services.AddScoped<IRegionPackImporter, FactsImporter>();
+        services.Configure<StatisticsOptions>(configuration.GetSection(StatisticsOptions.Section));
         services.AddScoped<PublicPerformance>();
+        services.AddHostedService<Features.PublicPerformance.PerformancePublishWorker>();
         services.AddScoped<IPerformancePublisher>(sp => sp.GetRequiredService<PublicPerformance>());
         services.AddScoped<IRegionPackImporter, PerformanceImporter>();
         services.AddAuthorization(o =>

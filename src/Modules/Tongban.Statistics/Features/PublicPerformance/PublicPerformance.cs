@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.Security;
 using Tongban.Catalog.Contracts;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Time;
@@ -85,6 +86,28 @@ internal sealed class PublicPerformance(StatisticsDbContext db, FigureReader fig
         else existing.Republish(rows, actor, at);
         await db.SaveChangesAsync(ct);
         return new PublicMonth(checkedMonth, at, actor, rows);
+    }
+
+    /// <summary>
+    /// The month before <paramref name="today"/>'s published by the system when it is due — from <paramref name="onDay"/>
+    /// of today's month — and nobody has published it; its month, or null when nothing was due. Two instances at once
+    /// publish it once (the month is the key; the loser finds it published).
+    /// </summary>
+    public async Task<string?> PublishDueAsync(DateOnly today, int onDay, CancellationToken ct)
+    {
+        var month = Month(new DateOnly(today.Year, today.Month, 1).AddMonths(-1));
+        if (today.Day < onDay || await db.Published.AnyAsync(m => m.Month == month, ct)) return null;
+        try
+        {
+            await PublishAsync(month, Actor.System, ct);
+            return month;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Published.AsNoTracking().AnyAsync(m => m.Month == month, ct)) return null;
+            throw;
+        }
     }
 
     /// <summary>The last ended month: what is published by default.</summary>
