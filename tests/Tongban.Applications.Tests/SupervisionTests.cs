@@ -12,6 +12,30 @@ public sealed class SupervisionTests(ApplicationsApps apps)
 {
     [Theory]
     [DatabaseLanes]
+    public async Task The_board_shows_each_departments_open_rectifications_and_those_past_due_by_name(DatabaseLane lane)
+    {
+        var app = await apps.For(lane);
+        const string department = "112112000436062482"; // no other test rates this department's windows
+        var today = app.Services.GetRequiredService<Kernel.Time.RegionClock>().Today;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+            var calendar = await scope.ServiceProvider.GetRequiredService<Kernel.Calendar.CalendarStore>().GetAsync(TestContext.Current.CancellationToken);
+            foreach (var ratedOn in new[] { today.AddDays(-30), today.AddDays(-40), today })
+                db.Ratings.Add(Domain.Rating.OnSiteOf(new Kernel.Ratings.WindowRated(Guid.NewGuid(), "某大厅 01号窗口", "a hall, window 01", "211200000000", department, 1, ["attitude"], null,
+                    DateTimeOffset.UtcNow), null, ratedOn, calendar, 5));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var supervisor = await app.SignInAsync("整改督查员", new StaffScope("112112000037803132", null, []), Policies.EfficiencySupervisor);
+        var page = WebUtility.HtmlDecode(await supervisor.GetStringAsync("/admin/supervision"));
+        var row = System.Text.RegularExpressions.Regex.Match(page, $"<tr data-department=\"{department}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Matches("<th scope=\"row\">[^<0-9]+</th>", row); // by name, not by code
+        Assert.Contains("<td>3</td>", row, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"status status-closed\">2</span>", row, StringComparison.Ordinal); // rated 30 and 40 days ago: past due; today's is not
+    }
+
+    [Theory]
+    [DatabaseLanes]
     public async Task A_supervisor_sees_an_overdue_case_under_its_department_issues_an_order_and_the_department_answers_it_once(DatabaseLane lane)
     {
         var app = await apps.For(lane);

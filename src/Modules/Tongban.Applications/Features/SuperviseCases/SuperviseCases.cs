@@ -17,6 +17,9 @@ namespace Tongban.Applications.Features.SuperviseCases;
 
 internal sealed record DepartmentCount(string Department, int Overdue, int Warning);
 
+/// <summary>A department's rectifications of bad ratings open now, and of them those past their due date.</summary>
+internal sealed record DepartmentRectifications(string Department, int Open, int Overdue);
+
 internal sealed record SupervisedCase(string Number, string ItemName, string Department, DateOnly? DueOn, int Remaining, DeadlineLevel Level);
 
 internal sealed record SupervisionOverview(IReadOnlyList<DepartmentCount> Departments, IReadOnlyList<SupervisedCase> Cases);
@@ -48,6 +51,19 @@ internal sealed class SuperviseCases(ApplicationsDbContext db, CaseReader reader
         var cases = late.Where(x => department is null || x.Case.DepartmentCreditCode == department).OrderBy(x => x.Deadline.Remaining)
             .Select(x => new SupervisedCase(x.Case.Number, x.Case.ItemName, x.Case.DepartmentCreditCode, x.Deadline.DueOn, x.Deadline.Remaining, x.Deadline.Level)).ToList();
         return new SupervisionOverview(counts, cases);
+    }
+
+    /// <summary>
+    /// 差评整改 per department as it stands today: open, and of them past their due date — from the ratings themselves, a
+    /// figure of today (the statistics count a rectification on the day it is reported), most overdue first.
+    /// </summary>
+    public async Task<IReadOnlyList<DepartmentRectifications>> RectificationsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var open = WorkbenchQuery.InScope(db.Ratings.AsNoTracking(), CaseReader.OversightScope(user)).Where(r => r.Rectification == RectificationStatus.Open);
+        var rows = await open.GroupBy(r => r.DepartmentCreditCode)
+            .Select(g => new DepartmentRectifications(g.Key, g.Count(), g.Count(r => r.RectificationDueOn < today))).ToListAsync(ct);
+        return [.. rows.OrderByDescending(d => d.Overdue).ThenByDescending(d => d.Open).ThenBy(d => d.Department, StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<SupervisionOrder>> OrdersAsync(string? caseNumber, ClaimsPrincipal user, CancellationToken ct)

@@ -11,8 +11,8 @@ namespace Tongban.Applications.Features.SuperviseCases;
 
 /// <summary>
 /// The supervisor's view: counts per department, the overdue and near-due cases, this month's concluded cases per
-/// department from the statistics' roll-ups (kernel <see cref="IOverdueFigures"/>: overdue, on-time rate), the orders
-/// issued and the form to issue one.
+/// department from the statistics' roll-ups (kernel <see cref="IOverdueFigures"/>: overdue, on-time rate), the
+/// rectifications of bad ratings open now (and past due) per department, the orders issued and the form to issue one.
 /// </summary>
 [Authorize(Policies.EfficiencySupervisor)]
 internal sealed class SupervisionModel(SuperviseCases handler, IOrganizationDirectory organization, IEnumerable<IOverdueFigures> figures) : PageModel
@@ -25,6 +25,9 @@ internal sealed class SupervisionModel(SuperviseCases handler, IOrganizationDire
     public SupervisionOverview Overview { get; private set; } = new([], []);
     public IReadOnlyList<SupervisionOrder> Orders { get; private set; } = [];
     public DateOnly Today => handler.Today;
+
+    /// <summary>Rectifications of bad ratings open now per department, with those past due.</summary>
+    public IReadOnlyList<DepartmentRectifications> Rectifications { get; private set; } = [];
 
     /// <summary>This month's concluded cases per department, the most overdue first; null where no statistics module answers.</summary>
     public IReadOnlyList<DepartmentOverdueFigure>? Concluded { get; private set; }
@@ -54,6 +57,7 @@ internal sealed class SupervisionModel(SuperviseCases handler, IOrganizationDire
     {
         Overview = await handler.OverviewAsync(string.IsNullOrWhiteSpace(Department) ? null : Department, User, ct);
         Orders = await handler.OrdersAsync(null, User, ct);
+        Rectifications = await handler.RectificationsAsync(User, ct);
         _departments = (await organization.ListDepartmentsAsync(null, ct)).ToDictionary(d => d.CreditCode);
         if (figures.FirstOrDefault() is { } source) Concluded = await source.ByDepartmentAsync(MonthStart, Today, ct);
     }
