@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongban.Applications.Features.RegisterWalkIn;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Security;
 
@@ -23,9 +24,7 @@ internal sealed class TicketVisitModel(HandleCase handler) : PageModel
     public string? Recorded { get; private set; }
 
     public void OnGet(string? hall, string? window, string? ticket, string? recorded) =>
-        (Input.Hall, Input.Window, Input.Ticket, Recorded) = (Short(hall, 60), Short(window, 20), Short(ticket, 8), Short(recorded, 40));
-
-    private static string? Short(string? text, int max) => text?.Trim() is { Length: > 0 } t && t.Length <= max ? t : null;
+        (Input.Hall, Input.Window, Input.Ticket, Recorded) = (HallTickets.Short(hall, 60), HallTickets.Short(window, 20), HallTickets.Short(ticket, 8), HallTickets.Short(recorded, 40));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -98,6 +98,9 @@ internal static class HallTickets
         return await counter.ServingAsync(hall.Trim(), window.Trim(), ticket.Trim(), user, ct);
     }
 
+    /// <summary>A hall, window or ticket as a page's address gives it: trimmed, or null when empty or longer than <paramref name="max"/>.</summary>
+    public static string? Short(string? text, int max) => text?.Trim() is { Length: > 0 } t && t.Length <= max ? t : null;
+
     /// <summary>A trip's place in both languages, as "窗口 window 3" is: the hall, the window and the ticket.</summary>
     public static string PlaceOf(CounterTicket ticket) => $"{ticket.Place}（{ticket.PlaceEn}）";
 }

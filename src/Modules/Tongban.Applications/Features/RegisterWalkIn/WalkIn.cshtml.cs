@@ -27,9 +27,7 @@ internal sealed class WalkInModel(RegisterWalkIn handler, ApplyOnline.ApplyOnlin
 
     /// <summary>A fresh form; the hall, <paramref name="window"/> and ticket come filled in when the clerk starts from a called ticket (halls).</summary>
     public void OnGet(string? hall, string? window, string? ticket) => (Input.Key, Input.Hall, Input.Window, Input.Ticket) =
-        (Guid.NewGuid().ToString("N"), Short(hall, 60), Short(window, 20), Short(ticket, 8));
-
-    private static string? Short(string? text, int max) => text?.Trim() is { Length: > 0 } t && t.Length <= max ? t : null;
+        (Guid.NewGuid().ToString("N"), HallTickets.Short(hall, 60), HallTickets.Short(window, 20), HallTickets.Short(ticket, 8));
 
     public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
     {
