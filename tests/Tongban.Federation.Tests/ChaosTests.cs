@@ -65,6 +65,7 @@ public sealed class ChaosTests
             ["Federation:PushRetryFirst"] = "00:00:00.500", ["Federation:PushRetryMax"] = "00:00:04", // the back-off's shape, on a test's scale
             ["Federation:CatalogPullInterval"] = "00:00:00", ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:Lease"] = "00:00:10", // what the killed city had claimed from its outbox is taken again after this
+            ["Federation:PushLease"] = "00:00:05", // and the batch it was pushing is due again after this
         });
 
 

@@ -138,16 +138,29 @@ public sealed class Pair : IAsyncDisposable
 
 /// <summary>
 /// The wire between city and province; <see cref="FailNext"/> answers that many requests 503 before they reach the
-/// province; <see cref="Tamper"/>, when set, rewrites the province's answers' bodies on the way back.
+/// province; <see cref="Tamper"/>, when set, rewrites the province's answers' bodies on the way back; <see cref="Hold"/>,
+/// when set, keeps each request on the way until it completes (<see cref="Held"/> counts those waiting).
 /// </summary>
 internal sealed class FlakyLink(HttpMessageHandler province) : DelegatingHandler(province)
 {
+    private int _held;
+
     public int FailNext { get; set; }
 
     public Func<string, string>? Tamper { get; set; }
 
+    public TaskCompletionSource? Hold { get; set; }
+
+    public int Held => Volatile.Read(ref _held);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Hold is { } hold)
+        {
+            Interlocked.Increment(ref _held);
+            await hold.Task.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref _held);
+        }
         if (FailNext > 0)
         {
             FailNext--;

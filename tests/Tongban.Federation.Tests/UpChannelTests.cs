@@ -106,6 +106,25 @@ public sealed class UpChannelTests(Pairs pairs) : IClassFixture<Pairs>
     }
 
     [Theory, DatabaseLanes]
+    public async Task A_batch_on_its_way_is_leased_so_another_instance_pushing_meanwhile_does_not_send_it_again(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        await pair.ConcludeCaseAsync("UP-0007", new DateOnly(2026, 3, 7), KnownItem);
+        pair.Link.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = pair.PushAsync(); // one instance's push, held on the wire
+        while (pair.Link.Held == 0) await Task.Delay(20, TestContext.Current.CancellationToken);
+        var leased = await pair.OnCityAsync(db => db.Outgoing.AsNoTracking().SingleAsync(r => r.Key == "UP-0007"));
+        Assert.True(leased.NextAttemptAt > DateTimeOffset.UtcNow.AddMinutes(1)); // leased for Federation:PushLease
+
+        Assert.Equal(0, await pair.PushAsync()); // another instance meanwhile: nothing of it is due
+        var hold = pair.Link.Hold;
+        pair.Link.Hold = null;
+        hold.SetResult();
+        Assert.True(await first >= 1);
+        Assert.True(await pair.OnCityAsync(db => db.Outgoing.Where(r => r.Key == "UP-0007").Select(r => r.Sent).SingleAsync()));
+    }
+
+    [Theory, DatabaseLanes]
     public async Task A_license_issued_then_suspended_reaches_the_province_with_its_holder_masked_and_its_latest_status(DatabaseLane lane)
     {
         var pair = await pairs.For(lane);

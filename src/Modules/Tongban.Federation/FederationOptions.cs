@@ -47,6 +47,12 @@ internal sealed class FederationOptions
     /// <summary>The longest wait between two tries of a record. 10 minutes by default.</summary>
     public TimeSpan PushRetryMax { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a batch being pushed is held by the instance pushing it, so that another instance does not send the same
+    /// rows meanwhile; after an instance died mid-push its rows are due again then. Longer than a push's time-out (30 s).
+    /// </summary>
+    public TimeSpan PushLease { get; set; } = TimeSpan.FromMinutes(2);
+
     public const int MaxBatch = 1000;
 
     public bool IsCity => string.Equals(Role, City, StringComparison.OrdinalIgnoreCase);

@@ -31,6 +31,7 @@ internal class FederationDbContext(DbContextOptions options) : DbContext(options
             e.Property(r => r.ItemCode).HasMaxLength(60);
             e.Property(r => r.LastError).HasMaxLength(500);
             e.Property(r => r.Version).IsConcurrencyToken();
+            e.Property(r => r.NextAttemptAt).IsConcurrencyToken(); // a push's lease: two instances cannot take one row (OutgoingRecord.Lease)
             // The pusher takes the due rows in key order; reconciliation reads a kind's day.
             e.HasIndex(r => new { r.Sent, r.NextAttemptAt });
             e.HasIndex(r => new { r.Kind, r.Day });

@@ -62,6 +62,12 @@ internal sealed class OutgoingRecord
         NextAttemptAt = at + Kernel.Time.Backoff.After(Attempts, first, max) * (0.75 + (0.5 * jitter));
     }
 
+    /// <summary>
+    /// Taken for a push until <paramref name="until"/>: not due for anyone else meanwhile. The due instant is a concurrency
+    /// token, so of two instances taking the same row one wins and the other leaves it.
+    /// </summary>
+    public void Lease(DateTimeOffset until) => NextAttemptAt = until;
+
     /// <summary>Reconciliation found the province without this version: send it again.</summary>
     public void MakeDue(DateTimeOffset at)
     {

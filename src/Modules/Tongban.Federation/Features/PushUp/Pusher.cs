@@ -10,8 +10,9 @@ namespace Tongban.Federation.Features.PushUp;
 /// <summary>
 /// Pushes the due rows of <c>fed_outgoing</c> to the province, a batch at a time in key order, each batch with its own
 /// idempotency key and signed. A row is marked sent only when the province names its very version in the answer; a
-/// failed push leaves every row of the batch due again after a back-off. Two instances pushing the same row send it
-/// twice at worst, which the province answers as a repeat.
+/// failed push leaves every row of the batch due again after a back-off. A batch is leased before it is sent
+/// (<see cref="OutgoingRecord.Lease"/>, <c>Federation:PushLease</c>): another instance pushing at the same moment takes
+/// other rows or none, and the rows of an instance that died mid-push are due again when the lease ends.
 /// </summary>
 internal sealed class Pusher(FederationDbContext db, SignedRequests requests, IOptions<FederationOptions> options, TimeProvider clock, ILogger<Pusher> logger)
 {
@@ -34,6 +35,17 @@ internal sealed class Pusher(FederationDbContext db, SignedRequests requests, IO
         var rows = await db.Outgoing.Where(r => !r.Sent && r.NextAttemptAt <= now)
             .OrderBy(r => r.Kind).ThenBy(r => r.Key).Take(size).ToListAsync(cancellationToken);
         if (rows.Count == 0) return (0, false);
+        foreach (var row in rows) row.Lease(now + options.Value.PushLease);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance took some of these rows (or one changed): leave them to it; the next round looks again.
+            db.ChangeTracker.Clear();
+            return (0, true);
+        }
         var backlog = await db.Outgoing.CountAsync(r => !r.Sent, cancellationToken) - rows.Count;
         var batch = Guid.NewGuid().ToString("N");
         var body = new PushBody(requests.City, batch, now, backlog, [.. rows.Select(r =>

@@ -212,6 +212,7 @@ namespace Tongban.Federation.Data.Migrations.Postgres
                         .HasColumnName("last_error");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 

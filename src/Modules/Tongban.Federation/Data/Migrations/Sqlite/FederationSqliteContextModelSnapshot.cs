@@ -203,6 +203,7 @@ namespace Tongban.Federation.Data.Migrations.Sqlite
                         .HasColumnName("last_error");
 
                     b.Property<long>("NextAttemptAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at");
 
