@@ -7,7 +7,7 @@ using Tongban.Nodes.Data;
 namespace Tongban.Nodes.Node;
 
 /// <summary>A fault the node's health names, in both languages; <see cref="Down"/> when the node cannot serve at all.</summary>
-public sealed record HealthProblem(string Code, string Chinese, string English, bool Down = false);
+internal sealed record HealthProblem(string Code, string Chinese, string English, bool Down = false);
 
 /// <summary>
 /// <c>GET /node/health</c>: what a department's operators (or their monitoring) need to know of their node — whether it
@@ -15,7 +15,7 @@ public sealed record HealthProblem(string Code, string Chinese, string English, 
 /// and how long it lasts, the message log against the centre's stamps, the pushes waiting, and today's counts by side,
 /// service and outcome. Counts and states only: no payload, no subject, nothing of a caller.
 /// </summary>
-public sealed record NodeHealthReport(string Node, string Status, IReadOnlyList<HealthProblem> Problems,
+internal sealed record NodeHealthReport(string Node, string Status, IReadOnlyList<HealthProblem> Problems,
     long? ConfigurationVersion, DateTimeOffset? ConfigurationIssuedAt, DateTimeOffset? ConfigurationExpiresAt,
     long LogEntries, long? LastStampedEntry, DateTimeOffset? LastStampedAt,
     int PendingPushes, int FailingPushes, DateTimeOffset? OldestPendingSince, IReadOnlyList<ServiceCount> Today);
