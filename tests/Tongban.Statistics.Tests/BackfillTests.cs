@@ -37,6 +37,12 @@ public sealed class BackfillTests(ClassLaneApps lanes) : IClassFixture<ClassLane
         var concluded = await CountAsync(app, CasesWhere + "concluded_on IS NOT NULL");
         Assert.True(concluded > 0, "the generator concludes some cases");
         Assert.Equal(concluded, await TotalAsync(leader, "concluded", to));
+        // Some concluded cases are rated (好差评), and the figures count them as the ratings table has them.
+        var rated = await CountAsync(app, "SELECT COUNT(*) AS \"Value\" FROM app_ratings WHERE ticket_id IS NULL");
+        Assert.True(rated > 0 && rated < concluded, $"the generator rates some concluded cases: {rated} of {concluded}");
+        var good = (await leader.FiguresAsync($"good-rate?by=month&{to}")).GetProperty("total");
+        Assert.Equal(rated, good.GetProperty("denominator").GetDecimal());
+        Assert.Equal(await CountAsync(app, "SELECT COUNT(*) AS \"Value\" FROM app_ratings WHERE ticket_id IS NULL AND level IN ('Dissatisfied', 'VeryDissatisfied')"), await TotalAsync(leader, "bad-ratings", to));
 
         var (department, ofDepartment) = await BusiestDepartmentAsync(app);
         var head = await app.DepartmentHeadAsync(department);

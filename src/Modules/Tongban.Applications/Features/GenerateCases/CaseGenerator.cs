@@ -11,6 +11,7 @@ using Tongban.Applications.Features.SubmitApplication;
 using Tongban.Catalog.Contracts;
 using Tongban.Kernel.Calendar;
 using Tongban.Kernel.Errors;
+using Tongban.Kernel.Ratings;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Time;
@@ -38,7 +39,7 @@ internal sealed class CaseGenerator(IServiceScopeFactory scopes, IServiceItems c
         if (items.Count == 0)
             throw new DomainException(new DomainError("generate.no_items", "没有可申请的事项，请先载入目录（tongban seed demo）",
                 "No item can be applied for; load the catalog first (tongban seed demo)", Field: "items"));
-        var life = new CaseLife(new Random(seed), await calendars.GetAsync(cancellationToken), clock.Today);
+        var life = new CaseLife(new Random(seed), new Random(unchecked(seed * 31 + 7)), await calendars.GetAsync(cancellationToken), clock.Today);
         for (var written = 0; written < count;)
         {
             var size = Math.Min(BatchSize, count - written);
@@ -48,7 +49,9 @@ internal sealed class CaseGenerator(IServiceScopeFactory scopes, IServiceItems c
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var numbers = await ReserveAsync(db, plans, cancellationToken);
-            db.Cases.AddRange(plans.Select((p, i) => life.Live(p, numbers[i])));
+            var cases = plans.Select((p, i) => life.Live(p, numbers[i])).ToList();
+            db.Cases.AddRange(cases);
+            db.Ratings.AddRange(cases.Select(life.RatingOf).OfType<Rating>());
             // The context is dropped after the batch: no need to snapshot what was written (JSON columns snapshot by a round trip).
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -87,8 +90,11 @@ internal sealed class CaseGenerator(IServiceScopeFactory scopes, IServiceItems c
 /// <summary>What one generated case will be: its item, the day it was submitted, how far it gets.</summary>
 internal sealed record CasePlan(ItemSnapshot Item, DateOnly Day, int Draw);
 
-/// <summary>The random part of the generator: plans and lives cases; deterministic for a seed.</summary>
-internal sealed class CaseLife(Random random, WorkingDayCalendar calendar, DateOnly today)
+/// <summary>
+/// The random part of the generator: plans and lives cases, and rates some of the concluded ones; deterministic for a seed.
+/// The ratings draw from a random of their own, so the cases of a seed are the same with or without them.
+/// </summary>
+internal sealed class CaseLife(Random random, Random ratings, WorkingDayCalendar calendar, DateOnly today)
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗"];
     private static readonly string[] Given = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞"];
@@ -147,6 +153,21 @@ internal sealed class CaseLife(Random random, WorkingDayCalendar calendar, DateO
         if (draw % 7 == 0) return;
         var delivery = (Delivery)(1 + draw % 3);
         @case.Conclude(delivery, delivery == Delivery.Mail ? $"EMS{random.Next(100_000_000, 999_999_999)}" : null, staff, decided, At(decided, 7));
+    }
+
+    /// <summary>
+    /// The applicant's 好差评 of a concluded case, for some 60 % of them, within three days of the conclusion: mostly very
+    /// satisfied, about 4 % bad — each bad one with its rectification open, as <see cref="Rating.Rate"/> opens it.
+    /// </summary>
+    public Rating? RatingOf(Case @case)
+    {
+        if (@case is not { Status: CaseStatus.Concluded, ConcludedOn: { } concluded } || ratings.Next(100) >= 60) return null;
+        var on = Earlier(concluded.AddDays(ratings.Next(4)), today);
+        var draw = ratings.Next(100);
+        var level = draw < 70 ? RatingLevel.VerySatisfied : draw < 90 ? RatingLevel.Satisfied : draw < 96 ? RatingLevel.Fair
+            : draw < 99 ? RatingLevel.Dissatisfied : RatingLevel.VeryDissatisfied;
+        var indicator = RatingScale.Indicators[ratings.Next(RatingScale.Indicators.Count)].Key;
+        return Rating.Rate(@case, level, [indicator], null, on, calendar, 5, At(on, 8));
     }
 
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
