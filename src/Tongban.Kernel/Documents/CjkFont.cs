@@ -16,12 +16,10 @@ public sealed class CjkFont : IFontResolver
     private static readonly CjkFont Instance = new();
     private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
 
-    /// <summary>The family name to draw with for this file and index, the resolver installed once per process.</summary>
-    public static string Family(DocumentOptions options) => Family(options.FontFile, options.FontIndex);
-
-    /// <summary>The family name to draw with for this file and index, the resolver installed once per process.</summary>
-    public static string Family(string file, int index)
+    /// <summary>The family name to draw with for the configured file and index, the resolver installed once per process.</summary>
+    public static string Family(DocumentOptions options)
     {
+        var (file, index) = (options.FontFile, options.FontIndex);
         lock (Gate)
         {
             if (GlobalFontSettings.FontResolver is not CjkFont) GlobalFontSettings.FontResolver = Instance;

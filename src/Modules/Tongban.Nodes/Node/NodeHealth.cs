@@ -48,9 +48,10 @@ internal sealed class NodeHealth(ConfigurationStore store, IServiceScopeFactory 
         var entries = await db.MessageLogHeads.AsNoTracking().Select(h => h.LastSequence).SingleOrDefaultAsync(ct);
         var stamp = await db.LogStamps.AsNoTracking().Where(s => s.Node == o.NodeId).OrderByDescending(s => s.Sequence)
             .Select(s => new { s.Sequence, s.StampedAt }).FirstOrDefaultAsync(ct);
-        var firstUnstamped = await db.MessageLog.AsNoTracking().Where(e => e.Sequence > (stamp == null ? 0 : stamp.Sequence))
-            .OrderBy(e => e.Sequence).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
-        if (!string.IsNullOrWhiteSpace(o.DirectoryAddress) && o.StampInterval > TimeSpan.Zero && firstUnstamped is { } waiting && now - waiting > 3 * o.StampInterval)
+        var stamped = stamp?.Sequence ?? 0;
+        if (!string.IsNullOrWhiteSpace(o.DirectoryAddress) && o.StampInterval > TimeSpan.Zero && entries > stamped
+            && await db.MessageLog.AsNoTracking().Where(e => e.Sequence > stamped).OrderBy(e => e.Sequence).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct) is { } waiting
+            && now - waiting > 3 * o.StampInterval)
             problems.Add(new("log.unstamped", $"消息日志自 {region.Show(waiting)} 起的记录尚未得到中心的时间戳",
                 $"Message log entries since {region.Show(waiting)} have not been stamped by the centre"));
 

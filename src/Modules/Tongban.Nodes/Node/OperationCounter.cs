@@ -22,6 +22,10 @@ internal sealed class OperationCounter(IServiceScopeFactory scopes, IOptions<Nod
     private sealed class Tally
     {
         public long Calls, TotalMilliseconds, MaxMilliseconds, FlushedCalls, FlushedMilliseconds;
+
+        /// <summary>A stored row's totals with what was counted here since the last flush (call under the tally's lock).</summary>
+        public (long Calls, long Total, long Max) Over((long Calls, long Total, long Max) stored) =>
+            (stored.Calls + Calls - FlushedCalls, stored.Total + TotalMilliseconds - FlushedMilliseconds, Math.Max(stored.Max, MaxMilliseconds));
     }
 
     private readonly record struct Key(DateOnly Day, string Side, string Service, string Outcome);
@@ -67,8 +71,7 @@ internal sealed class OperationCounter(IServiceScopeFactory scopes, IOptions<Nod
                 if (row is null) db.OperationCounts.Add(row = new OperationCount { Node = node, Day = key.Day, Side = key.Side, Service = key.Service, Outcome = key.Outcome });
                 lock (tally)
                 {
-                    (row.Calls, row.TotalMilliseconds, row.MaxMilliseconds) = (row.Calls + tally.Calls - tally.FlushedCalls,
-                        row.TotalMilliseconds + tally.TotalMilliseconds - tally.FlushedMilliseconds, Math.Max(row.MaxMilliseconds, tally.MaxMilliseconds));
+                    (row.Calls, row.TotalMilliseconds, row.MaxMilliseconds) = tally.Over((row.Calls, row.TotalMilliseconds, row.MaxMilliseconds));
                     (tally.FlushedCalls, tally.FlushedMilliseconds) = (tally.Calls, tally.TotalMilliseconds);
                 }
                 if (key.Day < from) _tallies.TryRemove(key, out _); // nothing counts on a past day any more
@@ -93,11 +96,7 @@ internal sealed class OperationCounter(IServiceScopeFactory scopes, IOptions<Nod
             .Where(c => c.Node == node && c.Day == today).ToListAsync(cancellationToken);
         var counts = rows.ToDictionary(c => new Key(c.Day, c.Side, c.Service, c.Outcome), c => (c.Calls, c.TotalMilliseconds, c.MaxMilliseconds));
         foreach (var (key, tally) in _tallies.Where(t => t.Key.Day == today))
-            lock (tally)
-            {
-                var (calls, total, max) = counts.GetValueOrDefault(key);
-                counts[key] = (calls + tally.Calls - tally.FlushedCalls, total + tally.TotalMilliseconds - tally.FlushedMilliseconds, Math.Max(max, tally.MaxMilliseconds));
-            }
+            lock (tally) counts[key] = tally.Over(counts.GetValueOrDefault(key));
         return [.. counts.OrderBy(c => c.Key.Side, StringComparer.Ordinal).ThenBy(c => c.Key.Service, StringComparer.Ordinal).ThenBy(c => c.Key.Outcome, StringComparer.Ordinal)
             .Select(c => new ServiceCount(c.Key.Day, c.Key.Side, c.Key.Service, c.Key.Outcome, c.Value.Calls, c.Value.TotalMilliseconds, c.Value.MaxMilliseconds))];
     }

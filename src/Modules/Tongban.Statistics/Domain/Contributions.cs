@@ -12,28 +12,24 @@ internal static class Contributions
     public static IEnumerable<(Slice Slice, Measures Figures)> Of(Fact fact) =>
         fact is CaseFact @case ? OfCase(@case).Concat(OfRating(fact)) : OfRating(fact);
 
-    private static Slice On(Fact fact, DateOnly day) => new(day, fact.DepartmentCode, fact.DivisionCode, fact.ItemCode, fact.Channel);
-
     private static IEnumerable<(Slice Slice, Measures Figures)> OfCase(CaseFact fact)
     {
-        Slice On(DateOnly day) => Contributions.On(fact, day);
-        if (fact.ReceivedOn is { } received) yield return (On(received), new Measures
+        if (fact.ReceivedOn is { } received) yield return (fact.On(received), new Measures
         {
             Received = 1, Corrections = fact.Corrections, MaterialsProvided = fact.MaterialsProvided ?? 0, MaterialsReused = fact.MaterialsReused ?? 0,
         });
-        if (fact.AcceptedOn is { } accepted) yield return (On(accepted), new Measures { Accepted = 1, AcceptedDeferred = fact.Deferred ? 1 : 0 });
-        if (fact.RefusedOn is { } refused) yield return (On(refused), new Measures { Refused = 1 });
-        if (fact.ConcludedOn is { } concluded) yield return (On(concluded), Conclusion(fact, concluded));
-        if (fact.WithdrawnOn is { } withdrawn) yield return (On(withdrawn), new Measures { Withdrawn = 1 });
+        if (fact.AcceptedOn is { } accepted) yield return (fact.On(accepted), new Measures { Accepted = 1, AcceptedDeferred = fact.Deferred ? 1 : 0 });
+        if (fact.RefusedOn is { } refused) yield return (fact.On(refused), new Measures { Refused = 1 });
+        if (fact.ConcludedOn is { } concluded) yield return (fact.On(concluded), Conclusion(fact, concluded));
+        if (fact.WithdrawnOn is { } withdrawn) yield return (fact.On(withdrawn), new Measures { Withdrawn = 1 });
     }
 
     private static IEnumerable<(Slice Slice, Measures Figures)> OfRating(Fact fact)
     {
-        Slice On(DateOnly day) => Contributions.On(fact, day);
-        if (fact.RatedOn is { } rated) yield return (On(rated), new Measures { Rated = 1, RatedBad = IsBad(fact.RatingLevel) ? 1 : 0 });
+        if (fact.RatedOn is { } rated) yield return (fact.On(rated), new Measures { Rated = 1, RatedBad = IsBad(fact.RatingLevel) ? 1 : 0 });
         if (fact is { RectifiedOn: { } rectified, RectificationDueOn: { } due })
-            yield return (On(rectified), new Measures { Rectified = 1, RectifiedOnTime = rectified <= due ? 1 : 0 });
-        if (fact.AppealedOn is { } appealed) yield return (On(appealed), new Measures { Appeals = 1, AppealsUpheld = fact.AppealUpheld == true ? 1 : 0 });
+            yield return (fact.On(rectified), new Measures { Rectified = 1, RectifiedOnTime = rectified <= due ? 1 : 0 });
+        if (fact.AppealedOn is { } appealed) yield return (fact.On(appealed), new Measures { Appeals = 1, AppealsUpheld = fact.AppealUpheld == true ? 1 : 0 });
     }
 
     private static Measures Conclusion(CaseFact fact, DateOnly concluded) => new()

@@ -71,6 +71,9 @@ internal abstract class Fact
         if (upheld && reopenedDueOn is { } due && (RectificationDueOn is null || due > RectificationDueOn)) (RectificationDueOn, RectifiedOn) = (due, null);
     }
 
+    /// <summary>Where the fact counts on <paramref name="day"/>: the roll-ups' slice.</summary>
+    public Slice On(DateOnly day) => new(day, DepartmentCode, DivisionCode, ItemCode, Channel);
+
     /// <summary>A copy for the roll-up's before-and-after comparison.</summary>
     public Fact Snapshot() => (Fact)MemberwiseClone();
 

@@ -24,7 +24,8 @@ namespace Tongban.Applications.Features.GenerateCases;
 /// batch in its own context and transaction; case numbers are reserved per county and day by the same sequence
 /// table the submissions use, so generated and real numbers never collide.
 /// </summary>
-internal sealed class CaseGenerator(IServiceScopeFactory scopes, IServiceItems catalog, CalendarStore calendars, RegionClock clock, IOptions<RegionOptions> region)
+internal sealed class CaseGenerator(IServiceScopeFactory scopes, IServiceItems catalog, CalendarStore calendars, RegionClock clock, IOptions<RegionOptions> region,
+    IOptions<ApplicationsOptions> applications)
     : ICaseGenerator
 {
     public const int BatchSize = 5000;
@@ -39,7 +40,8 @@ internal sealed class CaseGenerator(IServiceScopeFactory scopes, IServiceItems c
         if (items.Count == 0)
             throw new DomainException(new DomainError("generate.no_items", "没有可申请的事项，请先载入目录（tongban seed demo）",
                 "No item can be applied for; load the catalog first (tongban seed demo)", Field: "items"));
-        var life = new CaseLife(new Random(seed), new Random(unchecked(seed * 31 + 7)), await calendars.GetAsync(cancellationToken), clock.Today);
+        var life = new CaseLife(new Random(seed), new Random(unchecked(seed * 31 + 7)), await calendars.GetAsync(cancellationToken), clock.Today,
+            applications.Value.RectificationDays);
         for (var written = 0; written < count;)
         {
             var size = Math.Min(BatchSize, count - written);
@@ -94,7 +96,7 @@ internal sealed record CasePlan(ItemSnapshot Item, DateOnly Day, int Draw);
 /// The random part of the generator: plans and lives cases, and rates some of the concluded ones; deterministic for a seed.
 /// The ratings draw from a random of their own, so the cases of a seed are the same with or without them.
 /// </summary>
-internal sealed class CaseLife(Random random, Random ratings, WorkingDayCalendar calendar, DateOnly today)
+internal sealed class CaseLife(Random random, Random ratings, WorkingDayCalendar calendar, DateOnly today, int rectifyDays)
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗"];
     private static readonly string[] Given = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞"];
@@ -167,7 +169,7 @@ internal sealed class CaseLife(Random random, Random ratings, WorkingDayCalendar
         var level = draw < 70 ? RatingLevel.VerySatisfied : draw < 90 ? RatingLevel.Satisfied : draw < 96 ? RatingLevel.Fair
             : draw < 99 ? RatingLevel.Dissatisfied : RatingLevel.VeryDissatisfied;
         var indicator = RatingScale.Indicators[ratings.Next(RatingScale.Indicators.Count)].Key;
-        return Rating.Rate(@case, level, [indicator], null, on, calendar, 5, At(on, 8));
+        return Rating.Rate(@case, level, [indicator], null, on, calendar, rectifyDays, At(on, 8));
     }
 
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;

@@ -44,7 +44,7 @@ internal sealed class Pusher(FederationDbContext db, SignedRequests requests, IO
         {
             // Another instance took some of these rows (or one changed): leave them to it; the next round looks again.
             db.ChangeTracker.Clear();
-            return (0, true);
+            return (0, false);
         }
         var backlog = await db.Outgoing.CountAsync(r => !r.Sent, cancellationToken) - rows.Count;
         var batch = Guid.NewGuid().ToString("N");

@@ -95,7 +95,7 @@ internal sealed class PublicPerformance(StatisticsDbContext db, FigureReader fig
     /// </summary>
     public async Task<string?> PublishDueAsync(DateOnly today, int onDay, CancellationToken ct)
     {
-        var month = Month(new DateOnly(today.Year, today.Month, 1).AddMonths(-1));
+        var month = LastEndedMonth(today);
         if (today.Day < onDay || await db.Published.AnyAsync(m => m.Month == month, ct)) return null;
         try
         {
@@ -111,7 +111,9 @@ internal sealed class PublicPerformance(StatisticsDbContext db, FigureReader fig
     }
 
     /// <summary>The last ended month: what is published by default.</summary>
-    public string LastEndedMonth() => Month(new DateOnly(clock.Today.Year, clock.Today.Month, 1).AddMonths(-1));
+    public string LastEndedMonth() => LastEndedMonth(clock.Today);
+
+    private static string LastEndedMonth(DateOnly today) => Month(new DateOnly(today.Year, today.Month, 1).AddMonths(-1));
 
     private async Task<IReadOnlyList<PublicDepartmentRow>> ComputeAsync(string month, CancellationToken ct)
     {

@@ -51,21 +51,22 @@ internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer
     private async Task<(Rollup, int)> SumAsync(DateOnly first, CancellationToken ct)
     {
         var rollup = new Rollup();
+        var cases = await AddAsync(rollup, first, db.Cases.Where(c => c.ReceivedOn >= first || c.AcceptedOn >= first || c.RefusedOn >= first
+            || c.ConcludedOn >= first || c.RatedOn >= first || c.WithdrawnOn >= first || c.RectifiedOn >= first || c.AppealedOn >= first), ct);
+        var onSite = await AddAsync(rollup, first, db.OnSiteRatings.Where(r => r.RatedOn >= first || r.RectifiedOn >= first || r.AppealedOn >= first), ct);
+        return (rollup, cases + onSite);
+    }
+
+    /// <summary>Adds each fact's contributions from <paramref name="first"/> on; how many facts.</summary>
+    private static async Task<int> AddAsync<TFact>(Rollup rollup, DateOnly first, IQueryable<TFact> facts, CancellationToken ct) where TFact : Fact
+    {
         var count = 0;
-        var facts = db.Cases.AsNoTracking().Where(c => c.ReceivedOn >= first || c.AcceptedOn >= first || c.RefusedOn >= first
-            || c.ConcludedOn >= first || c.RatedOn >= first || c.WithdrawnOn >= first || c.RectifiedOn >= first || c.AppealedOn >= first);
-        var onSite = db.OnSiteRatings.AsNoTracking().Where(r => r.RatedOn >= first || r.RectifiedOn >= first || r.AppealedOn >= first);
-        await foreach (var fact in facts.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var fact in facts.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             rollup.Add(fact, from: first);
             count++;
         }
-        await foreach (var fact in onSite.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            rollup.Add(fact, from: first);
-            count++;
-        }
-        return (rollup, count);
+        return count;
     }
 
     private async Task RewriteDayAsync(DateOnly day, Rollup part, CancellationToken ct)
