@@ -7,6 +7,7 @@ namespace Tongban.Kernel.Calendar;
 /// <summary>
 /// Keeps the current <see cref="WorkingDayCalendar"/> in memory. Reloaded after a local edit at once,
 /// and every <see cref="RefreshInterval"/> otherwise, so an edit on one instance reaches the others.
+/// An edit committed while a reload is reading does not let that reload count as fresh (the generation).
 /// </summary>
 public sealed class CalendarStore(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
@@ -15,14 +16,15 @@ public sealed class CalendarStore(IServiceScopeFactory scopes, TimeProvider cloc
     private readonly SemaphoreSlim _gate = new(1, 1);
     private WorkingDayCalendar? _current;
     private DateTimeOffset _loadedAt;
+    private long _generation, _loadedGeneration = -1;
 
     public async ValueTask<WorkingDayCalendar> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (_current is { } current && clock.GetUtcNow() - _loadedAt < RefreshInterval) return current;
+        if (_current is { } current && IsFresh) return current;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_current is null || clock.GetUtcNow() - _loadedAt >= RefreshInterval)
+            if (_current is null || !IsFresh)
                 await ReloadCoreAsync(cancellationToken);
             return _current!;
         }
@@ -32,16 +34,21 @@ public sealed class CalendarStore(IServiceScopeFactory scopes, TimeProvider cloc
         }
     }
 
-    public void Invalidate() => _loadedAt = DateTimeOffset.MinValue;
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    private bool IsFresh => Interlocked.Read(ref _loadedGeneration) == Interlocked.Read(ref _generation) && clock.GetUtcNow() - _loadedAt < RefreshInterval;
 
     public void Dispose() => _gate.Dispose();
 
     private async Task ReloadCoreAsync(CancellationToken ct)
     {
+        var generation = Interlocked.Read(ref _generation);
+        var startedAt = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var days = await db.CalendarDays.AsNoTracking().Select(d => new { d.Date, d.Kind }).ToListAsync(ct);
         _current = new WorkingDayCalendar(days.Select(d => (d.Date, d.Kind)));
-        _loadedAt = clock.GetUtcNow();
+        _loadedAt = startedAt;
+        Interlocked.Exchange(ref _loadedGeneration, generation);
     }
 }

@@ -16,6 +16,8 @@ internal sealed record SharingPicture(
 /// made on this instance drops it (<see cref="Invalidate"/>, after the commit), so the next read loads a
 /// fresh one; changes made on other instances arrive within <see cref="MaxAge"/>. Concurrent readers share
 /// one load. Dates (expiry) are judged at read time, so a grant expires without a reload.
+/// A load carries the generation it started under: a change committed while a load is under way bumps the
+/// generation, so that load's picture (which may predate the change) is never kept as fresh.
 /// </summary>
 internal sealed class SharingSnapshot(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -23,8 +25,9 @@ internal sealed class SharingSnapshot(IServiceScopeFactory scopes, TimeProvider 
 
     private readonly Lock _gate = new();
     private volatile Entry? _entry;
+    private long _generation;
 
-    private sealed record Entry(Task<SharingPicture> Picture, DateTimeOffset LoadedAt);
+    private sealed record Entry(Task<SharingPicture> Picture, DateTimeOffset LoadedAt, long Generation);
 
     /// <summary>Lock-free while the picture is fresh; one caller starts a load when it is not, the others wait for that load.</summary>
     public Task<SharingPicture> GetAsync(CancellationToken cancellationToken)
@@ -35,16 +38,25 @@ internal sealed class SharingSnapshot(IServiceScopeFactory scopes, TimeProvider 
             lock (_gate)
             {
                 entry = _entry;
-                if (entry is null || !IsFresh(entry)) _entry = entry = new Entry(LoadAsync(), clock.GetUtcNow());
+                if (entry is null || !IsFresh(entry))
+                {
+                    var generation = Interlocked.Read(ref _generation);
+                    _entry = entry = new Entry(LoadAsync(), clock.GetUtcNow(), generation);
+                }
             }
         }
         return entry.Picture.WaitAsync(cancellationToken);
     }
 
     /// <summary>Called after a commit: the next read loads the committed state.</summary>
-    public void Invalidate() => _entry = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _entry = null;
+    }
 
-    private bool IsFresh(Entry entry) => !entry.Picture.IsFaulted && !entry.Picture.IsCanceled && clock.GetUtcNow() - entry.LoadedAt <= MaxAge;
+    private bool IsFresh(Entry entry) => entry.Generation == Interlocked.Read(ref _generation)
+        && !entry.Picture.IsFaulted && !entry.Picture.IsCanceled && clock.GetUtcNow() - entry.LoadedAt <= MaxAge;
 
     private async Task<SharingPicture> LoadAsync()
     {
