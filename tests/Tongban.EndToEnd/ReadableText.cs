@@ -10,10 +10,10 @@ namespace Tongban.EndToEnd;
 /// </summary>
 internal static partial class ReadableText
 {
-    /// <summary>Latin words a Chinese page may show: the link to English, the platform's name, file kinds, the keyboard's Ctrl, browsers and systems.</summary>
+    /// <summary>Latin words a Chinese page may show: the link to English, the platform's name, file kinds (the exports' CSV and Excel included), the keyboard's Ctrl, browsers and systems.</summary>
     private static readonly HashSet<string> ChineseAllows = new(StringComparer.Ordinal)
     {
-        "English", "Tongban", "PDF", "JPG", "JPEG", "PNG", "OFD", "SHA", "Ctrl",
+        "English", "Tongban", "PDF", "JPG", "JPEG", "PNG", "OFD", "SHA", "CSV", "Excel", "xlsx", "Ctrl",
         "Chrome", "Firefox", "Safari", "Edge", "Windows", "Android", "iOS", "iPadOS", "macOS", "HarmonyOS", "Linux",
     };
 

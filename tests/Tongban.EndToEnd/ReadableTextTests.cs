@@ -37,8 +37,12 @@ public sealed partial class ReadableTextTests(Browser browser)
             await WalkAsync(staff, language, "/admin", "/admin/cases", $"/admin/cases/{number}", "/admin/ratings", rating, "/admin/supervision/orders", "/admin/cases/walk-in");
             await Browser.StaffSignInAsync(staff, "审查人员", Department);
             await WalkAsync(staff, language, "/admin/cases", $"/admin/cases/{number}", rating);
+            await Browser.StaffSignInAsync(staff, "效能督查员", Department);
+            await WalkAsync(staff, language, "/admin/supervision");
+            await Browser.StaffSignInAsync(staff, "领导", Department);
+            await WalkAsync(staff, language, "/statistics", "/statistics/department", "/statistics/cases?indicator=received");
             await Browser.StaffSignInAsync(staff, "系统管理员", Department);
-            await WalkAsync(staff, language, "/admin", "/admin/notifications/deliveries");
+            await WalkAsync(staff, language, "/admin", "/admin/notifications/deliveries", "/admin/nodes");
         }
 
         // The case list, the case and the workbench hold rows now: on a 360 px phone in large text they reflow, never scroll sideways.
@@ -51,6 +55,12 @@ public sealed partial class ReadableTextTests(Browser browser)
         }
         await Browser.StaffSignInAsync(phone, "窗口人员", Department);
         foreach (var path in new[] { "/admin/cases", $"/admin/cases/{number}" })
+        {
+            await phone.GotoAsync(browser.BaseUrl + path);
+            await Browser.AssertFitsAsync(phone, "large text");
+        }
+        await Browser.StaffSignInAsync(phone, "领导", Department);
+        foreach (var path in new[] { "/statistics/department", "/statistics/cases?indicator=received" })
         {
             await phone.GotoAsync(browser.BaseUrl + path);
             await Browser.AssertFitsAsync(phone, "large text");
