@@ -45,6 +45,10 @@ public static class KernelModule
             services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         }
         services.AddSingleton<RegionSeeder>();
+        services.AddSingleton<ChangeSignals>();
+        services.AddSingleton<IChangeListener, PublicPagesListener>();
+        services.AddSingleton<IChangeListener, CalendarListener>();
+        if (DatabaseOptions.From(configuration).Provider == DatabaseProvider.Postgres) services.AddHostedService<ChangeSignalListener>();
 
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxWorker>();

@@ -30,6 +30,10 @@ public static class Lanes
     public static string RequireChromium() => Chromium ?? NotAvailable("browser",
         "Browser lane did not run: no Chromium at /usr/bin/chromium; install it with `apt-get install chromium fonts-noto-cjk` or set TONGBAN_TEST_CHROMIUM");
 
+    /// <summary>Debian's nginx, the reverse proxy in front of several web instances (the proxy lane).</summary>
+    public static string RequireNginx() => File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx"
+        : NotAvailable("proxy", "Proxy lane did not run: no nginx at /usr/sbin/nginx; install it with `apt-get install nginx`");
+
     /// <summary>The browser lane also needs its npm tools (axe-core); without them it does not run, and says why.</summary>
     public static void RequireBrowserTool(string reason) => NotAvailable("browser", "Browser lane did not run: " + reason);
 

@@ -5,7 +5,7 @@ using Tongban.Kernel.Seeding;
 namespace Tongban.Kernel.Calendar;
 
 /// <summary>Loads each shipped year that the database does not hold yet; never overwrites an administrator's edits.</summary>
-internal sealed class CalendarSeeder(KernelDbContext db, CalendarStore store) : IRegionPackImporter
+internal sealed class CalendarSeeder(KernelDbContext db, ChangeSignals signals) : IRegionPackImporter
 {
     public int Order => 0;
 
@@ -25,7 +25,7 @@ internal sealed class CalendarSeeder(KernelDbContext db, CalendarStore store) : 
             loaded.Add(year.Year);
         }
         await db.SaveChangesAsync(cancellationToken);
-        store.Invalidate();
+        await signals.AnnounceAsync(ChangeTopics.Calendar, cancellationToken);
         return loaded.Count == 0 ? "calendar: all shipped years present" : $"calendar: loaded {string.Join(", ", loaded)}";
     }
 }

@@ -5,8 +5,8 @@ using Tongban.Kernel.Data;
 namespace Tongban.Kernel.Calendar;
 
 /// <summary>
-/// Keeps the current <see cref="WorkingDayCalendar"/> in memory. Reloaded after a local edit at once,
-/// and every <see cref="RefreshInterval"/> otherwise, so an edit on one instance reaches the others.
+/// Keeps the current <see cref="WorkingDayCalendar"/> in memory. Reloaded after an edit at once (<see cref="ChangeSignals"/>, on every instance),
+/// and every <see cref="RefreshInterval"/> otherwise, in case a notice was lost.
 /// An edit committed while a reload is reading does not let that reload count as fresh (the generation).
 /// </summary>
 public sealed class CalendarStore(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
@@ -50,5 +50,17 @@ public sealed class CalendarStore(IServiceScopeFactory scopes, TimeProvider cloc
         _current = new WorkingDayCalendar(days.Select(d => (d.Date, d.Kind)));
         _loadedAt = startedAt;
         Interlocked.Exchange(ref _loadedGeneration, generation);
+    }
+}
+
+/// <summary>The calendar is read again on its next use.</summary>
+internal sealed class CalendarListener(CalendarStore store) : IChangeListener
+{
+    public string Topic => ChangeTopics.Calendar;
+
+    public Task ChangedAsync(string? subject, CancellationToken cancellationToken)
+    {
+        store.Invalidate();
+        return Task.CompletedTask;
     }
 }

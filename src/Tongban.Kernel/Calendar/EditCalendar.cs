@@ -7,7 +7,7 @@ using Tongban.Kernel.Outbox;
 namespace Tongban.Kernel.Calendar;
 
 /// <summary>An administrator marks a date as holiday or adjusted working day, or removes the mark.</summary>
-public sealed class EditCalendar(KernelDbContext db, CalendarStore store, TimeProvider clock)
+public sealed class EditCalendar(KernelDbContext db, ChangeSignals signals, TimeProvider clock)
 {
     public async Task SetAsync(string actor, DateOnly date, CalendarDayKind kind, string name, string? nameEn, CancellationToken ct)
     {
@@ -17,7 +17,7 @@ public sealed class EditCalendar(KernelDbContext db, CalendarStore store, TimePr
         db.CalendarDays.Add(day);
         db.Audit(new AuditRecord(actor, "calendar.day_set", $"calendar:{date:yyyy-MM-dd}", $"{kind} {day.Name}", clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        store.Invalidate();
+        await signals.AnnounceAsync(ChangeTopics.Calendar, ct);
     }
 
     public async Task RemoveAsync(string actor, DateOnly date, CancellationToken ct)
@@ -27,6 +27,6 @@ public sealed class EditCalendar(KernelDbContext db, CalendarStore store, TimePr
         db.CalendarDays.Remove(existing);
         db.Audit(new AuditRecord(actor, "calendar.day_removed", $"calendar:{date:yyyy-MM-dd}", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        store.Invalidate();
+        await signals.AnnounceAsync(ChangeTopics.Calendar, ct);
     }
 }

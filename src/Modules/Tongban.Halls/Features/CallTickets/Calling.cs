@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Halls.Data;
 using Tongban.Halls.Domain;
 using Tongban.Halls.Features.TakeTicket;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
 
@@ -14,7 +15,7 @@ namespace Tongban.Halls.Features.CallTickets;
 /// only at the windows serving in it — recall, skip, finish, transfer. Two windows calling at once never get the
 /// same ticket: a ticket's revision is its concurrency token, and the loser takes the next one.
 /// </summary>
-internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession sessions, RegionClock clock, HallSignals signals)
+internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession sessions, RegionClock clock, ChangeSignals signals)
 {
     private const int Attempts = 5;
 
@@ -37,7 +38,7 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession 
             try
             {
                 await db.SaveChangesAsync(ct);
-                signals.Changed(desk.Hall.Id);
+                await signals.AnnounceAsync(ChangeTopics.HallQueue, desk.Hall.Id.ToString(), ct);
                 return next?.Number;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
@@ -73,7 +74,7 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession 
         await FinishCurrentAsync(desk.Hall.Id, window, ct);
         (await db.Desks.FindAsync([desk.Hall.Id, window], ct))?.Close(clock.UtcNow);
         await db.SaveChangesAsync(ct);
-        signals.Changed(desk.Hall.Id);
+        await signals.AnnounceAsync(ChangeTopics.HallQueue, desk.Hall.Id.ToString(), ct);
     }
 
     /// <summary>The ticket being served at the window now, if any.</summary>
@@ -92,7 +93,7 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession 
             ?? throw HallErrors.Conflict("calling.none_current", $"{desk.Window}号窗口当前没有正在办理的号", $"Window {desk.Window} is serving no ticket now");
         act(ticket);
         await db.SaveChangesAsync(ct);
-        signals.Changed(desk.Hall.Id);
+        await signals.AnnounceAsync(ChangeTopics.HallQueue, desk.Hall.Id.ToString(), ct);
     }
 
     private async Task FinishCurrentAsync(Guid hallId, string window, CancellationToken ct) =>

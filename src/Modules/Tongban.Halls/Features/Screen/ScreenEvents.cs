@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Tongban.Halls.Features.Screen;
 
 /// <summary>
-/// The calling screen's server-sent events (ADR 0016): the screen's state as JSON whenever it changed. A change on this
-/// instance wakes the stream at once (<see cref="HallSignals"/>); changes made on another instance are seen at the next
+/// The calling screen's server-sent events (ADR 0016): the screen's state as JSON whenever it changed. A change on any
+/// instance wakes the stream at once (<see cref="HallSignals"/>); were its notice lost, it is seen at the next
 /// poll (<c>Halls:ScreenPoll</c>). A comment line every poll keeps proxies from closing a quiet stream. The state is
 /// read once per change for all the hall's streams (<see cref="ScreenFeed"/>).
 /// </summary>

@@ -11,8 +11,8 @@ internal sealed record ScreenSnapshot(string State, Task Change);
 
 /// <summary>
 /// One read of a hall's screen state per change, shared by every screen of the hall following it on this instance: a
-/// call used to wake 200 streams that each read the same state. A snapshot serves until the hall changes on this
-/// instance (<see cref="HallSignals"/>) or it is half a poll old, so changes made on another instance still arrive
+/// call used to wake 200 streams that each read the same state. A snapshot serves until the hall changes, on any
+/// instance (<see cref="HallSignals"/>), or it is half a poll old, so a change whose notice was lost still arrives
 /// within a poll and a half (ADR 0016).
 /// </summary>
 internal sealed class ScreenFeed(IServiceScopeFactory scopes, HallSignals signals, RegionClock clock, TimeProvider time, IOptions<HallsOptions> options)

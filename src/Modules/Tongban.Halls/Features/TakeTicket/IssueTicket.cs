@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Halls.Data;
 using Tongban.Halls.Domain;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Time;
 using Tongban.Organization.Contracts;
 
@@ -10,7 +11,7 @@ namespace Tongban.Halls.Features.TakeTicket;
 /// 取号: the next number of a category for today, in one transaction with the counter, so a number is never given twice
 /// (the unique index on hall, day and number stands behind the counter).
 /// </summary>
-internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQueries queries, RegionClock clock, HallSignals signals, KioskSession session)
+internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQueries queries, RegionClock clock, ChangeSignals signals, KioskSession session)
 {
     public async Task<TicketView> IssueAsync(string hallSlug, string letter, CancellationToken ct)
     {
@@ -38,7 +39,7 @@ internal sealed class IssueTicket(HallsDbContext db, HallPlaces halls, TicketQue
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        signals.Changed(hall.Id);
+        await signals.AnnounceAsync(ChangeTopics.HallQueue, hall.Id.ToString(), ct);
         return await queries.ViewAsync(ticket, category, ct);
     }
 }

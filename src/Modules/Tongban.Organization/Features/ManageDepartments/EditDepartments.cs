@@ -1,16 +1,15 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
-using Tongban.Kernel.Web;
 using Tongban.Organization.Data;
 using Tongban.Organization.Domain;
 
 namespace Tongban.Organization.Features.ManageDepartments;
 
 /// <summary>An administrator adds a department or changes its details; the credit code stays unique.</summary>
-internal sealed class EditDepartments(OrganizationDbContext db, TimeProvider clock, IOutputCacheStore pages)
+internal sealed class EditDepartments(OrganizationDbContext db, TimeProvider clock, ChangeSignals signals)
 {
     public async Task<Department> AddAsync(DepartmentDetails details, string actor, CancellationToken ct)
     {
@@ -19,7 +18,7 @@ internal sealed class EditDepartments(OrganizationDbContext db, TimeProvider clo
         db.Departments.Add(department);
         db.Audit(new AuditRecord(actor, "organization.department_added", $"department:{department.CreditCode}", department.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return department;
     }
 
@@ -31,7 +30,7 @@ internal sealed class EditDepartments(OrganizationDbContext db, TimeProvider clo
         await EnsureAsync(department, ct);
         db.Audit(new AuditRecord(actor, "organization.department_changed", $"department:{department.CreditCode}", department.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return department;
     }
 

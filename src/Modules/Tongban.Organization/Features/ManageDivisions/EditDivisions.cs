@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Outbox;
-using Tongban.Kernel.Web;
 using Tongban.Organization.Data;
 using Tongban.Organization.Domain;
 
@@ -13,7 +12,7 @@ namespace Tongban.Organization.Features.ManageDivisions;
 internal sealed record DivisionInput(string Code, string Name, DivisionLevel? Level, DateOnly? ValidFrom, DateOnly? ValidTo);
 
 /// <summary>An administrator adds one division, renames it, or ends its validity.</summary>
-internal sealed class EditDivisions(OrganizationDbContext db, TimeProvider clock, IOutputCacheStore pages)
+internal sealed class EditDivisions(OrganizationDbContext db, TimeProvider clock, ChangeSignals signals)
 {
     public async Task<Division> AddAsync(DivisionInput input, string actor, CancellationToken ct)
     {
@@ -26,7 +25,7 @@ internal sealed class EditDivisions(OrganizationDbContext db, TimeProvider clock
         db.Divisions.Add(division);
         db.Audit(new AuditRecord(actor, "organization.division_added", $"division:{division.Code}", division.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return division;
     }
 
@@ -38,7 +37,7 @@ internal sealed class EditDivisions(OrganizationDbContext db, TimeProvider clock
         if (validTo is { } to) division.Retire(to);
         db.Audit(new AuditRecord(actor, "organization.division_changed", $"division:{division.Code}", division.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return division;
     }
 }

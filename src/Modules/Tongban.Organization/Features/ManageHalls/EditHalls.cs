@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
-using Tongban.Kernel.Web;
 using Tongban.Organization.Data;
 using Tongban.Organization.Domain;
 
@@ -12,7 +11,7 @@ namespace Tongban.Organization.Features.ManageHalls;
 internal sealed record WindowInput(string Number, Guid DepartmentId, string Name, string? NameEn);
 
 /// <summary>An administrator creates a hall, edits its public profile, opens and closes its windows.</summary>
-internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IOutputCacheStore pages)
+internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, ChangeSignals signals)
 {
     public async Task<Hall> CreateAsync(string slug, HallProfile profile, string actor, CancellationToken ct, List<ExtraSession>? extra = null)
     {
@@ -24,7 +23,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
         db.Halls.Add(hall);
         Audit(actor, "organization.hall_added", hall);
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return hall;
     }
 
@@ -38,7 +37,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
         await db.EnsureDivisionExistsAsync(hall.DivisionCode, ct);
         Audit(actor, "organization.hall_changed", hall);
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return hall;
     }
 
@@ -50,7 +49,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
         Audit(actor, "organization.hall_sessions_changed", hall,
             hall.ExtraSessions.Count == 0 ? "none" : string.Join("; ", hall.ExtraSessions.Select(s => $"{s.Describe(true)} {string.Join(" ", s.Windows)}")));
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return hall;
     }
 
@@ -63,7 +62,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
         db.Windows.Add(window);
         Audit(actor, "organization.window_opened", hall, window.Number);
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return window;
     }
 
@@ -74,7 +73,7 @@ internal sealed class EditHalls(OrganizationDbContext db, TimeProvider clock, IO
         hall.CloseWindow(WindowId.From(windowId));
         Audit(actor, "organization.window_closed", hall, number);
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
     }
 
     private async Task<Hall> LoadAsync(string slug, CancellationToken ct) =>

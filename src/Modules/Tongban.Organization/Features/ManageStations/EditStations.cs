@@ -1,16 +1,15 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
-using Tongban.Kernel.Web;
 using Tongban.Organization.Data;
 using Tongban.Organization.Domain;
 
 namespace Tongban.Organization.Features.ManageStations;
 
 /// <summary>An administrator adds a township or village station or changes it, with its staff.</summary>
-internal sealed class EditStations(OrganizationDbContext db, TimeProvider clock, IOutputCacheStore pages)
+internal sealed class EditStations(OrganizationDbContext db, TimeProvider clock, ChangeSignals signals)
 {
     public async Task<Station> AddAsync(string key, StationDetails details, string actor, CancellationToken ct)
     {
@@ -21,7 +20,7 @@ internal sealed class EditStations(OrganizationDbContext db, TimeProvider clock,
         db.Stations.Add(station);
         db.Audit(new AuditRecord(actor, "organization.station_added", $"station:{station.Key}", station.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return station;
     }
 
@@ -33,7 +32,7 @@ internal sealed class EditStations(OrganizationDbContext db, TimeProvider clock,
         await db.EnsureDivisionExistsAsync(station.DivisionCode, ct);
         db.Audit(new AuditRecord(actor, "organization.station_changed", $"station:{station.Key}", station.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        await pages.EvictByTagAsync(CachePolicies.PublicTag, ct);
+        await signals.AnnounceAsync(ChangeTopics.PublicPages, ct);
         return station;
     }
 

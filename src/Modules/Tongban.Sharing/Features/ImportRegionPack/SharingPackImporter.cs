@@ -17,7 +17,7 @@ namespace Tongban.Sharing.Features.ImportRegionPack;
 /// Loads a region pack's resources.json: the published resource catalog of the demo departments. Every entry
 /// is checked (terms, items, provider, registry fields) before anything is written; any error refuses the file.
 /// </summary>
-internal sealed class SharingPackImporter(SharingDbContext db, ManageResources.ManageResources resources, SharingSnapshot snapshot, TimeProvider clock) : IRegionPackImporter
+internal sealed class SharingPackImporter(SharingDbContext db, ManageResources.ManageResources resources, ChangeSignals signals, TimeProvider clock) : IRegionPackImporter
 {
     public const string File = "resources.json";
 
@@ -58,7 +58,7 @@ internal sealed class SharingPackImporter(SharingDbContext db, ManageResources.M
         var summary = $"sharing: {loaded.Count} resources published ({loaded.Count(r => r.Working.Registry is not null)} base registries)";
         db.Audit(new AuditRecord(Actor.System, "sharing.region_pack_imported", $"region:{pack.Name}", summary, at));
         await db.SaveChangesAsync(cancellationToken);
-        snapshot.Invalidate();
+        await signals.AnnounceAsync(ChangeTopics.Sharing, cancellationToken);
         return summary;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tongban.Kernel.Data;
 using Tongban.Sharing.Data;
 using Tongban.Sharing.Domain;
 
@@ -13,8 +14,8 @@ internal sealed record SharingPicture(
 
 /// <summary>
 /// Holds the <see cref="SharingPicture"/> the exchange reads at thousands of requests a second. A change
-/// made on this instance drops it (<see cref="Invalidate"/>, after the commit), so the next read loads a
-/// fresh one; changes made on other instances arrive within <see cref="MaxAge"/>. Concurrent readers share
+/// drops it on every instance (<see cref="ChangeSignals"/>, after the commit), so the next read loads a
+/// fresh one; were a notice lost, the change arrives within <see cref="MaxAge"/>. Concurrent readers share
 /// one load. Dates (expiry) are judged at read time, so a grant expires without a reload.
 /// A load carries the generation it started under: a change committed while a load is under way bumps the
 /// generation, so that load's picture (which may predate the change) is never kept as fresh.
@@ -69,5 +70,17 @@ internal sealed class SharingSnapshot(IServiceScopeFactory scopes, TimeProvider 
             resources.Where(r => r.Live is not null).ToFrozenDictionary(r => r.Code, r => PublishedResource.From(r.Code, r.Live!)),
             grants.GroupBy(g => (g.ConsumerCreditCode, g.ResourceCode))
                 .ToFrozenDictionary(g => g.Key, g => g.Select(GrantView.From).ToArray()));
+    }
+}
+
+/// <summary>The picture is loaded again on its next read.</summary>
+internal sealed class SharingListener(SharingSnapshot snapshot) : IChangeListener
+{
+    public string Topic => ChangeTopics.Sharing;
+
+    public Task ChangedAsync(string? subject, CancellationToken cancellationToken)
+    {
+        snapshot.Invalidate();
+        return Task.CompletedTask;
     }
 }

@@ -6,11 +6,12 @@ using Tongban.Kernel.Time;
 using Tongban.Sharing.Data;
 using Tongban.Sharing.Domain;
 using Tongban.Sharing.Features.LookUpGrants;
+using Tongban.Kernel.Data;
 
 namespace Tongban.Sharing.Features.ManageGrants;
 
 /// <summary>Lists grants by their state today and revokes one with a reason.</summary>
-internal sealed class ManageGrants(SharingDbContext db, SharingSnapshot snapshot, RegionClock clock)
+internal sealed class ManageGrants(SharingDbContext db, ChangeSignals signals, RegionClock clock)
 {
     /// <summary>The grants a department sees: those it holds and those to its resources.</summary>
     public async Task<IReadOnlyList<(GrantView Grant, GrantState State)>> ListAsync(GrantState? state, SharingActor actor, CancellationToken ct)
@@ -31,7 +32,7 @@ internal sealed class ManageGrants(SharingDbContext db, SharingSnapshot snapshot
         grant.Revoke(reason, actor.Name, clock.UtcNow);
         db.Audit(new AuditRecord(actor.Name, "sharing.grant_revoked", $"resource:{grant.ResourceCode}", $"{grant.ConsumerCreditCode}: {reason}", clock.UtcNow));
         await db.SaveChangesAsync(ct);
-        snapshot.Invalidate();
+        await signals.AnnounceAsync(ChangeTopics.Sharing, ct);
         return grant;
     }
 }

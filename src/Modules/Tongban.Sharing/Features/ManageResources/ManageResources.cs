@@ -7,11 +7,12 @@ using Tongban.Registries.Contracts;
 using Tongban.Sharing.Data;
 using Tongban.Sharing.Domain;
 using Tongban.Sharing.Features.LookUpGrants;
+using Tongban.Kernel.Data;
 
 namespace Tongban.Sharing.Features.ManageResources;
 
 /// <summary>A department registers a resource; a catalog keeper other than the registrant reviews and publishes it.</summary>
-internal sealed class ManageResources(SharingDbContext db, IOrganizationDirectory organization, IRegistryRecords registries, SharingSnapshot snapshot, CatalogKeepers keepers, TimeProvider clock)
+internal sealed class ManageResources(SharingDbContext db, IOrganizationDirectory organization, IRegistryRecords registries, ChangeSignals signals, CatalogKeepers keepers, TimeProvider clock)
 {
     public async Task<DataResource> RegisterAsync(ResourceForm form, SharingActor actor, CancellationToken ct)
     {
@@ -91,7 +92,7 @@ internal sealed class ManageResources(SharingDbContext db, IOrganizationDirector
             // Two registrations of one provider at the same moment draw the same number; the second is told to retry.
             throw new DomainException(new DomainError("resource.concurrent", "资源代码冲突，请重新提交", "The resource code was taken meanwhile; submit again", ErrorKind.Conflict, "code"));
         }
-        snapshot.Invalidate();
+        await signals.AnnounceAsync(ChangeTopics.Sharing, ct);
         return resource;
     }
 }

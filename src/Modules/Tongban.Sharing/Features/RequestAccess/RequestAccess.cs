@@ -8,6 +8,7 @@ using Tongban.Organization.Contracts;
 using Tongban.Sharing.Data;
 using Tongban.Sharing.Domain;
 using Tongban.Sharing.Features.LookUpGrants;
+using Tongban.Kernel.Data;
 
 namespace Tongban.Sharing.Features.RequestAccess;
 
@@ -23,7 +24,7 @@ internal sealed class RequestForm
 }
 
 /// <summary>A consumer department requests a resource; the provider approves (a grant) or declines with a reason.</summary>
-internal sealed class RequestAccess(SharingDbContext db, IOrganizationDirectory organization, SharingSnapshot snapshot, RegionClock clock)
+internal sealed class RequestAccess(SharingDbContext db, IOrganizationDirectory organization, ChangeSignals signals, RegionClock clock)
 {
     public async Task<AccessRequest> CreateAsync(RequestForm form, SharingActor actor, CancellationToken ct)
     {
@@ -92,6 +93,6 @@ internal sealed class RequestAccess(SharingDbContext db, IOrganizationDirectory 
     private async Task SaveAsync(CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        snapshot.Invalidate();
+        await signals.AnnounceAsync(ChangeTopics.Sharing, ct);
     }
 }
