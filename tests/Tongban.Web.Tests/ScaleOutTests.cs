@@ -31,14 +31,19 @@ public sealed class ScaleOutTests
             ["Halls:TicketsOutsideSessions"] = "true", // the kiosk gives tickets whatever the hour the test runs at
         };
         var (portA, portB) = (HostProcess.FreePort(), HostProcess.FreePort());
-        var starting = new[]
+        var starting = new[] // together, as a deployment starts them
         {
             HostProcess.StartAsync("instance A", web, portA, settings, "/health/ready", TimeSpan.FromSeconds(150)),
             HostProcess.StartAsync("instance B", web, portB, settings, "/health/ready", TimeSpan.FromSeconds(150)),
         };
         await Task.WhenAll(starting).ContinueWith(_ => { }, TaskScheduler.Default);
-        await using var a = await starting[0];
-        await using var b = await starting[1];
+        if (starting.FirstOrDefault(s => !s.IsCompletedSuccessfully) is { } failed)
+        {
+            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully)) await started.Result.DisposeAsync(); // nothing left running
+            await failed;
+        }
+        await using var a = starting[0].Result;
+        await using var b = starting[1].Result;
         await using var proxy = await Nginx.StartAsync(nginx, a.Port, b.Port);
 
         // The citizen, through the proxy: the registration form comes from one instance and is posted to the other.
