@@ -39,11 +39,11 @@ public sealed class ScaleOutTests
         await Task.WhenAll(starting).ContinueWith(_ => { }, TaskScheduler.Default);
         if (starting.FirstOrDefault(s => !s.IsCompletedSuccessfully) is { } failed)
         {
-            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully)) await started.Result.DisposeAsync(); // nothing left running
+            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully)) await (await started).DisposeAsync(); // nothing left running
             await failed;
         }
-        await using var a = starting[0].Result;
-        await using var b = starting[1].Result;
+        await using var a = await starting[0];
+        await using var b = await starting[1];
         await using var proxy = await Nginx.StartAsync(nginx, a.Port, b.Port);
 
         // The citizen, through the proxy: the registration form comes from one instance and is posted to the other.
