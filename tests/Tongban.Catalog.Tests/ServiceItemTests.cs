@@ -103,7 +103,8 @@ public sealed class ServiceItemTests
         var item = Item();
         item.AcceptUpstream(Complete(), "feed", Today, Now);
         Assert.True(item.AcceptsApplications);
-        item.Abolish("职能调整，并入“居民身份证换领”");
+        item.Abolish("职能调整，并入“居民身份证换领”", Now);
+        Assert.Equal(Now, item.AbolishedAt);
         Assert.False(item.AcceptsApplications);
         Assert.Equal("item.abolished", Assert.Throws<DomainException>(() => item.Edit(Complete(), "alice", Now)).Errors[0].Code);
     }

@@ -16,7 +16,8 @@ namespace Tongban.Federation.Tests;
 /// <summary>
 /// Issue #21 item 2, the catalog down: the province's provincial items reach the city through the signed feed and the
 /// catalog's own import; a changed basic element reaches the city's item and, through its legality review, the city's
-/// own implementation; a bad entry is refused and named while the rest apply; a bad signature either way is refused.
+/// own implementation; an abolition reaches the city's item; a bad entry is refused and named while the rest apply; a
+/// bad signature either way is refused.
 /// Each test uses its own basic codes; the pair is this class's own, so a pull takes whatever earlier tests published.
 /// </summary>
 public sealed class CatalogFeedTests(Pairs pairs) : IClassFixture<Pairs>
@@ -95,6 +96,30 @@ public sealed class CatalogFeedTests(Pairs pairs) : IClassFixture<Pairs>
         Assert.Equal(5, implemented!.PromisedLimitDays);
         Assert.Equal(City, implemented.DivisionCode); // its own elements kept
         Assert.Empty(await DivergencesAsync(admin, basic));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task An_item_the_province_abolishes_is_abolished_in_the_city_with_its_reason_at_the_next_pull_and_only_once(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var tag = Tag(lane, "E");
+        var code = Code(tag, 1);
+        await PublishAsync(pair, Item(Basic(tag, 1), code, $"省级取消事项{tag}", "省", Province, Department, 10));
+        Assert.False((await PullAsync(pair)).Failed);
+        Assert.NotNull(await CityItemAsync(pair, code));
+
+        var admin = await pair.Province.SignInAsync("事项管理员", Policies.CatalogAdministrator);
+        using (var abolished = await admin.PostAsJsonAsync($"/api/catalog/items/{code}/abolish", new { reason = "职能调整，省级取消" }))
+            Assert.Equal(HttpStatusCode.OK, abolished.StatusCode);
+        var pulled = await PullAsync(pair);
+        Assert.False(pulled.Failed, pulled.FailureEn);
+        Assert.Equal((0, 1), (pulled.Added, pulled.Changed)); // an abolition counts as a change
+        Assert.Null(await CityItemAsync(pair, code)); // no more applications in the city
+        var guide = JsonDocument.Parse(await pair.City.CreateClient().GetStringAsync($"/api/catalog/items/{code}")).RootElement;
+        Assert.Equal(("Abolished", "职能调整，省级取消"), (guide.GetProperty("status").GetString(), guide.GetProperty("statusReason").GetString()));
+
+        var again = await PullAsync(pair); // the abolition was given once: the cursor is past it
+        Assert.Equal((0, 0, 0), (again.Added, again.Changed, again.Unchanged));
     }
 
     [Theory, DatabaseLanes]

@@ -42,6 +42,8 @@ internal sealed class ServiceItem
     public string ImplementationCode { get; private set; } = "";
     public ItemStatus Status { get; private set; }
     public string? StatusReason { get; private set; }
+    /// <summary>When the item was abolished: the provincial feed gives an abolition as a change at this instant.</summary>
+    public DateTimeOffset? AbolishedAt { get; private set; }
     public IReadOnlyList<ItemVersion> Versions => _versions;
 
     public static ServiceItem Create(string basicCode, string implementationCode)
@@ -143,11 +145,12 @@ internal sealed class ServiceItem
         StatusReason = null;
     }
 
-    public void Abolish(string reason)
+    public void Abolish(string reason, DateTimeOffset at)
     {
         EnsureNotAbolished();
         StatusReason = Reason(reason);
         Status = ItemStatus.Abolished;
+        AbolishedAt = at;
         if (Open is { } open) _versions.Remove(open);
     }
 

@@ -172,7 +172,7 @@ internal sealed class ImportFeed(CatalogDbContext db, ListingProjector listings,
         if (line.IsAbolished)
         {
             if (item is null || item.Status == ItemStatus.Abolished) return Outcome.Unchanged;
-            item.Abolish(line.StatusReason ?? "省级目录取消");
+            item.Abolish(line.StatusReason ?? "省级目录取消", clock.UtcNow);
             changed = item;
             return Outcome.Abolished;
         }

@@ -93,7 +93,7 @@ internal sealed class ManageItems(CatalogDbContext db, ListingProjector listings
         ChangeAsync(code, actor, "catalog.item_resumed", item => { item.Resume(); return null; }, ct);
 
     public Task<ServiceItem> AbolishAsync(string code, string reason, string actor, CancellationToken ct) =>
-        ChangeAsync(code, actor, "catalog.item_abolished", item => { item.Abolish(reason); return reason; }, ct);
+        ChangeAsync(code, actor, "catalog.item_abolished", item => { item.Abolish(reason, clock.UtcNow); return reason; }, ct);
 
     public async Task<ServiceItem> LoadAsync(string code, CancellationToken ct) =>
         await db.Items.Include(i => i.Versions).SingleOrDefaultAsync(i => i.ImplementationCode == code, ct)

@@ -11,11 +11,12 @@ using Tongban.Kernel.Time;
 namespace Tongban.Catalog.Features.PublishFeed;
 
 /// <summary>
-/// The provincial items (level 省) published and in effect, as an incremental feed in the import's own shape
-/// (<see cref="FeedItem.From"/>). Each item is stamped with when its version in effect took effect — its approval, or
-/// the region's midnight of its effective date when that is later — so a version approved for a later day is given
-/// once that day comes. The cursor is the last given item's stamp and implementation code; it is opaque to the reader.
-/// Abolitions are not in the feed yet: the catalog stamps no time on them.
+/// The provincial items (level 省) published and in effect, and those abolished, as an incremental feed in the import's
+/// own shape (<see cref="FeedItem.From"/>). A published item is stamped with when its version in effect took effect — its
+/// approval, or the region's midnight of its effective date when that is later — so a version approved for a later day
+/// is given once that day comes; an abolished item is stamped with its abolition (<c>"status": "abolished"</c> and the
+/// reason, which the city's import applies). The cursor is the last given item's stamp and implementation code; it is
+/// opaque to the reader.
 /// </summary>
 internal sealed class PublishedChanges(CatalogDbContext db, RegionClock clock) : ICatalogFeedSource
 {
@@ -27,20 +28,27 @@ internal sealed class PublishedChanges(CatalogDbContext db, RegionClock clock) :
         limit = Math.Clamp(limit, 1, MaxLimit);
         var today = clock.Today;
         var items = await db.Items.AsNoTracking().Include(i => i.Versions)
-            .Where(i => i.Status == ItemStatus.Published && db.Listings.Any(l => l.ItemId == i.Id && l.Level == ExerciseLevel.省))
+            .Where(i => (i.Status == ItemStatus.Published || (i.Status == ItemStatus.Abolished && i.AbolishedAt != null))
+                && db.Listings.Any(l => l.ItemId == i.Id && l.Level == ExerciseLevel.省))
             .ToListAsync(cancellationToken);
         var changed = items
             .Select(i => (Item: i, Version: i.EffectiveOn(today)))
             .Where(x => x.Version is not null)
-            .Select(x => (x.Item, x.Version!.Elements, Stamp: Stamp(x.Version!)))
+            .Select(x => (x.Item, Line: Line(x.Item, x.Version!), Stamp: x.Item.AbolishedAt?.ToUniversalTime() ?? Stamp(x.Version!)))
             .Where(x => from is not { } f || x.Stamp.UtcTicks > f.Ticks || (x.Stamp.UtcTicks == f.Ticks && string.CompareOrdinal(x.Item.ImplementationCode, f.Code) > 0))
             .OrderBy(x => x.Stamp.UtcTicks).ThenBy(x => x.Item.ImplementationCode, StringComparer.Ordinal)
             .ToList();
         var page = changed.Take(limit).ToList();
-        var document = new FeedDocument("provincial-catalog", null, [.. page.Select(x => FeedItem.From(x.Item.BasicCode, x.Item.ImplementationCode, x.Elements))], [], Complete: false);
+        var document = new FeedDocument("provincial-catalog", null, [.. page.Select(x => x.Line)], [], Complete: false);
         var last = page.Count > 0 ? page[^1] : default;
         return new CatalogFeedPage(JsonSerializer.SerializeToUtf8Bytes(document, FeedReader.Options), page.Count,
             page.Count > 0 ? $"{last.Stamp.UtcTicks}.{last.Item.ImplementationCode}" : after, page.Count > 0 ? last.Stamp : null, changed.Count > page.Count);
+    }
+
+    private static FeedItem Line(ServiceItem item, ItemVersion version)
+    {
+        var line = FeedItem.From(item.BasicCode, item.ImplementationCode, version.Elements);
+        return item.Status == ItemStatus.Abolished ? line with { Status = "abolished", StatusReason = item.StatusReason } : line;
     }
 
     private DateTimeOffset Stamp(ItemVersion version)

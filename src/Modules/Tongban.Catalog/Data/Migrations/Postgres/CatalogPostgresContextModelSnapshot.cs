@@ -226,6 +226,10 @@ namespace Tongban.Catalog.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AbolishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("abolished_at");
+
                     b.Property<string>("BasicCode")
                         .IsRequired()
                         .HasMaxLength(12)

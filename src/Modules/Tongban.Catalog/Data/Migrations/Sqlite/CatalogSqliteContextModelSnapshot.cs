@@ -221,6 +221,10 @@ namespace Tongban.Catalog.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long?>("AbolishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("abolished_at");
+
                     b.Property<string>("BasicCode")
                         .IsRequired()
                         .HasMaxLength(12)

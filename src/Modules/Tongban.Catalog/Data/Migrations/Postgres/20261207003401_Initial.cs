@@ -35,7 +35,8 @@ namespace Tongban.Catalog.Data.Migrations.Postgres
                     basic_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     implementation_code = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
                     status = table.Column<int>(type: "integer", nullable: false),
-                    status_reason = table.Column<string>(type: "text", nullable: true)
+                    status_reason = table.Column<string>(type: "text", nullable: true),
+                    abolished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -34,7 +34,8 @@ namespace Tongban.Catalog.Data.Migrations.Sqlite
                     basic_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     implementation_code = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
                     status = table.Column<int>(type: "INTEGER", nullable: false),
-                    status_reason = table.Column<string>(type: "TEXT", nullable: true)
+                    status_reason = table.Column<string>(type: "TEXT", nullable: true),
+                    abolished_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
