@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Audit;
@@ -13,6 +14,7 @@ using Tongban.Kernel.PersonalData;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Seeding;
 using Tongban.Kernel.Time;
+using Tongban.Kernel.Web;
 
 namespace Tongban.Kernel;
 
@@ -46,8 +48,8 @@ public static class KernelModule
         }
         services.AddSingleton<RegionSeeder>();
         services.AddSingleton<ChangeSignals>();
-        services.AddSingleton<IChangeListener, PublicPagesListener>();
-        services.AddSingleton<IChangeListener, CalendarListener>();
+        services.AddChangeListener<IOutputCacheStore>(ChangeTopics.PublicPages, (pages, _, ct) => pages.EvictByTagAsync(CachePolicies.PublicTag, ct).AsTask());
+        services.AddChangeListener<CalendarStore>(ChangeTopics.Calendar, (calendar, _) => calendar.Invalidate());
         if (DatabaseOptions.From(configuration).Provider == DatabaseProvider.Postgres) services.AddHostedService<ChangeSignalListener>();
 
         services.AddSingleton<OutboxDispatcher>();

@@ -26,7 +26,7 @@ public static class CatalogModule
         services.AddHostedService<SearchIndexWarmup>();
         services.AddHealthChecks().AddCheck<SearchIndexReadiness>("catalog-search", tags: ["ready"]);
         services.AddScoped<CatalogChanges>();
-        services.AddSingleton<IChangeListener, CatalogListener>();
+        services.AddChangeListener<SearchIndexStore>(ChangeTopics.Catalog, (index, _) => index.Invalidate()); // rebuilt before the next search
         services.AddScoped<ListingProjector>();
         services.AddScoped<ImportFeed>();
         services.AddScoped<Contracts.ICatalogImport, Features.GenerateCatalog.CatalogGenerator>();

@@ -27,7 +27,7 @@ public static class HallsModule
         services.AddModuleDatabase<HallsDbContext, HallsSqliteContext, HallsPostgresContext>(configuration, "halls", HallsDbContext.Prefix);
         services.Configure<HallsOptions>(configuration.GetSection(HallsOptions.Section));
         services.AddSingleton<HallSignals>();
-        services.AddSingleton<IChangeListener, HallQueueListener>();
+        services.AddChangeListener<HallSignals>(ChangeTopics.HallQueue, (signals, hall) => signals.Changed(hall));
         services.AddSingleton<Features.Screen.ScreenFeed>();
         services.AddScoped<IHallFigures, Features.HallFigures.HallFigures>();
         services.AddScoped<HallPlaces>();

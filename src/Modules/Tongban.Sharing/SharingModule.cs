@@ -27,7 +27,7 @@ public static class SharingModule
         services.Configure<SharingOptions>(configuration.GetSection(SharingOptions.Section));
         services.AddSingleton<CatalogKeepers>();
         services.AddSingleton<SharingSnapshot>();
-        services.AddSingleton<IChangeListener, SharingListener>();
+        services.AddChangeListener<SharingSnapshot>(ChangeTopics.Sharing, (snapshot, _) => snapshot.Invalidate());
         services.AddSingleton<GrantLookup>();
         services.AddSingleton<ResourceLookup>();
         services.AddSingleton<IDataGrants, DataGrants>();

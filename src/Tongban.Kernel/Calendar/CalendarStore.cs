@@ -52,15 +52,3 @@ public sealed class CalendarStore(IServiceScopeFactory scopes, TimeProvider cloc
         Interlocked.Exchange(ref _loadedGeneration, generation);
     }
 }
-
-/// <summary>The calendar is read again on its next use.</summary>
-internal sealed class CalendarListener(CalendarStore store) : IChangeListener
-{
-    public string Topic => ChangeTopics.Calendar;
-
-    public Task ChangedAsync(string? subject, CancellationToken cancellationToken)
-    {
-        store.Invalidate();
-        return Task.CompletedTask;
-    }
-}

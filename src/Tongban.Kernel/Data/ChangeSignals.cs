@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Tongban.Kernel.Web;
 
 namespace Tongban.Kernel.Data;
 
@@ -17,7 +15,7 @@ public static class ChangeTopics
     /// <summary>The working-day calendar.</summary>
     public const string Calendar = "calendar";
 
-    /// <summary>The catalog's search index (and, with it, the public pages).</summary>
+    /// <summary>The catalog's search index.</summary>
     public const string Catalog = "catalog";
 
     /// <summary>The sharing module's picture of published resources and grants.</summary>
@@ -88,12 +86,32 @@ public sealed class ChangeSignals(IEnumerable<IChangeListener> listeners, IOptio
         : RunAsync(payload, null, cancellationToken);
 }
 
-/// <summary>The public pages this instance has cached are dropped.</summary>
-internal sealed class PublicPagesListener(IOutputCacheStore pages) : IChangeListener
+/// <summary>Registration of what a module keeps in memory as a listener of a topic.</summary>
+public static class ChangeListenerRegistration
 {
-    public string Topic => ChangeTopics.PublicPages;
+    /// <summary>
+    /// On a change of <paramref name="topic"/>, <paramref name="changed"/> runs with the registered
+    /// <typeparamref name="TService"/> (a singleton that keeps something in memory) and the change's subject, if any.
+    /// </summary>
+    public static IServiceCollection AddChangeListener<TService>(this IServiceCollection services, string topic,
+        Func<TService, string?, CancellationToken, Task> changed) where TService : notnull =>
+        services.AddSingleton<IChangeListener>(sp => new DelegateListener(topic, (subject, ct) => changed(sp.GetRequiredService<TService>(), subject, ct)));
 
-    public Task ChangedAsync(string? subject, CancellationToken cancellationToken) => pages.EvictByTagAsync(CachePolicies.PublicTag, cancellationToken).AsTask();
+    /// <summary>As the other overload, for a listener that only drops something (no waiting).</summary>
+    public static IServiceCollection AddChangeListener<TService>(this IServiceCollection services, string topic, Action<TService, string?> changed)
+        where TService : notnull =>
+        services.AddChangeListener<TService>(topic, (service, subject, _) =>
+        {
+            changed(service, subject);
+            return Task.CompletedTask;
+        });
+
+    private sealed class DelegateListener(string topic, Func<string?, CancellationToken, Task> changed) : IChangeListener
+    {
+        public string Topic => topic;
+
+        public Task ChangedAsync(string? subject, CancellationToken cancellationToken) => changed(subject, cancellationToken);
+    }
 }
 
 /// <summary>

@@ -21,21 +21,10 @@ internal sealed class HallSignals
         if (_next.TryRemove(hallId, out var waiting)) waiting.TrySetResult();
     }
 
-    public void ChangedAll()
+    /// <summary>A change announced through <see cref="ChangeSignals"/>: the hall named, or every hall when none is.</summary>
+    public void Changed(string? hallId)
     {
-        foreach (var hallId in _next.Keys) Changed(hallId);
-    }
-}
-
-/// <summary>A hall's queue changed on some instance: this instance's screens of the hall wake (all of them, when no hall is named).</summary>
-internal sealed class HallQueueListener(HallSignals signals) : IChangeListener
-{
-    public string Topic => ChangeTopics.HallQueue;
-
-    public Task ChangedAsync(string? subject, CancellationToken cancellationToken)
-    {
-        if (Guid.TryParse(subject, out var hallId)) signals.Changed(hallId);
-        else signals.ChangedAll();
-        return Task.CompletedTask;
+        if (Guid.TryParse(hallId, out var id)) Changed(id);
+        else foreach (var hall in _next.Keys) Changed(hall);
     }
 }

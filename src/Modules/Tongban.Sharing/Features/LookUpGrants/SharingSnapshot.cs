@@ -72,15 +72,3 @@ internal sealed class SharingSnapshot(IServiceScopeFactory scopes, TimeProvider 
                 .ToFrozenDictionary(g => g.Key, g => g.Select(GrantView.From).ToArray()));
     }
 }
-
-/// <summary>The picture is loaded again on its next read.</summary>
-internal sealed class SharingListener(SharingSnapshot snapshot) : IChangeListener
-{
-    public string Topic => ChangeTopics.Sharing;
-
-    public Task ChangedAsync(string? subject, CancellationToken cancellationToken)
-    {
-        snapshot.Invalidate();
-        return Task.CompletedTask;
-    }
-}
