@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongban.Kernel.Outbox;
@@ -57,6 +58,50 @@ public sealed class FactTests(LaneApps lanes)
         var rebuilt = await DailyAsync(app, item);
         Assert.Equal(live.Select(d => (d.Day, d.DepartmentCode, d.DivisionCode, d.Channel, d.Figures)), rebuilt.Select(d => (d.Day, d.DepartmentCode, d.DivisionCode, d.Channel, d.Figures)));
         Assert.True(live.Sum(d => d.Figures.Concluded) > 0 && live.Sum(d => d.Figures.Rated) > 0, "the sample reached conclusion and rating");
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task The_monthly_rows_are_their_days_summed_live_and_after_a_rebuild_and_any_period_reads_as_its_days(DatabaseLane lane)
+    {
+        var app = await lanes.For(lane);
+        var item = NewItem();
+        var random = new Random(lane == DatabaseLane.Sqlite ? 7 : 11);
+        // Cases from late February to early May 2021, each with its milestones over the following days.
+        var all = Enumerable.Range(0, 30).SelectMany(_ => Lifecycle(CaseEvents.New(item, DemoDepartments.Qinghe, random.Next(2) == 0 ? "online" : "window"),
+            random.Next(-5, 62), random.Next(1, 12), random.Next(1, 6))).ToList();
+        await app.DeliverAsync(all.OrderBy(_ => random.Next()));
+        await AssertMonthsAreTheirDaysAsync(app, item);
+
+        await using (var scope = app.Services.CreateAsyncScope()) // from the middle of a month: that month is summed again whole
+            await scope.ServiceProvider.GetRequiredService<IStatisticsRebuild>().RebuildAsync(new DateOnly(2021, 3, 17), null, CancellationToken.None);
+        await AssertMonthsAreTheirDaysAsync(app, item);
+
+        // A period reads its whole months from the monthly rows and its edges from the daily ones: the same as its days.
+        var days = await DailyAsync(app, item);
+        var leader = await app.LeaderAsync();
+        foreach (var (from, to) in new[] { ("2021-03-01", "2021-03-31"), ("2021-02-26", "2021-05-03"), ("2021-03-10", "2021-03-20"), ("2021-03-10", "2021-04-30"), ("2021-02-01", "2021-12-31") })
+        {
+            var (first, last) = (DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture));
+            var expected = days.Where(d => d.Day >= first && d.Day <= last).Sum(d => d.Figures.Concluded);
+            Assert.True(expected > 0 || from == "2021-03-10" && to == "2021-03-20", $"the sample concluded cases in {from}–{to}");
+            var answer = (await leader.FiguresAsync($"concluded?by=item&from={from}&to={to}&department={DemoDepartments.Qinghe}")).Values();
+            Assert.Equal(expected, answer.GetValueOrDefault(item) ?? 0);
+        }
+    }
+
+    private static async Task AssertMonthsAreTheirDaysAsync(TongbanApp app, string item)
+    {
+        var days = await DailyAsync(app, item);
+        var months = await Db(app, db => db.Monthly.AsNoTracking().Where(m => m.ItemCode == item).ToListAsync());
+        var summed = days.GroupBy(d => (d.Month, d.DepartmentCode, d.DivisionCode, d.Channel)).ToDictionary(g => g.Key, g =>
+        {
+            var sum = new Measures();
+            foreach (var d in g) sum.Add(d.Figures);
+            return sum;
+        });
+        Assert.Equal(summed.Where(s => !s.Value.IsZero).OrderBy(s => s.Key).Select(s => (s.Key, s.Value)),
+            months.Select(m => ((m.Month, m.DepartmentCode, m.DivisionCode, m.Channel), m.Figures)).OrderBy(m => m.Item1));
+        Assert.True(months.Select(m => m.Month).Distinct().Count() >= 3, "the sample spans three months at least");
     }
 
     [Theory, DatabaseLanes]

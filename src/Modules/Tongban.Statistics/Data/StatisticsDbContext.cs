@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tongban.Kernel.Data;
 using Tongban.Statistics.Domain;
 
@@ -12,6 +13,7 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CaseFact> Cases => Set<CaseFact>();
     public DbSet<OnSiteRatingFact> OnSiteRatings => Set<OnSiteRatingFact>();
     public DbSet<DailyFigures> Daily => Set<DailyFigures>();
+    public DbSet<MonthlyFigures> Monthly => Set<MonthlyFigures>();
     public DbSet<AppliedEvent> Applied => Set<AppliedEvent>();
     public DbSet<PublishedMonth> Published => Set<PublishedMonth>();
 
@@ -47,18 +49,19 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
         {
             e.ToTable("daily");
             e.HasKey(d => new { d.Day, d.DepartmentCode, d.DivisionCode, d.ItemCode, d.Channel });
-            e.Property(d => d.Month).HasMaxLength(7);
-            e.Property(d => d.DepartmentCode).HasMaxLength(32);
-            e.Property(d => d.DivisionCode).HasMaxLength(12);
-            e.Property(d => d.ItemCode).HasMaxLength(60);
-            e.Property(d => d.ItemName).HasMaxLength(200);
-            e.Property(d => d.Channel).HasMaxLength(16);
-            e.Property(d => d.Revision).IsConcurrencyToken();
-            e.ComplexProperty(d => d.Figures);
+            RollupColumns(e);
             e.HasIndex(d => new { d.DepartmentCode, d.Day });
             e.HasIndex(d => new { d.Month, d.DepartmentCode });
             // Figures of one division (and so of a level: its divisions) over a period.
             e.HasIndex(d => new { d.DivisionCode, d.Day });
+        });
+        modelBuilder.Entity<MonthlyFigures>(e =>
+        {
+            e.ToTable("monthly");
+            e.HasKey(m => new { m.Month, m.DepartmentCode, m.DivisionCode, m.ItemCode, m.Channel });
+            RollupColumns(e);
+            e.HasIndex(m => new { m.DepartmentCode, m.Month });
+            e.HasIndex(m => new { m.DivisionCode, m.Month });
         });
         modelBuilder.Entity<AppliedEvent>(e =>
         {
@@ -76,6 +79,18 @@ internal class StatisticsDbContext(DbContextOptions options) : DbContext(options
             e.Property(m => m.Revision).IsConcurrencyToken();
         });
         modelBuilder.PrefixTables(Prefix);
+    }
+
+    private static void RollupColumns<TRow>(EntityTypeBuilder<TRow> e) where TRow : RollupRow
+    {
+        e.Property(d => d.Month).HasMaxLength(7);
+        e.Property(d => d.DepartmentCode).HasMaxLength(32);
+        e.Property(d => d.DivisionCode).HasMaxLength(12);
+        e.Property(d => d.ItemCode).HasMaxLength(60);
+        e.Property(d => d.ItemName).HasMaxLength(200);
+        e.Property(d => d.Channel).HasMaxLength(16);
+        e.Property(d => d.Revision).IsConcurrencyToken();
+        e.ComplexProperty(d => d.Figures);
     }
 
     private static void Place<TFact>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<TFact> e) where TFact : Fact

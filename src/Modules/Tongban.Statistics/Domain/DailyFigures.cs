@@ -61,19 +61,20 @@ internal sealed record Measures
     public bool IsZero => this == new Measures();
 }
 
-/// <summary>One row of <c>st_daily</c>: a slice and its measures, with the month for monthly sums and the item's name for labels.</summary>
-internal sealed class DailyFigures
+/// <summary>
+/// A row of a roll-up: a slice without its day (the month, department, division, item and channel) and its measures,
+/// with the item's name for labels. <see cref="DailyFigures"/> holds a day's, <see cref="MonthlyFigures"/> a whole
+/// month's — the sum of that month's daily rows, kept beside them so that a year is read as twelve months, not 365 days.
+/// </summary>
+internal abstract class RollupRow
 {
-    private DailyFigures() { }
-
-    public DateOnly Day { get; private set; }
-    public string Month { get; private set; } = "";
-    public string DepartmentCode { get; private set; } = "";
-    public string DivisionCode { get; private set; } = "";
-    public string ItemCode { get; private set; } = "";
-    public string ItemName { get; private set; } = "";
-    public string Channel { get; private set; } = "";
-    public Measures Figures { get; private set; } = new();
+    public string Month { get; protected set; } = "";
+    public string DepartmentCode { get; protected set; } = "";
+    public string DivisionCode { get; protected set; } = "";
+    public string ItemCode { get; protected set; } = "";
+    public string ItemName { get; protected set; } = "";
+    public string Channel { get; protected set; } = "";
+    public Measures Figures { get; protected set; } = new();
 
     /// <summary>Bumped by every change, so two writers adding to one row at once cannot lose an addition.</summary>
     public int Revision { get; private set; }
@@ -85,11 +86,40 @@ internal sealed class DailyFigures
         return Figures;
     }
 
-    public static DailyFigures For(Slice slice, string itemName, Measures figures) => new()
+    protected void Place(Slice slice, string itemName, Measures figures)
     {
-        Day = slice.Day, Month = MonthOf(slice.Day), DepartmentCode = slice.DepartmentCode, DivisionCode = slice.DivisionCode, ItemCode = slice.ItemCode,
-        ItemName = itemName, Channel = slice.Channel, Figures = figures with { },
-    };
+        Month = MonthOf(slice.Day);
+        (DepartmentCode, DivisionCode, ItemCode, ItemName, Channel) = (slice.DepartmentCode, slice.DivisionCode, slice.ItemCode, itemName, slice.Channel);
+        Figures = figures with { };
+    }
 
     public static string MonthOf(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>One row of <c>st_daily</c>: a slice's measures on one day.</summary>
+internal sealed class DailyFigures : RollupRow
+{
+    private DailyFigures() { }
+
+    public DateOnly Day { get; private set; }
+
+    public static DailyFigures For(Slice slice, string itemName, Measures figures)
+    {
+        var row = new DailyFigures { Day = slice.Day };
+        row.Place(slice, itemName, figures);
+        return row;
+    }
+}
+
+/// <summary>One row of <c>st_monthly</c>: a slice's measures over a whole month (the sum of its days).</summary>
+internal sealed class MonthlyFigures : RollupRow
+{
+    private MonthlyFigures() { }
+
+    public static MonthlyFigures For(Slice slice, string itemName, Measures figures)
+    {
+        var row = new MonthlyFigures();
+        row.Place(slice, itemName, figures);
+        return row;
+    }
 }

@@ -24,28 +24,32 @@ internal sealed record FigureTable(FigureQuery Query, IReadOnlyList<FigureRow> R
 }
 
 /// <summary>
-/// An indicator's figures sliced as asked, summed from the daily roll-ups in the database (never from the cases): the
-/// reads stay the size of days × departments × items, however many cases there are.
+/// An indicator's figures sliced as asked, summed from the roll-ups in the database (never from the cases): the whole
+/// months of the period from the monthly rows, the days at its edges (and the month under way) from the daily ones, so
+/// a year reads twelve months and a few days, not 365 days, of departments × items.
 /// </summary>
 internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
 {
-    private sealed record Bucket<TKey>(TKey Key, Measures Measures);
+    /// <summary>The rows one period reads: its days outside whole months, and its whole months.</summary>
+    private sealed record Rows(IQueryable<DailyFigures> Days, IQueryable<MonthlyFigures>? Months);
 
     public async Task<FigureTable> ReadAsync(FigureQuery query, CancellationToken ct)
     {
-        var rows = db.Daily.AsNoTracking().Where(d => d.Day >= query.From && d.Day <= query.To);
-        if (query.Department is { } department) rows = rows.Where(d => d.DepartmentCode == department);
-        if (query.Division is { } division) rows = rows.Where(d => d.DivisionCode == division);
-        if (query.Level is { } level)
+        IReadOnlyList<string>? levelCodes = query.Level is { } level ? await labels.DivisionsOfLevelAsync(level, ct) : null;
+        IQueryable<TRow> Narrow<TRow>(IQueryable<TRow> rows) where TRow : RollupRow
         {
-            var codes = await labels.DivisionsOfLevelAsync(level, ct);
-            rows = rows.Where(d => codes.Contains(d.DivisionCode));
+            if (query.Department is { } department) rows = rows.Where(d => d.DepartmentCode == department);
+            if (query.Division is { } division) rows = rows.Where(d => d.DivisionCode == division);
+            if (levelCodes is not null) rows = rows.Where(d => levelCodes.Contains(d.DivisionCode));
+            return rows;
         }
+        var rows = Split(query, Narrow(db.Daily.AsNoTracking()), Narrow(db.Monthly.AsNoTracking()));
         List<FigureRow> result = query.By switch
         {
             By.Division => await DivisionRowsAsync(query, rows, ct),
             By.Level => await LevelRowsAsync(query, rows, ct),
-            By.Day => [.. (await SumAsync(rows, d => d.Day, ct)).OrderBy(b => b.Key).Select(b => Row(query, b.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Labels.Day(b.Key), b.Measures))],
+            By.Day => [.. (await Narrow(db.Daily.AsNoTracking()).Where(d => d.Day >= query.From && d.Day <= query.To).SumBy(d => d.Day).ToListAsync(ct))
+                .OrderBy(b => b.Key).Select(b => Row(query, b.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Labels.Day(b.Key), b.Measures))],
             By.Month => [.. (await SumAsync(rows, d => d.Month, ct)).OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => Row(query, b.Key, Labels.Month(b.Key), b.Measures))],
             By.Channel => [.. (await SumAsync(rows, d => d.Channel, ct)).Select(b => Row(query, b.Key, Labels.Channel(b.Key), b.Measures))],
             By.Department => await DepartmentRowsAsync(query, rows, ct),
@@ -56,7 +60,18 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
         return new FigureTable(query, result, Row(query, "", ("合计", "Total"), total));
     }
 
-    private async Task<List<FigureRow>> DepartmentRowsAsync(FigureQuery query, IQueryable<DailyFigures> rows, CancellationToken ct)
+    /// <summary>The period's whole months (from the 1st to the month's last day, both inside it) and the days around them.</summary>
+    private static Rows Split(FigureQuery query, IQueryable<DailyFigures> days, IQueryable<MonthlyFigures> months)
+    {
+        var firstWhole = query.From.Day == 1 ? query.From : new DateOnly(query.From.Year, query.From.Month, 1).AddMonths(1);
+        var lastWhole = query.To.AddDays(1).Day == 1 ? query.To : new DateOnly(query.To.Year, query.To.Month, 1).AddDays(-1);
+        if (firstWhole > lastWhole) return new(days.Where(d => d.Day >= query.From && d.Day <= query.To), null);
+        var (from, to) = (RollupRow.MonthOf(firstWhole), RollupRow.MonthOf(lastWhole));
+        return new(days.Where(d => (d.Day >= query.From && d.Day < firstWhole) || (d.Day > lastWhole && d.Day <= query.To)),
+            months.Where(m => string.Compare(m.Month, from) >= 0 && string.Compare(m.Month, to) <= 0));
+    }
+
+    private async Task<List<FigureRow>> DepartmentRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
     {
         List<FigureRow> result = [];
         foreach (var bucket in await SumAsync(rows, d => d.DepartmentCode, ct))
@@ -64,7 +79,7 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
         return [.. result.OrderByDescending(r => r.Value ?? -1)];
     }
 
-    private async Task<List<FigureRow>> DivisionRowsAsync(FigureQuery query, IQueryable<DailyFigures> rows, CancellationToken ct)
+    private async Task<List<FigureRow>> DivisionRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
     {
         List<FigureRow> result = [];
         foreach (var bucket in await SumAsync(rows, d => d.DivisionCode, ct))
@@ -76,7 +91,7 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
     /// By level: summed by division in the database (as many rows as divisions, not cases), then each division's sums
     /// added under its level here; the levels in their order, city before county.
     /// </summary>
-    private async Task<List<FigureRow>> LevelRowsAsync(FigureQuery query, IQueryable<DailyFigures> rows, CancellationToken ct)
+    private async Task<List<FigureRow>> LevelRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
     {
         var levels = new SortedDictionary<int, Measures>();
         foreach (var bucket in await SumAsync(rows, d => d.DivisionCode, ct))
@@ -93,9 +108,12 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
         })];
     }
 
-    private static async Task<List<FigureRow>> ItemRowsAsync(FigureQuery query, IQueryable<DailyFigures> rows, CancellationToken ct)
+    private static async Task<List<FigureRow>> ItemRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
     {
-        var names = await rows.GroupBy(d => d.ItemCode).Select(g => new { g.Key, Name = g.Max(d => d.ItemName) }).ToDictionaryAsync(x => x.Key, x => x.Name, ct);
+        var names = await rows.Days.GroupBy(d => d.ItemCode).Select(g => new { g.Key, Name = g.Max(d => d.ItemName) }).ToDictionaryAsync(x => x.Key, x => x.Name, ct);
+        if (rows.Months is { } months)
+            foreach (var item in await months.GroupBy(d => d.ItemCode).Select(g => new { g.Key, Name = g.Max(d => d.ItemName) }).ToListAsync(ct))
+                names.TryAdd(item.Key, item.Name);
         return [.. (await SumAsync(rows, d => d.ItemCode, ct))
             .Select(b => Row(query, b.Key, names.GetValueOrDefault(b.Key) is { Length: > 0 } n ? (n, n) : Labels.NotStated, b.Measures))
             .OrderByDescending(r => r.Value ?? -1)];
@@ -104,18 +122,26 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
     private static FigureRow Row(FigureQuery query, string key, (string Zh, string En) label, Measures measures) =>
         new(key, label.Zh, label.En, measures, query.Indicator.Value(measures));
 
-    private static Task<List<Bucket<TKey>>> SumAsync<TKey>(IQueryable<DailyFigures> rows, Expression<Func<DailyFigures, TKey>> key, CancellationToken ct) =>
-        rows.GroupBy(key).Select(g => new Bucket<TKey>(g.Key, new Measures
-        {
-            Received = g.Sum(d => d.Figures.Received), Accepted = g.Sum(d => d.Figures.Accepted), Refused = g.Sum(d => d.Figures.Refused),
-            Concluded = g.Sum(d => d.Figures.Concluded), ConcludedWithDue = g.Sum(d => d.Figures.ConcludedWithDue),
-            ConcludedOnTime = g.Sum(d => d.Figures.ConcludedOnTime), ConcludedLate = g.Sum(d => d.Figures.ConcludedLate),
-            WorkingDaysSum = g.Sum(d => d.Figures.WorkingDaysSum), WorkingDaysCount = g.Sum(d => d.Figures.WorkingDaysCount),
-            Corrections = g.Sum(d => d.Figures.Corrections), Rated = g.Sum(d => d.Figures.Rated), RatedBad = g.Sum(d => d.Figures.RatedBad),
-            Withdrawn = g.Sum(d => d.Figures.Withdrawn), AcceptedDeferred = g.Sum(d => d.Figures.AcceptedDeferred),
-            TripsCounted = g.Sum(d => d.Figures.TripsCounted), TripsSum = g.Sum(d => d.Figures.TripsSum), TripsOverPromise = g.Sum(d => d.Figures.TripsOverPromise),
-            MaterialsProvided = g.Sum(d => d.Figures.MaterialsProvided), MaterialsReused = g.Sum(d => d.Figures.MaterialsReused),
-            Rectified = g.Sum(d => d.Figures.Rectified), RectifiedOnTime = g.Sum(d => d.Figures.RectifiedOnTime),
-            Appeals = g.Sum(d => d.Figures.Appeals), AppealsUpheld = g.Sum(d => d.Figures.AppealsUpheld),
-        })).ToListAsync(ct);
+    /// <summary>The period's rows summed by <paramref name="key"/>: its days and its whole months, each in the database, added up by key.</summary>
+    private static async Task<List<Bucket<TKey>>> SumAsync<TKey>(Rows rows, Expression<Func<RollupRow, TKey>> key, CancellationToken ct) where TKey : notnull
+    {
+        var buckets = (await rows.Days.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct)).ToDictionary(b => b.Key, b => b.Measures);
+        if (rows.Months is { } months)
+            foreach (var bucket in await months.SumBy(Of<MonthlyFigures, TKey>(key)).ToListAsync(ct))
+                if (buckets.TryGetValue(bucket.Key, out var sum)) sum.Add(bucket.Measures);
+                else buckets[bucket.Key] = bucket.Measures;
+        return [.. buckets.Select(b => new Bucket<TKey>(b.Key, b.Value))];
+    }
+
+    /// <summary>A key of any roll-up row as the key of <typeparamref name="TRow"/>'s rows, which the database can group by.</summary>
+    private static Expression<Func<TRow, TKey>> Of<TRow, TKey>(Expression<Func<RollupRow, TKey>> key) where TRow : RollupRow
+    {
+        var row = Expression.Parameter(typeof(TRow), key.Parameters[0].Name);
+        return Expression.Lambda<Func<TRow, TKey>>(new Replace(key.Parameters[0], row).Visit(key.Body), row);
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }

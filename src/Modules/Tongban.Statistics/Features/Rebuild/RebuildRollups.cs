@@ -9,7 +9,8 @@ namespace Tongban.Statistics.Features.Rebuild;
 
 /// <summary>
 /// Recomputes the daily roll-ups from the facts (the cases, and the ratings taken on site): the facts' contributions (<see cref="Contributions"/>, as the live
-/// handlers add them) summed in memory, then written a day at a time (each day's old rows deleted first), all in one
+/// handlers add them) summed in memory, then written a day at a time (each day's old rows deleted first), then each
+/// month touched summed again from its days (<see cref="MonthlyFigures"/>), all in one
 /// transaction holding the <see cref="RollupLock"/> alone: a reader sees the figures before or after, never half, and live
 /// events wait for it instead of being overwritten by a sum read before them.
 /// </summary>
@@ -45,6 +46,7 @@ internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer
             await RewriteDayAsync(day, rollup.Only(day), cancellationToken);
             progress?.Report(day);
         }
+        foreach (var month in days.Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct()) await RewriteMonthAsync(month, cancellationToken);
         return new RebuildSummary(days.Count > 0 ? days[0] : first, days.Count, facts, watch.Elapsed);
     }
 
@@ -67,6 +69,22 @@ internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer
             count++;
         }
         return count;
+    }
+
+    /// <summary>A month's rows made again as the sums of its daily rows (the whole month, also where the rebuild began in it).</summary>
+    private async Task RewriteMonthAsync(DateOnly first, CancellationToken ct)
+    {
+        var month = RollupRow.MonthOf(first);
+        await db.Monthly.Where(m => m.Month == month).ExecuteDeleteAsync(ct);
+        var days = db.Daily.AsNoTracking().Where(d => d.Month == month);
+        var names = await days.GroupBy(d => d.ItemCode).Select(g => new { g.Key, Name = g.Max(d => d.ItemName) }).ToDictionaryAsync(x => x.Key, x => x.Name, ct);
+        foreach (var bucket in await days.SumBy(d => new { d.DepartmentCode, d.DivisionCode, d.ItemCode, d.Channel }).ToListAsync(ct))
+        {
+            var (department, division, item, channel) = (bucket.Key.DepartmentCode, bucket.Key.DivisionCode, bucket.Key.ItemCode, bucket.Key.Channel);
+            if (!bucket.Measures.IsZero) db.Monthly.Add(MonthlyFigures.For(new Slice(first, department, division, item, channel), names[item] ?? "", bucket.Measures));
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private async Task RewriteDayAsync(DateOnly day, Rollup part, CancellationToken ct)

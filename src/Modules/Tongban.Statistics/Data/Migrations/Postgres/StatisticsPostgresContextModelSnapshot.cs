@@ -338,6 +338,153 @@ namespace Tongban.Statistics.Data.Migrations.Postgres
                     b.ToTable("st_daily", (string)null);
                 });
 
+            modelBuilder.Entity("Tongban.Statistics.Domain.MonthlyFigures", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "Tongban.Statistics.Domain.MonthlyFigures.Figures#Measures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Accepted")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_accepted");
+
+                            b1.Property<long>("AcceptedDeferred")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_accepted_deferred");
+
+                            b1.Property<long>("Appeals")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_appeals");
+
+                            b1.Property<long>("AppealsUpheld")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_appeals_upheld");
+
+                            b1.Property<long>("Concluded")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_concluded");
+
+                            b1.Property<long>("ConcludedLate")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_concluded_late");
+
+                            b1.Property<long>("ConcludedOnTime")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_concluded_on_time");
+
+                            b1.Property<long>("ConcludedWithDue")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_concluded_with_due");
+
+                            b1.Property<long>("Corrections")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_corrections");
+
+                            b1.Property<long>("MaterialsProvided")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_materials_provided");
+
+                            b1.Property<long>("MaterialsReused")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_materials_reused");
+
+                            b1.Property<long>("Rated")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_rated");
+
+                            b1.Property<long>("RatedBad")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_rated_bad");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_received");
+
+                            b1.Property<long>("Rectified")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_rectified");
+
+                            b1.Property<long>("RectifiedOnTime")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_rectified_on_time");
+
+                            b1.Property<long>("Refused")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_refused");
+
+                            b1.Property<long>("TripsCounted")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_trips_counted");
+
+                            b1.Property<long>("TripsOverPromise")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_trips_over_promise");
+
+                            b1.Property<long>("TripsSum")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_trips_sum");
+
+                            b1.Property<long>("Withdrawn")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_withdrawn");
+
+                            b1.Property<long>("WorkingDaysCount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_working_days_count");
+
+                            b1.Property<long>("WorkingDaysSum")
+                                .HasColumnType("bigint")
+                                .HasColumnName("figures_working_days_sum");
+                        });
+
+                    b.HasKey("Month", "DepartmentCode", "DivisionCode", "ItemCode", "Channel")
+                        .HasName("pk_st_monthly");
+
+                    b.HasIndex("DepartmentCode", "Month")
+                        .HasDatabaseName("ix_st_monthly_department_code_month");
+
+                    b.HasIndex("DivisionCode", "Month")
+                        .HasDatabaseName("ix_st_monthly_division_code_month");
+
+                    b.ToTable("st_monthly", (string)null);
+                });
+
             modelBuilder.Entity("Tongban.Statistics.Domain.OnSiteRatingFact", b =>
                 {
                     b.Property<Guid>("TicketId")

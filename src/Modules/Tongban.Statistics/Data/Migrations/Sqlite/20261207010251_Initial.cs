@@ -64,14 +64,11 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                 name: "st_daily",
                 columns: table => new
                 {
-                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     department_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     item_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    item_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     figures_accepted = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_accepted_deferred = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_appeals = table.Column<long>(type: "INTEGER", nullable: false),
@@ -94,11 +91,54 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                     figures_trips_sum = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_withdrawn = table.Column<long>(type: "INTEGER", nullable: false),
                     figures_working_days_count = table.Column<long>(type: "INTEGER", nullable: false),
-                    figures_working_days_sum = table.Column<long>(type: "INTEGER", nullable: false)
+                    figures_working_days_sum = table.Column<long>(type: "INTEGER", nullable: false),
+                    month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    item_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_st_daily", x => new { x.day, x.department_code, x.division_code, x.item_code, x.channel });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "st_monthly",
+                columns: table => new
+                {
+                    month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    item_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    figures_accepted = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_accepted_deferred = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_appeals = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_appeals_upheld = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_concluded = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_concluded_late = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_concluded_on_time = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_concluded_with_due = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_corrections = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_materials_provided = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_materials_reused = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_rated = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_rated_bad = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_received = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_rectified = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_rectified_on_time = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_refused = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_trips_counted = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_trips_over_promise = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_trips_sum = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_withdrawn = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_working_days_count = table.Column<long>(type: "INTEGER", nullable: false),
+                    figures_working_days_sum = table.Column<long>(type: "INTEGER", nullable: false),
+                    item_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_st_monthly", x => new { x.month, x.department_code, x.division_code, x.item_code, x.channel });
                 });
 
             migrationBuilder.CreateTable(
@@ -181,6 +221,16 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                 columns: new[] { "month", "department_code" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_st_monthly_department_code_month",
+                table: "st_monthly",
+                columns: new[] { "department_code", "month" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_st_monthly_division_code_month",
+                table: "st_monthly",
+                columns: new[] { "division_code", "month" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_st_onsite_ratings_rated_on",
                 table: "st_onsite_ratings",
                 column: "rated_on");
@@ -197,6 +247,9 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "st_daily");
+
+            migrationBuilder.DropTable(
+                name: "st_monthly");
 
             migrationBuilder.DropTable(
                 name: "st_onsite_ratings");

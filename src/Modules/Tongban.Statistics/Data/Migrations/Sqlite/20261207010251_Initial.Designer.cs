@@ -12,7 +12,7 @@ using Tongban.Statistics.Data;
 namespace Tongban.Statistics.Data.Migrations.Sqlite
 {
     [DbContext(typeof(StatisticsSqliteContext))]
-    [Migration("20261206203656_Initial")]
+    [Migration("20261207010251_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -334,6 +334,153 @@ namespace Tongban.Statistics.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_st_daily_month_department_code");
 
                     b.ToTable("st_daily", (string)null);
+                });
+
+            modelBuilder.Entity("Tongban.Statistics.Domain.MonthlyFigures", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "Tongban.Statistics.Domain.MonthlyFigures.Figures#Measures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Accepted")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_accepted");
+
+                            b1.Property<long>("AcceptedDeferred")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_accepted_deferred");
+
+                            b1.Property<long>("Appeals")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_appeals");
+
+                            b1.Property<long>("AppealsUpheld")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_appeals_upheld");
+
+                            b1.Property<long>("Concluded")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_concluded");
+
+                            b1.Property<long>("ConcludedLate")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_concluded_late");
+
+                            b1.Property<long>("ConcludedOnTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_concluded_on_time");
+
+                            b1.Property<long>("ConcludedWithDue")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_concluded_with_due");
+
+                            b1.Property<long>("Corrections")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_corrections");
+
+                            b1.Property<long>("MaterialsProvided")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_materials_provided");
+
+                            b1.Property<long>("MaterialsReused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_materials_reused");
+
+                            b1.Property<long>("Rated")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_rated");
+
+                            b1.Property<long>("RatedBad")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_rated_bad");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_received");
+
+                            b1.Property<long>("Rectified")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_rectified");
+
+                            b1.Property<long>("RectifiedOnTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_rectified_on_time");
+
+                            b1.Property<long>("Refused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_refused");
+
+                            b1.Property<long>("TripsCounted")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_trips_counted");
+
+                            b1.Property<long>("TripsOverPromise")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_trips_over_promise");
+
+                            b1.Property<long>("TripsSum")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_trips_sum");
+
+                            b1.Property<long>("Withdrawn")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_withdrawn");
+
+                            b1.Property<long>("WorkingDaysCount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_working_days_count");
+
+                            b1.Property<long>("WorkingDaysSum")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("figures_working_days_sum");
+                        });
+
+                    b.HasKey("Month", "DepartmentCode", "DivisionCode", "ItemCode", "Channel")
+                        .HasName("pk_st_monthly");
+
+                    b.HasIndex("DepartmentCode", "Month")
+                        .HasDatabaseName("ix_st_monthly_department_code_month");
+
+                    b.HasIndex("DivisionCode", "Month")
+                        .HasDatabaseName("ix_st_monthly_division_code_month");
+
+                    b.ToTable("st_monthly", (string)null);
                 });
 
             modelBuilder.Entity("Tongban.Statistics.Domain.OnSiteRatingFact", b =>
