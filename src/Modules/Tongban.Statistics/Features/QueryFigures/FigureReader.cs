@@ -24,14 +24,17 @@ internal sealed record FigureTable(FigureQuery Query, IReadOnlyList<FigureRow> R
 }
 
 /// <summary>
-/// An indicator's figures sliced as asked, summed from the roll-ups in the database (never from the cases): the whole
-/// months of the period from the monthly rows, the days at its edges (and the month under way) from the daily ones, so
-/// a year reads twelve months and a few days, not 365 days, of departments × items.
+/// An indicator's figures sliced as asked, summed from the roll-ups in the database (never from the cases): the months
+/// of the period from the monthly rows and only a few days from the daily ones (<see cref="Split"/>), so a year reads
+/// twelve or thirteen months and a few days, not 365 days, of departments × items.
 /// </summary>
 internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
 {
-    /// <summary>The rows one period reads: its days outside whole months, and its whole months.</summary>
-    private sealed record Rows(IQueryable<DailyFigures> Days, IQueryable<MonthlyFigures>? Months);
+    /// <summary>
+    /// The rows one period reads: days, months, and the days of those months outside the period, which are taken away
+    /// again (<see cref="Split"/>).
+    /// </summary>
+    private sealed record Rows(IQueryable<DailyFigures> Days, IQueryable<MonthlyFigures>? Months, IQueryable<DailyFigures>? Outside);
 
     public async Task<FigureTable> ReadAsync(FigureQuery query, CancellationToken ct)
     {
@@ -60,15 +63,46 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
         return new FigureTable(query, result, Row(query, "", ("合计", "Total"), total));
     }
 
-    /// <summary>The period's whole months (from the 1st to the month's last day, both inside it) and the days around them.</summary>
+    /// <summary>
+    /// The period as months and days, reading as few rows as it can: a whole month as its monthly rows; a month the period
+    /// covers only in part as its days inside the period, or — when fewer of its days lie outside (the twelve months up
+    /// to today begin on the 8th of a month) — as its monthly rows less its days outside.
+    /// </summary>
     private static Rows Split(FigureQuery query, IQueryable<DailyFigures> days, IQueryable<MonthlyFigures> months)
     {
-        var firstWhole = query.From.Day == 1 ? query.From : new DateOnly(query.From.Year, query.From.Month, 1).AddMonths(1);
-        var lastWhole = query.To.AddDays(1).Day == 1 ? query.To : new DateOnly(query.To.Year, query.To.Month, 1).AddDays(-1);
-        if (firstWhole > lastWhole) return new(days.Where(d => d.Day >= query.From && d.Day <= query.To), null);
-        var (from, to) = (RollupRow.MonthOf(firstWhole), RollupRow.MonthOf(lastWhole));
-        return new(days.Where(d => (d.Day >= query.From && d.Day < firstWhole) || (d.Day > lastWhole && d.Day <= query.To)),
-            months.Where(m => string.Compare(m.Month, from) >= 0 && string.Compare(m.Month, to) <= 0));
+        var (from, to) = (query.From, query.To);
+        var (firstMonth, lastMonth) = (new DateOnly(from.Year, from.Month, 1), new DateOnly(to.Year, to.Month, 1));
+        var none = (From: DateOnly.MaxValue, To: DateOnly.MinValue);
+        (DateOnly From, DateOnly To) daysIn1 = none, daysIn2 = none, outside1 = none, outside2 = none;
+        var (monthsFrom, monthsTo) = (firstMonth, lastMonth);
+        if (firstMonth == lastMonth)
+        {
+            var end = firstMonth.AddMonths(1).AddDays(-1);
+            var inside = to.DayNumber - from.DayNumber + 1;
+            if (end.Day - inside < inside) (outside1, outside2) = ((firstMonth, from.AddDays(-1)), (to.AddDays(1), end));
+            else (daysIn1, monthsTo) = ((from, to), firstMonth.AddMonths(-1));
+        }
+        else
+        {
+            if (from.Day != 1)
+            {
+                var end = firstMonth.AddMonths(1).AddDays(-1);
+                if (from.Day - 1 < end.Day - from.Day + 1) outside1 = (firstMonth, from.AddDays(-1));
+                else (daysIn1, monthsFrom) = ((from, end), firstMonth.AddMonths(1));
+            }
+            var last = lastMonth.AddMonths(1).AddDays(-1);
+            if (to != last)
+            {
+                if (last.Day - to.Day < to.Day) outside2 = (to.AddDays(1), last);
+                else (daysIn2, monthsTo) = ((lastMonth, to), lastMonth.AddMonths(-1));
+            }
+        }
+        var (a, b) = (RollupRow.MonthOf(monthsFrom), RollupRow.MonthOf(monthsTo));
+        return new(
+            days.Where(d => (d.Day >= daysIn1.From && d.Day <= daysIn1.To) || (d.Day >= daysIn2.From && d.Day <= daysIn2.To)),
+            monthsFrom <= monthsTo ? months.Where(m => string.Compare(m.Month, a) >= 0 && string.Compare(m.Month, b) <= 0) : null,
+            outside1.From <= outside1.To || outside2.From <= outside2.To
+                ? days.Where(d => (d.Day >= outside1.From && d.Day <= outside1.To) || (d.Day >= outside2.From && d.Day <= outside2.To)) : null);
     }
 
     private async Task<List<FigureRow>> DepartmentRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
@@ -122,15 +156,25 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
     private static FigureRow Row(FigureQuery query, string key, (string Zh, string En) label, Measures measures) =>
         new(key, label.Zh, label.En, measures, query.Indicator.Value(measures));
 
-    /// <summary>The period's rows summed by <paramref name="key"/>: its days and its whole months, each in the database, added up by key.</summary>
+    /// <summary>The period's rows summed by <paramref name="key"/>: its days and months added and its outside days taken away, by key.</summary>
     private static async Task<List<Bucket<TKey>>> SumAsync<TKey>(Rows rows, Expression<Func<RollupRow, TKey>> key, CancellationToken ct) where TKey : notnull
     {
         var buckets = (await rows.Days.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct)).ToDictionary(b => b.Key, b => b.Measures);
-        if (rows.Months is { } months)
-            foreach (var bucket in await months.SumBy(Of<MonthlyFigures, TKey>(key)).ToListAsync(ct))
-                if (buckets.TryGetValue(bucket.Key, out var sum)) sum.Add(bucket.Measures);
-                else buckets[bucket.Key] = bucket.Measures;
-        return [.. buckets.Select(b => new Bucket<TKey>(b.Key, b.Value))];
+        void Add(IEnumerable<Bucket<TKey>> more, int sign)
+        {
+            foreach (var bucket in more)
+                if (buckets.TryGetValue(bucket.Key, out var found)) found.Add(bucket.Measures, sign);
+                else
+                {
+                    var sum = new Measures();
+                    sum.Add(bucket.Measures, sign);
+                    buckets[bucket.Key] = sum;
+                }
+        }
+        if (rows.Months is { } months) Add(await months.SumBy(Of<MonthlyFigures, TKey>(key)).ToListAsync(ct), 1);
+        if (rows.Outside is { } outside) Add(await outside.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct), -1);
+        // A slice whose figures all lie outside the period nets to nothing: it is not a row of the period.
+        return [.. buckets.Where(b => !b.Value.IsZero).Select(b => new Bucket<TKey>(b.Key, b.Value))];
     }
 
     /// <summary>A key of any roll-up row as the key of <typeparamref name="TRow"/>'s rows, which the database can group by.</summary>
