@@ -45,10 +45,19 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>What the process printed last (the tail, for a failure message).</summary>
+    /// <summary>
+    /// What the process printed, for a failure message: its first 4,000 characters (where a start-up failure names its
+    /// exception) and its last 6,000, with what lies between left out.
+    /// </summary>
     public string Output
     {
-        get { lock (_output) return _output.Length > 6000 ? _output.ToString(_output.Length - 6000, 6000) : _output.ToString(); }
+        get
+        {
+            const int Head = 4000, Tail = 6000;
+            lock (_output)
+                return _output.Length <= Head + Tail ? _output.ToString()
+                    : $"{_output.ToString(0, Head)}\n[… {_output.Length - Head - Tail} characters left out …]\n{_output.ToString(_output.Length - Tail, Tail)}";
+        }
     }
 
     private void Keep(string? line)
