@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Tongban.Statistics.Domain;
 
@@ -22,4 +23,8 @@ internal static class RollupSums
             Rectified = g.Sum(d => d.Figures.Rectified), RectifiedOnTime = g.Sum(d => d.Figures.RectifiedOnTime),
             Appeals = g.Sum(d => d.Figures.Appeals), AppealsUpheld = g.Sum(d => d.Figures.AppealsUpheld),
         }));
+
+    /// <summary>Each item's name as the rows carry it (one of them when it was renamed: any serves as a label).</summary>
+    public static Task<Dictionary<string, string>> ItemNamesAsync<TRow>(this IQueryable<TRow> rows, CancellationToken ct) where TRow : RollupRow =>
+        rows.GroupBy(d => d.ItemCode).Select(g => new { g.Key, Name = g.Max(d => d.ItemName) }).ToDictionaryAsync(x => x.Key, x => x.Name ?? "", ct);
 }

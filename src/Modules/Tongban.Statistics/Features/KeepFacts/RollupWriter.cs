@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Domain;
 
@@ -17,13 +18,21 @@ internal sealed class RollupWriter(StatisticsDbContext db)
     {
         foreach (var (slice, itemName, figures) in rollup.Changes)
         {
-            var row = fresh ? null : await db.Daily.FindAsync([slice.Day, slice.DepartmentCode, slice.DivisionCode, slice.ItemCode, slice.Channel], ct);
-            if (row is null) db.Daily.Add(DailyFigures.For(slice, itemName, figures));
-            else if (row.Add(figures).IsZero) db.Daily.Remove(row); // a slice a late event emptied (its department was not known yet)
-            if (fresh) continue;
-            var month = await db.Monthly.FindAsync([RollupRow.MonthOf(slice.Day), slice.DepartmentCode, slice.DivisionCode, slice.ItemCode, slice.Channel], ct);
-            if (month is null) db.Monthly.Add(MonthlyFigures.For(slice, itemName, figures));
-            else if (month.Add(figures).IsZero) db.Monthly.Remove(month);
+            if (fresh) db.Daily.Add(DailyFigures.For(slice, itemName, figures));
+            else
+            {
+                await AddAsync(db.Daily, [slice.Day, slice.DepartmentCode, slice.DivisionCode, slice.ItemCode, slice.Channel], () => DailyFigures.For(slice, itemName, figures), figures, ct);
+                await AddAsync(db.Monthly, [RollupRow.MonthOf(slice.Day), slice.DepartmentCode, slice.DivisionCode, slice.ItemCode, slice.Channel],
+                    () => MonthlyFigures.For(slice, itemName, figures), figures, ct);
+            }
         }
+    }
+
+    /// <summary>Adds to the row of <paramref name="key"/>, made when missing and removed when a late event emptied it (its department was not known yet).</summary>
+    private static async Task AddAsync<TRow>(DbSet<TRow> rows, object[] key, Func<TRow> make, Measures figures, CancellationToken ct) where TRow : RollupRow
+    {
+        var row = await rows.FindAsync(key, ct);
+        if (row is null) rows.Add(make());
+        else if (row.Add(figures).IsZero) rows.Remove(row);
     }
 }

@@ -144,10 +144,9 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
 
     private static async Task<List<FigureRow>> ItemRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
     {
-        var names = await rows.Days.GroupBy(d => d.ItemCode).Select(g => new { g.Key, Name = g.Max(d => d.ItemName) }).ToDictionaryAsync(x => x.Key, x => x.Name, ct);
+        var names = await rows.Days.ItemNamesAsync(ct);
         if (rows.Months is { } months)
-            foreach (var item in await months.GroupBy(d => d.ItemCode).Select(g => new { g.Key, Name = g.Max(d => d.ItemName) }).ToListAsync(ct))
-                names.TryAdd(item.Key, item.Name);
+            foreach (var (item, name) in await months.ItemNamesAsync(ct)) names.TryAdd(item, name);
         return [.. (await SumAsync(rows, d => d.ItemCode, ct))
             .Select(b => Row(query, b.Key, names.GetValueOrDefault(b.Key) is { Length: > 0 } n ? (n, n) : Labels.NotStated, b.Measures))
             .OrderByDescending(r => r.Value ?? -1)];

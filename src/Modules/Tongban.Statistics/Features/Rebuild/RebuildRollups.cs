@@ -77,11 +77,11 @@ internal sealed class RebuildRollups(StatisticsDbContext db, RollupWriter writer
         var month = RollupRow.MonthOf(first);
         await db.Monthly.Where(m => m.Month == month).ExecuteDeleteAsync(ct);
         var days = db.Daily.AsNoTracking().Where(d => d.Month == month);
-        var names = await days.GroupBy(d => d.ItemCode).Select(g => new { g.Key, Name = g.Max(d => d.ItemName) }).ToDictionaryAsync(x => x.Key, x => x.Name, ct);
+        var names = await days.ItemNamesAsync(ct);
         foreach (var bucket in await days.SumBy(d => new { d.DepartmentCode, d.DivisionCode, d.ItemCode, d.Channel }).ToListAsync(ct))
         {
             var (department, division, item, channel) = (bucket.Key.DepartmentCode, bucket.Key.DivisionCode, bucket.Key.ItemCode, bucket.Key.Channel);
-            if (!bucket.Measures.IsZero) db.Monthly.Add(MonthlyFigures.For(new Slice(first, department, division, item, channel), names[item] ?? "", bucket.Measures));
+            if (!bucket.Measures.IsZero) db.Monthly.Add(MonthlyFigures.For(new Slice(first, department, division, item, channel), names[item], bucket.Measures));
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
