@@ -1,7 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Tongban.Statistics.Domain;
 
-namespace Tongban.Statistics.Domain;
+namespace Tongban.Statistics.Data;
 
 /// <summary>Rows of a roll-up summed by a key, in the database: one bucket per key with every measure's sum.</summary>
 internal sealed record Bucket<TKey>(TKey Key, Measures Measures);
