@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tongban.Catalog.Contracts;
 using Tongban.Federation.Contracts;
 using Tongban.Federation.Domain;
@@ -120,6 +121,34 @@ public sealed class CatalogFeedTests(Pairs pairs) : IClassFixture<Pairs>
 
         var again = await PullAsync(pair); // the abolition was given once: the cursor is past it
         Assert.Equal((0, 0, 0), (again.Added, again.Changed, again.Unchanged));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task A_change_younger_than_the_settling_time_is_not_given_and_the_cursor_does_not_pass_it(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var tag = Tag(lane, "F");
+        var code = Code(tag, 1);
+        Assert.False((await PullAsync(pair)).Failed); // caught up with what earlier tests published
+        var cursor = await pair.OnCityAsync(db => db.CatalogPulls.OrderByDescending(p => p.Id).Select(p => p.Cursor).FirstOrDefaultAsync());
+        var options = pair.Province.Services.GetRequiredService<IOptions<FederationOptions>>().Value;
+        options.CatalogFeedSettle = TimeSpan.FromHours(1); // as if this change's transaction might still be committing
+        try
+        {
+            await PublishAsync(pair, Item(Basic(tag, 1), code, $"省级新近事项{tag}", "省", Province, Department, 10));
+            var early = await PullAsync(pair);
+            Assert.False(early.Failed, early.FailureEn);
+            Assert.Equal((0, 0), (early.Added, early.Changed));
+            Assert.Null(await CityItemAsync(pair, code));
+            Assert.Equal(cursor, await pair.OnCityAsync(db => db.CatalogPulls.OrderByDescending(p => p.Id).Select(p => p.Cursor).FirstOrDefaultAsync()));
+        }
+        finally
+        {
+            options.CatalogFeedSettle = TimeSpan.Zero;
+        }
+        var settled = await PullAsync(pair); // settled: given, from the cursor kept
+        Assert.Equal(1, settled.Added);
+        Assert.NotNull(await CityItemAsync(pair, code));
     }
 
     [Theory, DatabaseLanes]

@@ -51,6 +51,7 @@ public sealed class Pair : IAsyncDisposable
             ["Federation:Cities:0:PublicKey"] = cityKey.Public.Pem,
             ["Federation:Cities:1:Code"] = OtherCityCode, ["Federation:Cities:1:Name"] = "朝阳市", ["Federation:Cities:1:NameEn"] = "Chaoyang",
             ["Federation:Cities:1:PublicKey"] = other.Public.Pem,
+            ["Federation:CatalogFeedSettle"] = "00:00:00", // a change is given at once; CatalogFeedTests sets it where it tests it
         });
         var link = new FlakyLink(province.Server.CreateHandler());
         var city = new TongbanApp(cityDatabase, new Dictionary<string, string?>

@@ -32,6 +32,13 @@ internal sealed class FederationOptions
     /// <summary>Items asked for per page of the catalog feed (the province gives at most 500).</summary>
     public int CatalogPageSize { get; set; } = 200;
 
+    /// <summary>
+    /// On a province: how old a catalog change must be before the feed gives it — longer than any transaction of the
+    /// catalog's takes from stamping a change to committing it, so that no change is committed behind a cursor already
+    /// given out (a city would never see it). A minute by default; a city's pull sees a provincial change that much later.
+    /// </summary>
+    public TimeSpan CatalogFeedSettle { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>On a province: the key file (<c>Keys:Directory</c>) its catalog feed is signed with, made on first use.</summary>
     public string ProvinceKeyName { get; set; } = "federation";
 

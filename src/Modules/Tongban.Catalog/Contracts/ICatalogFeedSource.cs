@@ -15,7 +15,12 @@ public sealed record CatalogFeedPage(byte[] Feed, int Count, string? Next, DateT
 /// </summary>
 public interface ICatalogFeedSource
 {
-    /// <summary>Up to <paramref name="limit"/> items changed after <paramref name="after"/> (null: from the start).</summary>
+    /// <summary>
+    /// Up to <paramref name="limit"/> items changed after <paramref name="after"/> (null: from the start) and no later
+    /// than <paramref name="settledBy"/>. A change is stamped when it is made and becomes visible when its transaction
+    /// commits, a moment later; a reader that gave out a later change meanwhile would move its cursor past the earlier
+    /// one and never give it. Asking only for changes older than the longest transaction closes that gap.
+    /// </summary>
     /// <exception cref="Kernel.Errors.DomainException">The cursor is not one this catalog gave (a bad request).</exception>
-    Task<CatalogFeedPage> ReadAsync(string? after, int limit, CancellationToken cancellationToken);
+    Task<CatalogFeedPage> ReadAsync(string? after, int limit, DateTimeOffset settledBy, CancellationToken cancellationToken);
 }

@@ -16,13 +16,14 @@ namespace Tongban.Catalog.Features.PublishFeed;
 /// approval, or the region's midnight of its effective date when that is later — so a version approved for a later day
 /// is given once that day comes; an abolished item is stamped with its abolition (<c>"status": "abolished"</c> and the
 /// reason, which the city's import applies). The cursor is the last given item's stamp and implementation code; it is
-/// opaque to the reader.
+/// opaque to the reader. Only stamps up to the caller's settling instant are given, so a change committed a moment after
+/// its stamp is not passed over.
 /// </summary>
 internal sealed class PublishedChanges(CatalogDbContext db, RegionClock clock) : ICatalogFeedSource
 {
     public const int MaxLimit = 500;
 
-    public async Task<CatalogFeedPage> ReadAsync(string? after, int limit, CancellationToken cancellationToken)
+    public async Task<CatalogFeedPage> ReadAsync(string? after, int limit, DateTimeOffset settledBy, CancellationToken cancellationToken)
     {
         var from = Parse(after);
         limit = Math.Clamp(limit, 1, MaxLimit);
@@ -35,6 +36,7 @@ internal sealed class PublishedChanges(CatalogDbContext db, RegionClock clock) :
             .Select(i => (Item: i, Version: i.EffectiveOn(today)))
             .Where(x => x.Version is not null)
             .Select(x => (x.Item, Line: Line(x.Item, x.Version!), Stamp: x.Item.AbolishedAt?.ToUniversalTime() ?? Stamp(x.Version!)))
+            .Where(x => x.Stamp <= settledBy)
             .Where(x => from is not { } f || x.Stamp.UtcTicks > f.Ticks || (x.Stamp.UtcTicks == f.Ticks && string.CompareOrdinal(x.Item.ImplementationCode, f.Code) > 0))
             .OrderBy(x => x.Stamp.UtcTicks).ThenBy(x => x.Item.ImplementationCode, StringComparer.Ordinal)
             .ToList();

@@ -13,8 +13,9 @@ namespace Tongban.Federation.Features.CatalogFeed;
 /// <summary>
 /// <c>POST /api/federation/catalog</c> on the province: a registered city's signed question (<see cref="CatalogQuestion"/>)
 /// through the same door as a push (<see cref="CityGate"/>), answered with a page of the catalog's provincial items
-/// changed after the cursor (<see cref="ICatalogFeedSource"/>), the whole body signed with the province's key so the
-/// city can check it came from the province unchanged. Refusals are bilingual ProblemDetails, recorded as for a push.
+/// changed after the cursor and at least <see cref="FederationOptions.CatalogFeedSettle"/> ago
+/// (<see cref="ICatalogFeedSource"/>), the whole body signed with the province's key so the city can check it came from
+/// the province unchanged. Refusals are bilingual ProblemDetails, recorded as for a push.
 /// </summary>
 internal sealed class AnswerCatalog(CityGate gate, ICatalogFeedSource catalog, SigningKeys keys, IOptions<FederationOptions> options, FederationDbContext db, TimeProvider clock)
 {
@@ -31,7 +32,7 @@ internal sealed class AnswerCatalog(CityGate gate, ICatalogFeedSource catalog, S
         CatalogFeedPage page;
         try
         {
-            page = await catalog.ReadAsync(question.After, question.Limit, cancellationToken);
+            page = await catalog.ReadAsync(question.After, question.Limit, clock.GetUtcNow() - options.Value.CatalogFeedSettle, cancellationToken);
         }
         catch (DomainException ex)
         {
