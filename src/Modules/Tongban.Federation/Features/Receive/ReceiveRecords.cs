@@ -44,8 +44,8 @@ internal sealed class ReceiveRecords(CityGate gate, FederationDbContext db, ISer
     private async Task<PushAnswer> StoreAsync(string city, PushBody push, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var keys = push.Records.Select(r => r.Key).Distinct().ToList();
-        var existing = (await db.Records.Where(r => r.City == city && keys.Contains(r.Key)).ToListAsync(cancellationToken))
+        var (kindsIn, keys) = (push.Records.Select(r => r.Kind).Distinct().ToList(), push.Records.Select(r => r.Key).Distinct().ToList());
+        var existing = (await db.Records.Where(r => r.City == city && kindsIn.Contains(r.Kind) && keys.Contains(r.Key)).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.Kind, r.Key));
         var unknown = await UnknownItemsAsync(push.Records, cancellationToken);
         var answers = new List<Acknowledgement>();

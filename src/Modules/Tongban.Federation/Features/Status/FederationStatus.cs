@@ -37,7 +37,7 @@ internal sealed class FederationStatus(FederationDbContext db, IOptions<Federati
             var exchanges = db.Exchanges.AsNoTracking().Where(x => x.City == city.Code);
             var lastPush = await exchanges.Where(x => x.Type == ExchangeEntry.Push && x.Refusal == null).OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken);
             var reconciled = await exchanges.Where(x => x.Type == ExchangeEntry.Reconciliation).OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken);
-            var refused = (await exchanges.Where(x => x.Refusal != null).Select(x => x.At).ToListAsync(cancellationToken)).Count(at => at >= since);
+            var refused = await exchanges.CountAsync(x => x.Refusal != null && x.At >= since, cancellationToken);
             var held = await db.Records.CountAsync(r => r.City == city.Code && r.HeldReason != null, cancellationToken);
             var catalog = await exchanges.Where(x => x.Type == ExchangeEntry.Catalog).OrderByDescending(x => x.Id).Select(x => (DateTimeOffset?)x.At).FirstOrDefaultAsync(cancellationToken);
             rows.Add(new CityStatus(city.Name, city.NameEn, lastPush?.At, lastPush?.Backlog ?? 0, refused, held, reconciled?.At, reconciled?.Matched) { LastCatalogPull = catalog });
@@ -49,11 +49,11 @@ internal sealed class FederationStatus(FederationDbContext db, IOptions<Federati
     {
         var upstream = options.Value.Upstream;
         var pending = db.Outgoing.AsNoTracking().Where(r => !r.Sent);
-        var sent = await db.Outgoing.AsNoTracking().Where(r => r.Sent).Select(r => r.SentAt).ToListAsync(cancellationToken);
+        var lastSent = await db.Outgoing.AsNoTracking().Where(r => r.SentAt != null).OrderByDescending(r => r.SentAt).Select(r => r.SentAt).FirstOrDefaultAsync(cancellationToken);
         var reconciled = await db.Exchanges.AsNoTracking().Where(x => x.Type == ExchangeEntry.Reconciliation).OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken);
         return new UpstreamStatus(upstream.Address is not null && upstream.CityCode is not null,
             await pending.CountAsync(cancellationToken), await pending.CountAsync(r => r.Attempts > 0, cancellationToken),
-            sent.Max(), reconciled?.At, reconciled?.Matched, reconciled?.Resent ?? 0);
+            lastSent, reconciled?.At, reconciled?.Matched, reconciled?.Resent ?? 0);
     }
 
     public async Task<CatalogStatus> CatalogAsync(CancellationToken cancellationToken)

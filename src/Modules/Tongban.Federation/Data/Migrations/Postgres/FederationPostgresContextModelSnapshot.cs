@@ -241,11 +241,15 @@ namespace Tongban.Federation.Data.Migrations.Postgres
                     b.HasKey("Kind", "Key")
                         .HasName("pk_fed_outgoing");
 
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_fed_outgoing_next_attempt_at")
+                        .HasFilter("NOT sent");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_fed_outgoing_sent_at");
+
                     b.HasIndex("Kind", "Day")
                         .HasDatabaseName("ix_fed_outgoing_kind_day");
-
-                    b.HasIndex("Sent", "NextAttemptAt")
-                        .HasDatabaseName("ix_fed_outgoing_sent_next_attempt_at");
 
                     b.ToTable("fed_outgoing", (string)null);
                 });

@@ -154,9 +154,15 @@ namespace Tongban.Federation.Data.Migrations.Postgres
                 columns: new[] { "kind", "day" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_fed_outgoing_sent_next_attempt_at",
+                name: "ix_fed_outgoing_next_attempt_at",
                 table: "fed_outgoing",
-                columns: new[] { "sent", "next_attempt_at" });
+                column: "next_attempt_at",
+                filter: "NOT sent");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_outgoing_sent_at",
+                table: "fed_outgoing",
+                column: "sent_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_fed_records_city_kind_day",
