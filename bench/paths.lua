@@ -6,7 +6,7 @@
 
 local paths = {}
 local counter = 0
-local thread_index = 0
+thread_index = 0 -- a global: setup() gives each thread its own through thread:set (a local would stay 0 in every thread)
 
 function setup(thread)
   thread:set("thread_index", thread_index)

@@ -2,7 +2,7 @@
 -- Environment: WRK_PATHS (file of paths), WRK_COOKIE (the Cookie header of the staff session).
 local paths = {}
 local counter = 0
-local thread_index = 0
+thread_index = 0 -- a global: setup() gives each thread its own through thread:set (a local would stay 0 in every thread)
 local cookie = os.getenv("WRK_COOKIE")
 
 function setup(thread)

@@ -9,7 +9,7 @@ local pacer = os.getenv("WRK_PACER")
 if pacer and #pacer > 0 then dofile(pacer) end
 local paced_init, paced_delay = init, delay
 local paced = false
-local thread_index = 0
+thread_index = 0 -- a global: setup() gives each thread its own through thread:set (a local would stay 0 in every thread)
 local counter = 0
 local body = ""
 local cookie = os.getenv("WRK_COOKIE")
