@@ -63,7 +63,8 @@ internal class LicensesDbContext(DbContextOptions options) : DbContext(options),
             e.HasIndex(l => new { l.TypeCode, l.IssuerCode, l.Number }); // duplicate numbers on import
             e.HasIndex(l => new { l.IssuerCode, l.StatusIndex }).IsUnique();
             e.HasIndex(l => l.SourceKey).IsUnique(); // idempotent by case, by import line, by renewed license
-            e.HasIndex(l => new { l.IssuerCode, l.IssuedAt }); // the admin list and statistics
+            e.HasIndex(l => new { l.IssuerCode, l.IssuedAt }); // the admin list, and one department's statistics
+            e.HasIndex(l => new { l.IssuedAt, l.IssuerCode, l.Source }); // every department's statistics: a month's range, covered
             e.Property(l => l.Identifier).HasMaxLength(LicenseIdentifier.MaxLength);
             e.Property(l => l.TypeCode).HasMaxLength(32);
             e.Property(l => l.Serial).HasMaxLength(32);

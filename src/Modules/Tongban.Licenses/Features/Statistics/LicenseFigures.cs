@@ -8,12 +8,15 @@ namespace Tongban.Licenses.Features.Statistics;
 
 /// <summary>
 /// <see cref="ILicenseFigures"/>: counted in the database month by month (a count grouped by authority over an indexed
-/// time range: lic_licenses (issuer, issued_at), lic_uses (kind, at)), so the answer is months × authorities rows, never
-/// the licenses themselves. A month is the region's: from its first day's midnight to the next month's.
+/// time range: lic_licenses (issued_at, issuer, source) or, for one department, (issuer, issued_at); lic_uses (kind, at),
+/// then each use's license by its key), so the answer is months × authorities rows, never the licenses themselves. A month is the region's: from its first day's midnight to the next month's.
 /// </summary>
 internal sealed class LicenseFigures(LicensesDbContext db, RegionClock clock) : ILicenseFigures
 {
     private static readonly UseKind[] VerificationKinds = [UseKind.Verified, UseKind.PublicCheck, UseKind.SharedView, UseKind.CaseCheck];
+
+    /// <summary>Every kind, named in the query so that the uses' (kind, at) index serves a month's range.</summary>
+    private static readonly UseKind[] AllKinds = Enum.GetValues<UseKind>();
 
     public async Task<IReadOnlyList<LicenseMonthFigures>> MonthlyAsync(DateOnly from, DateOnly to, string? department, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ internal sealed class LicenseFigures(LicensesDbContext db, RegionClock clock) : 
                 .GroupBy(l => new { l.IssuerCode, Imported = l.Source == LicenseSource.Import })
                 .Select(g => new { g.Key.IssuerCode, g.Key.Imported, Count = g.LongCount() }).ToListAsync(cancellationToken);
             var uses = await (from u in db.Uses.AsNoTracking()
-                              where u.At >= start && u.At < end
+                              where EF.Constant(AllKinds).Contains(u.Kind) && u.At >= start && u.At < end
                               join l in licenses on u.LicenseId equals l.Id
                               group u by new { l.IssuerCode, u.Kind } into g
                               select new { g.Key.IssuerCode, g.Key.Kind, Count = g.LongCount() }).ToListAsync(cancellationToken);

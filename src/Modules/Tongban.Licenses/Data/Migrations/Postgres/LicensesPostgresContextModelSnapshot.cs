@@ -461,6 +461,9 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_lic_licenses_issuer_code_status_index");
 
+                    b.HasIndex("IssuedAt", "IssuerCode", "Source")
+                        .HasDatabaseName("ix_lic_licenses_issued_at_issuer_code_source");
+
                     b.HasIndex("TypeCode", "IssuerCode", "Number")
                         .HasDatabaseName("ix_lic_licenses_type_code_issuer_code_number");
 

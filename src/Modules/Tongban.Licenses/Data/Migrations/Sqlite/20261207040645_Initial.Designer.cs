@@ -11,7 +11,7 @@ using Tongban.Licenses.Data;
 namespace Tongban.Licenses.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LicensesSqliteContext))]
-    [Migration("20261205224122_Initial")]
+    [Migration("20261207040645_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -458,6 +458,9 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                     b.HasIndex("IssuerCode", "StatusIndex")
                         .IsUnique()
                         .HasDatabaseName("ix_lic_licenses_issuer_code_status_index");
+
+                    b.HasIndex("IssuedAt", "IssuerCode", "Source")
+                        .HasDatabaseName("ix_lic_licenses_issued_at_issuer_code_source");
 
                     b.HasIndex("TypeCode", "IssuerCode", "Number")
                         .HasDatabaseName("ix_lic_licenses_type_code_issuer_code_number");

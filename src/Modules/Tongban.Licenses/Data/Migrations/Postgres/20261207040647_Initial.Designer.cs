@@ -12,7 +12,7 @@ using Tongban.Licenses.Data;
 namespace Tongban.Licenses.Data.Migrations.Postgres
 {
     [DbContext(typeof(LicensesPostgresContext))]
-    [Migration("20261205224310_Initial")]
+    [Migration("20261207040647_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -463,6 +463,9 @@ namespace Tongban.Licenses.Data.Migrations.Postgres
                     b.HasIndex("IssuerCode", "StatusIndex")
                         .IsUnique()
                         .HasDatabaseName("ix_lic_licenses_issuer_code_status_index");
+
+                    b.HasIndex("IssuedAt", "IssuerCode", "Source")
+                        .HasDatabaseName("ix_lic_licenses_issued_at_issuer_code_source");
 
                     b.HasIndex("TypeCode", "IssuerCode", "Number")
                         .HasDatabaseName("ix_lic_licenses_type_code_issuer_code_number");

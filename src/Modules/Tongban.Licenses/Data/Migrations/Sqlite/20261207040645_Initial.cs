@@ -287,6 +287,11 @@ namespace Tongban.Licenses.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_lic_licenses_issued_at_issuer_code_source",
+                table: "lic_licenses",
+                columns: new[] { "issued_at", "issuer_code", "source" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_lic_licenses_issuer_code_issued_at",
                 table: "lic_licenses",
                 columns: new[] { "issuer_code", "issued_at" });
