@@ -59,6 +59,7 @@ public sealed class Pair : IAsyncDisposable
             ["Federation:Role"] = "city", ["Federation:Upstream:Address"] = "http://localhost/", ["Federation:Upstream:CityCode"] = CityCode,
             ["Federation:PushInterval"] = "00:00:00", ["Federation:ReconcileInterval"] = "00:00:00", ["Federation:BatchSize"] = "100",
             ["Federation:CatalogPullInterval"] = "00:00:00", ["Federation:CatalogPageSize"] = "3", ["Federation:Upstream:PublicKey"] = provinceKey.Public.Pem,
+            ["Federation:KeepSentDays"] = "0", // the tests' days are fixed dates; ReconciliationTests sets it where it tests it
         }, services => services.AddHttpClient(SignedRequests.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => link));
         _ = city.Server;
         return new Pair(city, province, other, link);

@@ -1,5 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tongban.Federation.Features.Reconcile;
+using Tongban.Kernel.Errors;
+using Tongban.Kernel.Time;
 
 namespace Tongban.Federation.Tests;
 
@@ -22,6 +27,37 @@ public sealed class ReconciliationTests(Pairs pairs) : IClassFixture<Pairs>
         Assert.Equal((53, 30, true), (result.Records, result.Resent, result.Matched));
         Assert.Equal(53, await ProvinceCountAsync(pair, day));
         Assert.True((await pair.ReconcileAsync(day)).All(r => r.Matched && r.Resent == 0)); // a second run finds nothing to do
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task Acknowledged_rows_past_the_kept_days_are_deleted_unacknowledged_ones_stay_and_such_a_day_is_no_longer_reconciled(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var (old, kept) = (new DateOnly(2020, 1, 6), new DateOnly(2020, 2, 3)); // older than every other test's day
+        await pair.ConcludeCaseAsync("PR-1", old, UpChannelTests.KnownItem);
+        await pair.ConcludeCaseAsync("PR-2", kept, UpChannelTests.KnownItem);
+        await pair.PushAsync();
+        await pair.ConcludeCaseAsync("PR-3", old, UpChannelTests.KnownItem); // not pushed: waits, however old
+        var options = pair.City.Services.GetRequiredService<IOptions<FederationOptions>>().Value;
+        var today = pair.City.Services.GetRequiredService<RegionClock>().Today;
+        options.KeepSentDays = today.DayNumber - new DateOnly(2020, 2, 1).DayNumber; // the first day kept: 1 February 2020
+        try
+        {
+            await using (var scope = pair.City.Services.CreateAsyncScope())
+                Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Pruner>().PruneAsync(CancellationToken.None));
+            var left = await pair.OnCityAsync(db => db.Outgoing.Where(r => r.Key.StartsWith("PR-")).Select(r => new { r.Key, r.Sent }).ToListAsync());
+            Assert.Equal([("PR-2", true), ("PR-3", false)], left.Select(r => (r.Key, r.Sent)).OrderBy(r => r.Key));
+            Assert.Equal(2, await pair.OnProvinceAsync(db => db.Records.CountAsync(r => r.Key == "PR-1" || r.Key == "PR-2"))); // the province keeps its copy
+
+            var refused = await Assert.ThrowsAsync<DomainException>(() => pair.ReconcileAsync(old));
+            Assert.Equal("federation.day_pruned", refused.Errors[0].Code);
+            Assert.Contains("2020-02-01", refused.Errors[0].Chinese, StringComparison.Ordinal);
+            Assert.True((await pair.ReconcileAsync(kept)).All(r => r.Matched)); // a kept day still is
+        }
+        finally
+        {
+            options.KeepSentDays = 0;
+        }
     }
 
     [Theory, DatabaseLanes]

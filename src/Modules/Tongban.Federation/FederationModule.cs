@@ -42,6 +42,7 @@ public static class FederationModule
         services.AddScoped<SignedRequests>();
         services.AddScoped<Pusher>();
         services.AddScoped<Reconciler>();
+        services.AddScoped<Pruner>();
         services.AddScoped<IFederationReconciliation>(sp => sp.GetRequiredService<Reconciler>());
         services.AddScoped<CityGate>();
         services.AddScoped<ReceiveRecords>();

@@ -26,6 +26,13 @@ internal sealed class FederationOptions
     /// <summary>How often the city reconciles yesterday and today with the province; zero stops it.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// On a city: how many days back (by the record's day) the rows the province acknowledged stay in <c>fed_outgoing</c>;
+    /// older ones are deleted after each reconciliation round, and a day that old can no longer be reconciled. 400 by
+    /// default (a year and a margin); 0 keeps them all.
+    /// </summary>
+    public int KeepSentDays { get; set; } = 400;
+
     /// <summary>How often the city pulls the provincial catalog feed; zero stops it (it is still pulled on demand).</summary>
     public TimeSpan CatalogPullInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -21,7 +21,10 @@ internal sealed class PushWorker(IServiceScopeFactory scopes, IOptions<Federatio
     }
 }
 
-/// <summary>On a city: reconciles yesterday and today with the province every <c>Federation:ReconcileInterval</c>.</summary>
+/// <summary>
+/// On a city: reconciles yesterday and today with the province every <c>Federation:ReconcileInterval</c>, then deletes
+/// the acknowledged rows older than <c>Federation:KeepSentDays</c> (<see cref="Pruner"/>).
+/// </summary>
 internal sealed class ReconcileWorker(IServiceScopeFactory scopes, IOptions<FederationOptions> options, TimeProvider clock, ILogger<ReconcileWorker> logger)
     : PeriodicWorker(clock, logger)
 {
@@ -31,6 +34,7 @@ internal sealed class ReconcileWorker(IServiceScopeFactory scopes, IOptions<Fede
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Reconciler>().ReconcileAsync(null, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Pruner>().PruneAsync(cancellationToken);
     }
 }
 

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tongban.Federation.Contracts;
 using Tongban.Federation.Data;
 using Tongban.Federation.Domain;
 using Tongban.Federation.Features.PushUp;
 using Tongban.Federation.Kinds;
+using Tongban.Kernel.Errors;
 using Tongban.Kernel.Time;
 
 namespace Tongban.Federation.Features.Reconcile;
@@ -14,7 +16,8 @@ namespace Tongban.Federation.Features.Reconcile;
 /// and the records the province lacks or holds in an older version are made due again. They are pushed at once and the
 /// whole day is compared a last time; that verdict is what both sides record.
 /// </summary>
-internal sealed class Reconciler(FederationDbContext db, SignedRequests requests, Pusher pusher, IEnumerable<UpwardKind> kinds, RegionClock regionClock, TimeProvider clock)
+internal sealed class Reconciler(FederationDbContext db, SignedRequests requests, Pusher pusher, IEnumerable<UpwardKind> kinds, RegionClock regionClock, TimeProvider clock,
+    IOptions<FederationOptions> options)
     : IFederationReconciliation
 {
     public const int ListAt = 256;
@@ -22,11 +25,22 @@ internal sealed class Reconciler(FederationDbContext db, SignedRequests requests
     /// <summary>Reconciles <paramref name="day"/>, or yesterday and today when null, for every kind.</summary>
     public async Task<IReadOnlyList<ReconciledDay>> ReconcileAsync(DateOnly? day, CancellationToken cancellationToken)
     {
+        if (day is { } asked) CheckKept(asked);
         var days = day is { } d ? [d] : new[] { regionClock.Today.AddDays(-1), regionClock.Today };
         var results = new List<ReconciledDay>();
         foreach (var kind in kinds)
             foreach (var on in days) results.Add(await ReconcileAsync(kind.Code, on, cancellationToken));
         return results;
+    }
+
+    /// <summary>A day whose acknowledged rows may have been deleted (<see cref="Pruner"/>) cannot be compared: refused, naming the first day kept.</summary>
+    public void CheckKept(DateOnly day)
+    {
+        if (Pruner.FirstKept(options.Value, regionClock) is { } first && day < first)
+            throw new DomainException(new DomainError("federation.day_pruned",
+                $"{day:yyyy-MM-dd} 已超出保留期，无法对账；最早可对账的日期为 {first:yyyy-MM-dd}",
+                $"{day:yyyy-MM-dd} is past the days kept and cannot be reconciled; the earliest day that can is {first:yyyy-MM-dd}",
+                ErrorKind.BadRequest, "day"));
     }
 
     private async Task<ReconciledDay> ReconcileAsync(string kind, DateOnly day, CancellationToken cancellationToken)
