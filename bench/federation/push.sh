@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The city's push to the province and the reconciliation of a day (issue #21): >= 1,000 records/s pushed on loopback,
-# and a day of 100,000 cases with one missing on the province found and sent again in <= 10 s. SQLite on both sides.
+# and a day of 100,000 cases with one missing on the province found and sent again in <= 10 s. The city on SQLite; the
+# province on SQLite, or on PostgreSQL as a province runs (BENCH_PROVINCE_DB=postgres: a throw-away server from
+# .ci/postgres.sh).
 #
 #   bench/federation/push.sh
 #
@@ -14,11 +16,12 @@
 # /health/live under wrk (a plain request on this machine, for the push's requests/s) and `tongban db status`
 # (the command's process start, inside the reconciliation's time).
 #
-# Settings (environment): BENCH_CASES=100000 BENCH_BATCH=500 BENCH_DAY=2026-11-02 BENCH_KEEP=1 (keep the temp dir)
+# Settings (environment): BENCH_CASES=100000 BENCH_BATCH=500 BENCH_DAY=2026-11-02 BENCH_PROVINCE_DB=sqlite|postgres
+#   BENCH_KEEP=1 (keep the temp dir)
 #   BENCH_PUBLISHED=DIR  use DIR/web and DIR/cli published before instead of publishing again
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-CASES="${BENCH_CASES:-100000}" BATCH="${BENCH_BATCH:-500}" DAY="${BENCH_DAY:-2026-11-02}"
+CASES="${BENCH_CASES:-100000}" BATCH="${BENCH_BATCH:-500}" DAY="${BENCH_DAY:-2026-11-02}" PROVINCE_DB="${BENCH_PROVINCE_DB:-sqlite}"
 CITY="211200" ITEM="11211200025881318U00012100600001" # 铁岭市, and 个体工商户设立登记 in the demo catalog
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for tool in wrk curl dotnet python3 sqlite3 openssl; do
@@ -26,11 +29,15 @@ for tool in wrk curl dotnet python3 sqlite3 openssl; do
 done
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tongban-federation.XXXXXX")"
+chmod 755 "$WORK"
+# shellcheck source=../../.ci/postgres.sh
+source .ci/postgres.sh
 PIDS=()
 cleanup() {
     local rc=$?
     for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    pg_stop >/dev/null 2>&1 || true
     if [ "${BENCH_KEEP:-0}" = "1" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
     exit "$rc"
 }
@@ -73,9 +80,19 @@ wait_for() { # url log
     echo "ERROR: $1 did not answer" >&2; tail -40 "$2" >&2; exit 1
 }
 
-echo "seeding the province, migrating the city" >&2
-tongban Storage__DataDirectory="$WORK/province" -- keys rotate-personal-data >>"$WORK/cli.log" 2>&1
-tongban Storage__DataDirectory="$WORK/province" -- seed demo >>"$WORK/cli.log" 2>&1
+province_env() { echo Storage__DataDirectory="$WORK/province"; [ -z "${PROVINCE_CONNECTION:-}" ] || echo Database__Provider=Postgres "Database__ConnectionString=$PROVINCE_CONNECTION"; }
+province_sql() { # statement: one value back
+    if [ -n "${PROVINCE_CONNECTION:-}" ]; then "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tongban -At -d province -c "$1"
+    else sqlite3 -cmd ".timeout 30000" "$WORK/province/tongban.db" "$1"; fi
+}
+if [ "$PROVINCE_DB" = "postgres" ]; then
+    pg_start >&2
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tongban -At -d postgres -c "CREATE DATABASE province" >/dev/null
+    PROVINCE_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=tongban;Database=province"
+fi
+echo "seeding the province ($PROVINCE_DB), migrating the city" >&2
+tongban $(province_env) -- keys rotate-personal-data >>"$WORK/cli.log" 2>&1
+tongban $(province_env) -- seed demo >>"$WORK/cli.log" 2>&1
 tongban $(city_env) -- keys rotate-personal-data >>"$WORK/cli.log" 2>&1
 tongban $(city_env) -- db migrate >>"$WORK/cli.log" 2>&1
 # The city's signing key as the host would make it (PKCS#8 PEM in the key directory), and its public half for the province.
@@ -83,7 +100,7 @@ openssl genpkey -algorithm SM2 -out "$WORK/city/keys/federation.key" 2>/dev/null
 chmod 600 "$WORK/city/keys/federation.key"
 openssl pkey -in "$WORK/city/keys/federation.key" -pubout -out "$WORK/city.pub"
 
-start province "$WORK/province.log" Storage__DataDirectory="$WORK/province" Region__SeedDemoWhenEmpty=true Federation__Role=province \
+start province "$WORK/province.log" $(province_env) Region__SeedDemoWhenEmpty=true Federation__Role=province \
     Federation__Cities__0__Code="$CITY" Federation__Cities__0__Name=铁岭市 Federation__Cities__0__NameEn=Tieling \
     Federation__Cities__0__PublicKey="$(cat "$WORK/city.pub")" -- dotnet Tongban.Web.dll --urls "$PROVINCE"
 PROVINCE_PID="${PIDS[-1]}"
@@ -96,7 +113,7 @@ echo "baseline: the province's /health/live under wrk, 10 s" >&2
 wrk -t2 -c16 -d10s "$PROVINCE/health/live" >"$WORK/wrk-baseline.txt"
 BASELINE_RPS="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk-baseline.txt")"
 
-CITY_DB="$WORK/city/tongban.db" PROVINCE_DB="$WORK/province/tongban.db"
+CITY_DB="$WORK/city/tongban.db"
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 now() { date +%s.%N; }
 echo "staging $CASES cases of $DAY in the city's fed_outgoing" >&2
@@ -126,20 +143,20 @@ PUSH_S="$(awk -v a="$staged" -v b="$pushed" 'BEGIN { printf "%.2f", b - a }')"
 PUSH_RATE="$(awk -v n="$CASES" -v s="$PUSH_S" 'BEGIN { printf "%.0f", n / s }')"
 PUSH_CPU="$(awk -v a="$c0" -v b="$(cpu "$CITY_PID")" -v c="$p0" -v d="$(cpu "$PROVINCE_PID")" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%.1f / %.1f", (b - a) / hz, (d - c) / hz }')"
-ON_PROVINCE="$(sqlite3 "$PROVINCE_DB" "SELECT count(*) FROM fed_records WHERE city = '$CITY' AND kind = 'case' AND day = '$DAY' AND version = 3")"
-HELD="$(sqlite3 "$PROVINCE_DB" "SELECT count(*) FROM fed_records WHERE held_reason IS NOT NULL")"
+ON_PROVINCE="$(province_sql "SELECT count(*) FROM fed_records WHERE city = '$CITY' AND kind = 'case' AND day = '$DAY' AND version = 3")"
+HELD="$(province_sql "SELECT count(*) FROM fed_records WHERE held_reason IS NOT NULL")"
 
 MISSING="$(printf 'BENCH%08d' $((CASES / 2 + 7)))"
-sqlite3 -cmd ".timeout 30000" "$PROVINCE_DB" "DELETE FROM fed_records WHERE city = '$CITY' AND kind = 'case' AND key = '$MISSING'"
+province_sql "DELETE FROM fed_records WHERE city = '$CITY' AND kind = 'case' AND key = '$MISSING'" >/dev/null
 timed() { local start end; start=$(now); "$@" >>"$WORK/cli.log" 2>&1; end=$(now); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'; }
 echo "reconciling $DAY with $MISSING missing on the province" >&2
 STATUS_S="$(timed tongban $(city_env) -- db status)"
 RECONCILE_S="$(timed tongban $(city_env) -- federation reconcile --day "$DAY")" || { echo "ERROR: the reconciliation did not end matched" >&2; tail -20 "$WORK/cli.log" >&2; exit 1; }
-BACK="$(sqlite3 "$PROVINCE_DB" "SELECT count(*) FROM fed_records WHERE city = '$CITY' AND kind = 'case' AND key = '$MISSING' AND version = 3")"
-AFTER="$(sqlite3 "$PROVINCE_DB" "SELECT count(*) FROM fed_records WHERE city = '$CITY' AND kind = 'case' AND day = '$DAY'")"
+BACK="$(province_sql "SELECT count(*) FROM fed_records WHERE city = '$CITY' AND kind = 'case' AND key = '$MISSING' AND version = 3")"
+AFTER="$(province_sql "SELECT count(*) FROM fed_records WHERE city = '$CITY' AND kind = 'case' AND day = '$DAY'")"
 
 echo
-echo "### The city's push and a day's reconciliation, SQLite on both sides, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "### The city's push and a day's reconciliation, the city on SQLite, the province on $PROVINCE_DB, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); .NET $(dotnet --version); city and province" \
     "as two processes of the host on loopback, SM2 signatures, batches of $BATCH."

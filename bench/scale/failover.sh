@@ -10,7 +10,7 @@
 # region, starts instances A and B on the same database and data directory and Debian's nginx in front (round robin,
 # `max_fails=1 fail_timeout=5s`, `proxy_next_upstream error timeout http_502 http_503` as docs/operations.md has it).
 # A window clerk signs in through nginx; a walk-in body is found as bench/applications does. Then wrk submits through
-# nginx for BENCH_DURATION seconds, writing down every answer (bench/scale/submit-acks.lua), and BENCH_KILL_AT seconds in
+# nginx for BENCH_DURATION seconds, writing down every answer (bench/applications/submit.lua with WRK_ACKS), and BENCH_KILL_AT seconds in
 # instance A is killed with SIGKILL. Per second: submissions acknowledged (HTTP 201) and refused. Two instances' rate is
 # the mean of the whole seconds before the kill (after the first); one instance's is the mean of the last 10 s;
 # "carried within" is the time from the kill to the first second at 80 % of one instance's rate. Every acknowledged case
@@ -124,33 +124,11 @@ token="$(curl -fsS -c "$JAR" -b "$JAR" "$URL/sign-in" | python3 -c 'import re,sy
 curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "Name=bench-clerk" --data-urlencode "Department=" --data-urlencode "Roles=window-clerk" \
     --data-urlencode "__RequestVerificationToken=$token" "$URL/sign-in"
 COOKIE="$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")"
-python3 - "$URL" "$CITIZEN" "$REPO_ROOT/regions/tieling/catalog.json" "$COOKIE" >"$WORK/body.json" <<'PY'
-import json, sys, urllib.request
-url, citizen, catalog, cookie = sys.argv[1:]
-def call(path, body=None):
-    req = urllib.request.Request(url + path, data=None if body is None else json.dumps(body).encode(), headers={"Cookie": cookie, "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin"})
-    try:
-        with urllib.request.urlopen(req) as r: return r.status, json.load(r)
-    except urllib.error.HTTPError as e: return e.code, e.read().decode("utf-8", "replace")[:300]
-last = "no item for natural persons"
-for item in json.load(open(catalog, encoding="utf-8"))["items"]:
-    if "person" not in item.get("subjects", []): continue
-    status, view = call("/api/applications/items/" + item["implementationCode"])
-    if status != 200: continue
-    fields = view["form"]["fields"] if isinstance(view.get("form"), dict) else []
-    form = {f["key"]: ("2026-01-01" if f.get("type") == "Date" else "1" if f.get("type") == "Number" else "yes" if f.get("type") == "YesNo" else "bench") for f in fields if f.get("required")}
-    materials = {m["key"]: "file:bench-" + m["key"] for m in view["materials"] if m["required"]}
-    body = {"idNumber": citizen, "itemCode": item["implementationCode"], "key": "KEY", "application": {"form": form, "materials": materials}}
-    status, answer = call("/api/applications/walk-ins", dict(body, key="probe-" + item["implementationCode"]))
-    if status == 201:
-        print(json.dumps(body, ensure_ascii=False)); sys.exit(0)
-    last = f"{item['implementationCode']}: HTTP {status} {answer}"
-sys.exit("no demo item accepted a walk-in; the last answer: " + last)
-PY
+python3 bench/applications/walk-in-body.py "$URL" "$CITIZEN" "$REPO_ROOT/regions/tieling/catalog.json" "$COOKIE" >"$WORK/body.json"
 
 submit() { # name seconds
     WRK_BODY="$WORK/body.json" WRK_COOKIE="$COOKIE" WRK_RUN="$1-$RANDOM" WRK_ACKS="$WORK/acks-$1" \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -s bench/scale/submit-acks.lua "$URL" >"$WORK/wrk-$1.txt"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -s bench/applications/submit.lua "$URL" >"$WORK/wrk-$1.txt"
 }
 echo "warm-up ${WARMUP}s through nginx" >&2
 submit warmup "$WARMUP"
