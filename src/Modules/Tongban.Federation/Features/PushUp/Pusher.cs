@@ -9,9 +9,10 @@ namespace Tongban.Federation.Features.PushUp;
 
 /// <summary>
 /// Pushes the due rows of <c>fed_outgoing</c> to the province, a batch at a time, those due longest first (read straight
-/// from the index on sent and due instant: a backlog of 100,000 is not sorted again for every batch), each batch with its
-/// own idempotency key and signed. A row is one record's latest version, so the order across records does not matter. A row is marked sent only when the province names its very version in the answer; a
-/// failed push leaves every row of the batch due again after a back-off. A batch is leased before it is sent
+/// from the partial index of the unsent rows by due instant: a backlog of 100,000 is not sorted again for every batch),
+/// each batch with its own idempotency key and signed. A row is one record's latest version, so the order across records
+/// does not matter. A row is marked sent only when the province names its very version in the answer; a failed push
+/// leaves every row of the batch due again after a back-off. A batch is leased before it is sent
 /// (<see cref="OutgoingRecord.Lease"/>, <c>Federation:PushLease</c>): another instance pushing at the same moment takes
 /// other rows or none, and the rows of an instance that died mid-push are due again when the lease ends.
 /// </summary>
