@@ -62,6 +62,7 @@ if [ -f "$DATA/generated.txt" ]; then
     generated="$(cat "$DATA/generated.txt") (reused from $DATA)"
     tongban seed demo >&2   # migrations of a newer build; the demo data is there already
 else
+    tongban keys rotate-personal-data >&2   # a new installation makes its personal-data key first
     tongban seed demo >&2
     echo "generating $CASES cases" >&2
     generated="$(tongban generate cases --count "$CASES" --seed 1 2>&1 | tail -1)"
