@@ -9,7 +9,8 @@ namespace Tongban.Licenses.Features.Statistics;
 /// <summary>
 /// <see cref="ILicenseFigures"/>: counted in the database month by month (a count grouped by authority over an indexed
 /// time range: lic_licenses (issued_at, issuer, source) or, for one department, (issuer, issued_at); lic_uses (kind, at),
-/// then each use's license by its key), so the answer is months × authorities rows, never the licenses themselves. A month is the region's: from its first day's midnight to the next month's.
+/// then each use's license by its key), so the answer is months × authorities rows, never the licenses themselves. A
+/// month is the region's: from its first day's midnight to the next month's.
 /// </summary>
 internal sealed class LicenseFigures(LicensesDbContext db, RegionClock clock) : ILicenseFigures
 {

@@ -76,8 +76,8 @@ internal class DashboardModel(FigureService figures, Labels labels, LicenseFigur
         if (slicing == QueryFigures.By.Department && !(RegionWide && Trend.Query.Department is null)) slicing = QueryFigures.By.Division;
         By = slicing.ToString().ToLowerInvariant();
         Sliced = await figures.ReadAsync(Ask(chosen.Code, By), User, ct);
-        LicensesByMonth = await licenses.ReadAsync("month", From, To, Department, User, ct);
-        if (RegionWide && LicensesByMonth.Department is null) LicensesByDepartment = await licenses.ReadAsync("department", From, To, null, User, ct);
+        (LicensesByMonth, var licensesByDepartment) = await licenses.ReadByMonthAndDepartmentAsync(From, To, Department, User, ct);
+        if (RegionWide) LicensesByDepartment = licensesByDepartment;
         if (WithHalls)
         {
             HallsByMonth = await halls.ReadAsync("month", From, To, null, User, ct);

@@ -162,13 +162,10 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
         void Add(IEnumerable<Bucket<TKey>> more, int sign)
         {
             foreach (var bucket in more)
-                if (buckets.TryGetValue(bucket.Key, out var found)) found.Add(bucket.Measures, sign);
-                else
-                {
-                    var sum = new Measures();
-                    sum.Add(bucket.Measures, sign);
-                    buckets[bucket.Key] = sum;
-                }
+            {
+                if (!buckets.TryGetValue(bucket.Key, out var sum)) buckets[bucket.Key] = sum = new Measures();
+                sum.Add(bucket.Measures, sign);
+            }
         }
         if (rows.Months is { } months) Add(await months.SumBy(Of<MonthlyFigures, TKey>(key)).ToListAsync(ct), 1);
         if (rows.Outside is { } outside) Add(await outside.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct), -1);
