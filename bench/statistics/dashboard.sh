@@ -12,16 +12,30 @@
 # roll-ups only, never the cases (generating 10 million cases themselves takes hours). The host starts with background
 # work off; a leader signs in through the development sign-in; the dashboard of the last 12 months is asked for
 # BENCH_REQUESTS times, one at a time, after 5 warm-up requests — first before the year is written (the baseline),
-# then after. Prints p50, p95 and the slowest, in milliseconds.
+# then after. Prints p50, p95 and the slowest, in milliseconds. Then a department's tables of the year (by day, by
+# item, by month) are exported as Excel and CSV, each BENCH_EXPORTS times, and the slowest of each is printed (issue
+# #20: an Excel export of a year per department ≤ 5 s).
+#
+# BENCH_DB=postgres runs it all on a throw-away PostgreSQL server (.ci/postgres.sh) instead of SQLite.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 CASES="${BENCH_CASES:-10000000}"
 REQUESTS="${BENCH_REQUESTS:-60}"
+EXPORTS="${BENCH_EXPORTS:-5}"
+DB_KIND="${BENCH_DB:-sqlite}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for tool in dotnet sqlite3 curl python3; do command -v "$tool" >/dev/null 2>&1 || { echo "ERROR: $tool is not installed" >&2; exit 1; }; done
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tongban-dashboard.XXXXXX")"
 SERVER_PID=""
-cleanup() { local rc=$?; [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; if [ "${BENCH_KEEP:-0}" = "1" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi; exit "$rc"; }
+# shellcheck source=../../.ci/postgres.sh
+source .ci/postgres.sh
+cleanup() {
+  local rc=$?
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null
+  pg_stop >/dev/null 2>&1 || true
+  if [ "${BENCH_KEEP:-0}" = "1" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
+  exit "$rc"
+}
 trap cleanup EXIT
 
 echo "publishing" >&2
@@ -30,6 +44,20 @@ dotnet publish src/Tongban.Web -c Release -o "$WORK/web" --nologo >>"$WORK/publi
 export Storage__DataDirectory="$WORK/data"
 mkdir -p "$Storage__DataDirectory"
 DB="$Storage__DataDirectory/tongban.db"
+case "$DB_KIND" in
+  sqlite) sql() { sqlite3 "$DB" "$1"; } ;;
+  postgres)
+    pg_start >&2
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tongban -At -d postgres -c "CREATE DATABASE dashboard" >/dev/null
+    export Database__Provider=Postgres "Database__ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Username=tongban;Database=dashboard"
+    sql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tongban -At -q -v ON_ERROR_STOP=1 -d dashboard -c "$1"; } ;;
+  *) echo "ERROR: BENCH_DB is sqlite or postgres, not $DB_KIND" >&2; exit 1 ;;
+esac
+# A roll-up table's columns (name and type, one per line), in either database.
+columns_of() {
+  if [ "$DB_KIND" = sqlite ]; then sql "SELECT name || ' ' || lower(type) FROM pragma_table_info('$1')"
+  else sql "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = '$1' ORDER BY ordinal_position"; fi
+}
 tongban() { (cd "$WORK/cli" && dotnet tongban.dll "$@"); }
 tongban keys rotate-personal-data >&2
 tongban db migrate >&2
@@ -67,36 +95,56 @@ measure() { # prints p50 p95 max (ms)
 
 start_host; sign_in
 read -r b50 b95 bmax <<<"$(measure)"
-baseline_rows="$(sqlite3 "$DB" "SELECT count(*) FROM st_daily")"
+baseline_rows="$(sql "SELECT count(*) FROM st_daily")"
 stop_host
 
 echo "writing a year of roll-ups" >&2
-columns="$(sqlite3 "$DB" "SELECT group_concat(name, ', ') FROM pragma_table_info('st_daily') WHERE name NOT IN ('day', 'month')")"
-sqlite3 "$DB" <<SQL
-CREATE TEMP TABLE templates AS SELECT * FROM st_daily WHERE rowid IN (
-  SELECT min(rowid) FROM st_daily GROUP BY department_code, division_code, item_code, channel);
-DELETE FROM st_daily;
-WITH RECURSIVE days(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM days WHERE n < 364)
-INSERT INTO st_daily (day, month, $columns)
-  SELECT date('$TO', '-' || n || ' days'), substr(date('$TO', '-' || n || ' days'), 1, 7), $columns FROM days, templates;
-SQL
-sum="$(sqlite3 "$DB" "SELECT sum(figures_received) FROM st_daily")"
+columns="$(columns_of st_daily | awk '$1 != "day" && $1 != "month" { print $1 }' | paste -sd, -)"
+counts="$(columns_of st_daily | awk '$1 ~ /^figures_/ && ($2 == "integer" || $2 == "bigint") { print $1 }')"
+if [ "$DB_KIND" = sqlite ]; then
+  sql "CREATE TABLE bench_templates AS SELECT * FROM st_daily WHERE rowid IN (
+         SELECT min(rowid) FROM st_daily GROUP BY department_code, division_code, item_code, channel);
+       DELETE FROM st_daily;
+       WITH RECURSIVE days(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM days WHERE n < 364)
+       INSERT INTO st_daily (day, month, $columns)
+         SELECT date('$TO', '-' || n || ' days'), substr(date('$TO', '-' || n || ' days'), 1, 7), $columns FROM days, bench_templates;
+       DROP TABLE bench_templates;"
+else
+  sql "CREATE TABLE bench_templates AS SELECT DISTINCT ON (department_code, division_code, item_code, channel) * FROM st_daily
+         ORDER BY department_code, division_code, item_code, channel, day;
+       DELETE FROM st_daily;
+       INSERT INTO st_daily (day, month, $columns)
+         SELECT d::date, to_char(d, 'YYYY-MM'), $columns FROM generate_series(date '$TO' - 364, date '$TO', interval '1 day') d, bench_templates;
+       DROP TABLE bench_templates;"
+fi
+sum="$(sql "SELECT sum(figures_received) FROM st_daily")"
 factor="$(python3 -c "print(max(1, round($CASES / max($sum, 1))))")"
-count_columns="$(sqlite3 "$DB" "SELECT group_concat(name || ' = ' || name || ' * $factor', ', ') FROM pragma_table_info('st_daily') WHERE name LIKE 'figures\_%' ESCAPE '\\' AND type = 'INTEGER'")"
-sqlite3 "$DB" "UPDATE st_daily SET $count_columns;"
+sql "UPDATE st_daily SET $(for c in $counts; do printf '%s = %s * %s, ' "$c" "$c" "$factor"; done | sed 's/, $//')"
 # The monthly roll-ups, as the platform keeps them beside the daily ones: each month's days summed.
 keys="month, department_code, division_code, item_code, channel"
-sums="$(sqlite3 "$DB" "SELECT group_concat('sum(' || name || ')', ', ') FROM pragma_table_info('st_monthly') WHERE name LIKE 'figures\_%' ESCAPE '\\'")"
-figures="$(sqlite3 "$DB" "SELECT group_concat(name, ', ') FROM pragma_table_info('st_monthly') WHERE name LIKE 'figures\_%' ESCAPE '\\'")"
-sqlite3 "$DB" "DELETE FROM st_monthly; INSERT INTO st_monthly ($keys, item_name, revision, $figures)
+figures="$(columns_of st_monthly | awk '$1 ~ /^figures_/ { print $1 }' | paste -sd, -)"
+sums="$(columns_of st_monthly | awk '$1 ~ /^figures_/ { print "sum(" $1 ")" }' | paste -sd, -)"
+sql "DELETE FROM st_monthly; INSERT INTO st_monthly ($keys, item_name, revision, $figures)
   SELECT $keys, max(item_name), 0, $sums FROM st_daily GROUP BY $keys; ANALYZE;"
-monthly_rows="$(sqlite3 "$DB" "SELECT count(*) FROM st_monthly")"
-rows="$(sqlite3 "$DB" "SELECT count(*) FROM st_daily")"
-combos="$(sqlite3 "$DB" "SELECT count(*) FROM (SELECT DISTINCT department_code, division_code, item_code, channel FROM st_daily)")"
-received="$(sqlite3 "$DB" "SELECT sum(figures_received) FROM st_daily")"
+monthly_rows="$(sql "SELECT count(*) FROM st_monthly")"
+rows="$(sql "SELECT count(*) FROM st_daily")"
+combos="$(sql "SELECT count(*) FROM (SELECT DISTINCT department_code, division_code, item_code, channel FROM st_daily) c")"
+received="$(sql "SELECT sum(figures_received) FROM st_daily")"
+department="$(sql "SELECT department_code FROM st_daily GROUP BY department_code ORDER BY count(*) DESC, department_code LIMIT 1")"
+department_rows="$(sql "SELECT count(*) FROM st_daily WHERE department_code = '$department'")"
 
 start_host; sign_in
 read -r a50 a95 amax <<<"$(measure)"
+# A department's year exported, each table EXPORTS times: the slowest, in milliseconds, and the file's size.
+export_rows=""
+for by in day item month; do
+  for format in xlsx csv; do
+    address="$URL/statistics/export.$format?indicator=received&by=$by&from=$FROM&to=$TO&department=$department"
+    slowest="$(for _ in $(seq 1 "$EXPORTS"); do curl -fsS -o "$WORK/export.$format" -b "$WORK/jar" -w '%{time_total}\n' "$address"; done |
+      sort -n | tail -1 | awk '{ printf "%.0f", $1 * 1000 }')"
+    export_rows+="| by $by | $format | $(stat -c %s "$WORK/export.$format") | $slowest |"$'\n'
+  done
+done
 stop_host
 
 echo
@@ -105,4 +153,10 @@ echo "|---|---|---|---|---|---|"
 echo "| baseline: the demo's, after 20,000 generated cases | $baseline_rows | 20,000 | $b50 | $b95 | $bmax |"
 echo "| a year: $combos combinations × 365 days ($monthly_rows monthly rows) | $rows | $received | $a50 | $a95 | $amax |"
 echo
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%F %H:%M UTC'), $REQUESTS requests of $PAGE one at a time"
+echo "a department's year exported ($department: $department_rows daily rows), $EXPORTS times each:"
+echo
+echo "| table | format | bytes | slowest ms |"
+echo "|---|---|---|---|"
+printf '%s' "$export_rows"
+echo
+echo "database: $DB_KIND; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%F %H:%M UTC'), $REQUESTS requests of $PAGE one at a time"

@@ -5,6 +5,8 @@ using Tongban.Kernel.Outbox;
 using Tongban.Statistics.Contracts;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Domain;
+using Tongban.Statistics.Features.Indicators;
+using Tongban.Statistics.Features.QueryFigures;
 
 namespace Tongban.Statistics.Tests;
 
@@ -88,8 +90,25 @@ public sealed class FactTests(LaneApps lanes)
             Assert.True(expected > 0 || last < new DateOnly(2021, 3, 21), $"the sample concluded cases in {from}–{to}");
             var answer = (await leader.FiguresAsync($"concluded?by=item&from={from}&to={to}&department={DemoDepartments.Qinghe}")).Values();
             Assert.Equal(expected, answer.GetValueOrDefault(item) ?? 0);
+
+            // The dashboard reads its trend and its slice table at once, summed by (month, slice) and folded both ways:
+            // the same tables as reading by month and by the slice apart, for each slicing it offers.
+            await using var scope = app.Services.CreateAsyncScope();
+            var reader = scope.ServiceProvider.GetRequiredService<FigureReader>();
+            var concluded = IndicatorRegistry.Find("concluded")!;
+            foreach (var query in new FigureQuery[] { new(concluded, By.Department, first, last, null), new(concluded, By.Division, first, last, DemoDepartments.Qinghe), new(concluded, By.Level, first, last, null) })
+            {
+                var (byMonth, sliced) = await reader.ReadByMonthAndSliceAsync(query, TestContext.Current.CancellationToken);
+                var (month, slice) = (await reader.ReadAsync(query with { By = By.Month }, TestContext.Current.CancellationToken), await reader.ReadAsync(query, TestContext.Current.CancellationToken));
+                Assert.True(month.Rows.Count > 0 && slice.Rows.Count > 0, $"{query.By} {from}–{to} has figures");
+                Assert.Equal((month.Query, Shape(month)), (byMonth.Query, Shape(byMonth)));
+                Assert.Equal((slice.Query, Shape(slice)), (sliced.Query, Shape(sliced)));
+            }
         }
     }
+
+    private static string Shape(FigureTable table) =>
+        string.Join("\n", table.Rows.Append(table.Total).Select(r => $"{r.Key} {r.LabelZh} {r.LabelEn} {r.Value} {r.Measures}"));
 
     private static async Task AssertMonthsAreTheirDaysAsync(TongbanApp app, string item)
     {

@@ -68,14 +68,13 @@ internal class DashboardModel(FigureService figures, Labels labels, LicenseFigur
             Departments = [.. (await labels.DepartmentsAsync(ct)).Values.Select(d => (d.CreditCode, Kernel.Localization.Text.Pick(d.Name, d.NameEn))).OrderBy(d => d.Item2, StringComparer.Ordinal)];
         Divisions = await DivisionChoicesAsync(ct);
         var chosen = IndicatorRegistry.Find(Indicator) ?? IndicatorRegistry.All[0];
-        Trend = await figures.ReadAsync(Ask(chosen.Code, "month"), User, ct);
+        var slicing = Slicings.Select(s => s.By).FirstOrDefault(b => string.Equals(b.ToString(), By, StringComparison.OrdinalIgnoreCase), QueryFigures.By.Department);
+        if (slicing == QueryFigures.By.Department && !(RegionWide && string.IsNullOrWhiteSpace(Department))) slicing = QueryFigures.By.Division;
+        By = slicing.ToString().ToLowerInvariant();
+        (Trend, Sliced) = await figures.ReadByMonthAndSliceAsync(Ask(chosen.Code, By), User, ct);
         From ??= Trend.Query.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To ??= Trend.Query.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Headlines = [.. IndicatorRegistry.All.Select(Trend.As)];
-        var slicing = Slicings.Select(s => s.By).FirstOrDefault(b => string.Equals(b.ToString(), By, StringComparison.OrdinalIgnoreCase), QueryFigures.By.Department);
-        if (slicing == QueryFigures.By.Department && !(RegionWide && Trend.Query.Department is null)) slicing = QueryFigures.By.Division;
-        By = slicing.ToString().ToLowerInvariant();
-        Sliced = await figures.ReadAsync(Ask(chosen.Code, By), User, ct);
         (LicensesByMonth, var licensesByDepartment) = await licenses.ReadByMonthAndDepartmentAsync(From, To, Department, User, ct);
         if (RegionWide) LicensesByDepartment = licensesByDepartment;
         if (WithHalls)

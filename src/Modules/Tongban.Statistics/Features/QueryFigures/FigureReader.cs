@@ -38,6 +38,46 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
 
     public async Task<FigureTable> ReadAsync(FigureQuery query, CancellationToken ct)
     {
+        var (days, rows) = await RowsAsync(query, ct);
+        return Table(query, query.By switch
+        {
+            By.Division => await DivisionRowsAsync(query, await SumAsync(rows, d => d.DivisionCode, ct), ct),
+            By.Level => await LevelRowsAsync(query, await SumAsync(rows, d => d.DivisionCode, ct), ct),
+            By.Day => [.. (await days.Where(d => d.Day >= query.From && d.Day <= query.To).SumBy(d => d.Day).ToListAsync(ct))
+                .OrderBy(b => b.Key).Select(b => Row(query, b.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Labels.Day(b.Key), b.Measures))],
+            By.Month => MonthRows(query, await SumAsync(rows, d => d.Month, ct)),
+            By.Channel => [.. (await SumAsync(rows, d => d.Channel, ct)).Select(b => Row(query, b.Key, Labels.Channel(b.Key), b.Measures))],
+            By.Department => await DepartmentRowsAsync(query, await SumAsync(rows, d => d.DepartmentCode, ct), ct),
+            _ => await ItemRowsAsync(query, rows, ct),
+        });
+    }
+
+    /// <summary>
+    /// The figures by month and, from the same read, sliced by the query's department, division or level: the period's
+    /// rows summed once by (month, slice) and folded both ways — what the dashboard shows, its trend and its slice table,
+    /// for one pass over the roll-ups instead of two.
+    /// </summary>
+    public async Task<(FigureTable ByMonth, FigureTable Sliced)> ReadByMonthAndSliceAsync(FigureQuery query, CancellationToken ct)
+    {
+        if (query.By is not (By.Department or By.Division or By.Level))
+            throw new ArgumentException($"A dashboard slices by department, division or level, not {query.By}.", nameof(query));
+        var (_, rows) = await RowsAsync(query, ct);
+        var pairs = query.By == By.Department ? await SumAsync(rows, d => new { d.Month, Slice = d.DepartmentCode }, ct)
+            : await SumAsync(rows, d => new { d.Month, Slice = d.DivisionCode }, ct);
+        var byMonth = query with { By = By.Month };
+        var months = MonthRows(byMonth, Fold(pairs, p => p.Month));
+        var slices = Fold(pairs, p => p.Slice);
+        return (Table(byMonth, months), Table(query, query.By switch
+        {
+            By.Department => await DepartmentRowsAsync(query, slices, ct),
+            By.Division => await DivisionRowsAsync(query, slices, ct),
+            _ => await LevelRowsAsync(query, slices, ct),
+        }));
+    }
+
+    /// <summary>The query's daily rows (narrowed to its department, division and level) and its period split into rows to read.</summary>
+    private async Task<(IQueryable<DailyFigures> Days, Rows Period)> RowsAsync(FigureQuery query, CancellationToken ct)
+    {
         IReadOnlyList<string>? levelCodes = query.Level is { } level ? await labels.DivisionsOfLevelAsync(level, ct) : null;
         IQueryable<TRow> Narrow<TRow>(IQueryable<TRow> rows) where TRow : RollupRow
         {
@@ -46,22 +86,32 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
             if (levelCodes is not null) rows = rows.Where(d => levelCodes.Contains(d.DivisionCode));
             return rows;
         }
-        var rows = Split(query, Narrow(db.Daily.AsNoTracking()), Narrow(db.Monthly.AsNoTracking()));
-        List<FigureRow> result = query.By switch
-        {
-            By.Division => await DivisionRowsAsync(query, rows, ct),
-            By.Level => await LevelRowsAsync(query, rows, ct),
-            By.Day => [.. (await Narrow(db.Daily.AsNoTracking()).Where(d => d.Day >= query.From && d.Day <= query.To).SumBy(d => d.Day).ToListAsync(ct))
-                .OrderBy(b => b.Key).Select(b => Row(query, b.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Labels.Day(b.Key), b.Measures))],
-            By.Month => [.. (await SumAsync(rows, d => d.Month, ct)).OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => Row(query, b.Key, Labels.Month(b.Key), b.Measures))],
-            By.Channel => [.. (await SumAsync(rows, d => d.Channel, ct)).Select(b => Row(query, b.Key, Labels.Channel(b.Key), b.Measures))],
-            By.Department => await DepartmentRowsAsync(query, rows, ct),
-            _ => await ItemRowsAsync(query, rows, ct),
-        };
-        var total = new Measures();
-        foreach (var row in result) total.Add(row.Measures);
-        return new FigureTable(query, result, Row(query, "", ("合计", "Total"), total));
+        var days = Narrow(db.Daily.AsNoTracking());
+        return (days, Split(query, days, Narrow(db.Monthly.AsNoTracking())));
     }
+
+    private static FigureTable Table(FigureQuery query, List<FigureRow> rows)
+    {
+        var total = new Measures();
+        foreach (var row in rows) total.Add(row.Measures);
+        return new FigureTable(query, rows, Row(query, "", ("合计", "Total"), total));
+    }
+
+    /// <summary>Buckets of a pair of keys added up by one of them.</summary>
+    private static List<Bucket<string>> Fold<TPair>(List<Bucket<TPair>> pairs, Func<TPair, string> key)
+    {
+        var sums = new Dictionary<string, Measures>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var k = key(pair.Key);
+            if (!sums.TryGetValue(k, out var sum)) sums[k] = sum = new Measures();
+            sum.Add(pair.Measures);
+        }
+        return [.. sums.Select(s => new Bucket<string>(s.Key, s.Value))];
+    }
+
+    private static List<FigureRow> MonthRows(FigureQuery query, List<Bucket<string>> months) =>
+        [.. months.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => Row(query, b.Key, Labels.Month(b.Key), b.Measures))];
 
     /// <summary>
     /// The period as months and days, reading as few rows as it can: a whole month as its monthly rows; a month the period
@@ -105,30 +155,30 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
                 ? days.Where(d => (d.Day >= outside1.From && d.Day <= outside1.To) || (d.Day >= outside2.From && d.Day <= outside2.To)) : null);
     }
 
-    private async Task<List<FigureRow>> DepartmentRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
+    private async Task<List<FigureRow>> DepartmentRowsAsync(FigureQuery query, List<Bucket<string>> departments, CancellationToken ct)
     {
         List<FigureRow> result = [];
-        foreach (var bucket in await SumAsync(rows, d => d.DepartmentCode, ct))
+        foreach (var bucket in departments)
             result.Add(Row(query, bucket.Key, await labels.DepartmentAsync(bucket.Key, ct), bucket.Measures));
-        return [.. result.OrderByDescending(r => r.Value ?? -1)];
+        return [.. result.OrderByDescending(r => r.Value ?? -1).ThenBy(r => r.Key, StringComparer.Ordinal)];
     }
 
-    private async Task<List<FigureRow>> DivisionRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
+    private async Task<List<FigureRow>> DivisionRowsAsync(FigureQuery query, List<Bucket<string>> divisions, CancellationToken ct)
     {
         List<FigureRow> result = [];
-        foreach (var bucket in await SumAsync(rows, d => d.DivisionCode, ct))
+        foreach (var bucket in divisions)
             result.Add(Row(query, bucket.Key, await labels.DivisionAsync(bucket.Key, ct), bucket.Measures));
-        return [.. result.OrderByDescending(r => r.Value ?? -1)];
+        return [.. result.OrderByDescending(r => r.Value ?? -1).ThenBy(r => r.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>
     /// By level: summed by division in the database (as many rows as divisions, not cases), then each division's sums
     /// added under its level here; the levels in their order, city before county.
     /// </summary>
-    private async Task<List<FigureRow>> LevelRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
+    private async Task<List<FigureRow>> LevelRowsAsync(FigureQuery query, List<Bucket<string>> divisions, CancellationToken ct)
     {
         var levels = new SortedDictionary<int, Measures>();
-        foreach (var bucket in await SumAsync(rows, d => d.DivisionCode, ct))
+        foreach (var bucket in divisions)
         {
             var level = await labels.LevelOfAsync(bucket.Key, ct);
             var key = level is { } l ? (int)l : int.MaxValue;
@@ -149,7 +199,7 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
             foreach (var (item, name) in await months.ItemNamesAsync(ct)) names.TryAdd(item, name);
         return [.. (await SumAsync(rows, d => d.ItemCode, ct))
             .Select(b => Row(query, b.Key, names.GetValueOrDefault(b.Key) is { Length: > 0 } n ? (n, n) : Labels.NotStated, b.Measures))
-            .OrderByDescending(r => r.Value ?? -1)];
+            .OrderByDescending(r => r.Value ?? -1).ThenBy(r => r.Key, StringComparer.Ordinal)];
     }
 
     private static FigureRow Row(FigureQuery query, string key, (string Zh, string En) label, Measures measures) =>

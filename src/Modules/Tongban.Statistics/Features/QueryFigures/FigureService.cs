@@ -9,6 +9,10 @@ internal sealed class FigureService(FigureReader reader, Labels labels, RegionCl
     public async Task<FigureTable> ReadAsync(FigureRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         await reader.ReadAsync(await CheckAsync(request, user, ct), ct);
 
+    /// <summary>The figures by month and sliced as the request says, from one read (<see cref="FigureReader.ReadByMonthAndSliceAsync"/>).</summary>
+    public async Task<(FigureTable ByMonth, FigureTable Sliced)> ReadByMonthAndSliceAsync(FigureRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        await reader.ReadByMonthAndSliceAsync(await CheckAsync(request, user, ct), ct);
+
     public async Task<FigureQuery> CheckAsync(FigureRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var query = request.Check(clock.Today);
