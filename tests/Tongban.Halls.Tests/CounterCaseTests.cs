@@ -157,7 +157,7 @@ public sealed class CounterCaseTests(LaneApps lanes)
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/applications/ratings/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/applications/ratings/{id}/report", new { report = "x" })).StatusCode);
         var page = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/admin/ratings/{id}"));
-        Assert.Contains("窗口服务评价", page, StringComparison.Ordinal);
+        Assert.Contains("现场服务评价", page, StringComparison.Ordinal);
         Assert.Contains("无法回访", page, StringComparison.Ordinal);
         Assert.DoesNotContain(id.ToString(), page.Replace($"/admin/ratings/{id}", "", StringComparison.Ordinal).Replace($"%2Fadmin%2Fratings%2F{id}", "", StringComparison.Ordinal), StringComparison.Ordinal); // in addresses only
 

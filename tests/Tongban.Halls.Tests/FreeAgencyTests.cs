@@ -157,6 +157,23 @@ public sealed class FreeAgencyTests(LaneApps lanes)
         }
         Assert.Equal(2, (await JsonOf(await enterprise.Client.GetAsync($"/api/halls/agency/mine/{id}"))).GetProperty("rating").GetInt32());
         Assert.Contains("差评", WebUtility.HtmlDecode(await clerk.GetStringAsync("/admin/agency")), StringComparison.Ordinal);
+
+        // The bad rating joins the 好差评 as one given at the hall: the assigning desk's department rectifies it, and since
+        // the rater signed in, calls them back before the report; staff of another department do not see it.
+        await app.DrainOutboxAsync();
+        await app.DrainOutboxAsync(); // delivered twice: kept once
+        var rating = Assert.Single((await JsonOf(await clerk.GetAsync("/api/applications/ratings?rectifications=true"))).EnumerateArray(),
+            r => r.GetProperty("place").GetString()?.EndsWith("帮办代办：开原农产品加工园项目", StringComparison.Ordinal) == true && r.GetProperty("comment").GetString() == "回复太慢");
+        Assert.Equal(("Dissatisfied", "Open", JsonValueKind.Null), (rating.GetProperty("level").GetString(), rating.GetProperty("rectification").GetString(), rating.GetProperty("caseNumber").ValueKind));
+        var ratingId = rating.GetProperty("id").GetGuid();
+        var stranger = await ClerkAsync(app, DemoHalls.XifengDepartment);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/applications/ratings/{ratingId}")).StatusCode);
+        Assert.Contains("整改报告前须先回访评价人", WebUtility.HtmlDecode(await clerk.GetStringAsync($"/admin/ratings/{ratingId}")), StringComparison.Ordinal);
+        Assert.Equal("rating.callback_required", await CodeOf(await clerk.PostAsJsonAsync($"/api/applications/ratings/{ratingId}/report", new { report = "已调整代办员" }), HttpStatusCode.Conflict));
+        using (var called = await clerk.PostAsJsonAsync($"/api/applications/ratings/{ratingId}/call-back", new { outcome = "已电话回访企业致歉" }))
+            Assert.Equal(HttpStatusCode.OK, called.StatusCode);
+        var reported = await JsonOf(await clerk.PostAsJsonAsync($"/api/applications/ratings/{ratingId}/report", new { report = "已调整代办员，承诺两个工作日内答复" }));
+        Assert.Equal("Reported", reported.GetProperty("rectification").GetString());
     }
 
     [Theory, DatabaseLanes]

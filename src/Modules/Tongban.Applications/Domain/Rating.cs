@@ -84,8 +84,10 @@ internal sealed class Rating : IStaffScoped
     }
 
     /// <summary>
-    /// 现场评价: the rating a hall window's tablet took for a ticket (validated there), joined to <paramref name="case"/> — the
-    /// case started from the ticket — or the window's own when null. A bad one opens a rectification for the window's department.
+    /// 现场评价: the rating a hall took for a service it gave in person (validated there) — a window's tablet for a ticket,
+    /// joined to <paramref name="case"/>, the case started from the ticket; or the free agency's requester — or the hall's
+    /// own when no case. A bad one opens a rectification for the answerable department; the rater, when known (the case's
+    /// applicant, or the agency's requester), is the one called back.
     /// </summary>
     public static Rating OnSiteOf(WindowRated rated, Case? @case, DateOnly today, WorkingDayCalendar calendar, int rectifyDays)
     {
@@ -94,7 +96,7 @@ internal sealed class Rating : IStaffScoped
             Id = RatingId.New(), TicketId = rated.TicketId, Place = Cut(rated.Place), PlaceEn = Cut(rated.PlaceEn),
             CaseId = @case?.Id, CaseNumber = @case?.Number ?? "", ItemName = @case?.ItemName ?? "",
             DepartmentCreditCode = rated.DepartmentCreditCode, DivisionCode = @case?.DivisionCode ?? rated.DivisionCode,
-            StationKey = @case?.StationKey, ApplicantId = @case?.ApplicantId,
+            StationKey = @case?.StationKey, ApplicantId = @case?.ApplicantId ?? rated.RaterAccountId,
             Level = (RatingLevel)rated.Level, Indicators = [.. rated.Indicators.Where(i => RatingScale.Indicators.Any(x => x.Key == i)).Distinct()],
             Comment = rated.Comment, RatedAt = rated.RatedAt,
         };

@@ -109,6 +109,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
             e.Property(r => r.Items).HasJsonConversion();
             e.Property(r => r.AgentName).HasMaxLength(100);
             e.Property(r => r.AssignedBy).HasMaxLength(120);
+            e.Property(r => r.AnswerableDepartment).HasMaxLength(18);
             e.Property(r => r.ClosedBy).HasMaxLength(120);
             e.Property(r => r.RatingComment).HasMaxLength(AgencyRequest.CommentMax);
             e.Property(r => r.State).IsConcurrencyToken(); // an assignment and a close at once: one of them

@@ -25,7 +25,8 @@ internal sealed record AgencyItem(string Code, string Name);
 /// for a free agent for an investment project: its name, a short description, the catalog items it needs and a contact
 /// mobile. The hall's staff assign an agent of its agency team, which grants the agent a proxy authorisation for those items
 /// in the requester's name (identity's, with this request as its basis); either side closes it, which ends the
-/// authorisation; the enterprise then rates the agency once on the platform's 5 levels.
+/// authorisation; the enterprise then rates the agency once on the platform's 5 levels. The department whose desk
+/// assigned the agent answers for the agency: a bad rating opens its rectification (整改), as a window's does.
 /// </summary>
 internal sealed class AgencyRequest
 {
@@ -52,13 +53,16 @@ internal sealed class AgencyRequest
     public Guid? AuthorisationId { get; private set; }
     public DateTimeOffset? AssignedAt { get; private set; }
     public string? AssignedBy { get; private set; }
+
+    /// <summary>The department whose staff assigned the agent (a department with a window in the centre): it answers for the agency's rating.</summary>
+    public string? AnswerableDepartment { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? ClosedBy { get; private set; }
     public RatingLevel? Rating { get; private set; }
     public string? RatingComment { get; private set; }
     public DateTimeOffset? RatedAt { get; private set; }
 
-    /// <summary>A bad rating (不满意, 非常不满意): recorded and shown to the hall; no rectification is opened from here yet (README).</summary>
+    /// <summary>A bad rating (不满意, 非常不满意): marked on the hall's page; the rating's rectification is the applications module's.</summary>
     public bool IsBadlyRated => Rating is { } r && RatingScale.IsBad(r);
 
     /// <summary>What identity records as the authorisation's basis.</summary>
@@ -101,10 +105,10 @@ internal sealed class AgencyRequest
             throw Conflict("agency.state_assign", "该申请已指派代办员或已关闭，不能再指派", "This request already has an agent or is closed; no agent can be assigned now");
     }
 
-    public void Assign(Guid agent, string agentName, Guid authorisation, string staff, DateTimeOffset at)
+    public void Assign(Guid agent, string agentName, Guid authorisation, string staff, string department, DateTimeOffset at)
     {
         EnsureAssignable();
-        (State, AgentId, AgentName, AuthorisationId, AssignedBy, AssignedAt) = (AgencyState.Assigned, agent, agentName, authorisation, staff, at);
+        (State, AgentId, AgentName, AuthorisationId, AssignedBy, AnswerableDepartment, AssignedAt) = (AgencyState.Assigned, agent, agentName, authorisation, staff, department, at);
     }
 
     public void Close(string by, DateTimeOffset at)

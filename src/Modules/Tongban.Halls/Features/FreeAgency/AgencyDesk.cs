@@ -69,7 +69,7 @@ internal sealed class AgencyDesk(HallsDbContext db, FreeAgency requests, IOrgani
         var actor = Actor.Of(user);
         var granted = await grants.GrantAsync(new ProxyRequestGrant(request.RequesterId, agent.Id, request.ItemCodes,
             clock.Today.AddDays(AgencyRequest.AuthorisationDays), request.Basis, actor), ct);
-        request.Assign(agent.Id, agent.Name, granted.Id, actor, clock.UtcNow);
+        request.Assign(agent.Id, agent.Name, granted.Id, actor, StaffScope.Of(user).DepartmentCode!, clock.UtcNow); // staff of the centre have a department
         db.Audit(new AuditRecord(actor, "halls.agency_assigned", $"agency:{request.Id.Value}", $"agent user:{agent.Id}, authorisation {granted.Id}", clock.UtcNow));
         try
         {

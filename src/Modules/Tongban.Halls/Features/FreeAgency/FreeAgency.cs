@@ -8,6 +8,7 @@ using Tongban.Identity.Contracts;
 using Tongban.Kernel.Audit;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Ratings;
 using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
 using Tongban.Organization.Contracts;
@@ -122,6 +123,12 @@ internal sealed class FreeAgency(HallsDbContext db, IOrganizationDirectory organ
         request.Rate(input.Level ?? 0, input.Comment, clock.UtcNow);
         db.Audit(new AuditRecord(Actor.Of(user), "halls.agency_rated", $"agency:{request.Id.Value}",
             $"level {(int)request.Rating!.Value}{(request.IsBadlyRated ? ", bad" : "")}", clock.UtcNow));
+        // Into the 好差评 as a rating given at the hall, in the same transaction: the applications module keeps it, and a
+        // bad one opens the answerable department's rectification, the requester being the one to call back.
+        if (request.AnswerableDepartment is { } department && (await organization.ListHallsAsync(ct)).FirstOrDefault(h => h.Id == request.HallId) is { } hall)
+            db.Publish(WindowRated.MessageType, new WindowRated(request.Id.Value, $"{hall.Name} 帮办代办：{request.ProjectName}",
+                $"{hall.NameEn ?? hall.Name}, free agency: {request.ProjectName}", hall.DivisionCode, department, (int)request.Rating.Value, [],
+                request.RatingComment, request.RatedAt!.Value, request.RequesterId), clock.UtcNow);
         try
         {
             await db.SaveChangesAsync(ct);

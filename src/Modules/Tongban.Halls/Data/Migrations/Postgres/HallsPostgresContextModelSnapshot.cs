@@ -54,6 +54,11 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("agent_name");
 
+                    b.Property<string>("AnswerableDepartment")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("answerable_department");
+
                     b.Property<DateTimeOffset?>("AssignedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("assigned_at");

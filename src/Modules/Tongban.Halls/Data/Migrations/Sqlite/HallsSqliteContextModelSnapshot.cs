@@ -49,6 +49,11 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("agent_name");
 
+                    b.Property<string>("AnswerableDepartment")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answerable_department");
+
                     b.Property<long?>("AssignedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("assigned_at");

@@ -31,6 +31,7 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                     authorisation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     assigned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     assigned_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    answerable_department = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     closed_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     rating = table.Column<int>(type: "integer", nullable: true),

@@ -31,6 +31,7 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     authorisation_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     assigned_at = table.Column<long>(type: "INTEGER", nullable: true),
                     assigned_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    answerable_department = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
                     closed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     closed_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     rating = table.Column<int>(type: "INTEGER", nullable: true),
