@@ -34,7 +34,7 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
     /// The rows one period reads: days, months, and the days of those months outside the period, which are taken away
     /// again (<see cref="Split"/>).
     /// </summary>
-    private sealed record Rows(IQueryable<DailyFigures> Days, IQueryable<MonthlyFigures>? Months, IQueryable<DailyFigures>? Outside);
+    private sealed record Rows(IQueryable<DailyFigures>? Days, IQueryable<MonthlyFigures>? Months, IQueryable<DailyFigures>? Outside);
 
     public async Task<FigureTable> ReadAsync(FigureQuery query, CancellationToken ct)
     {
@@ -149,7 +149,8 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
         }
         var (a, b) = (RollupRow.MonthOf(monthsFrom), RollupRow.MonthOf(monthsTo));
         return new(
-            days.Where(d => (d.Day >= daysIn1.From && d.Day <= daysIn1.To) || (d.Day >= daysIn2.From && d.Day <= daysIn2.To)),
+            daysIn1.From <= daysIn1.To || daysIn2.From <= daysIn2.To
+                ? days.Where(d => (d.Day >= daysIn1.From && d.Day <= daysIn1.To) || (d.Day >= daysIn2.From && d.Day <= daysIn2.To)) : null,
             monthsFrom <= monthsTo ? months.Where(m => string.Compare(m.Month, a) >= 0 && string.Compare(m.Month, b) <= 0) : null,
             outside1.From <= outside1.To || outside2.From <= outside2.To
                 ? days.Where(d => (d.Day >= outside1.From && d.Day <= outside1.To) || (d.Day >= outside2.From && d.Day <= outside2.To)) : null);
@@ -194,7 +195,7 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
 
     private static async Task<List<FigureRow>> ItemRowsAsync(FigureQuery query, Rows rows, CancellationToken ct)
     {
-        var names = await rows.Days.ItemNamesAsync(ct);
+        var names = rows.Days is { } days ? await days.ItemNamesAsync(ct) : [];
         if (rows.Months is { } months)
             foreach (var (item, name) in await months.ItemNamesAsync(ct)) names.TryAdd(item, name);
         return [.. (await SumAsync(rows, d => d.ItemCode, ct))
@@ -208,7 +209,7 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
     /// <summary>The period's rows summed by <paramref name="key"/>: its days and months added and its outside days taken away, by key.</summary>
     private static async Task<List<Bucket<TKey>>> SumAsync<TKey>(Rows rows, Expression<Func<RollupRow, TKey>> key, CancellationToken ct) where TKey : notnull
     {
-        var buckets = (await rows.Days.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct)).ToDictionary(b => b.Key, b => b.Measures);
+        var buckets = rows.Days is { } days ? (await days.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct)).ToDictionary(b => b.Key, b => b.Measures) : [];
         void Add(IEnumerable<Bucket<TKey>> more, int sign)
         {
             foreach (var bucket in more)
