@@ -79,8 +79,7 @@ internal class DashboardModel(FigureService figures, Labels labels, LicenseFigur
         if (RegionWide) LicensesByDepartment = licensesByDepartment;
         if (WithHalls)
         {
-            HallsByMonth = await halls.ReadAsync("month", From, To, null, User, ct);
-            HallsByHall = await halls.ReadAsync("hall", From, To, null, User, ct);
+            (HallsByMonth, HallsByHall) = await halls.ReadByMonthAndHallAsync(From, To, User, ct);
         }
     }
 

@@ -26,8 +26,22 @@ internal sealed class HallFigureService(IHallFigures halls, IOrganizationDirecto
 
     public async Task<HallFigureTable> ReadAsync(string? by, string? from, string? to, string? hall, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (StatisticsScope.Of(user).Department is not null) throw new DomainException(DomainError.NotFound("大厅的统计", "The halls' figures"));
         var slicing = string.IsNullOrEmpty(by) ? "month" : by;
+        var (query, chosen, all, months) = await ReadMonthsAsync(slicing, from, to, hall, user, ct);
+        return Table(slicing, query, chosen, all, months);
+    }
+
+    /// <summary>The halls' figures by month and by hall over the same period, from one read of the halls' months (the dashboard shows both).</summary>
+    public async Task<(HallFigureTable ByMonth, HallFigureTable ByHall)> ReadByMonthAndHallAsync(string? from, string? to, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (query, chosen, all, months) = await ReadMonthsAsync("month", from, to, null, user, ct);
+        return (Table("month", query, chosen, all, months), Table("hall", query, chosen, all, months));
+    }
+
+    private async Task<(FigureQuery Query, HallInfo? Chosen, IReadOnlyList<HallInfo> All, IReadOnlyList<HallMonthFigures> Months)> ReadMonthsAsync(
+        string slicing, string? from, string? to, string? hall, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (StatisticsScope.Of(user).Department is not null) throw new DomainException(DomainError.NotFound("大厅的统计", "The halls' figures"));
         var all = await organization.ListHallsAsync(ct);
         List<DomainError> errors = [];
         if (!Slicings.Contains(slicing, StringComparer.Ordinal))
@@ -44,7 +58,11 @@ internal sealed class HallFigureService(IHallFigures halls, IOrganizationDirecto
             errors.AddRange(e.Errors);
         }
         if (errors.Count > 0) throw new DomainException(errors);
-        var months = await halls.MonthlyAsync(query!.From, query.To, chosen?.Id, ct);
+        return (query!, chosen, all, await halls.MonthlyAsync(query!.From, query.To, chosen?.Id, ct));
+    }
+
+    private static HallFigureTable Table(string slicing, FigureQuery query, HallInfo? chosen, IReadOnlyList<HallInfo> all, IReadOnlyList<HallMonthFigures> months)
+    {
         var names = all.ToDictionary(h => h.Id);
         List<HallFigureRow> rows = [];
         foreach (var group in months.GroupBy(m => slicing == "month" ? m.Month : m.HallId.ToString()))
