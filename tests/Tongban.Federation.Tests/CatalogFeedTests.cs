@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tongban.Catalog.Contracts;
 using Tongban.Federation.Contracts;
+using Tongban.Federation.Data;
 using Tongban.Federation.Domain;
+using Tongban.Federation.Features.CatalogFeed;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Identifiers;
 using Tongban.Kernel.Keys;
 using Tongban.Kernel.Security;
@@ -148,6 +151,36 @@ public sealed class CatalogFeedTests(Pairs pairs) : IClassFixture<Pairs>
         }
         var settled = await PullAsync(pair); // settled: given, from the cursor kept
         Assert.Equal(1, settled.Added);
+        Assert.NotNull(await CityItemAsync(pair, code));
+    }
+
+    [Theory, DatabaseLanes]
+    public async Task While_another_instance_of_the_city_pulls_a_pull_does_not_run_says_so_and_records_nothing(DatabaseLane lane)
+    {
+        var pair = await pairs.For(lane);
+        var tag = Tag(lane, "G");
+        var code = Code(tag, 1);
+        await PublishAsync(pair, Item(Basic(tag, 1), code, $"省级并行拉取事项{tag}", "省", Province, Department, 10));
+        var pulls = await pair.OnCityAsync(db => db.CatalogPulls.CountAsync());
+        // Another instance over the same database holds the pull's lock, on a connection of its own.
+        await using (var other = pair.City.Services.CreateAsyncScope())
+        {
+            var db = other.ServiceProvider.GetRequiredService<FederationDbContext>();
+            await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            await using (var held = await ProcessLock.TryTakeAsync(db.Database.GetDbConnection(), CatalogPuller.LockName, CatalogPuller.LockKey))
+            {
+                Assert.NotNull(held);
+                var refused = await PullAsync(pair);
+                Assert.True(refused.Failed);
+                Assert.Equal(("另一个实例正在拉取省级目录，本次未拉取", 0), (refused.FailureZh, refused.Pages));
+                Assert.Equal(pulls, await pair.OnCityAsync(db => db.CatalogPulls.CountAsync()));
+                Assert.Null(await CityItemAsync(pair, code));
+            }
+            await db.Database.CloseConnectionAsync();
+        }
+        var pulled = await PullAsync(pair); // the other instance done: this one pulls
+        Assert.False(pulled.Failed, pulled.FailureEn);
+        Assert.Equal(1, pulled.Added);
         Assert.NotNull(await CityItemAsync(pair, code));
     }
 

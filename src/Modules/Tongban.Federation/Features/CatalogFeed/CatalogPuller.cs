@@ -9,6 +9,7 @@ using Tongban.Federation.Contracts;
 using Tongban.Federation.Data;
 using Tongban.Federation.Domain;
 using Tongban.Kernel.Audit;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Errors;
 using Tongban.Kernel.Keys;
 using Tongban.Kernel.Outbox;
@@ -32,15 +33,38 @@ internal sealed class CatalogPuller(FederationDbContext db, SignedRequests reque
     public const string Source = "province";
     public const string Actor = "federation";
 
+    /// <summary>The pull's lock across the city's instances: on PostgreSQL this advisory key ("fedCat"), on SQLite a file beside the database.</summary>
+    public const string LockName = "catalog-pull";
+    public const long LockKey = 0x6665_6443_6174_0000L;
+
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>
+    /// One pull at a time: in this instance the next waits for the one under way; across instances (several behind a
+    /// proxy, one database) a pull finding another instance's under way does not run — it would apply the same pages —
+    /// and says so, recording nothing.
+    /// </summary>
     public async Task<CatalogPullResult> PullAsync(bool fromStart, CancellationToken cancellationToken)
     {
         var city = requests.City; // a platform that is not a city is told so (federation.not_city)
         await OneAtATime.WaitAsync(cancellationToken);
         try
         {
-            return await PullPagesAsync(city, fromStart, cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var held = await ProcessLock.TryTakeAsync(db.Database.GetDbConnection(), LockName, LockKey);
+                if (held is null)
+                {
+                    var (zh, en) = CatalogPullFailures.Label("running");
+                    return new(0, 0, 0, 0, 0, 0, [], zh, en);
+                }
+                return await PullPagesAsync(city, fromStart, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
         finally
         {
@@ -197,6 +221,7 @@ internal static class CatalogPullFailures
         "malformed" => ("省级平台的答复无法读取", "The province's answer cannot be read"),
         "feed" => ("省级目录整页无法读取，未应用", "A page of the provincial catalog cannot be read: nothing applied"),
         "busy" => ("与其他修改冲突，请稍后重试", "It collided with another change; try again shortly"),
+        "running" => ("另一个实例正在拉取省级目录，本次未拉取", "Another instance is pulling the provincial catalog: this pull did not run"),
         _ => ("同步失败", "The pull failed"),
     };
 }

@@ -53,7 +53,9 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var open = new ConnectionCloser(db);
             var connection = db.Database.GetDbConnection();
-            await using var registryLock = await RegistryLock.TryTakeAsync(connection, description.Kind) ?? throw Busy(description);
+            // One import per registry across processes ("regImp" + the registry as PostgreSQL's key).
+            await using var registryLock = await ProcessLock.TryTakeAsync(connection, $"import-{description.Kind.ToString().ToLowerInvariant()}",
+                0x7265_6749_6D70_0000L + (long)description.Kind) ?? throw Busy(description);
             var format = RecordFormat.For(description.Kind, divisions);
             format.UseSealing(SealedColumns.Of(db.Model, format, protector));
             return await RunLockedAsync(request, description, format, fingerprint, connection, progress, watch, cancellationToken);
@@ -231,45 +233,6 @@ internal sealed class ImportRecords(RegistriesDbContext db, IOrganizationDirecto
     private sealed class ConnectionCloser(RegistriesDbContext db) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
-    }
-
-    /// <summary>
-    /// One import per registry across processes: on PostgreSQL a session advisory lock; on SQLite an exclusive lock
-    /// on a file beside the database (the operating system releases both if the process dies).
-    /// </summary>
-    private sealed class RegistryLock(Func<ValueTask> release) : IAsyncDisposable
-    {
-        public static async Task<RegistryLock?> TryTakeAsync(DbConnection connection, RegistryKind kind)
-        {
-            if (connection is NpgsqlConnection)
-            {
-                var key = 0x7265_6749_6D70_0000L + (long)kind; // "regImp" + the registry
-                return await AdvisoryAsync(connection, "pg_try_advisory_lock", key)
-                    ? new RegistryLock(async () => await AdvisoryAsync(connection, "pg_advisory_unlock", key))
-                    : null;
-            }
-            var database = connection.DataSource;
-            if (string.IsNullOrEmpty(database) || database == ":memory:") return new RegistryLock(() => ValueTask.CompletedTask);
-            try
-            {
-                var file = new FileStream($"{database}.import-{kind.ToString().ToLowerInvariant()}.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new RegistryLock(() => file.DisposeAsync());
-            }
-            catch (IOException)
-            {
-                return null; // held by another process
-            }
-        }
-
-        private static async Task<bool> AdvisoryAsync(DbConnection connection, string function, long key)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {function}(@key)";
-            command.AddParameter("@key", key);
-            return await command.ExecuteScalarAsync(CancellationToken.None) is true;
-        }
-
-        public ValueTask DisposeAsync() => release();
     }
 
     private static DomainException Busy(RegistryDescription description) => new(new DomainError("import.busy",
