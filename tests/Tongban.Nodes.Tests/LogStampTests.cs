@@ -106,6 +106,50 @@ public sealed class LogStampTests(LaneApps apps) : IDisposable
 
     [Theory]
     [DatabaseLanes]
+    public async Task The_nodes_report_carries_what_ails_it_that_the_centre_cannot_see_and_says_when_it_is_well_again(DatabaseLane lane)
+    {
+        await using var node = await StartAsync(lane, "health");
+        var refresher = node.Node.Services.GetRequiredService<ConfigurationRefresher>();
+        await refresher.RefreshNowAsync(CancellationToken.None); // the first fetch: no configuration held yet, which is not the centre's to hear
+        Assert.Equal((true, 0), await ReportedAsync(node));
+
+        var failing = new OutgoingPush
+        {
+            MessageId = Guid.CreateVersion7(), Recipient = $"{TwoNodes.Consumer}/land-1", RecipientMember = TwoNodes.Consumer, Service = "fund-status",
+            ServiceVersion = "v1", Purpose = "test", OnBehalfOf = "test", SubjectDigest = new string('a', 64), Body = "{}", QueuedAt = DateTimeOffset.UtcNow,
+            Attempts = 1, NextAttemptAt = DateTimeOffset.UtcNow.AddDays(1), LastError = "node.recipient_unreachable",
+        };
+        await using (var scope = node.Node.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NodesDbContext>();
+            db.OutgoingPushes.Add(failing);
+            await db.SaveChangesAsync();
+        }
+        await refresher.RefreshNowAsync(CancellationToken.None);
+        Assert.Equal(["pushes.failing"], await ProblemsAtCentreAsync(node));
+
+        await using (var scope = node.Node.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<NodesDbContext>().OutgoingPushes.Where(p => p.MessageId == failing.MessageId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.State, OutgoingPush.Delivered));
+        await refresher.RefreshNowAsync(CancellationToken.None);
+        Assert.Empty(await ProblemsAtCentreAsync(node));
+    }
+
+    private static async Task<(bool Seen, int Problems)> ReportedAsync(StampNode node)
+    {
+        await using var scope = node.Centre.Services.CreateAsyncScope();
+        var kept = await scope.ServiceProvider.GetRequiredService<NodesDbContext>().Nodes.AsNoTracking().SingleAsync(n => n.Id == node.Id);
+        return (kept.LastSeenAt is not null, kept.ReportedProblems.Count);
+    }
+
+    private static async Task<List<string>> ProblemsAtCentreAsync(StampNode node)
+    {
+        await using var scope = node.Centre.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<NodesDbContext>().Nodes.AsNoTracking().SingleAsync(n => n.Id == node.Id)).ReportedProblems;
+    }
+
+    [Theory]
+    [DatabaseLanes]
     public async Task The_centre_stamps_the_log_head_both_keep_the_stamp_and_the_log_verifies_against_it(DatabaseLane lane)
     {
         await using var node = await StartAsync(lane, "stamp-ok");

@@ -92,10 +92,12 @@ public sealed partial class OperationsTests(LaneApps apps) : IDisposable
         var app = await apps.For(lane);
         var (id, key) = await RegisterAsync(app, "ops-page", DateTimeOffset.UtcNow.AddDays(10));
         var (quiet, _) = await RegisterAsync(app, "ops-quiet");
-        Assert.Equal("accepted", await PostAsync(app, Report(key, id, DateTimeOffset.UtcNow,
+        Assert.Equal("accepted", await PostAsync(app, SignedDocument.Sign(new NodeReport(NodeReport.FormatName, id, DateTimeOffset.UtcNow, "1.4.0+abc1234", 3,
+        [
             new ServiceCount(Today(app), ServiceCount.Provider, "unknown", "node.signature_invalid", 4, 8, 3),
             new ServiceCount(Today(app), ServiceCount.PushOut, "unknown", "node.recipient_unreachable", 2, 30, 20),
-            new ServiceCount(Today(app), ServiceCount.PushIn, "unknown", "ok", 1, 5, 5))));
+            new ServiceCount(Today(app), ServiceCount.PushIn, "unknown", "ok", 1, 5, 5),
+        ], ["pushes.failing", "log.unstamped", "something.new"]), key)));
         var lastSeen = (await OperationsOfAsync(app, id)).GetProperty("lastSeenAt").GetDateTimeOffset();
 
         var page = WebUtility.HtmlDecode(await (await app.SignInAsync("运维人员", Policies.SystemAdministrator)).GetStringAsync("/admin/nodes"));
@@ -111,6 +113,11 @@ public sealed partial class OperationsTests(LaneApps apps) : IDisposable
         Assert.Contains("未登记的服务", section, StringComparison.Ordinal);
         Assert.Contains("本单位推送", section, StringComparison.Ordinal); // pushes counted apart from calls, both ways
         Assert.Contains("外单位推送", section, StringComparison.Ordinal);
+        Assert.Contains("有推送投递失败，正在等待重试", section, StringComparison.Ordinal); // what the node reported ails it, in words
+        Assert.Contains("消息日志有记录久未得到中心的时间戳", section, StringComparison.Ordinal);
+        Assert.Contains("前置机报告了一个本中心不认识的问题", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("pushes.failing", section, StringComparison.Ordinal);
+        Assert.Contains("未知，尚未收到报告", page[page.IndexOf("ops-quiet", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("离线", page[page.IndexOf("ops-quiet", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("住房公积金", page, StringComparison.Ordinal); // the member by its name
         Assert.DoesNotMatch(@"node\.[a-z_]+", section); // reasons in words, not codes

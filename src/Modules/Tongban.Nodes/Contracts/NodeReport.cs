@@ -7,9 +7,11 @@ namespace Tongban.Nodes.Contracts;
 /// sent this, its software version, the configuration version it holds, and its operational counts per service per day.
 /// Signed by the node's key (<see cref="SignedDocument"/>); the centre believes it only when it verifies under the key
 /// the directory holds for that node. Counts carry no payload and no subject: a call, its outcome and how long it took.
+/// <paramref name="Problems"/>: the codes of what ails the node that the centre cannot see for itself (its health's
+/// <c>pushes.failing</c>, <c>log.unstamped</c>; none when well), so the central page shows each node's health.
 /// </summary>
 public sealed record NodeReport(string Format, string Node, DateTimeOffset SentAt, string SoftwareVersion, long? ConfigurationVersion,
-    IReadOnlyList<ServiceCount> Counts)
+    IReadOnlyList<ServiceCount> Counts, IReadOnlyList<string>? Problems = null)
 {
     public const string FormatName = "tongban-node-report/1";
 

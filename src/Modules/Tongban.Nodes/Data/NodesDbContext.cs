@@ -41,6 +41,7 @@ internal class NodesDbContext(DbContextOptions options) : DbContext(options)
             e.Property(n => n.KeyId).HasMaxLength(16);
             e.Property(n => n.TlsFingerprint).HasMaxLength(64);
             e.Property(n => n.SoftwareVersion).HasMaxLength(40);
+            e.Property(n => n.ReportedProblems).HasJsonConversion().HasMaxLength(500);
             e.HasIndex(n => n.Member);
         });
         modelBuilder.Entity<DirectoryService>(e =>

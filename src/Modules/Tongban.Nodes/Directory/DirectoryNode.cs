@@ -30,6 +30,9 @@ internal sealed partial class DirectoryNode
     public string? SoftwareVersion { get; private set; }
     public long? ConfigurationVersion { get; private set; }
 
+    /// <summary>The problem codes of the node's last report (<see cref="Contracts.NodeReport.Problems"/>); empty when it said it was well.</summary>
+    public List<string> ReportedProblems { get; private set; } = [];
+
     /// <summary>Every rule of a registration checked at once, so the operator fixes them together.</summary>
     public static DirectoryNode Register(NodeRegistration r, TimeSpan keyLifetime, DateTimeOffset at)
     {
@@ -61,8 +64,9 @@ internal sealed partial class DirectoryNode
     }
 
     /// <summary>A signed report came from the node: it is up, runs this version and holds this configuration.</summary>
-    public void Seen(DateTimeOffset at, string softwareVersion, long? configurationVersion) =>
-        (LastSeenAt, SoftwareVersion, ConfigurationVersion) = (at, softwareVersion.Length > 40 ? softwareVersion[..40] : softwareVersion, configurationVersion);
+    public void Seen(DateTimeOffset at, string softwareVersion, long? configurationVersion, IReadOnlyList<string>? problems) =>
+        (LastSeenAt, SoftwareVersion, ConfigurationVersion, ReportedProblems) = (at, softwareVersion.Length > 40 ? softwareVersion[..40] : softwareVersion, configurationVersion,
+            [.. (problems ?? []).Where(p => p is { Length: > 0 and <= 40 }).Distinct(StringComparer.Ordinal).Take(10)]);
 
     /// <summary>https anywhere; plain http only to a loopback host (tests and development, ADR 0014).</summary>
     public static bool IsNodeAddress(string address) =>

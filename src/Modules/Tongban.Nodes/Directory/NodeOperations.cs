@@ -9,7 +9,7 @@ namespace Tongban.Nodes.Directory;
 /// <summary>One node on the operations page: its member, whether it is up, what it runs and holds, what expires soon.</summary>
 internal sealed record NodeOperationsView(string Id, string Member, string MemberName, string? MemberNameEn, string Code, string Address, bool Up,
     DateTimeOffset? LastSeenAt, string? SoftwareVersion, long? ConfigurationVersion, long CurrentVersion, DateTimeOffset KeyExpiresAt,
-    bool KeyExpiresSoon, DateTimeOffset? TlsExpiresAt, bool TlsExpiresSoon, IReadOnlyList<ServiceDayView> Days)
+    bool KeyExpiresSoon, DateTimeOffset? TlsExpiresAt, bool TlsExpiresSoon, IReadOnlyList<ServiceDayView> Days, IReadOnlyList<string> Problems)
 {
     public bool ConfigurationBehind => ConfigurationVersion is not { } held || held < CurrentVersion;
 }
@@ -41,8 +41,16 @@ internal sealed class NodeOperations(NodesDbContext db, IOrganizationDirectory o
         return [.. nodes.Select(n => new NodeOperationsView(n.Id, n.Member, departments.GetValueOrDefault(n.Member)?.Name ?? n.Member,
             departments.GetValueOrDefault(n.Member)?.NameEn, n.Code, n.Address, n.LastSeenAt >= now - options.Value.UpWindow, n.LastSeenAt, n.SoftwareVersion,
             n.ConfigurationVersion, current, n.KeyExpiresAt, n.KeyExpiresAt - now <= ExpiryWarning, n.TlsExpiresAt, n.TlsExpiresAt - now <= ExpiryWarning,
-            DaysOf(counts[n.Id], titles)))];
+            DaysOf(counts[n.Id], titles), n.ReportedProblems))];
     }
+
+    /// <summary>A problem a node reported (its health's code), in words for the page.</summary>
+    public static (string Zh, string En) ProblemWords(string code) => code switch
+    {
+        "pushes.failing" => ("有推送投递失败，正在等待重试", "Pushes failed to deliver and wait for their retry"),
+        "log.unstamped" => ("消息日志有记录久未得到中心的时间戳", "Message log entries have waited long for the centre's stamp"),
+        _ => ("前置机报告了一个本中心不认识的问题，请查看该前置机的健康状态", "The node reported a problem this centre does not know; look at the node's own health"),
+    };
 
     private static List<ServiceDayView> DaysOf(IEnumerable<OperationCount> counts, Dictionary<string, string> titles) =>
     [

@@ -29,7 +29,7 @@ internal sealed class NodeReports(NodesDbContext db, IOptions<NodesOptions> opti
         if (report is not { Format: NodeReport.FormatName, SoftwareVersion: not null, Counts: not null } || report.Node != node.Id
             || (clock.UtcNow - report.SentAt).Duration() > options.Value.MaxClockSkew || report.Counts.Count > MaxCounts)
             return false;
-        node.Seen(clock.UtcNow, report.SoftwareVersion, report.ConfigurationVersion);
+        node.Seen(clock.UtcNow, report.SoftwareVersion, report.ConfigurationVersion, report.Problems);
         await ReplaceCountsAsync(node.Id, report.Counts.Where(Plausible).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;

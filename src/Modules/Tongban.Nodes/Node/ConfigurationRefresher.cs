@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tongban.Kernel.Errors;
@@ -15,7 +16,7 @@ namespace Tongban.Nodes.Node;
 /// exchange keeps the node up to date and the centre's operations page too.
 /// </summary>
 internal sealed class ConfigurationRefresher(IHttpClientFactory http, ConfigurationStore store, NodeKeys keys, OperationCounter counter,
-    IOptions<NodesOptions> options, TimeProvider clock, ILogger<ConfigurationRefresher> logger) : PeriodicWorker(clock, logger)
+    IServiceScopeFactory scopes, IOptions<NodesOptions> options, TimeProvider clock, ILogger<ConfigurationRefresher> logger) : PeriodicWorker(clock, logger)
 {
     public const string HttpClientName = "tongban-directory";
 
@@ -47,13 +48,24 @@ internal sealed class ConfigurationRefresher(IHttpClientFactory http, Configurat
         }
     }
 
+    /// <summary>
+    /// The node's health problems the centre cannot see for itself: not its configuration's (this fetch is the centre
+    /// being reached, and renews it), only failing pushes and log entries waiting for their stamp.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ProblemsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var health = await scope.ServiceProvider.GetRequiredService<NodeHealth>().CheckAsync(cancellationToken);
+        return [.. health.Problems.Select(p => p.Code).Where(c => !c.StartsWith("configuration.", StringComparison.Ordinal))];
+    }
+
     private async Task FetchAsync(CancellationToken cancellationToken)
     {
         try
         {
             var client = http.CreateClient(HttpClientName);
             var report = new NodeReport(NodeReport.FormatName, options.Value.NodeId, Clock.GetUtcNow(), NodeReport.CurrentSoftwareVersion,
-                (await store.HeldAsync(cancellationToken))?.Version, await counter.ReportCountsAsync(cancellationToken));
+                (await store.HeldAsync(cancellationToken))?.Version, await counter.ReportCountsAsync(cancellationToken), await ProblemsAsync(cancellationToken));
             using var response = await client.PostAsJsonAsync(new Uri(new Uri(options.Value.DirectoryAddress.TrimEnd('/') + "/"), "api/nodes/configuration"),
                 SignedDocument.Sign(report, keys.Current()), SignedDocument.Json, cancellationToken);
             response.EnsureSuccessStatusCode();

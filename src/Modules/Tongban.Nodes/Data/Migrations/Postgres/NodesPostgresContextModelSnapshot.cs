@@ -307,6 +307,12 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
+                    b.Property<string>("ReportedProblems")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reported_problems");
+
                     b.Property<string>("SoftwareVersion")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")

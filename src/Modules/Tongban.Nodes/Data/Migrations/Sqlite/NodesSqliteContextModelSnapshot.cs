@@ -302,6 +302,12 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("registered_at");
 
+                    b.Property<string>("ReportedProblems")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_problems");
+
                     b.Property<string>("SoftwareVersion")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")

@@ -112,7 +112,8 @@ namespace Tongban.Nodes.Data.Migrations.Postgres
                     tls_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     software_version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    configuration_version = table.Column<long>(type: "bigint", nullable: true)
+                    configuration_version = table.Column<long>(type: "bigint", nullable: true),
+                    reported_problems = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {

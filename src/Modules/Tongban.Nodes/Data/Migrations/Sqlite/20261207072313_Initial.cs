@@ -112,7 +112,8 @@ namespace Tongban.Nodes.Data.Migrations.Sqlite
                     tls_expires_at = table.Column<long>(type: "INTEGER", nullable: true),
                     last_seen_at = table.Column<long>(type: "INTEGER", nullable: true),
                     software_version = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    configuration_version = table.Column<long>(type: "INTEGER", nullable: true)
+                    configuration_version = table.Column<long>(type: "INTEGER", nullable: true),
+                    reported_problems = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
