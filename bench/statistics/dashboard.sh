@@ -22,13 +22,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 CASES="${BENCH_CASES:-10000000}"
 REQUESTS="${BENCH_REQUESTS:-60}"
 EXPORTS="${BENCH_EXPORTS:-5}"
-DB_KIND="${BENCH_DB:-sqlite}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for tool in dotnet sqlite3 curl python3; do command -v "$tool" >/dev/null 2>&1 || { echo "ERROR: $tool is not installed" >&2; exit 1; }; done
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tongban-dashboard.XXXXXX")"
 SERVER_PID=""
 # shellcheck source=../../.ci/postgres.sh
 source .ci/postgres.sh
+# shellcheck source=database.sh
+source bench/statistics/database.sh
 cleanup() {
   local rc=$?
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null
@@ -44,15 +45,7 @@ dotnet publish src/Tongban.Web -c Release -o "$WORK/web" --nologo >>"$WORK/publi
 export Storage__DataDirectory="$WORK/data"
 mkdir -p "$Storage__DataDirectory"
 DB="$Storage__DataDirectory/tongban.db"
-case "$DB_KIND" in
-  sqlite) sql() { sqlite3 "$DB" "$1"; } ;;
-  postgres)
-    pg_start >&2
-    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tongban -At -d postgres -c "CREATE DATABASE dashboard" >/dev/null
-    export Database__Provider=Postgres "Database__ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Username=tongban;Database=dashboard"
-    sql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tongban -At -q -v ON_ERROR_STOP=1 -d dashboard -c "$1"; } ;;
-  *) echo "ERROR: BENCH_DB is sqlite or postgres, not $DB_KIND" >&2; exit 1 ;;
-esac
+use_database dashboard "$DB"
 # A roll-up table's columns (name and type, one per line), in either database.
 columns_of() {
   if [ "$DB_KIND" = sqlite ]; then sql "SELECT name || ' ' || lower(type) FROM pragma_table_info('$1')"

@@ -15,13 +15,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 CASES="${BENCH_CASES:-100000}"
 DAY="${BENCH_DAY:-2026-11-02}"
-DB_KIND="${BENCH_DB:-sqlite}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for tool in dotnet sqlite3; do command -v "$tool" >/dev/null 2>&1 || { echo "ERROR: $tool is not installed" >&2; exit 1; }; done
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tongban-statistics.XXXXXX")"
 # shellcheck source=../../.ci/postgres.sh
 source .ci/postgres.sh
+# shellcheck source=database.sh
+source bench/statistics/database.sh
 cleanup() { local rc=$?; pg_stop >/dev/null 2>&1 || true; if [ "${BENCH_KEEP:-0}" = "1" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi; exit "$rc"; }
 trap cleanup EXIT
 
@@ -30,15 +31,7 @@ dotnet publish src/Tongban.Cli -c Release -o "$WORK/cli" --nologo >"$WORK/publis
 export Storage__DataDirectory="$WORK/data"
 mkdir -p "$Storage__DataDirectory"
 DB="$Storage__DataDirectory/tongban.db"
-case "$DB_KIND" in
-  sqlite) sql() { sqlite3 "$DB" "$1"; } ;;
-  postgres)
-    pg_start >&2
-    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tongban -At -d postgres -c "CREATE DATABASE statistics" >/dev/null
-    export Database__Provider=Postgres "Database__ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Username=tongban;Database=statistics"
-    sql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tongban -At -q -v ON_ERROR_STOP=1 -d statistics -c "$1"; } ;;
-  *) echo "ERROR: BENCH_DB is sqlite or postgres, not $DB_KIND" >&2; exit 1 ;;
-esac
+use_database statistics "$DB"
 tongban() { (cd "$WORK/cli" && dotnet tongban.dll "$@"); }
 tongban keys rotate-personal-data >&2   # a new installation makes its personal-data key first
 tongban db migrate >&2
