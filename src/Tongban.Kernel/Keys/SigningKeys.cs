@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -13,12 +14,19 @@ public sealed record PublicSigningKey(string Algorithm, string KeyId, byte[] Pub
     public static string IdOf(byte[] publicKey) => Convert.ToHexStringLower(SHA256.HashData(publicKey).AsSpan(0, 8));
 
     /// <summary>Reads a PEM public key (SubjectPublicKeyInfo) of any supported algorithm.</summary>
+    /// <remarks>Read once per process and kept (a node checks a peer's key on every message; telling the algorithm parses the key): a few hundred keys at most, then read each time.</remarks>
     public static PublicSigningKey FromPem(string pem)
     {
+        if (Read.TryGetValue(pem, out var known)) return known;
         var bytes = SignatureSchemes.PemBytes(pem, "PUBLIC KEY");
         var scheme = SignatureSchemes.Of(bytes) ?? throw new InvalidOperationException("The public key is neither Ed25519, SM2 nor P-256.");
-        return new PublicSigningKey(scheme.Name, IdOf(bytes), bytes);
+        var key = new PublicSigningKey(scheme.Name, IdOf(bytes), bytes);
+        if (Read.Count < MostKept) Read.TryAdd(pem, key);
+        return key;
     }
+
+    private const int MostKept = 512;
+    private static readonly ConcurrentDictionary<string, PublicSigningKey> Read = new(StringComparer.Ordinal);
 }
 
 /// <summary>A private key ready to sign, with its public half.</summary>
@@ -40,7 +48,10 @@ public sealed class SigningKeys(KeyFiles files)
     /// <summary>The named key, made with <paramref name="algorithm"/> on first use (several processes agree on one).</summary>
     public SigningKey GetOrCreate(string name, string algorithm)
     {
+        // The file is read on every use, so a key rotated by another process (the command line) is taken at once; it is
+        // parsed only when it changed.
         var pem = files.GetOrCreate(name + ".key", () => SignatureSchemes.Named(algorithm).NewPrivateKeyPem());
+        if (_loaded.TryGetValue(pem, out var known)) return known;
         var key = Load(pem);
         if (files.Read(name + ".pub") != key.Public.Pem) files.WritePublic(name + ".pub", key.Public.Pem);
         return key;
@@ -68,10 +79,16 @@ public sealed class SigningKeys(KeyFiles files)
         return retired.KeyId;
     }
 
-    private static SigningKey Load(string privateKeyPem)
+    /// <summary>Private keys by their PEM, parsed once (SM2's import multiplies a curve point): a process holds a few.</summary>
+    private readonly ConcurrentDictionary<string, SigningKey> _loaded = new(StringComparer.Ordinal);
+
+    private SigningKey Load(string privateKeyPem)
     {
+        if (_loaded.TryGetValue(privateKeyPem, out var known)) return known;
         var algorithm = SignatureSchemes.OfPrivateKey(privateKeyPem);
         var (sign, publicKey) = algorithm.Import(privateKeyPem);
-        return new SigningKey(new PublicSigningKey(algorithm.Name, PublicSigningKey.IdOf(publicKey), publicKey), sign);
+        var key = new SigningKey(new PublicSigningKey(algorithm.Name, PublicSigningKey.IdOf(publicKey), publicKey), sign);
+        if (_loaded.Count < 64) _loaded.TryAdd(privateKeyPem, key);
+        return key;
     }
 }

@@ -37,6 +37,23 @@ public sealed class SigningKeySchemeTests : IDisposable
     }
 
     [Fact]
+    public void A_key_is_parsed_once_but_a_key_replaced_on_disk_by_another_process_is_used_at_once()
+    {
+        var keys = Keys();
+        var first = keys.GetOrCreate("node-signing", SignatureSchemes.Sm2);
+        Assert.Same(first, keys.GetOrCreate("node-signing", SignatureSchemes.Sm2)); // kept, not parsed again
+
+        // The command line rotates the key in its own process: this one's next use takes the new file, and publishes it.
+        Keys().Retire("node-signing", DateTimeOffset.UtcNow);
+        var other = Keys().GetOrCreate("node-signing", SignatureSchemes.Sm2);
+        var now = keys.GetOrCreate("node-signing", SignatureSchemes.Sm2);
+        Assert.Equal(other.Public.KeyId, now.Public.KeyId);
+        Assert.NotEqual(first.Public.KeyId, now.Public.KeyId);
+        Assert.Equal(now.Public.Pem, File.ReadAllText(Path.Combine(_directory, "node-signing.pub")));
+        Assert.Contains(keys.Trusted("node-signing"), k => k.KeyId == first.Public.KeyId); // the retired key still verifies
+    }
+
+    [Fact]
     public void An_sm2_signature_does_not_verify_under_a_p256_key()
     {
         var sm2 = Keys().GetOrCreate("a", SignatureSchemes.Sm2);
