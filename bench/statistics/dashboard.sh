@@ -46,11 +46,6 @@ export Storage__DataDirectory="$WORK/data"
 mkdir -p "$Storage__DataDirectory"
 DB="$Storage__DataDirectory/tongban.db"
 use_database dashboard "$DB"
-# A roll-up table's columns (name and type, one per line), in either database.
-columns_of() {
-  if [ "$DB_KIND" = sqlite ]; then sql "SELECT name || ' ' || lower(type) FROM pragma_table_info('$1')"
-  else sql "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = '$1' ORDER BY ordinal_position"; fi
-}
 tongban() { (cd "$WORK/cli" && dotnet tongban.dll "$@"); }
 tongban keys rotate-personal-data >&2
 tongban db migrate >&2

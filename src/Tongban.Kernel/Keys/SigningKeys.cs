@@ -17,16 +17,16 @@ public sealed record PublicSigningKey(string Algorithm, string KeyId, byte[] Pub
     /// <remarks>Read once per process and kept (a node checks a peer's key on every message; telling the algorithm parses the key): a few hundred keys at most, then read each time.</remarks>
     public static PublicSigningKey FromPem(string pem)
     {
-        if (Read.TryGetValue(pem, out var known)) return known;
+        if (Parsed.TryGetValue(pem, out var known)) return known;
         var bytes = SignatureSchemes.PemBytes(pem, "PUBLIC KEY");
         var scheme = SignatureSchemes.Of(bytes) ?? throw new InvalidOperationException("The public key is neither Ed25519, SM2 nor P-256.");
         var key = new PublicSigningKey(scheme.Name, IdOf(bytes), bytes);
-        if (Read.Count < MostKept) Read.TryAdd(pem, key);
+        if (Parsed.Count < MostKept) Parsed.TryAdd(pem, key);
         return key;
     }
 
     private const int MostKept = 512;
-    private static readonly ConcurrentDictionary<string, PublicSigningKey> Read = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, PublicSigningKey> Parsed = new(StringComparer.Ordinal);
 }
 
 /// <summary>A private key ready to sign, with its public half.</summary>

@@ -45,11 +45,11 @@ internal sealed class LicenseFigures(LicensesDbContext db, RegionClock clock) : 
         var (start, starts) = (months[0].Start, months.Select(m => m.Start).ToList());
         var licenses = db.Licenses.AsNoTracking().Where(l => department == null || l.IssuerCode == department);
         var issued = await licenses.Where(l => l.IssuedAt >= start && l.IssuedAt < end)
-            .GroupByMonth(l => new { l.IssuerCode, Imported = l.Source == LicenseSource.Import, Month = MonthOf(l.IssuedAt) }, starts)
+            .GroupByMonth(l => new { l.IssuerCode, Imported = l.Source == LicenseSource.Import, Month = MonthGrouping.MonthOf(l.IssuedAt) }, starts)
             .Select(g => new { g.Key.IssuerCode, g.Key.Imported, g.Key.Month, Count = g.LongCount() }).ToListAsync(ct);
         var uses = await db.Uses.AsNoTracking().Where(u => EF.Constant(AllKinds).Contains(u.Kind) && u.At >= start && u.At < end)
             .Join(licenses, u => u.LicenseId, l => l.Id, (u, l) => new { l.IssuerCode, u.Kind, u.At })
-            .GroupByMonth(u => new { u.IssuerCode, u.Kind, Month = MonthOf(u.At) }, starts)
+            .GroupByMonth(u => new { u.IssuerCode, u.Kind, Month = MonthGrouping.MonthOf(u.At) }, starts)
             .Select(g => new { g.Key.IssuerCode, g.Key.Kind, g.Key.Month, Count = g.LongCount() }).ToListAsync(ct);
 
         List<LicenseMonthFigures> rows = [];
@@ -65,15 +65,27 @@ internal sealed class LicenseFigures(LicensesDbContext db, RegionClock clock) : 
         }
         return rows;
     }
+}
 
-    /// <summary>A marker in a key given to <see cref="MonthGrouping.GroupByMonth"/>: never called.</summary>
-    internal static int MonthOf(DateTimeOffset at) => throw new InvalidOperationException("Only inside a key given to GroupByMonth.");
+/// <summary>Counting rows by the month an instant of theirs falls in, in the database, for any query.</summary>
+internal static class MonthGrouping
+{
+    /// <summary>A marker in a key given to <see cref="GroupByMonth"/>: never called.</summary>
+    public static int MonthOf(DateTimeOffset at) => throw new InvalidOperationException("Only inside a key given to GroupByMonth.");
 
-    internal sealed class MonthIndex(IReadOnlyList<DateTimeOffset> starts) : ExpressionVisitor
+    /// <summary>
+    /// Grouped by <paramref name="key"/> with each <c>MonthOf(at)</c> in it replaced by the index of the month the instant
+    /// falls in — <c>CASE WHEN at &lt; start1 THEN 0 WHEN at &lt; start2 THEN 1 … ELSE n-1 END</c> in SQL, the months'
+    /// first instants (<paramref name="starts"/>, ascending) as the command's parameters.
+    /// </summary>
+    public static IQueryable<IGrouping<TKey, T>> GroupByMonth<T, TKey>(this IQueryable<T> source, Expression<Func<T, TKey>> key, IReadOnlyList<DateTimeOffset> starts) =>
+        source.GroupBy((Expression<Func<T, TKey>>)new MonthIndex(starts).Visit(key));
+
+    private sealed class MonthIndex(IReadOnlyList<DateTimeOffset> starts) : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.Name != nameof(MonthOf) || node.Method.DeclaringType != typeof(LicenseFigures)) return base.VisitMethodCall(node);
+            if (node.Method.Name != nameof(MonthOf) || node.Method.DeclaringType != typeof(MonthGrouping)) return base.VisitMethodCall(node);
             var at = Visit(node.Arguments[0]);
             Expression index = Expression.Constant(starts.Count - 1);
             for (var i = starts.Count - 1; i >= 1; i--)
@@ -89,15 +101,4 @@ internal sealed class LicenseFigures(LicensesDbContext db, RegionClock clock) : 
     {
         public readonly DateTimeOffset At = at;
     }
-}
-
-internal static class MonthGrouping
-{
-    /// <summary>
-    /// Grouped by <paramref name="key"/> with each <c>MonthOf(at)</c> in it replaced by the index of the month the instant
-    /// falls in — <c>CASE WHEN at &lt; start1 THEN 0 WHEN at &lt; start2 THEN 1 … ELSE n-1 END</c> in SQL, the months'
-    /// first instants (<paramref name="starts"/>, ascending) as the command's parameters.
-    /// </summary>
-    public static IQueryable<IGrouping<TKey, T>> GroupByMonth<T, TKey>(this IQueryable<T> source, Expression<Func<T, TKey>> key, IReadOnlyList<DateTimeOffset> starts) =>
-        source.GroupBy((Expression<Func<T, TKey>>)new LicenseFigures.MonthIndex(starts).Visit(key));
 }

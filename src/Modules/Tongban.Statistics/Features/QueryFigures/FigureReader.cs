@@ -101,13 +101,18 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
     private static List<Bucket<string>> Fold<TPair>(List<Bucket<TPair>> pairs, Func<TPair, string> key)
     {
         var sums = new Dictionary<string, Measures>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var k = key(pair.Key);
-            if (!sums.TryGetValue(k, out var sum)) sums[k] = sum = new Measures();
-            sum.Add(pair.Measures);
-        }
+        AddInto(sums, pairs.Select(p => new Bucket<string>(key(p.Key), p.Measures)), 1);
         return [.. sums.Select(s => new Bucket<string>(s.Key, s.Value))];
+    }
+
+    /// <summary>Each bucket's measures added (or, with <paramref name="sign"/> −1, taken away) under its key.</summary>
+    private static void AddInto<TKey>(Dictionary<TKey, Measures> sums, IEnumerable<Bucket<TKey>> buckets, int sign) where TKey : notnull
+    {
+        foreach (var bucket in buckets)
+        {
+            if (!sums.TryGetValue(bucket.Key, out var sum)) sums[bucket.Key] = sum = new Measures();
+            sum.Add(bucket.Measures, sign);
+        }
     }
 
     private static List<FigureRow> MonthRows(FigureQuery query, List<Bucket<string>> months) =>
@@ -209,17 +214,10 @@ internal sealed class FigureReader(StatisticsDbContext db, Labels labels)
     /// <summary>The period's rows summed by <paramref name="key"/>: its days and months added and its outside days taken away, by key.</summary>
     private static async Task<List<Bucket<TKey>>> SumAsync<TKey>(Rows rows, Expression<Func<RollupRow, TKey>> key, CancellationToken ct) where TKey : notnull
     {
-        var buckets = rows.Days is { } days ? (await days.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct)).ToDictionary(b => b.Key, b => b.Measures) : [];
-        void Add(IEnumerable<Bucket<TKey>> more, int sign)
-        {
-            foreach (var bucket in more)
-            {
-                if (!buckets.TryGetValue(bucket.Key, out var sum)) buckets[bucket.Key] = sum = new Measures();
-                sum.Add(bucket.Measures, sign);
-            }
-        }
-        if (rows.Months is { } months) Add(await months.SumBy(Of<MonthlyFigures, TKey>(key)).ToListAsync(ct), 1);
-        if (rows.Outside is { } outside) Add(await outside.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct), -1);
+        var buckets = new Dictionary<TKey, Measures>();
+        if (rows.Days is { } days) AddInto(buckets, await days.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct), 1);
+        if (rows.Months is { } months) AddInto(buckets, await months.SumBy(Of<MonthlyFigures, TKey>(key)).ToListAsync(ct), 1);
+        if (rows.Outside is { } outside) AddInto(buckets, await outside.SumBy(Of<DailyFigures, TKey>(key)).ToListAsync(ct), -1);
         // A slice whose figures all lie outside the period nets to nothing: it is not a row of the period.
         return [.. buckets.Where(b => !b.Value.IsZero).Select(b => new Bucket<TKey>(b.Key, b.Value))];
     }
