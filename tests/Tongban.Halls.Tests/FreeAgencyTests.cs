@@ -168,7 +168,10 @@ public sealed class FreeAgencyTests(LaneApps lanes)
         var ratingId = rating.GetProperty("id").GetGuid();
         var stranger = await ClerkAsync(app, DemoHalls.XifengDepartment);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/applications/ratings/{ratingId}")).StatusCode);
-        Assert.Contains("整改报告前须先回访评价人", WebUtility.HtmlDecode(await clerk.GetStringAsync($"/admin/ratings/{ratingId}")), StringComparison.Ordinal);
+        var ratingPage = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/admin/ratings/{ratingId}"));
+        Assert.Contains("整改报告前须先回访评价人", ratingPage, StringComparison.Ordinal);
+        Assert.Contains("网上评价：开原", ratingPage, StringComparison.Ordinal); // the requester rated it in their own space, not on the hall's tablet
+        Assert.DoesNotContain("现场评价", ratingPage, StringComparison.Ordinal);
         Assert.Equal("rating.callback_required", await CodeOf(await clerk.PostAsJsonAsync($"/api/applications/ratings/{ratingId}/report", new { report = "已调整代办员" }), HttpStatusCode.Conflict));
         using (var called = await clerk.PostAsJsonAsync($"/api/applications/ratings/{ratingId}/call-back", new { outcome = "已电话回访企业致歉" }))
             Assert.Equal(HttpStatusCode.OK, called.StatusCode);

@@ -21,4 +21,11 @@ internal static class RatingTexts
         RectificationStatus.Appealed => ("申诉中", "Appealed"),
         _ => ("已办结", "Closed"),
     };
+
+    /// <summary>
+    /// How the rating was given: online (the applicant's own, or a hall's service rated afterwards by its signed-in
+    /// recipient — the free agency's requester, in their own space) or on site (a hall window's tablet).
+    /// </summary>
+    public static (string Zh, string En) Channel(Rating rating) =>
+        rating.OnSite && !(rating.CaseId is null && rating.ApplicantId is not null) ? ("现场评价", "Rated on site") : ("网上评价", "Rated online");
 }

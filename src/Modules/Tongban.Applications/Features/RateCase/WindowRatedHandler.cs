@@ -32,9 +32,10 @@ internal sealed class WindowRatedHandler(ApplicationsDbContext db, CalendarStore
         db.Publish(OnSiteRated.MessageType, new OnSiteRated(rated.TicketId, rating.CaseNumber, @case?.ItemCode ?? "", rating.ItemName,
             rating.DepartmentCreditCode, rating.DivisionCode, rated.Level, rating.IsBad, rated.RatedAt), clock.UtcNow);
         var subject = @case is null ? $"hall-ticket:{rated.TicketId}" : $"case:{@case.Number}";
-        db.Audit(new AuditRecord("tablet", "applications.rated_on_site", subject, rating.Level.ToString(), clock.UtcNow));
+        var rater = rated.RaterAccountId is { } account ? $"user:{account}" : "tablet"; // the agency's requester signed in; a tablet is anonymous
+        db.Audit(new AuditRecord(rater, "applications.rated_on_site", subject, rating.Level.ToString(), clock.UtcNow));
         if (rating.IsBad)
-            db.Audit(new AuditRecord("tablet", "applications.rectification_opened", subject, $"{rating.DepartmentCreditCode} {rating.RectificationDueOn:yyyy-MM-dd}", clock.UtcNow));
+            db.Audit(new AuditRecord(rater, "applications.rectification_opened", subject, $"{rating.DepartmentCreditCode} {rating.RectificationDueOn:yyyy-MM-dd}", clock.UtcNow));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
