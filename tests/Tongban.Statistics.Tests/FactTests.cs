@@ -154,6 +154,25 @@ public sealed class FactTests(LaneApps lanes)
         Assert.Equal(40, live.Sum(d => d.Figures.Received));
     }
 
+    [Theory, DatabaseLanes]
+    public async Task Workers_adding_to_the_same_rows_at_once_lose_nothing_and_fail_nothing(DatabaseLane lane)
+    {
+        // Two instances' outbox workers (here eight at once) delivering events of one item, one day, one department: every
+        // event adds to the same daily and monthly rows. On PostgreSQL the writers really race (a revision changed under
+        // an update, the same key inserted twice); each loser runs its unit again instead of failing its message.
+        var app = await lanes.For(lane);
+        var item = NewItem();
+        var cases = Enumerable.Range(0, 48).Select(_ => CaseEvents.New(item, DemoDepartments.Qinghe)).ToList();
+        var messages = cases.SelectMany(c => new[] { c.Submitted(Monday), c.Accepted(Monday, Monday.AddDays(5)) }).ToList();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() => app.DeliverAsync(messages.Where((_, i) => i % 8 == worker)))));
+
+        var day = Assert.Single(await DailyAsync(app, item));
+        Assert.Equal((48, 48), (day.Figures.Received, day.Figures.Accepted));
+        var month = Assert.Single(await Db(app, db => db.Monthly.AsNoTracking().Where(m => m.ItemCode == item).ToListAsync()));
+        Assert.Equal((48, 48), (month.Figures.Received, month.Figures.Accepted));
+        Assert.Equal(48, (await FactsAsync(app, item)).Count(f => f.AcceptedOn == Monday));
+    }
+
     /// <summary>Submitted, a correction, accepted, a second correction, concluded, rated — days after a Monday as given.</summary>
     internal static OutboxMessage[] Lifecycle(CaseEvents c, int startOffset = 0, int concludeAfter = 6, int rating = 5)
     {

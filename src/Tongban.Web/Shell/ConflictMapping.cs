@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Localization;
 
 namespace Tongban.Web.Shell;
@@ -17,7 +15,7 @@ internal sealed class ConflictMapping(IProblemDetailsService problemDetails) : I
     {
         // The handler runs with the request re-pointed at /error; the feature keeps where it was going.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
-        if (!path.StartsWith("/api/", StringComparison.Ordinal) || !IsConflict(exception)) return false;
+        if (!path.StartsWith("/api/", StringComparison.Ordinal) || !WriteConflicts.IsConflict(exception)) return false;
         httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
         var problem = new ProblemDetails
         {
@@ -28,12 +26,4 @@ internal sealed class ConflictMapping(IProblemDetailsService problemDetails) : I
         problem.Extensions["code"] = "request.conflict";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
-
-    private static bool IsConflict(Exception exception) => exception switch
-    {
-        DbUpdateConcurrencyException => true,
-        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } } => true, // UNIQUE, PRIMARY KEY
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => true,
-        _ => false,
-    };
 }

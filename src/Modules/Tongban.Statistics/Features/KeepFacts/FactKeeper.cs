@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tongban.Kernel.Calendar;
+using Tongban.Kernel.Data;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Domain;
 
@@ -27,7 +28,16 @@ internal sealed class FactKeeper(StatisticsDbContext db, RollupWriter rollups, C
     public Task ApplyOnSiteAsync(Guid messageId, Guid ticketId, Action<OnSiteRatingFact> change, CancellationToken ct) =>
         KeepAsync(messageId, ticketId, db.OnSiteRatings, () => OnSiteRatingFact.Start(ticketId), change, ct);
 
-    private async Task KeepAsync<TFact>(Guid messageId, Guid key, DbSet<TFact> facts, Func<TFact> start, Action<TFact> change, CancellationToken ct)
+    /// <summary>
+    /// Two instances' workers may add to the same roll-up rows (or the same fact) at once: the loser's save meets the
+    /// winner's revision or key, and the whole unit runs again from a fresh read (<see cref="WriteConflicts.RetryAsync"/>)
+    /// instead of failing the message back to the outbox's back-off.
+    /// </summary>
+    private Task KeepAsync<TFact>(Guid messageId, Guid key, DbSet<TFact> facts, Func<TFact> start, Action<TFact> change, CancellationToken ct)
+        where TFact : Fact =>
+        WriteConflicts.RetryAsync(() => KeepOnceAsync(messageId, key, facts, start, change, ct), db.ChangeTracker.Clear, ct);
+
+    private async Task KeepOnceAsync<TFact>(Guid messageId, Guid key, DbSet<TFact> facts, Func<TFact> start, Action<TFact> change, CancellationToken ct)
         where TFact : Fact
     {
         await using var transaction = await RollupLock.SharedAsync(db, ct);

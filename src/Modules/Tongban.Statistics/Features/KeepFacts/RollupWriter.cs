@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongban.Kernel.Data;
 using Tongban.Statistics.Data;
 using Tongban.Statistics.Domain;
 
@@ -16,6 +17,7 @@ internal sealed class RollupWriter(StatisticsDbContext db)
     /// </param>
     public async Task AddAsync(Rollup rollup, bool fresh, CancellationToken ct)
     {
+        if (!fresh) await KeyLocks.TakeAsync(db, LockSpace, rollup.Changes.SelectMany(c => RowKeys(c.Slice)), ct);
         foreach (var (slice, itemName, figures) in rollup.Changes)
         {
             if (fresh) db.Daily.Add(DailyFigures.For(slice, itemName, figures));
@@ -26,6 +28,19 @@ internal sealed class RollupWriter(StatisticsDbContext db)
                     () => MonthlyFigures.For(slice, itemName, figures), figures, ct);
             }
         }
+    }
+
+    /// <summary>The roll-up rows' lock space (<see cref="KeyLocks"/>): "st" and a row kind.</summary>
+    private const int LockSpace = 0x7374_0001;
+
+    /// <summary>
+    /// The daily and monthly rows a change adds to, by key: locked before they are read, so that two instances' workers
+    /// add to a busy day's row one after the other instead of the second failing on the first's revision.
+    /// </summary>
+    private static IEnumerable<string> RowKeys(Slice slice)
+    {
+        var rest = $"{slice.DepartmentCode}|{slice.DivisionCode}|{slice.ItemCode}|{slice.Channel}";
+        return [$"d|{slice.Day:yyyy-MM-dd}|{rest}", $"m|{RollupRow.MonthOf(slice.Day)}|{rest}"];
     }
 
     /// <summary>Adds to the row of <paramref name="key"/>, made when missing and removed when a late event emptied it (its department was not known yet).</summary>
