@@ -73,28 +73,29 @@ internal sealed class Sm2Scheme : ISignatureScheme
         var key = (ECPrivateKeyParameters)PrivateKeyFactory.CreateKey(SignatureSchemes.PemBytes(privateKeyPem, "PRIVATE KEY"));
         var point = key.Parameters.G.Multiply(key.D).Normalize();
         var publicKey = new ECPublicKeyParameters("EC", point, key.PublicKeyParamSet);
-        return (data => Run(true, new ParametersWithRandom(key, new SecureRandom()), data, s => s.GenerateSignature()),
-            SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(publicKey).GetDerEncoded());
+        var signers = new Signers(true, () => new ParametersWithRandom(key, new SecureRandom())); // a random source per signer
+        return (data => signers.Run(data, s => s.GenerateSignature()), SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(publicKey).GetDerEncoded());
     }
 
-    public bool Accepts(byte[] publicKey) => Parse(publicKey) is not null;
+    public bool Accepts(byte[] publicKey) => Verifiers(publicKey) is not null;
 
     public bool Verify(byte[] publicKey, byte[] data, byte[] signature) =>
-        Parse(publicKey) is { } key && Run(false, key, data, s => s.VerifySignature(signature));
+        Verifiers(publicKey) is { } verifiers && verifiers.Run(data, s => s.VerifySignature(signature));
 
     /// <summary>
-    /// Public keys as parsed, by their bytes: a node checks the same few peers' keys on every message, and a point used
-    /// again keeps what BouncyCastle precomputed for multiplying it, which makes each check cheaper. Immutable, so shared.
+    /// Verifiers by the public key's bytes: a node checks the same few peers' keys on every message, and a point used
+    /// again keeps what BouncyCastle precomputed for multiplying it, which makes each check cheaper.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECPublicKeyParameters> Parsed = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Signers> Parsed = new(StringComparer.Ordinal);
 
-    private static ECPublicKeyParameters? Parse(byte[] publicKey)
+    private static Signers? Verifiers(byte[] publicKey)
     {
         var id = Convert.ToBase64String(publicKey);
         if (Parsed.TryGetValue(id, out var known)) return known;
         if (ParseNew(publicKey) is not { } key) return null;
-        if (Parsed.Count < 512) Parsed.TryAdd(id, key);
-        return key;
+        var verifiers = new Signers(false, () => key);
+        if (Parsed.Count < 512) Parsed.TryAdd(id, verifiers);
+        return verifiers;
     }
 
     private static ECPublicKeyParameters? ParseNew(byte[] publicKey)
@@ -109,12 +110,30 @@ internal sealed class Sm2Scheme : ISignatureScheme
         }
     }
 
-    private static T Run<T>(bool forSigning, Org.BouncyCastle.Crypto.ICipherParameters key, byte[] data, Func<SM2Signer, T> finish)
+    /// <summary>
+    /// Initialised signers (or verifiers) of one key, reused. <c>SM2Signer.Init</c> hashes the signer's Z (SM3 over the
+    /// curve, the user id and the public point) and, to sign, first computes the public point from the private key — a
+    /// scalar multiplication as costly as the signature's own. A signer returns to its initialised state after each
+    /// signature or check; it is not safe for two threads at once, so each use takes an idle one (or makes one) and gives
+    /// it back. A use that failed midway drops its signer.
+    /// </summary>
+    private sealed class Signers(bool forSigning, Func<Org.BouncyCastle.Crypto.ICipherParameters> key)
     {
-        var signer = new SM2Signer();
-        signer.Init(forSigning, key);
-        signer.BlockUpdate(data, 0, data.Length);
-        return finish(signer);
+        private readonly System.Collections.Concurrent.ConcurrentBag<SM2Signer> _idle = [];
+
+        public T Run<T>(byte[] data, Func<SM2Signer, T> finish)
+        {
+            if (!_idle.TryTake(out var signer))
+            {
+                signer = new SM2Signer();
+                signer.Init(forSigning, key());
+            }
+            signer.BlockUpdate(data, 0, data.Length);
+            var result = finish(signer);
+            signer.Reset();
+            _idle.Add(signer);
+            return result;
+        }
     }
 }
 

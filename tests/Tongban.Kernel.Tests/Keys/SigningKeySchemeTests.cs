@@ -28,6 +28,27 @@ public sealed class SigningKeySchemeTests : IDisposable
         Assert.False(published.Verify(Encoding.UTF8.GetBytes("tongban-node-message/2"), signature));
     }
 
+    [Theory]
+    [InlineData(SignatureSchemes.Sm2)]
+    [InlineData(SignatureSchemes.P256)]
+    public async Task Signers_and_checkers_kept_for_reuse_answer_the_same_from_many_threads_and_after_a_bad_signature(string algorithm)
+    {
+        // The schemes keep initialised signers and parsed verifiers for reuse: a check that failed (a tampered message, a
+        // signature that is not one) must leave nothing behind for the next, and two threads must never share one.
+        var key = Keys().GetOrCreate("node-signing", algorithm);
+        var published = PublicSigningKey.FromPem(File.ReadAllText(Path.Combine(_directory, "node-signing.pub")));
+        Assert.False(published.Verify("不是签名"u8.ToArray(), "not a signature"u8.ToArray()));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(thread => Task.Run(() => Enumerable.Range(0, 50).Select(i =>
+        {
+            var data = Encoding.UTF8.GetBytes($"message {thread}/{i}");
+            var signature = key.Sign(data);
+            var tampered = Encoding.UTF8.GetBytes($"message {thread}/{i + 1}");
+            return (Good: published.Verify(data, signature), Tampered: published.Verify(tampered, signature), Garbage: published.Verify(data, [.. signature[..^2], 0, 0]),
+                Again: published.Verify(data, signature));
+        }).ToList())));
+        Assert.All(results.SelectMany(r => r), r => Assert.Equal((true, false, false, true), r));
+    }
+
     [Fact]
     public void A_p256_key_read_back_from_its_file_keeps_its_algorithm_and_id()
     {
