@@ -67,6 +67,28 @@ public sealed class UpChannelTests(Pairs pairs) : IClassFixture<Pairs>
     }
 
     [Theory, DatabaseLanes]
+    public async Task Events_of_one_case_staged_by_several_workers_at_once_all_reach_its_record(DatabaseLane lane)
+    {
+        // Two instances' outbox workers (here six) staging steps of one case at the same moment: on PostgreSQL the saves
+        // race on the record's key and version; each loser stages again on the newer row, and no step is lost.
+        var pair = await pairs.For(lane);
+        var at = new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.FromHours(8));
+        var submitted = new CaseChangedForApplicant(Guid.NewGuid(), "UP-0009", "事项", Guid.NewGuid(), ApplicantNoticeKinds.Submitted, null, null, at, KnownItem);
+        string[] kinds = [ApplicantNoticeKinds.Submitted, ApplicantNoticeKinds.CorrectionRequested, ApplicantNoticeKinds.Accepted, ApplicantNoticeKinds.Concluded];
+        var notices = kinds.Select((kind, i) => submitted with { Kind = kind, OccurredAt = at.AddMinutes(10 * i) }).ToList();
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
+        {
+            foreach (var notice in notices.Skip(worker % notices.Count).Concat(notices.Take(worker % notices.Count)))
+                await pair.DeliverAsync(CaseChangedForApplicant.MessageType, notice, at);
+        })));
+
+        var row = await pair.OnCityAsync(db => db.Outgoing.SingleAsync(r => r.Key == "UP-0009"));
+        var steps = JsonDocument.Parse(row.Payload).RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("action").GetString()).ToList();
+        Assert.Equal(kinds, steps);
+        Assert.InRange(row.Version, kinds.Length, 6 * kinds.Length); // a version per change that changed something
+    }
+
+    [Theory, DatabaseLanes]
     public async Task A_repeated_event_changes_nothing_and_a_later_step_raises_the_version_the_province_then_takes(DatabaseLane lane)
     {
         var pair = await pairs.For(lane);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Federation.Data;
 using Tongban.Federation.Domain;
 using Tongban.Federation.Kinds;
+using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
 
 namespace Tongban.Federation.Features.PushUp;
@@ -10,14 +11,18 @@ namespace Tongban.Federation.Features.PushUp;
 /// <summary>
 /// Writes what an outbox event changes into <c>fed_outgoing</c>: a new record at version 1, a changed one at its next
 /// version, due to be pushed. A repeated event merges to the same payload and changes nothing, so the outbox's
-/// at-least-once delivery never raises a version twice. Two events of one record at once: the version is a
-/// concurrency token, the loser fails and the outbox retries it on the newer row.
+/// at-least-once delivery never raises a version twice. Two events of one record at once (two instances' workers): the
+/// version is a concurrency token and the key unique, so the loser's save fails and it stages again on the newer row
+/// (<see cref="WriteConflicts.RetryAsync"/>).
 /// </summary>
 internal sealed class StageHandler(string messageType, UpwardKind kind, FederationDbContext db, TimeProvider clock) : IOutboxHandler
 {
     public string MessageType => messageType;
 
-    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        WriteConflicts.RetryAsync(() => StageAsync(message, cancellationToken), db.ChangeTracker.Clear, cancellationToken);
+
+    private async Task StageAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (await kind.ReadAsync(message, cancellationToken) is not { } change) return;
         var now = clock.GetUtcNow();
