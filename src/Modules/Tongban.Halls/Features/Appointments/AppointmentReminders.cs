@@ -24,7 +24,8 @@ internal sealed class AppointmentReminders(HallsDbContext db, IOrganizationDirec
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var tomorrow = clock.Today.AddDays(1);
-        var due = await db.Appointments.Where(a => a.Day == tomorrow && a.Status == AppointmentStatus.Booked && a.RemindedAt == null).Take(500).ToListAsync(ct);
+        var due = await db.Appointments.Where(a => a.Day == tomorrow && a.Status == AppointmentStatus.Booked && a.RemindedAt == null)
+            .OrderBy(a => a.From).ThenBy(a => a.Id).Take(500).ToListAsync(ct); // the earliest first when more than a run's worth wait
         if (due.Count == 0) return 0;
         var halls = (await organization.ListHallsAsync(ct)).ToDictionary(h => h.Id);
         var sent = 0;
