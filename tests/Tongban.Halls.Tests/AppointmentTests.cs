@@ -140,6 +140,44 @@ public sealed partial class AppointmentTests(LaneApps lanes)
     }
 
     [Theory, DatabaseLanes]
+    public async Task The_checked_in_appointment_with_three_tickets_ahead_is_texted_once_and_a_walk_in_never(DatabaseLane lane)
+    {
+        const string Hall = DemoHalls.Kaiyuan, Letter = "E", Window = "05"; // 不动产登记, served at window 05 only; no other test queues here
+        var app = await lanes.For(lane);
+        var clerk = await app.ClerkAsync(DemoHalls.KaiyuanDepartment);
+        while (await clerk.CallAsync(Hall, Window) is not null) { } // an empty queue, whatever ran before
+        var kiosk = app.Browser();
+        List<(string IdNumber, string Number)> holders = [];
+        for (var i = 0; i < 5; i++)
+        {
+            var (id, _, _) = await app.RegisterCitizenAsync($"叫号提醒{i}");
+            var code = await app.PlaceAsync(Hall, Letter, await app.AccountIdAsync(id), DateTimeOffset.UtcNow.AddMinutes(-10), TimeSpan.FromMinutes(30));
+            using var checkedIn = await kiosk.PostAsJsonAsync($"/api/halls/{Hall}/check-in", new { code });
+            Assert.True(checkedIn.StatusCode == HttpStatusCode.Created, await checkedIn.Content.ReadAsStringAsync());
+            holders.Add((id, (await checkedIn.Content.ReadFromJsonAsync<TakenTicket>())!.Number));
+        }
+        var walkIns = new[] { await kiosk.TakeAsync(Hall, Letter), await kiosk.TakeAsync(Hall, Letter), await kiosk.TakeAsync(Hall, Letter) };
+
+        // Called in order: after the first call the fifth appointment has three ahead (texted); after the second, the first
+        // walk-in (anonymous: nothing); after the third, the second walk-in; and so on — one text in all.
+        foreach (var expected in holders.Select(h => h.Number).Concat(walkIns.Select(w => w.Number)))
+            Assert.Equal(expected, await clerk.CallAsync(Hall, Window));
+        Assert.Null(await clerk.CallAsync(Hall, Window));
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.HallsDbContext>();
+        string[] numbers = [.. holders.Select(h => h.Number), .. walkIns.Select(w => w.Number)];
+        var texts = db.OutboxMessages.Where(m => m.Type == Identity.Contracts.AccountNotice.MessageType).AsEnumerable()
+            .Select(m => m.Read<Identity.Contracts.AccountNotice>())
+            .Where(n => n.Kind == Features.CallTickets.Calling.ThreeAheadKind && n.Chinese.StartsWith("开原", StringComparison.Ordinal) && numbers.Any(x => n.Chinese.Contains($"您的{x}号", StringComparison.Ordinal))).ToList();
+        var text = Assert.Single(texts);
+        Assert.Equal(await app.AccountIdAsync(holders[4].IdNumber), text.AccountId);
+        Assert.Contains($"您的{holders[4].Number}号前面还有3人", text.Chinese, StringComparison.Ordinal);
+        Assert.Contains($"3 tickets are ahead of your number {holders[4].Number}", text.English, StringComparison.Ordinal);
+        Assert.DoesNotContain(holders[4].IdNumber, text.Chinese + text.English, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseLanes]
     public async Task The_pages_book_show_the_code_check_it_in_at_the_kiosk_and_list_it_for_the_clerk_masked(DatabaseLane lane)
     {
         var app = await lanes.For(lane);

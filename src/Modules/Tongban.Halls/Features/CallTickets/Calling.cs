@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Tongban.Halls.Data;
 using Tongban.Halls.Domain;
 using Tongban.Halls.Features.TakeTicket;
+using Tongban.Identity.Contracts;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Security;
+using Tongban.Kernel.Outbox;
 using Tongban.Kernel.Time;
+using Tongban.Organization.Contracts;
 
 namespace Tongban.Halls.Features.CallTickets;
 
@@ -34,6 +37,7 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession 
                     && (t.ForWindow == window || (t.ForWindow == null && categories.Contains(t.CategoryId))))
                 .OrderByDescending(t => t.Priority).ThenBy(t => t.IssuedAt).ThenBy(t => t.Sequence).FirstOrDefaultAsync(ct);
             next?.Call(window, desk.Actor, clock.UtcNow);
+            if (next is not null) await TellThreeAheadAsync(desk.Hall.Hall, next, ct);
             await OpenDeskAsync(desk, ct);
             try
             {
@@ -46,6 +50,32 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession 
                 db.ChangeTracker.Clear(); // another window took it first: look again
             }
         }
+    }
+
+    /// <summary>How many tickets ahead the holder of a checked-in appointment is texted at (前面还有3人).</summary>
+    public const int AheadToTell = 3;
+
+    public const string ThreeAheadKind = "ticket_three_ahead";
+
+    /// <summary>
+    /// 前面还有3人: after a call, the ticket of the called category that now has <see cref="AheadToTell"/> tickets ahead is
+    /// texted, when it is a checked-in appointment's — its holder is known (identity's <c>AccountNotice</c>, to the
+    /// account's phone, in the call's own transaction: a call that is tried again looks again). A walk-in ticket is
+    /// anonymous: the kiosk asks no phone. The order is the calling order (<see cref="TicketQueries"/>' "ahead").
+    /// </summary>
+    private async Task TellThreeAheadAsync(HallInfo hall, Ticket called, CancellationToken ct)
+    {
+        var waiting = db.Tickets.AsNoTracking().Where(t => t.HallId == called.HallId && t.Day == called.Day && t.CategoryId == called.CategoryId
+            && t.Status == TicketStatus.Waiting && t.Id != called.Id); // the called one is still waiting in the database until the save
+        var told = await waiting.OrderByDescending(t => t.Priority).ThenBy(t => t.IssuedAt).ThenBy(t => t.Sequence)
+            .Skip(AheadToTell).Select(t => new { t.Number, t.Priority }).FirstOrDefaultAsync(ct);
+        if (told is not { Priority: true }) return;
+        var holder = await db.Appointments.AsNoTracking().Where(a => a.HallId == called.HallId && a.Day == called.Day && a.TicketNumber == told.Number)
+            .Select(a => (Guid?)a.HolderId).FirstOrDefaultAsync(ct);
+        if (holder is not { } account) return;
+        db.Publish(AccountNotice.MessageType, new AccountNotice(account, ThreeAheadKind,
+            $"{hall.Name}：您的{told.Number}号前面还有{AheadToTell}人，请到等候区留意叫号。",
+            $"{hall.NameEn ?? hall.Name}: {AheadToTell} tickets are ahead of your number {told.Number}; please wait near the windows for your call."), clock.UtcNow);
     }
 
     public Task RecallAsync(ClaimsPrincipal clerk, string hall, string window, CancellationToken ct) =>
