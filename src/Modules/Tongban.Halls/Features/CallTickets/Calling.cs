@@ -5,8 +5,8 @@ using Tongban.Halls.Domain;
 using Tongban.Halls.Features.TakeTicket;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Data;
-using Tongban.Kernel.Security;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.Security;
 using Tongban.Kernel.Time;
 using Tongban.Organization.Contracts;
 
