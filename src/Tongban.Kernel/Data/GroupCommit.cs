@@ -6,7 +6,8 @@ namespace Tongban.Kernel.Data;
 /// Group commit: callers hand in items and wait until theirs is written; items arriving together are written together,
 /// one batch (and so one transaction, one commit) at a time. Whichever caller finds no writer running starts the drain,
 /// which takes the queue in batches of at most <c>maxBatch</c> and stops when it is empty. Under load a batch carries
-/// many items, so a commit is paid per batch, not per item.
+/// many items, so a commit is paid per batch, not per item. Items are written in the order they were handed in (one
+/// queue, one drain at a time), so a caller may hand in two and wait for both.
 /// <para>
 /// The writer (a held connection with its prepared statements, say) is opened at the first batch and kept between
 /// batches, which are never written two at a time. A batch that fails fails every item in it and closes the writer, so a

@@ -24,12 +24,13 @@ internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, Rep
         {
             var (header, request) = await VerifyAsync(envelope, claimed, cancellationToken);
             var items = await adapter.CallAsync(header.Service, request, cancellationToken);
-            await LogAsync("received", claimed, envelope, "ok");
             var body = items.ToJsonString();
             var response = SignedDocument.Sign(new ResponseHeader(ResponseHeader.FormatName, header.MessageId, clock.UtcNow, options.Value.NodeId, "ok",
                 SubjectDigests.OfBody(body)), keys.Current());
             var answer = new NodeEnvelope(response, body);
-            await LogAsync("response-sent", claimed, answer, "ok");
+            // The request and the answer are logged together, the request first (the log's queue keeps the order), and
+            // the answer leaves only once both are committed: one wait for the log instead of two.
+            await Task.WhenAll(LogAsync("received", claimed, envelope, "ok"), LogAsync("response-sent", claimed, answer, "ok"));
             return answer;
         }
         catch (NodeRefusal refusal)
