@@ -39,12 +39,21 @@ internal sealed class AnswerMessage(ConfigurationStore store, NodeKeys keys, Rep
             await LogAsync("received", claimed, envelope, refusal.Error.Code);
             throw;
         }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = UnexpectedOutcome; // nothing was answered; the request is still in the log with what became of it
+            await LogAsync("received", claimed, envelope, UnexpectedOutcome);
+            throw;
+        }
         finally
         {
             counter.Record(ServiceCount.Provider, OperationCounter.ServiceName(await store.HeldAsync(CancellationToken.None), options.Value.Member, claimed?.Service ?? ""),
                 outcome, Stopwatch.GetElapsedTime(started));
         }
     }
+
+    /// <summary>The log's outcome for a request that failed on this node for a reason that is not a refusal (a fault here).</summary>
+    internal const string UnexpectedOutcome = "node.error";
 
     private async Task<(MessageHeader, ServiceRequest)> VerifyAsync(NodeEnvelope envelope, MessageHeader? claimed, CancellationToken cancellationToken)
     {
