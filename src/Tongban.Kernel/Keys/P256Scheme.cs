@@ -27,29 +27,20 @@ internal sealed class P256Scheme : ISignatureScheme
         }, ecdsa.ExportSubjectPublicKeyInfo());
     }
 
-    public bool Accepts(byte[] publicKey) => Verifier(publicKey) is not null;
-
-    public bool Verify(byte[] publicKey, byte[] data, byte[] signature) =>
-        Verifier(publicKey) is { } verifier && verifier(data, signature);
-
-    /// <summary>
-    /// Verifiers by the public key's bytes, each an imported key kept for reuse (a node checks the same few peers' keys
-    /// on every message; importing one is most of a check's cost). At most 512 kept; past that, imported per check.
-    /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<byte[], byte[], bool>> Parsed = new(StringComparer.Ordinal);
-
-    private static Func<byte[], byte[], bool>? Verifier(byte[] publicKey)
+    public bool Accepts(byte[] publicKey)
     {
-        var id = Convert.ToBase64String(publicKey);
-        if (Parsed.TryGetValue(id, out var known)) return known;
+        using var key = Parse(publicKey);
+        return key is not null;
+    }
+
+    public Func<byte[], byte[], bool>? VerifierFor(byte[] publicKey)
+    {
         if (Parse(publicKey) is not { } key) return null;
         var gate = new Lock(); // an ECDsa instance is not documented as safe for concurrent use
-        Func<byte[], byte[], bool> verifier = (data, signature) =>
+        return (data, signature) =>
         {
             lock (gate) return key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         };
-        if (Parsed.Count < 512 && Parsed.TryAdd(id, verifier)) return verifier;
-        return Parsed.TryGetValue(id, out known) ? known : verifier;
     }
 
     // SM2 keys are elliptic-curve keys too: only the named curve P-256 is this scheme's.

@@ -25,7 +25,11 @@ internal interface ISignatureScheme
     /// <summary>Whether <paramref name="publicKey"/> (SubjectPublicKeyInfo, DER) is a key of this algorithm.</summary>
     bool Accepts(byte[] publicKey);
 
-    bool Verify(byte[] publicKey, byte[] data, byte[] signature);
+    /// <summary>
+    /// A check of signatures under <paramref name="publicKey"/>, the key parsed once for it and safe to call from several
+    /// threads; null when the key is not this algorithm's. Kept per key by <see cref="SignatureSchemes.Verify"/>.
+    /// </summary>
+    Func<byte[], byte[], bool>? VerifierFor(byte[] publicKey);
 }
 
 /// <summary>Ed25519 through libsodium (NSec): deterministic signatures (no random number at signing time to get wrong), small and fast.</summary>
@@ -51,8 +55,8 @@ internal sealed class Ed25519Scheme : ISignatureScheme
 
     public bool Accepts(byte[] publicKey) => PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.PkixPublicKey, out _);
 
-    public bool Verify(byte[] publicKey, byte[] data, byte[] signature) =>
-        PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.PkixPublicKey, out var key) && Algorithm.Verify(key!, data, signature);
+    public Func<byte[], byte[], bool>? VerifierFor(byte[] publicKey) =>
+        PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.PkixPublicKey, out var key) ? (data, signature) => Algorithm.Verify(key!, data, signature) : null;
 }
 
 /// <summary>SM2 (GB/T 32918, with SM3 and the standard's default signer id) through BouncyCastle, for deployments assessed under GB/T 39786 (商用密码应用安全性评估).</summary>
@@ -77,28 +81,17 @@ internal sealed class Sm2Scheme : ISignatureScheme
         return (data => signers.Run(data, s => s.GenerateSignature()), SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(publicKey).GetDerEncoded());
     }
 
-    public bool Accepts(byte[] publicKey) => Verifiers(publicKey) is not null;
+    public bool Accepts(byte[] publicKey) => Parse(publicKey) is not null;
 
-    public bool Verify(byte[] publicKey, byte[] data, byte[] signature) =>
-        Verifiers(publicKey) is { } verifiers && verifiers.Run(data, s => s.VerifySignature(signature));
-
-    /// <summary>
-    /// Verifiers by the public key's bytes: a node checks the same few peers' keys on every message, and a point used
-    /// again keeps what BouncyCastle precomputed for multiplying it, which makes each check cheaper.
-    /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Signers> Parsed = new(StringComparer.Ordinal);
-
-    private static Signers? Verifiers(byte[] publicKey)
+    /// <remarks>A point used again keeps what BouncyCastle precomputed for multiplying it, which makes each check cheaper.</remarks>
+    public Func<byte[], byte[], bool>? VerifierFor(byte[] publicKey)
     {
-        var id = Convert.ToBase64String(publicKey);
-        if (Parsed.TryGetValue(id, out var known)) return known;
-        if (ParseNew(publicKey) is not { } key) return null;
+        if (Parse(publicKey) is not { } key) return null;
         var verifiers = new Signers(false, () => key);
-        if (Parsed.Count < 512) Parsed.TryAdd(id, verifiers);
-        return verifiers;
+        return (data, signature) => verifiers.Run(data, s => s.VerifySignature(signature));
     }
 
-    private static ECPublicKeyParameters? ParseNew(byte[] publicKey)
+    private static ECPublicKeyParameters? Parse(byte[] publicKey)
     {
         try
         {
@@ -160,6 +153,25 @@ public static class SignatureSchemes
     }
 
     internal static ISignatureScheme? Of(byte[] publicKey) => All.FirstOrDefault(s => s.Accepts(publicKey));
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> over <paramref name="data"/> verifies under the key. Each key's check is made
+    /// once and kept (a node checks the same few peers' keys on every message, and parsing or importing a key is much of a
+    /// check's cost): at most <see cref="MostKept"/> keys, past that made for each check.
+    /// </summary>
+    internal static bool Verify(string algorithm, byte[] publicKey, byte[] data, byte[] signature)
+    {
+        var id = algorithm + " " + Convert.ToBase64String(publicKey);
+        if (!Verifiers.TryGetValue(id, out var verify))
+        {
+            if (Named(algorithm).VerifierFor(publicKey) is not { } made) return false;
+            verify = Verifiers.Count < MostKept ? Verifiers.GetOrAdd(id, made) : made;
+        }
+        return verify(data, signature);
+    }
+
+    private const int MostKept = 512;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<byte[], byte[], bool>> Verifiers = new(StringComparer.Ordinal);
 
     internal static byte[] PemBytes(string pem, string label)
     {

@@ -9,7 +9,7 @@ public sealed record PublicSigningKey(string Algorithm, string KeyId, byte[] Pub
 {
     public string Pem => new(PemEncoding.Write("PUBLIC KEY", PublicKey));
 
-    public bool Verify(byte[] data, byte[] signature) => SignatureSchemes.Named(Algorithm).Verify(PublicKey, data, signature);
+    public bool Verify(byte[] data, byte[] signature) => SignatureSchemes.Verify(Algorithm, PublicKey, data, signature);
 
     public static string IdOf(byte[] publicKey) => Convert.ToHexStringLower(SHA256.HashData(publicKey).AsSpan(0, 8));
 
