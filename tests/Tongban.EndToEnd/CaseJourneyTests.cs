@@ -85,6 +85,7 @@ public sealed partial class CaseJourneyTests(Browser browser)
         await Browser.AssertReadableAsync(citizen);
         await citizen.GetByLabel("迁入地详细地址：请写明街道和门牌号").FillAsync("银州区工人街道柴河街10号");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交补正" }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("#correct")).ToHaveCountAsync(0); // resubmitted (the page came back without the request) before the staff page is read
 
         await staff.GotoAsync(casePage);
         await staff.GetByRole(AriaRole.Checkbox, new() { Name = "合法稳定住所证明（不动产权证书或房屋租赁登记备案证明）" }).CheckAsync();

@@ -58,6 +58,7 @@ public sealed class HallJourneyTests(Browser browser)
         await clerk.Locator("#IdNumber").FillAsync(idNumber);
         await clerk.Locator("#Name").FillAsync("窗口办事人");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "核验通过" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("三级实名"); // verified before the window page is opened
         await clerk.GotoAsync($"{browser.BaseUrl}/halls/{Hall}/counter/03");
         await clerk.Locator("#start-walk-in").ClickAsync();
         await Assertions.Expect(clerk.Locator("#walk-in-ticket")).ToContainTextAsync($"为 {number} 号办理人收件");

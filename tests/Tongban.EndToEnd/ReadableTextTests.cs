@@ -110,16 +110,19 @@ public sealed partial class ReadableTextTests(Browser browser)
         await Browser.StaffSignInAsync(staff, "窗口人员", Department);
         await staff.GotoAsync(casePage);
         await staff.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true })).ToHaveCountAsync(0); // accepted before another role signs in
         await Browser.StaffSignInAsync(staff, "审查人员", Department);
         await staff.GotoAsync(casePage);
         await Assertions.Expect(staff.Locator("#current-step")).ToContainTextAsync("审查（审查人员）");
         await staff.GetByLabel("意见").FillAsync("材料齐全");
         await staff.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByLabel("意见")).ToHaveCountAsync(0); // the step is done before another role signs in
         await Browser.StaffSignInAsync(staff, "审批人员", Department);
         await staff.GotoAsync(casePage);
         await staff.GetByLabel("意见").FillAsync("同意");
         await staff.GetByLabel("准予").CheckAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByLabel("意见")).ToHaveCountAsync(0); // the step is done before another role signs in
         await Browser.StaffSignInAsync(staff, "窗口人员", Department);
         await staff.GotoAsync(casePage);
         await staff.GetByLabel("邮寄送达").CheckAsync();
