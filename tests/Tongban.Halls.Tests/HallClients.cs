@@ -18,7 +18,7 @@ internal static class DemoHalls
     public const string Kaiyuan = "kaiyuan", KaiyuanDepartment = "112112820602512233";
 }
 
-internal sealed record TakenTicket(string Number, string Category, string Status, int Ahead, string? Window);
+internal sealed record TakenTicket(string Number, string Category, string Status, int Ahead, string? Window, bool Reminder = false);
 
 internal static partial class HallClients
 {

@@ -36,6 +36,34 @@ public sealed class HallFuzzTests(LaneApps lanes)
     }
 
     [Theory, DatabaseLanes]
+    public async Task Hostile_reminder_numbers_are_refused_on_the_api_and_the_ticket_page_and_take_no_ticket(DatabaseLane lane)
+    {
+        const string Hall = DemoHalls.Diaobingshan, Letter = "D";
+        var visitor = (await lanes.For(lane)).Browser();
+        TakenTicket before = null!;
+        for (var i = 0; i < 4; i++) before = await visitor.TakeAsync(Hall, Letter); // four ahead: the page offers the reminder (no one calls here)
+        using var taken = await visitor.PostFormAsync($"/halls/{Hall}/kiosk", $"/halls/{Hall}/kiosk", ("category", Letter));
+        var ticketPage = taken.Headers.Location!.ToString();
+        var number = ticketPage.Split('/')[^1].Split('?')[0];
+        var proof = Uri.UnescapeDataString(ticketPage.Split("taken=")[1]);
+        foreach (var input in Fuzz.Strings("13912345678", mutations: 30, seed: lane == DatabaseLane.Sqlite ? 5 : 7)
+            .Where(s => !Kernel.Identifiers.MobilePhone.IsValid(s.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal))))
+        {
+            using var api = await visitor.PostAsJsonAsync($"/api/halls/{Hall}/tickets", new { category = Letter, reminderPhone = input });
+            if (!string.IsNullOrWhiteSpace(input)) await Fuzz.AssertHandledAsync(api, input, Refusals); // a blank number is no reminder: a ticket
+            using var page = await visitor.PostFormAsync(ticketPage, $"/halls/{Hall}/tickets/{number}?handler=Reminder", ("taken", proof), ("phone", input));
+            await Fuzz.AssertHandledAsync(page, input, Refusals);
+            Assert.DoesNotContain("<script>alert", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var forged = await visitor.PostFormAsync(ticketPage, $"/halls/{Hall}/tickets/{number}?handler=Reminder", ("taken", input), ("phone", "13912345678"));
+            await Fuzz.AssertHandledAsync(forged, input, Refusals);
+        }
+        Assert.False((await visitor.TicketAsync(Hall, number))!.Reminder);
+        var blanks = Fuzz.Strings("13912345678", mutations: 0).Count(string.IsNullOrWhiteSpace);
+        var after = await visitor.TakeAsync(Hall, Letter);
+        Assert.Equal(int.Parse(before.Number[1..]) + 2 + blanks, int.Parse(after.Number[1..])); // the kiosk's, the blanks', no refused one's
+    }
+
+    [Theory, DatabaseLanes]
     public async Task Hostile_transfers_ratings_windows_and_bodies_get_a_refusal_never_a_server_error(DatabaseLane lane)
     {
         var app = await lanes.For(lane);

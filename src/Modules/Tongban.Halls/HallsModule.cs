@@ -33,6 +33,8 @@ public static class HallsModule
         services.AddScoped<HallPlaces>();
         services.AddScoped<HallQueue>();
         services.AddScoped<TicketQueries>();
+        services.AddScoped<TicketReminders>();
+        services.AddScoped<Kernel.Outbox.IOutboxHandler, TicketReminderText>();
         services.AddScoped<KioskSession>();
         services.AddScoped<IssueTicket>();
         services.AddScoped<Calling>();

@@ -7,6 +7,9 @@ public static partial class MobilePhone
 {
     public static bool IsValid(string value) => Pattern().IsMatch(value);
 
+    /// <summary>As a screen or a log shows it: <c>139****5678</c>, the first three and last four digits.</summary>
+    public static string Mask(string phone) => phone.Length >= 7 ? $"{phone[..3]}****{phone[^4..]}" : "****";
+
     [GeneratedRegex("^1[3-9][0-9]{9}$")]
     private static partial Regex Pattern();
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Tongban.Halls.Domain;
 using Tongban.Kernel.Data;
 using Tongban.Kernel.Outbox;
+using Tongban.Kernel.PersonalData;
 
 namespace Tongban.Halls.Data;
 
@@ -53,6 +54,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
             e.Property(t => t.Window).HasMaxLength(20);
             e.Property(t => t.CalledBy).HasMaxLength(120);
             e.Property(t => t.Revision).IsConcurrencyToken();
+            e.HasIndex(e.HasPersonalData(t => t.ReminderPhone, indexed: false), nameof(Ticket.HallId), nameof(Ticket.Day)); // "already set on three tickets here today"
         });
         modelBuilder.Entity<Appointment>(e =>
         {
@@ -105,7 +107,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
             e.Property(r => r.EnterpriseName).HasMaxLength(100);
             e.Property(r => r.ProjectName).HasMaxLength(AgencyRequest.ProjectMax);
             e.Property(r => r.Description).HasMaxLength(AgencyRequest.DescriptionMax);
-            e.Property(r => r.Phone).HasMaxLength(11);
+            e.HasPersonalData(r => r.Phone, indexed: false); // a person's mobile, though given for an enterprise
             e.Property(r => r.Items).HasJsonConversion();
             e.Property(r => r.AgentName).HasMaxLength(100);
             e.Property(r => r.AssignedBy).HasMaxLength(120);
@@ -126,6 +128,7 @@ internal class HallsDbContext(DbContextOptions options) : DbContext(options), IO
         });
         modelBuilder.MapOutbox();
         modelBuilder.PrefixTables(Prefix);
+        modelBuilder.SealPersonalData(this);
     }
 }
 

@@ -32,6 +32,12 @@ internal sealed class Ticket
     public string? CalledBy { get; private set; }
     public int Revision { get; private set; }
 
+    /// <summary>
+    /// 到号提醒: the mobile number a walk-in holder gave to be texted when <c>Calling.AheadToTell</c> are ahead — sealed at
+    /// rest, and forgotten once texted, once called, or after its day (<c>TicketReminders</c>).
+    /// </summary>
+    public string? ReminderPhone { get; private set; }
+
     /// <param name="at">Kept to the microsecond, as PostgreSQL keeps it, so the ticket in hand orders as the stored one (who is ahead).</param>
     public static Ticket Issue(Guid hallId, DateOnly day, Category category, int sequence, DateTimeOffset at, bool priority = false) => new()
     {
@@ -40,10 +46,20 @@ internal sealed class Ticket
         Priority = priority,
     };
 
+    /// <summary>到号提醒 to <paramref name="phone"/> (checked by the caller): for a walk-in ticket still waiting; an appointment's holder is texted at their account's phone.</summary>
+    public void RemindBy(string phone)
+    {
+        if (Status != TicketStatus.Waiting) throw NotWaiting();
+        if (Priority)
+            throw HallErrors.Conflict("ticket.reminder_appointment", "预约签到的号票会发到您账号的手机，无需另设提醒", "An appointment's ticket is texted to your account's phone; no reminder is needed");
+        ReminderPhone = phone;
+        Revision++;
+    }
+
     public void Call(string window, string clerk, DateTimeOffset at)
     {
         if (Status != TicketStatus.Waiting) throw NotWaiting();
-        (Status, Window, ForWindow, CalledBy, CalledAt, Calls) = (TicketStatus.Called, window, null, clerk, at, 1);
+        (Status, Window, ForWindow, CalledBy, CalledAt, Calls, ReminderPhone) = (TicketStatus.Called, window, null, clerk, at, 1, null);
         FirstCalledAt ??= at;
         Revision++;
     }

@@ -87,6 +87,9 @@ public static class AccountNoticeKinds
 public interface ISmsSender
 {
     Task SendAsync(string phoneNumber, string message, CancellationToken cancellationToken);
+
+    /// <summary>False where no gateway is plugged in: a page does not offer what would be texted (a kiosk's 到号提醒).</summary>
+    bool CanSend => true;
 }
 
 /// <summary>

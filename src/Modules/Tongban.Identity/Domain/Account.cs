@@ -34,7 +34,7 @@ internal static class PhoneNumbers
         return digits.Length == 11 && digits[0] == '1' && digits.All(char.IsAsciiDigit) ? digits : null;
     }
 
-    public static string Mask(string? phone) => phone is { Length: 11 } ? phone[..3] + "****" + phone[^4..] : "";
+    public static string Mask(string? phone) => phone is { Length: 11 } ? MobilePhone.Mask(phone) : "";
 }
 
 /// <summary>Checks and normalises what an account is registered with; pure, so the rules hold whoever stores the account.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tongban.Halls.Data;
 using Tongban.Halls.Domain;
+using Tongban.Halls.Features.TakeTicket;
 using Tongban.Identity.Contracts;
 using Tongban.Kernel.Hosting;
 using Tongban.Kernel.Outbox;
@@ -51,7 +52,10 @@ internal sealed class AppointmentReminders(HallsDbContext db, IOrganizationDirec
     }
 }
 
-/// <summary>Looks for tomorrow's reminders every <c>Halls:Appointments:ReminderInterval</c>.</summary>
+/// <summary>
+/// Looks for tomorrow's reminders every <c>Halls:Appointments:ReminderInterval</c>, and forgets the 到号提醒 numbers of
+/// past days' tickets that were never called (<see cref="TicketReminders.ForgetPastAsync"/>).
+/// </summary>
 internal sealed class AppointmentReminderWorker(IServiceScopeFactory scopes, IOptions<HallsOptions> options, TimeProvider clock, ILogger<AppointmentReminderWorker> logger)
     : PeriodicWorker(clock, logger)
 {
@@ -61,5 +65,6 @@ internal sealed class AppointmentReminderWorker(IServiceScopeFactory scopes, IOp
     {
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<AppointmentReminders>().SendDueAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<TicketReminders>().ForgetPastAsync(cancellationToken);
     }
 }

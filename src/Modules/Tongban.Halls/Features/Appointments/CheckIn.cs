@@ -60,7 +60,7 @@ internal sealed class CheckIn(HallsDbContext db, HallPlaces halls, IssueTicket i
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == appointment.CategoryId, ct);
         try
         {
-            return await issue.IssueAsync(hall.Hall, category, number => appointment.CheckIn(number, clock.UtcNow, options.Value.Appointments.CheckInEarly), ct);
+            return await issue.IssueAsync(hall.Hall, category, number => appointment.CheckIn(number, clock.UtcNow, options.Value.Appointments.CheckInEarly), null, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -59,23 +59,29 @@ internal sealed class Calling(HallsDbContext db, HallPlaces halls, KioskSession 
 
     /// <summary>
     /// 前面还有3人: after a call, the ticket of the called category that now has <see cref="AheadToTell"/> tickets ahead is
-    /// texted, when it is a checked-in appointment's — its holder is known (identity's <c>AccountNotice</c>, to the
-    /// account's phone, in the call's own transaction: a call that is tried again looks again). A walk-in ticket is
-    /// anonymous: the kiosk asks no phone. The order is the calling order (<see cref="TicketQueries"/>' "ahead").
+    /// texted — a walk-in ticket whose holder gave a number at the kiosk (<see cref="TicketReminders"/>), or a checked-in
+    /// appointment's, whose holder is known (identity's <c>AccountNotice</c>, to the account's phone) — through the
+    /// outbox, in the call's own transaction: a call that is tried again looks again. The order is the calling order
+    /// (<see cref="TicketQueries"/>' "ahead").
     /// </summary>
     private async Task TellThreeAheadAsync(HallInfo hall, Ticket called, CancellationToken ct)
     {
         var waiting = db.Tickets.AsNoTracking().Where(t => t.HallId == called.HallId && t.Day == called.Day && t.CategoryId == called.CategoryId
             && t.Status == TicketStatus.Waiting && t.Id != called.Id); // the called one is still waiting in the database until the save
         var told = await waiting.OrderByDescending(t => t.Priority).ThenBy(t => t.IssuedAt).ThenBy(t => t.Sequence)
-            .Skip(AheadToTell).Select(t => new { t.Number, t.Priority }).FirstOrDefaultAsync(ct);
-        if (told is not { Priority: true }) return;
+            .Skip(AheadToTell).Select(t => new { t.Id, t.Number, t.Priority, Reminder = EF.Property<string?>(t, TicketReminders.Index) != null }).FirstOrDefaultAsync(ct);
+        if (told is null) return;
+        var (chinese, english) = ($"{hall.Name}：您的{told.Number}号前面还有{AheadToTell}人，请到等候区留意叫号。",
+            $"{hall.NameEn ?? hall.Name}: {AheadToTell} tickets are ahead of your number {told.Number}; please wait near the windows for your call.");
+        if (told.Reminder)
+        {
+            db.Publish(TicketThreeAhead.MessageType, new TicketThreeAhead(told.Id.Value, chinese, english), clock.UtcNow);
+            return;
+        }
+        if (!told.Priority) return;
         var holder = await db.Appointments.AsNoTracking().Where(a => a.HallId == called.HallId && a.Day == called.Day && a.TicketNumber == told.Number)
             .Select(a => (Guid?)a.HolderId).FirstOrDefaultAsync(ct);
-        if (holder is not { } account) return;
-        db.Publish(AccountNotice.MessageType, new AccountNotice(account, ThreeAheadKind,
-            $"{hall.Name}：您的{told.Number}号前面还有{AheadToTell}人，请到等候区留意叫号。",
-            $"{hall.NameEn ?? hall.Name}: {AheadToTell} tickets are ahead of your number {told.Number}; please wait near the windows for your call."), clock.UtcNow);
+        if (holder is { } account) db.Publish(AccountNotice.MessageType, new AccountNotice(account, ThreeAheadKind, chinese, english), clock.UtcNow);
     }
 
     public Task RecallAsync(ClaimsPrincipal clerk, string hall, string window, CancellationToken ct) =>

@@ -5,7 +5,7 @@ using Tongban.Halls.Features.HallStatus;
 namespace Tongban.Halls.Features.TakeTicket;
 
 /// <summary>The hall's kiosk (取号机): one large button per business category; a ticket is taken by a post, then shown on its own page.</summary>
-internal sealed class KioskModel(HallPlaces halls, KioskSession session, IssueTicket issue, Appointments.CheckIn checkIn) : PageModel
+internal sealed class KioskModel(HallPlaces halls, KioskSession session, IssueTicket issue, Appointments.CheckIn checkIn, TicketReminders reminders) : PageModel
 {
     public HallPlace Hall { get; private set; } = null!;
     public IReadOnlyList<CategoryLine> Categories { get; private set; } = [];
@@ -22,8 +22,8 @@ internal sealed class KioskModel(HallPlaces halls, KioskSession session, IssueTi
     public async Task<IActionResult> OnPostAsync(string hall, string? category, CancellationToken ct)
     {
         await LoadAsync(hall, ct);
-        var ticket = await issue.IssueAsync(hall, category ?? "", ct);
-        return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken=true");
+        var ticket = await issue.IssueAsync(hall, category ?? "", null, ct);
+        return Redirect($"/halls/{Hall.Hall.Slug}/tickets/{ticket.Number}?taken={reminders.ProofFor(ticket.Id)}"); // the proof lets this page set a reminder
     }
 
     /// <summary>预约签到: the appointment's code gives a priority ticket.</summary>

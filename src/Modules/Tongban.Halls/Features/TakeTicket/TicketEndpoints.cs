@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Tongban.Halls.Features.TakeTicket;
 
-internal sealed record TakeTicketRequest(string? Category);
+/// <param name="ReminderPhone">到号提醒: a mobile number to text when three tickets are ahead (optional; sealed, forgotten once texted or called).</param>
+internal sealed record TakeTicketRequest(string? Category, string? ReminderPhone = null);
 
-internal sealed record TicketAnswer(string Number, string Category, string? CategoryEn, string Status, int Ahead, string? Window, DateTimeOffset IssuedAt)
+internal sealed record TicketAnswer(string Number, string Category, string? CategoryEn, string Status, int Ahead, string? Window, DateTimeOffset IssuedAt, bool Reminder)
 {
-    public static TicketAnswer Of(TicketView t) => new(t.Number, t.Category, t.CategoryEn, t.Status.ToString(), t.Ahead, t.Window, t.IssuedAt);
+    public static TicketAnswer Of(TicketView t) => new(t.Number, t.Category, t.CategoryEn, t.Status.ToString(), t.Ahead, t.Window, t.IssuedAt, t.Reminder);
 }
 
 /// <summary>The kiosk's API: take a ticket for a category (by its letter), read a ticket of today.</summary>
@@ -19,10 +20,10 @@ internal static class TicketEndpoints
     {
         api.MapPost("/{hall}/tickets", async (string hall, TakeTicketRequest request, IssueTicket issue, CancellationToken ct) =>
             {
-                var ticket = await issue.IssueAsync(hall, request.Category ?? "", ct);
+                var ticket = await issue.IssueAsync(hall, request.Category ?? "", request.ReminderPhone, ct);
                 return TypedResults.Created($"/api/halls/{hall}/tickets/{ticket.Number}", TicketAnswer.Of(ticket));
             })
-            .WithSummary("取号: a ticket of today for a business category (letter); answers its number and how many are ahead");
+            .WithSummary("取号: a ticket of today for a business category (letter), with a mobile number for 到号提醒 if given; answers its number and how many are ahead");
         api.MapGet("/{hall}/tickets/{number}", async Task<Results<Ok<TicketAnswer>, NotFound>> (string hall, string number, HallPlaces halls, TicketQueries tickets, CancellationToken ct) =>
                 await tickets.TodayAsync((await halls.GetAsync(hall, ct)).Id, number, ct) is { } t ? TypedResults.Ok(TicketAnswer.Of(t)) : TypedResults.NotFound())
             .WithSummary("A ticket of today by its number: status, how many are ahead, the window that called it");

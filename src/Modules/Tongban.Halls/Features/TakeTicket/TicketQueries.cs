@@ -10,8 +10,13 @@ internal sealed record TicketView(string Number, string Category, string? Catego
 {
     public (string Zh, string En) StatusText => TicketTexts.Status(Status);
 
+    public TicketId Id { get; init; }
+
     /// <summary>A checked-in appointment's ticket (预约优先).</summary>
     public bool Priority { get; init; }
+
+    /// <summary>到号提醒 set: a number waits to be texted (never the number itself).</summary>
+    public bool Reminder { get; init; }
 }
 
 internal sealed class TicketQueries(HallsDbContext db, RegionClock clock)
@@ -25,17 +30,17 @@ internal sealed class TicketQueries(HallsDbContext db, RegionClock clock)
         var found = await (from t in db.Tickets.AsNoTracking()
                            join c in db.Categories.AsNoTracking() on t.CategoryId equals c.Id
                            where t.HallId == hallId && t.Day == day && t.Number == number
-                           select new { t.CategoryId, t.IssuedAt, t.Sequence, t.Status, t.Window, t.Priority, c.Name, c.NameEn }).FirstOrDefaultAsync(ct);
+                           select new { t.Id, t.CategoryId, t.IssuedAt, t.Sequence, t.Status, t.Window, t.Priority, Reminder = EF.Property<string?>(t, TicketReminders.Index) != null, c.Name, c.NameEn }).FirstOrDefaultAsync(ct);
         if (found is null) return null;
         var ahead = found.Status != TicketStatus.Waiting ? 0 : await AheadAsync(hallId, day, found.CategoryId, found.Priority, found.IssuedAt, found.Sequence, ct);
-        return new TicketView(number, found.Name, found.NameEn, found.Status, ahead, found.Window, found.IssuedAt) { Priority = found.Priority };
+        return new TicketView(number, found.Name, found.NameEn, found.Status, ahead, found.Window, found.IssuedAt) { Id = found.Id, Priority = found.Priority, Reminder = found.Reminder };
     }
 
     /// <summary>A ticket just issued, as its holder reads it: nothing to read again but how many are ahead.</summary>
     public async Task<TicketView> ViewAsync(Ticket ticket, Category category, CancellationToken ct) =>
         new(ticket.Number, category.Name, category.NameEn, ticket.Status,
             await AheadAsync(ticket.HallId, ticket.Day, ticket.CategoryId, ticket.Priority, ticket.IssuedAt, ticket.Sequence, ct), ticket.Window, ticket.IssuedAt)
-        { Priority = ticket.Priority };
+        { Id = ticket.Id, Priority = ticket.Priority, Reminder = ticket.ReminderPhone is not null };
 
     /// <summary>The waiting tickets of the category called before this one: priority first, then by when taken.</summary>
     private Task<int> AheadAsync(Guid hallId, DateOnly day, CategoryId category, bool priority, DateTimeOffset issuedAt, int sequence, CancellationToken ct) =>

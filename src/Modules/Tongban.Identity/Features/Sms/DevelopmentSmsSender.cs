@@ -23,6 +23,8 @@ internal sealed class DevelopmentSmsSender(TimeProvider clock) : ISmsSender
 /// <summary>Where no SMS gateway is configured: codes cannot be sent, and the person is told so.</summary>
 internal sealed class UnconfiguredSmsSender : ISmsSender
 {
+    public bool CanSend => false;
+
     public Task SendAsync(string phoneNumber, string message, CancellationToken cancellationToken) =>
         throw new DomainException(new DomainError("sms.unavailable", "短信服务尚未配置，请使用密码登录或到窗口办理", "Text messages are not configured here; sign in with a password or visit a window"));
 }

@@ -4,7 +4,7 @@ namespace Tongban.Notifications.Features.Channels;
 internal static class Masking
 {
     /// <summary><c>139****5678</c>: the first three and last four digits.</summary>
-    public static string Phone(string phone) => phone.Length >= 7 ? $"{phone[..3]}****{phone[^4..]}" : "****";
+    public static string Phone(string phone) => Kernel.Identifiers.MobilePhone.Mask(phone);
 
     /// <summary><c>z***@example.cn</c>: the first letter and the domain.</summary>
     public static string Email(string email) => email.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? $"{email[0]}***{email[at..]}" : "***";

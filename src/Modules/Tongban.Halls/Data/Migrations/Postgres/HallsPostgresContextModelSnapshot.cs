@@ -110,9 +110,15 @@ namespace Tongban.Halls.Data.Migrations.Postgres
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
-                        .HasColumnName("phone");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("phone")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("phone_index");
 
                     b.Property<string>("ProjectName")
                         .IsRequired()
@@ -433,6 +439,17 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("priority");
 
+                    b.Property<string>("ReminderPhone")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("reminder_phone")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("ReminderPhoneIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("reminder_phone_index");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -457,6 +474,9 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                     b.HasIndex("HallId", "Day", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_hl_tickets_hall_id_day_number");
+
+                    b.HasIndex("ReminderPhoneIndex", "HallId", "Day")
+                        .HasDatabaseName("ix_hl_tickets_reminder_phone_index_hall_id_day");
 
                     b.HasIndex("HallId", "Day", "Status", "IssuedAt")
                         .HasDatabaseName("ix_hl_tickets_hall_id_day_status_issued_at");

@@ -105,9 +105,15 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(11)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("phone");
+                        .HasColumnName("phone")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_index");
 
                     b.Property<string>("ProjectName")
                         .IsRequired()
@@ -428,6 +434,17 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("priority");
 
+                    b.Property<string>("ReminderPhone")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_phone")
+                        .HasAnnotation("Tongban:PersonalData", true);
+
+                    b.Property<string>("ReminderPhoneIndex")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_phone_index");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -452,6 +469,9 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     b.HasIndex("HallId", "Day", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_hl_tickets_hall_id_day_number");
+
+                    b.HasIndex("ReminderPhoneIndex", "HallId", "Day")
+                        .HasDatabaseName("ix_hl_tickets_reminder_phone_index_hall_id_day");
 
                     b.HasIndex("HallId", "Day", "Status", "IssuedAt")
                         .HasDatabaseName("ix_hl_tickets_hall_id_day_status_issued_at");

@@ -23,7 +23,7 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     project_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     items = table.Column<string>(type: "TEXT", nullable: false),
-                    phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false),
                     state = table.Column<int>(type: "INTEGER", nullable: false),
                     requested_at = table.Column<long>(type: "INTEGER", nullable: false),
                     agent_id = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -36,7 +36,8 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     closed_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     rating = table.Column<int>(type: "INTEGER", nullable: true),
                     rating_comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    rated_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    rated_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    phone_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -195,7 +196,9 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                     calls = table.Column<int>(type: "INTEGER", nullable: false),
                     finished_at = table.Column<long>(type: "INTEGER", nullable: true),
                     called_by = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    reminder_phone = table.Column<string>(type: "TEXT", maxLength: 140, nullable: true),
+                    reminder_phone_index = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,6 +284,11 @@ namespace Tongban.Halls.Data.Migrations.Sqlite
                 name: "ix_hl_tickets_hall_id_day_status_issued_at",
                 table: "hl_tickets",
                 columns: new[] { "hall_id", "day", "status", "issued_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_tickets_reminder_phone_index_hall_id_day",
+                table: "hl_tickets",
+                columns: new[] { "reminder_phone_index", "hall_id", "day" });
         }
 
         /// <inheritdoc />

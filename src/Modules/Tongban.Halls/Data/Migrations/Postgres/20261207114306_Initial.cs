@@ -23,7 +23,7 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                     project_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     items = table.Column<string>(type: "text", nullable: false),
-                    phone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    phone = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: false),
                     state = table.Column<int>(type: "integer", nullable: false),
                     requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     agent_id = table.Column<Guid>(type: "uuid", nullable: true),
@@ -36,7 +36,8 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                     closed_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     rating = table.Column<int>(type: "integer", nullable: true),
                     rating_comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    rated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    rated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    phone_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -195,7 +196,9 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                     calls = table.Column<int>(type: "integer", nullable: false),
                     finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     called_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    revision = table.Column<int>(type: "integer", nullable: false)
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    reminder_phone = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: true),
+                    reminder_phone_index = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,6 +284,11 @@ namespace Tongban.Halls.Data.Migrations.Postgres
                 name: "ix_hl_tickets_hall_id_day_status_issued_at",
                 table: "hl_tickets",
                 columns: new[] { "hall_id", "day", "status", "issued_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hl_tickets_reminder_phone_index_hall_id_day",
+                table: "hl_tickets",
+                columns: new[] { "reminder_phone_index", "hall_id", "day" });
         }
 
         /// <inheritdoc />
