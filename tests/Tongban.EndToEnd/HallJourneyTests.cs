@@ -113,6 +113,33 @@ public sealed class HallJourneyTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_walk_in_with_four_ahead_sets_a_text_reminder_on_the_ticket_page_by_keyboard_in_large_text()
+    {
+        var kiosk = await browser.OpenAsync("/preferences/display?value=elder&returnUrl=%2F", width: 360);
+        for (var i = 0; i < 5; i++) // no one calls category F of the city centre in this lane: the fifth has four ahead
+        {
+            await kiosk.GotoAsync($"{browser.BaseUrl}/halls/city-centre/kiosk");
+            await kiosk.Locator("#take-F").ClickAsync();
+            await Browser.ArrivedAsync(kiosk, new Regex("/halls/city-centre/tickets/"));
+        }
+        var form = kiosk.GetByRole(AriaRole.Form, new() { Name = "到号短信提醒（可不填）" });
+        await Assertions.Expect(form).ToContainTextAsync("号码只用于这张号票");
+        await Browser.AssertAccessibleAsync(kiosk);
+        await Browser.AssertFitsAsync(kiosk, "the ticket with its reminder form, large text");
+        await kiosk.GetByLabel("手机号码（11位）").FillAsync("1390000");
+        await kiosk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(kiosk.Locator("#reminder-phone")).ToHaveAttributeAsync("aria-describedby", "reminder-hint");
+        await Assertions.Expect(kiosk.GetByRole(AriaRole.Alert)).ToContainTextAsync("请填写11位手机号码");
+        await kiosk.GetByLabel("手机号码（11位）").FillAsync("139 0000 1234");
+        await kiosk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(kiosk.Locator("#ticket-reminder")).ToHaveTextAsync("已设置：前面还剩3人时短信通知");
+        Assert.DoesNotContain("1234", await kiosk.Locator("main").InnerTextAsync(), StringComparison.Ordinal); // the number is not shown back
+        await Browser.AssertReadableAsync(kiosk);
+        await Browser.AssertAccessibleAsync(kiosk);
+        await kiosk.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_appointment_pages_choices_do_not_overlap_on_a_360_pixel_screen_in_large_text()
     {
         // Links styled as buttons were inline: their padding overlapped the next row's (seen by eye, not caught by width).
