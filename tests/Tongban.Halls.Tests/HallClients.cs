@@ -53,6 +53,15 @@ internal static partial class HallClients
         return (await response.Content.ReadFromJsonAsync<TakenTicket>())!;
     }
 
+    /// <summary>A ticket taken by the kiosk page's button: the ticket page it went to, the number, and the proof of the taking the page carries.</summary>
+    public static async Task<(string Page, string Number, string Proof)> TakeAtKioskAsync(this HttpClient kiosk, string hall, string category)
+    {
+        using var taken = await kiosk.PostFormAsync($"/halls/{hall}/kiosk", $"/halls/{hall}/kiosk", ("category", category));
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        var page = taken.Headers.Location!.ToString();
+        return (page, page.Split('/')[^1].Split('?')[0], Uri.UnescapeDataString(page.Split("taken=")[1]));
+    }
+
     public static async Task<TakenTicket?> TicketAsync(this HttpClient client, string hall, string number)
     {
         using var response = await client.GetAsync($"/api/halls/{hall}/tickets/{number}");

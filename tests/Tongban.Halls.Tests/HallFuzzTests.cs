@@ -42,10 +42,7 @@ public sealed class HallFuzzTests(LaneApps lanes)
         var visitor = (await lanes.For(lane)).Browser();
         TakenTicket before = null!;
         for (var i = 0; i < 4; i++) before = await visitor.TakeAsync(Hall, Letter); // four ahead: the page offers the reminder (no one calls here)
-        using var taken = await visitor.PostFormAsync($"/halls/{Hall}/kiosk", $"/halls/{Hall}/kiosk", ("category", Letter));
-        var ticketPage = taken.Headers.Location!.ToString();
-        var number = ticketPage.Split('/')[^1].Split('?')[0];
-        var proof = Uri.UnescapeDataString(ticketPage.Split("taken=")[1]);
+        var (ticketPage, number, proof) = await visitor.TakeAtKioskAsync(Hall, Letter);
         foreach (var input in Fuzz.Strings("13912345678", mutations: 30, seed: lane == DatabaseLane.Sqlite ? 5 : 7)
             .Where(s => !Kernel.Identifiers.MobilePhone.IsValid(s.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal))))
         {

@@ -24,11 +24,7 @@ public sealed class TicketReminderTests(LaneApps lanes)
         var kiosk = app.Browser();
         var before = new[] { await kiosk.TakeAsync(Hall, Letter), await kiosk.TakeAsync(Hall, Letter), await kiosk.TakeAsync(Hall, Letter), await kiosk.TakeAsync(Hall, Letter) };
 
-        using var taken = await kiosk.PostFormAsync($"/halls/{Hall}/kiosk", $"/halls/{Hall}/kiosk", ("category", Letter));
-        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
-        var ticketPage = taken.Headers.Location!.ToString();
-        var number = ticketPage.Split('/')[^1].Split('?')[0];
-        var proof = Uri.UnescapeDataString(ticketPage.Split("taken=")[1]);
+        var (ticketPage, number, proof) = await kiosk.TakeAtKioskAsync(Hall, Letter);
         var page = WebUtility.HtmlDecode(await kiosk.GetStringAsync(ticketPage));
         Assert.Contains("到号短信提醒（可不填）", page, StringComparison.Ordinal);
         Assert.Contains("4 人", page, StringComparison.Ordinal);
