@@ -103,6 +103,28 @@ public sealed class VerifyTests(LaneApps lanes)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/licenses/verify", new { identifier, purpose = "x" })).StatusCode);
     }
 
+    [Theory, DatabaseLanes]
+    public async Task Many_checks_at_once_each_read_their_own_license_and_see_a_status_change_at_once(DatabaseLane lane)
+    {
+        // More checks at once than the rows' held readers (as many as cores): the rest read through readers of their own.
+        var app = await lanes.For(lane);
+        var admin = await app.LicenseAdminAsync(Samples.Samr);
+        string[] licenses = [await admin.IssueFoodLicenceAsync(), await admin.IssueFoodLicenceAsync(), await admin.IssueFoodLicenceAsync()];
+        async Task<(string Asked, string? Found, Features.VerifyLicense.Verdict Verdict)[]> CheckAllAsync() =>
+            await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var verify = scope.ServiceProvider.GetRequiredService<Features.VerifyLicense.VerifyLicense>();
+                var asked = licenses[i % licenses.Length];
+                var result = await verify.CheckAsync(asked, null, new(Domain.UseKind.PublicCheck, "test", null, "many at once"), CancellationToken.None);
+                return (asked, result.License?.Identifier, result.Verdict);
+            })));
+        Assert.All(await CheckAllAsync(), c => Assert.Equal((c.Asked, Features.VerifyLicense.Verdict.Valid), (c.Found!, c.Verdict)));
+        (await admin.ChangeAsync(licenses[2], "suspend", "抽检不合格")).EnsureSuccessStatusCode();
+        Assert.All(await CheckAllAsync(), c => Assert.Equal((c.Asked, c.Asked == licenses[2] ? Features.VerifyLicense.Verdict.Suspended : Features.VerifyLicense.Verdict.Valid), (c.Found!, c.Verdict)));
+        Assert.Equal(20, await UsesAsync(app, licenses[0], "PublicCheck")); // every check logged
+    }
+
     private static async Task<int> UsesAsync(TongbanApp app, string identifier, string kind)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -51,6 +51,7 @@ public static class LicensesModule
         services.AddScoped<AdminLicenses>();
         services.AddSingleton<UseLog>();
         services.AddSingleton<CheckedSeals>();
+        services.AddSingleton<LicenseRows>();
         services.AddScoped<VerifyLicense>();
         services.AddScoped<Wallet>();
         services.AddScoped<ShareLicense>();

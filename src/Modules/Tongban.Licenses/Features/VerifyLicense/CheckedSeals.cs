@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tongban.Kernel.Data;
 using Tongban.Licenses.Data;
@@ -39,26 +42,10 @@ internal sealed class CheckedSeals(IOptions<LicensesOptions> options) : IDisposa
 
     public void Dispose() => _cache.Dispose();
 
-    /// <summary>The row of <paramref name="identifier"/> (already in its canonical form), or null.</summary>
-    public static async Task<LicenseRow?> ReadAsync(LicensesDbContext db, string identifier, CancellationToken ct)
-    {
-        var query = RowQuery.For(db);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = query.Text;
-            command.Parameters.Add(RowQuery.Identifier(db).GetRelationalTypeMapping().CreateParameter(command, HeldConnection.Parameter(0), identifier, nullable: false));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            return new LicenseRow(LicenseId.From(reader.GetGuid(0)), (LicenseStatus)reader.GetInt32(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2), Fingerprint(reader.GetString(3), reader.GetFieldValue<byte[]>(4), reader.GetString(5)));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    /// <summary>The row's values as read by <see cref="LicenseRows"/>' statement (its columns in <see cref="RowQuery"/>' order).</summary>
+    internal static LicenseRow Row(DbDataReader reader) =>
+        new(LicenseId.From(reader.GetGuid(0)), (LicenseStatus)reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2),
+            Fingerprint(reader.GetString(3), reader.GetFieldValue<byte[]>(4), reader.GetString(5)));
 
     private static byte[] Fingerprint(string storedDocument, byte[] signature, string keyId)
     {
@@ -74,7 +61,7 @@ internal sealed class CheckedSeals(IOptions<LicensesOptions> options) : IDisposa
     /// The look-up's SQL with table and columns named as the EF model maps them (kernel <see cref="StoreTable"/>), made
     /// once: the names are the same on every provider. The identifier's parameter is typed by the context's own model.
     /// </summary>
-    private sealed record RowQuery(string Text)
+    internal sealed record RowQuery(string Text)
     {
         private static RowQuery? _made;
 
@@ -87,6 +74,89 @@ internal sealed class CheckedSeals(IOptions<LicensesOptions> options) : IDisposa
             string[] columns = [nameof(License.Id), nameof(License.Status), nameof(License.ValidUntil), nameof(License.SignedJson), nameof(License.Signature), nameof(License.KeyId)];
             return new RowQuery($"SELECT {string.Join(", ", columns.Select(licenses.Column))} FROM {licenses.Name} " +
                 $"WHERE {licenses.Column(nameof(License.Identifier))} = {HeldConnection.Parameter(0)}");
+        }
+    }
+}
+
+/// <summary>
+/// Reads verification's license rows through a few held connections, each with the row's statement prepared once (the
+/// use log's writer holds its INSERT the same way), so a check binds and steps a statement instead of opening a pooled
+/// connection and parsing the SQL again. As many are held as the machine has cores — a read runs without awaiting, so
+/// about that many run at once; a check finding none free reads through one of its own, then closes it. A statement
+/// reads committed rows and is reset after each read, so a held connection never pins an old snapshot. One that fails
+/// is closed, not held again (a restarted database server).
+/// </summary>
+internal sealed class LicenseRows(IServiceScopeFactory scopes) : IAsyncDisposable
+{
+    private readonly ConcurrentBag<Reader> _idle = [];
+    private readonly int _most = Math.Max(2, Environment.ProcessorCount);
+    private int _held;
+
+    /// <summary>The row of <paramref name="identifier"/> (already in its canonical form), or null.</summary>
+    public async Task<LicenseRow?> ReadAsync(string identifier, CancellationToken ct)
+    {
+        var reader = await TakeAsync();
+        try
+        {
+            var row = await reader.ReadAsync(identifier, ct);
+            if (reader.Held) _idle.Add(reader);
+            else await reader.DisposeAsync();
+            return row;
+        }
+        catch
+        {
+            if (reader.Held) Interlocked.Decrement(ref _held);
+            await reader.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<Reader> TakeAsync()
+    {
+        if (_idle.TryTake(out var idle)) return idle;
+        var held = Interlocked.Increment(ref _held) <= _most;
+        if (!held) Interlocked.Decrement(ref _held);
+        return await Reader.OpenAsync(scopes, held);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryTake(out var reader)) await reader.DisposeAsync();
+    }
+
+    private sealed class Reader : IAsyncDisposable
+    {
+        private readonly HeldConnection<LicensesDbContext> _connection;
+        private readonly DbCommand _select;
+
+        private Reader(HeldConnection<LicensesDbContext> connection, bool held)
+        {
+            (_connection, Held) = (connection, held);
+            _select = connection.Command(CheckedSeals.RowQuery.For(connection.Db).Text, [CheckedSeals.RowQuery.Identifier(connection.Db)]);
+        }
+
+        /// <summary>Kept for the next check (else closed after this one).</summary>
+        public bool Held { get; }
+
+        public static async Task<Reader> OpenAsync(IServiceScopeFactory scopes, bool held)
+        {
+            var connection = await HeldConnection.OpenAsync<LicensesDbContext>(scopes);
+            var reader = new Reader(connection, held);
+            if (held) await reader._select.PrepareAsync();
+            return reader;
+        }
+
+        public async Task<LicenseRow?> ReadAsync(string identifier, CancellationToken ct)
+        {
+            _select.Parameters[0].Value = identifier;
+            await using var rows = await _select.ExecuteReaderAsync(ct);
+            return await rows.ReadAsync(ct) ? CheckedSeals.Row(rows) : null;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _select.DisposeAsync();
+            await _connection.DisposeAsync();
         }
     }
 }

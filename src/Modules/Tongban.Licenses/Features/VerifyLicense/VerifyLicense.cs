@@ -55,12 +55,12 @@ internal sealed record UseContext(UseKind Kind, string Who, string? Department, 
 /// written to its use log before the answer leaves. The row is read on every check; the seal's outcome is reused from
 /// <see cref="CheckedSeals"/> only while the row holds exactly the bytes that were checked.
 /// </summary>
-internal sealed class VerifyLicense(LicensesDbContext db, LicenseReader reader, CheckedSeals seals, UseLog uses, RegionClock clock)
+internal sealed class VerifyLicense(LicenseRows rows, LicenseReader reader, CheckedSeals seals, UseLog uses, RegionClock clock)
 {
     public async Task<CheckResult> CheckAsync(string identifier, string? holderName, UseContext use, CancellationToken ct)
     {
         var id = LicenseIdentifier.Parse(identifier).ToString();
-        var row = await CheckedSeals.ReadAsync(db, id, ct);
+        var row = await rows.ReadAsync(id, ct);
         if (row is null) return new CheckResult(Verdict.NotFound, null);
         var seal = seals.Find(id, row.Fingerprint) ?? await CheckSealAsync(id, row, ct);
         if (seal is null) return new CheckResult(Verdict.NotFound, null);
@@ -82,7 +82,7 @@ internal sealed class VerifyLicense(LicensesDbContext db, LicenseReader reader, 
         if (await reader.FindAsync(identifier, ct) is not { } license) return null;
         var opened = await reader.OpenAsync(license, ct);
         var seal = new CheckedSeal(license.Id, license.Identifier, license.HolderCode, opened.Face, opened.SignatureValid, row.Fingerprint);
-        if (await CheckedSeals.ReadAsync(db, identifier, ct) is { } again && again.Fingerprint.AsSpan().SequenceEqual(row.Fingerprint)) seals.Keep(seal);
+        if (await rows.ReadAsync(identifier, ct) is { } again && again.Fingerprint.AsSpan().SequenceEqual(row.Fingerprint)) seals.Keep(seal);
         return seal;
     }
 
