@@ -81,15 +81,15 @@ internal sealed class CheckedSeals(IOptions<LicensesOptions> options) : IDisposa
 /// <summary>
 /// Reads verification's license rows through a few held connections, each with the row's statement prepared once (the
 /// use log's writer holds its INSERT the same way), so a check binds and steps a statement instead of opening a pooled
-/// connection and parsing the SQL again. As many are held as the machine has cores — a read runs without awaiting, so
-/// about that many run at once; a check finding none free reads through one of its own, then closes it. A statement
+/// connection and parsing the SQL again. As many are held as the machine has cores (2 to 8) — a read runs without
+/// awaiting, so about that many run at once; a check finding none free reads through one of its own, then closes it. A statement
 /// reads committed rows and is reset after each read, so a held connection never pins an old snapshot. One that fails
 /// is closed, not held again (a restarted database server).
 /// </summary>
 internal sealed class LicenseRows(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     private readonly ConcurrentBag<Reader> _idle = [];
-    private readonly int _most = Math.Max(2, Environment.ProcessorCount);
+    private readonly int _most = Math.Clamp(Environment.ProcessorCount, 2, 8); // held out of the connection pool: a many-core instance keeps some for the rest
     private int _held;
 
     /// <summary>The row of <paramref name="identifier"/> (already in its canonical form), or null.</summary>
