@@ -140,11 +140,11 @@ public sealed partial class AppointmentTests(LaneApps lanes)
     }
 
     [Theory, DatabaseLanes]
-    public async Task The_checked_in_appointment_with_three_tickets_ahead_is_texted_once_and_a_walk_in_never(DatabaseLane lane)
+    public async Task The_checked_in_appointment_with_three_tickets_ahead_is_texted_once_and_a_walk_in_without_a_number_never(DatabaseLane lane)
     {
-        const string Hall = DemoHalls.Kaiyuan, Letter = "E", Window = "05"; // 不动产登记, served at window 05 only; no other test queues here
+        const string Hall = DemoHalls.Diaobingshan, Letter = "B", Window = "02"; // 企业开办, served at window 02 only; no other test queues or calls here
         var app = await lanes.For(lane);
-        var clerk = await app.ClerkAsync(DemoHalls.KaiyuanDepartment);
+        var clerk = await app.ClerkAsync(DemoHalls.DiaobingshanDepartment);
         while (await clerk.CallAsync(Hall, Window) is not null) { } // an empty queue, whatever ran before
         var kiosk = app.Browser();
         List<(string IdNumber, string Number)> holders = [];
@@ -169,7 +169,7 @@ public sealed partial class AppointmentTests(LaneApps lanes)
         string[] numbers = [.. holders.Select(h => h.Number), .. walkIns.Select(w => w.Number)];
         var texts = db.OutboxMessages.Where(m => m.Type == Identity.Contracts.AccountNotice.MessageType).AsEnumerable()
             .Select(m => m.Read<Identity.Contracts.AccountNotice>())
-            .Where(n => n.Kind == Features.CallTickets.Calling.ThreeAheadKind && n.Chinese.StartsWith("开原", StringComparison.Ordinal) && numbers.Any(x => n.Chinese.Contains($"您的{x}号", StringComparison.Ordinal))).ToList();
+            .Where(n => n.Kind == Features.CallTickets.Calling.ThreeAheadKind && n.Chinese.StartsWith("调兵山", StringComparison.Ordinal) && numbers.Any(x => n.Chinese.Contains($"您的{x}号", StringComparison.Ordinal))).ToList();
         var text = Assert.Single(texts);
         Assert.Equal(await app.AccountIdAsync(holders[4].IdNumber), text.AccountId);
         Assert.Contains($"您的{holders[4].Number}号前面还有3人", text.Chinese, StringComparison.Ordinal);
