@@ -7,6 +7,13 @@ public static partial class MobilePhone
 {
     public static bool IsValid(string value) => Pattern().IsMatch(value);
 
+    /// <summary>The number as typed with its spaces and dashes dropped (139 1234-5678), when it is one; else null.</summary>
+    public static string? Normalize(string? typed)
+    {
+        var digits = (typed ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return IsValid(digits) ? digits : null;
+    }
+
     /// <summary>As a screen or a log shows it: <c>139****5678</c>, the first three and last four digits.</summary>
     public static string Mask(string phone) => phone.Length >= 7 ? $"{phone[..3]}****{phone[^4..]}" : "****";
 

@@ -66,9 +66,8 @@ internal sealed class TicketReminders(HallsDbContext db, HallPlaces halls, IData
     /// <summary>The typed number, checked: a mobile number, texts available, not already waiting on too many tickets of the hall.</summary>
     public async Task<string> CheckAsync(Guid hallId, string? phone, CancellationToken ct)
     {
-        var number = (phone ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!MobilePhone.IsValid(number))
-            throw HallErrors.Invalid("ticket.reminder_phone", "请填写11位手机号码", "Give an 11-digit mobile number", "phone");
+        var number = MobilePhone.Normalize(phone)
+            ?? throw HallErrors.Invalid("ticket.reminder_phone", "请填写11位手机号码", "Give an 11-digit mobile number", "phone");
         if (!Offered)
             throw HallErrors.Conflict("ticket.reminder_unavailable", "本平台尚未开通短信，暂不能设置到号提醒", "Text messages are not available here, so no reminder can be set");
         var today = clock.Today;
